@@ -1,0 +1,69 @@
+// A coaching engagement: a coach, a leader, a run of sessions and up to three
+// behavioural targets.
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+
+export const engagements = pgTable(
+  'engagements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: text('team_id').notNull(),
+    coachId: text('coach_id').notNull(),
+    leaderId: text('leader_id').notNull(),
+    /** invited → active → ended; invited → declined. */
+    status: text('status', { enum: ['invited', 'active', 'declined', 'ended'] }).notNull().default('invited'),
+    startDate: date('start_date').notNull(),
+    sessionCount: integer('session_count').notNull().default(8),
+    cadenceDays: integer('cadence_days').notNull().default(14),
+    sessionMinutes: integer('session_minutes').notNull().default(60),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('engagements_leader_idx').on(t.teamId, t.leaderId),
+    index('engagements_coach_idx').on(t.teamId, t.coachId),
+    check('engagements_sessions', sql`${t.sessionCount} between 6 and 12`),
+    check('engagements_cadence', sql`${t.cadenceDays} in (7, 14, 21)`),
+    check('engagements_length', sql`${t.sessionMinutes} between 60 and 90`),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: text('team_id').notNull(),
+    engagementId: uuid('engagement_id').notNull().references(() => engagements.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['scheduled', 'held', 'cancelled'] }).notNull().default('scheduled'),
+  },
+  (t) => [unique('sessions_engagement_seq').on(t.engagementId, t.seq)],
+);
+
+export const targets = pgTable(
+  'targets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: text('team_id').notNull(),
+    engagementId: uuid('engagement_id').notNull().references(() => engagements.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    /** Encrypted free text: the observable behaviour the leader is working on. */
+    descriptionEnc: text('description_enc').notNull(),
+    baseline: integer('baseline').notNull(),
+    /** 1–5 on the five-level leadership hierarchy, optional. */
+    level: integer('level'),
+    midpointRating: integer('midpoint_rating'),
+    closingRating: integer('closing_rating'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('targets_engagement_position').on(t.engagementId, t.position),
+    check('targets_position', sql`${t.position} between 1 and 3`),
+    check('targets_baseline', sql`${t.baseline} between 1 and 10`),
+    check('targets_level', sql`${t.level} is null or ${t.level} between 1 and 5`),
+    check('targets_midpoint', sql`${t.midpointRating} is null or ${t.midpointRating} between 1 and 10`),
+    check('targets_closing', sql`${t.closingRating} is null or ${t.closingRating} between 1 and 10`),
+  ],
+);

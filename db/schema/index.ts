@@ -1,0 +1,5 @@
+// The whole schema, re-exported for drizzle and drizzle-kit.
+export * from './tenancy.js';
+export * from './engagements.js';
+export * from './practice.js';
+export * from './nudges.js';

@@ -1,0 +1,42 @@
+// Every message Grow will send is a row here first. Postgres is the truth; BullMQ only
+// executes what these rows say. The unique dedupe key makes planning idempotent.
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { engagements, sessions } from './engagements.js';
+
+export const nudgeStatusValues = ['pending', 'sending', 'sent', 'skipped', 'cancelled', 'failed'] as const;
+
+export const nudges = pgTable(
+  'nudges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: text('team_id').notNull(),
+    recipientId: text('recipient_id').notNull(),
+    engagementId: uuid('engagement_id').references(() => engagements.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id').references(() => sessions.id, { onDelete: 'set null' }),
+    /** follow_up | session_prep | checkin_prompt | midpoint_review | closing_review | invitation | digest | brief … */
+    kind: text('kind').notNull(),
+    /** (engagement, kind, occurrence) or a digest key: one row per planned message. */
+    dedupeKey: text('dedupe_key').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: nudgeStatusValues }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** Ids only (action id, target ids…); never free text or tokens. */
+    ref: jsonb('ref').$type<Record<string, string | number>>().notNull().default(sql`'{}'::jsonb`),
+    reason: text('reason'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    enqueuedAt: timestamp('enqueued_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    channelId: text('channel_id'),
+    messageTs: text('message_ts'),
+    /** Set when the leader answers the message (button, modal). */
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('nudges_team_dedupe').on(t.teamId, t.dedupeKey),
+    index('nudges_due_idx').on(t.status, t.dueAt),
+    index('nudges_engagement_idx').on(t.engagementId, t.status),
+  ],
+);

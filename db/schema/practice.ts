@@ -1,0 +1,74 @@
+// What the leader writes: check-ins, the actions they commit to, reflections and
+// saved coaching moments. Free text is stored encrypted; `visibility` decides what a
+// coach may ever see of it (see src/domain/privacy).
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { engagements, targets } from './engagements.js';
+
+export const visibilityValues = ['private', 'summary', 'shared'] as const;
+
+export const checkIns = pgTable(
+  'check_ins',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: text('team_id').notNull(),
+    leaderId: text('leader_id').notNull(),
+    engagementId: uuid('engagement_id').references(() => engagements.id, { onDelete: 'set null' }),
+    targetId: uuid('target_id').references(() => targets.id, { onDelete: 'set null' }),
+    goalEnc: text('goal_enc').notNull(),
+    realityEnc: text('reality_enc').notNull(),
+    optionsEnc: text('options_enc').notNull(),
+    willEnc: text('will_enc').notNull(),
+    commitment: integer('commitment').notNull(),
+    /** True when the leader went through the "what would make it a 10?" step. */
+    revisited: boolean('revisited').notNull().default(false),
+    visibility: text('visibility', { enum: visibilityValues }).notNull().default('summary'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('check_ins_leader_idx').on(t.teamId, t.leaderId, t.createdAt),
+    check('check_ins_commitment', sql`${t.commitment} between 1 and 10`),
+  ],
+);
+
+export const actions = pgTable(
+  'actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: text('team_id').notNull(),
+    leaderId: text('leader_id').notNull(),
+    engagementId: uuid('engagement_id').references(() => engagements.id, { onDelete: 'set null' }),
+    checkInId: uuid('check_in_id').notNull().references(() => checkIns.id, { onDelete: 'cascade' }),
+    textEnc: text('text_enc').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['open', 'done', 'partly', 'not_yet', 'dropped'] }).notNull().default('open'),
+    snoozedUntil: timestamp('snoozed_until', { withTimezone: true }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('actions_leader_idx').on(t.teamId, t.leaderId, t.status)],
+);
+
+export const reflections = pgTable(
+  'reflections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    teamId: text('team_id').notNull(),
+    leaderId: text('leader_id').notNull(),
+    engagementId: uuid('engagement_id').references(() => engagements.id, { onDelete: 'cascade' }),
+    actionId: uuid('action_id').references(() => actions.id, { onDelete: 'set null' }),
+    /** follow_up | session_prep | review | coachability_* | moment … */
+    kind: text('kind').notNull(),
+    /** Encrypted JSON object of the answers, keyed by question id. */
+    bodyEnc: text('body_enc').notNull(),
+    rating: integer('rating'),
+    /** For coaching moments: the permalink of the saved message. */
+    permalink: text('permalink'),
+    visibility: text('visibility', { enum: visibilityValues }).notNull().default('summary'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('reflections_leader_idx').on(t.teamId, t.leaderId, t.createdAt),
+    check('reflections_rating', sql`${t.rating} is null or ${t.rating} between 1 and 10`),
+  ],
+);

@@ -1,0 +1,120 @@
+// The configuration contract (README "Configuration"), parsed once at boot. Everything
+// else receives a `Config` object; nothing outside this module reads the environment.
+import { z } from 'zod';
+
+const README = 'README.md#configuration';
+
+const boolish = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const baseSchema = z.object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+    SLACK_BOT_TOKEN: z.string().regex(/^xox[bp]-/, 'must start with xoxb-').optional(),
+    SLACK_CLIENT_ID: z.string().min(1).optional(),
+    SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+    SLACK_STATE_SECRET: z.string().min(1).optional(),
+    SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must start with xapp-').optional(),
+    SLACK_API_URL: z.string().url('must be a URL such as https://slack.com/api/').default('https://slack.com/api/'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    PGLITE_DIR: z.string().default('./data/pglite'),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+    ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+      .optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Prefix for BullMQ keys, so several deployments (or tests) can share one Redis. */
+    QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default('grow'),
+    RECONCILE_EVERY_MS: z.coerce.number().int().min(1000).default(60_000),
+    RUN_MIGRATIONS: boolish.default('true'),
+});
+
+const envSchema = (role: Role) =>
+  baseSchema.superRefine((env, ctx) => {
+    if (role !== 'worker' && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'required unless SLACK_APP_TOKEN (Socket Mode) is set' });
+    }
+    const oauth = env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET;
+    if (!env.SLACK_BOT_TOKEN && !oauth) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'set a bot token, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth' });
+    }
+    if (env.NODE_ENV === 'production' && !env.ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEY'], message: 'required in production (openssl rand -base64 32)' });
+    }
+  });
+
+export type Role = 'all' | 'web' | 'worker';
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  role: Role;
+  slack: {
+    signingSecret?: string;
+    botToken?: string;
+    appToken?: string;
+    apiUrl: string;
+    oauth?: { clientId: string; clientSecret: string; stateSecret: string };
+  };
+  port: number;
+  databaseUrl?: string;
+  pgliteDir: string;
+  redisUrl: string;
+  /** Raw 32-byte key, or undefined in development (a local key file is used instead). */
+  encryptionKey?: Buffer;
+  logLevel: string;
+  adminToken?: string;
+  queuePrefix: string;
+  reconcileEveryMs: number;
+  runMigrations: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Grow cannot start; fix these settings (see ${README}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment; throws ConfigError naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>, role: Role = 'all'): Config {
+  // Empty strings mean "unset" (a blank line in a .env file should not be a value).
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema(role).safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${String(i.path[0] ?? 'environment')}: ${i.message}`));
+  }
+  const e = result.data;
+  return {
+    env: e.NODE_ENV,
+    role,
+    slack: {
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      botToken: e.SLACK_BOT_TOKEN,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
+      oauth:
+        e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+          ? { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET }
+          : undefined,
+    },
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    pgliteDir: e.PGLITE_DIR,
+    redisUrl: e.REDIS_URL,
+    encryptionKey: e.ENCRYPTION_KEY ? Buffer.from(e.ENCRYPTION_KEY, 'base64') : undefined,
+    logLevel: e.LOG_LEVEL,
+    adminToken: e.ADMIN_TOKEN,
+    queuePrefix: e.QUEUE_PREFIX,
+    reconcileEveryMs: e.RECONCILE_EVERY_MS,
+    runMigrations: e.RUN_MIGRATIONS,
+  };
+}
+
+/** Reads process.env once. The only place in Grow that does. */
+export function loadConfig(role: Role): Config {
+  return parseConfig(process.env, role);
+}
