@@ -95,6 +95,7 @@ CREATE TABLE "check_ins" (
 	"reality_enc" text NOT NULL,
 	"options_enc" text NOT NULL,
 	"will_enc" text NOT NULL,
+	"make_it_ten_enc" text,
 	"commitment" integer NOT NULL,
 	"revisited" boolean DEFAULT false NOT NULL,
 	"visibility" text DEFAULT 'summary' NOT NULL,

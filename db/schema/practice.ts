@@ -19,6 +19,8 @@ export const checkIns = pgTable(
     realityEnc: text('reality_enc').notNull(),
     optionsEnc: text('options_enc').notNull(),
     willEnc: text('will_enc').notNull(),
+    /** The leader's answer to "what would make it a 10?", when asked. */
+    makeItTenEnc: text('make_it_ten_enc'),
     commitment: integer('commitment').notNull(),
     /** True when the leader went through the "what would make it a 10?" step. */
     revisited: boolean('revisited').notNull().default(false),

@@ -1,0 +1,114 @@
+// Check-ins and the actions they commit to. Free text is encrypted on the way in and
+// decrypted on the way out; callers only ever see plain values.
+import { and, desc, eq } from 'drizzle-orm';
+import type { Cipher } from '../src/crypto.js';
+import type { Db } from './client.js';
+import { actions, checkIns } from './schema/index.js';
+
+export interface NewCheckIn {
+  teamId: string;
+  leaderId: string;
+  engagementId?: string | null;
+  targetId?: string | null;
+  goal: string;
+  reality: string;
+  options: string;
+  will: string;
+  commitment: number;
+  visibility: 'private' | 'summary' | 'shared';
+  revisited: boolean;
+  makeItTen?: string;
+  actionDueAt: Date;
+}
+
+export interface SavedCheckIn {
+  checkInId: string;
+  actionId: string;
+}
+
+/** Writes the check-in and its open action in one transaction; earlier open actions are superseded. */
+export async function insertCheckIn(db: Db, cipher: Cipher, input: NewCheckIn): Promise<SavedCheckIn> {
+  return db.transaction(async (tx) => {
+    const [checkIn] = await tx
+      .insert(checkIns)
+      .values({
+        teamId: input.teamId,
+        leaderId: input.leaderId,
+        engagementId: input.engagementId ?? null,
+        targetId: input.targetId ?? null,
+        goalEnc: cipher.encrypt(input.goal),
+        realityEnc: cipher.encrypt(input.reality),
+        optionsEnc: cipher.encrypt(input.options),
+        willEnc: cipher.encrypt(input.will),
+        makeItTenEnc: input.makeItTen ? cipher.encrypt(input.makeItTen) : null,
+        commitment: input.commitment,
+        visibility: input.visibility,
+        revisited: input.revisited,
+      })
+      .returning({ id: checkIns.id });
+    await tx
+      .update(actions)
+      .set({ status: 'dropped' })
+      .where(and(eq(actions.teamId, input.teamId), eq(actions.leaderId, input.leaderId), eq(actions.status, 'open')));
+    const [action] = await tx
+      .insert(actions)
+      .values({
+        teamId: input.teamId,
+        leaderId: input.leaderId,
+        engagementId: input.engagementId ?? null,
+        checkInId: checkIn!.id,
+        textEnc: cipher.encrypt(input.will),
+        dueAt: input.actionDueAt,
+      })
+      .returning({ id: actions.id });
+    return { checkInId: checkIn!.id, actionId: action!.id };
+  });
+}
+
+export interface CheckInSummary {
+  id: string;
+  createdAt: Date;
+  goal: string;
+  will: string;
+  commitment: number;
+  visibility: 'private' | 'summary' | 'shared';
+  actionStatus?: string;
+}
+
+/** The leader's latest check-ins, newest first, with the status of each one's action. */
+export async function listRecentCheckIns(db: Db, cipher: Cipher, teamId: string, leaderId: string, limit = 5): Promise<CheckInSummary[]> {
+  const rows = await db
+    .select({
+      id: checkIns.id,
+      createdAt: checkIns.createdAt,
+      goalEnc: checkIns.goalEnc,
+      willEnc: checkIns.willEnc,
+      commitment: checkIns.commitment,
+      visibility: checkIns.visibility,
+      actionStatus: actions.status,
+    })
+    .from(checkIns)
+    .leftJoin(actions, eq(actions.checkInId, checkIns.id))
+    .where(and(eq(checkIns.teamId, teamId), eq(checkIns.leaderId, leaderId)))
+    .orderBy(desc(checkIns.createdAt))
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.createdAt,
+    goal: cipher.decrypt(r.goalEnc),
+    will: cipher.decrypt(r.willEnc),
+    commitment: r.commitment,
+    visibility: r.visibility,
+    actionStatus: r.actionStatus ?? undefined,
+  }));
+}
+
+export async function findOpenAction(db: Db, cipher: Cipher, teamId: string, leaderId: string) {
+  const [row] = await db
+    .select()
+    .from(actions)
+    .where(and(eq(actions.teamId, teamId), eq(actions.leaderId, leaderId), eq(actions.status, 'open')))
+    .orderBy(desc(actions.createdAt))
+    .limit(1);
+  return row ? { id: row.id, text: cipher.decrypt(row.textEnc), dueAt: row.dueAt, engagementId: row.engagementId } : undefined;
+}

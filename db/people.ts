@@ -1,0 +1,38 @@
+// People Grow knows: their time zone, working hours and pause state, per workspace.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { people } from './schema/index.js';
+
+export type Person = typeof people.$inferSelect;
+
+export async function findPerson(db: Db, teamId: string, userId: string): Promise<Person | undefined> {
+  const [row] = await db.select().from(people).where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
+  return row;
+}
+
+/** Records a person on first contact, or refreshes their time zone. */
+export async function upsertPersonTz(db: Db, teamId: string, userId: string, tz: string, now: Date): Promise<void> {
+  await db
+    .insert(people)
+    .values({ teamId, userId, tz, tzRefreshedAt: now })
+    .onConflictDoUpdate({ target: [people.teamId, people.userId], set: { tz, tzRefreshedAt: now } });
+}
+
+/** Makes sure a row exists (UTC until Slack tells us better) without touching an existing one. */
+export async function ensurePerson(db: Db, teamId: string, userId: string): Promise<void> {
+  await db.insert(people).values({ teamId, userId }).onConflictDoNothing();
+}
+
+export async function setPausedUntil(db: Db, teamId: string, userId: string, until: Date | null): Promise<void> {
+  await db
+    .insert(people)
+    .values({ teamId, userId, pausedUntil: until })
+    .onConflictDoUpdate({ target: [people.teamId, people.userId], set: { pausedUntil: until } });
+}
+
+export async function resetUnansweredFollowUps(db: Db, teamId: string, userId: string): Promise<void> {
+  await db
+    .update(people)
+    .set({ unansweredFollowUps: sql`0` })
+    .where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
+}

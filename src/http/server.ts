@@ -1,0 +1,83 @@
+// The web role's HTTP server: Slack requests, health and readiness, metrics.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from '../logger.js';
+import type { SlackReceiver } from './slack-receiver.js';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface ServerDeps {
+  logger: Logger;
+  /** Absent in Socket Mode, where Slack's requests arrive over a WebSocket instead. */
+  receiver?: SlackReceiver;
+  /** Each check resolves when its dependency answers. */
+  readiness: Record<string, () => Promise<void>>;
+  metrics?: () => Promise<string>;
+}
+
+export function createHttpServer(deps: ServerDeps): Server {
+  const server = createServer((req, res) => {
+    route(req, res, deps).catch((error: unknown) => {
+      deps.logger.error({ err: error, path: req.url }, 'request failed');
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
+  const path = (req.url ?? '/').split('?')[0];
+  if (req.method === 'GET' && path === '/healthz') return json(res, 200, { status: 'ok' });
+  if (req.method === 'GET' && path === '/readyz') return readyz(res, deps);
+  if (req.method === 'GET' && path === '/metrics' && deps.metrics) {
+    const body = await deps.metrics();
+    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(body);
+    return;
+  }
+  if (path === '/slack/events' && deps.receiver) {
+    if (req.method !== 'POST') return json(res, 405, { error: 'method_not_allowed' });
+    const raw = await readBody(req);
+    if (raw === undefined) return json(res, 413, { error: 'payload_too_large' });
+    return deps.receiver.handle(req, res, raw);
+  }
+  json(res, 404, { error: 'not_found' });
+}
+
+async function readyz(res: ServerResponse, deps: ServerDeps): Promise<void> {
+  const results = await Promise.all(
+    Object.entries(deps.readiness).map(async ([name, check]) => {
+      try {
+        await withTimeout(check(), 2_000);
+        return [name, 'ok'] as const;
+      } catch {
+        return [name, 'unreachable'] as const;
+      }
+    }),
+  );
+  const checks = Object.fromEntries(results);
+  const ready = results.every(([, s]) => s === 'ok');
+  json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not_ready', checks });
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}

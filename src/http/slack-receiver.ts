@@ -1,0 +1,96 @@
+// A Bolt receiver for our own HTTP server: verifies the signature, parses the body,
+// hands the event to Bolt and answers Slack with whatever the listener acked.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import type { Logger } from '../logger.js';
+import { parseSlackBody } from './parse-slack-body.js';
+import { verifySlackSignature } from './verify-signature.js';
+
+const ACK_TIMEOUT_MS = 3_000;
+
+export interface SlackReceiverOptions {
+  signingSecret: string;
+  logger: Logger;
+  now?: () => number;
+}
+
+export class SlackReceiver implements Receiver {
+  private app?: App;
+  constructor(private readonly options: SlackReceiverOptions) {}
+
+  init(app: App): void {
+    this.app = app;
+  }
+  // The HTTP server is owned by src/http/server.ts; Bolt's start/stop have nothing to do.
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+
+  async handle(req: IncomingMessage, res: ServerResponse, rawBody: string): Promise<void> {
+    const { logger } = this.options;
+    const check = verifySlackSignature({
+      signingSecret: this.options.signingSecret,
+      rawBody,
+      timestamp: header(req, 'x-slack-request-timestamp'),
+      signature: header(req, 'x-slack-signature'),
+      nowSeconds: Math.floor((this.options.now?.() ?? Date.now()) / 1000),
+    });
+    if (!check.ok) {
+      logger.warn({ reason: check.reason }, 'rejected unsigned or stale Slack request');
+      return send(res, 401, 'text/plain', 'invalid request signature');
+    }
+    if (/^ssl_check=1/.test(rawBody)) return send(res, 200, 'text/plain', '');
+    const parsed = parseSlackBody(rawBody, header(req, 'content-type'));
+    if (!parsed.ok) {
+      logger.warn({ reason: parsed.reason }, 'rejected malformed Slack request');
+      return send(res, 400, 'text/plain', 'malformed request');
+    }
+    const body = parsed.body;
+    if (body.type === 'url_verification' && typeof body.challenge === 'string') {
+      return send(res, 200, 'application/json', JSON.stringify({ challenge: body.challenge }));
+    }
+    if (!this.app) return send(res, 503, 'text/plain', 'not ready');
+
+    let acked = false;
+    const timer = setTimeout(() => {
+      if (acked) return;
+      acked = true;
+      logger.error({ type: body.type }, 'listener did not acknowledge within 3 seconds');
+      send(res, 200, 'text/plain', '');
+    }, ACK_TIMEOUT_MS);
+    const event: ReceiverEvent = {
+      body,
+      retryNum: Number(header(req, 'x-slack-retry-num') ?? '') || undefined,
+      retryReason: header(req, 'x-slack-retry-reason'),
+      ack: async (response?: unknown) => {
+        if (acked) return;
+        acked = true;
+        clearTimeout(timer);
+        if (response === undefined || response === '') return send(res, 200, 'text/plain', '');
+        if (typeof response === 'string') return send(res, 200, 'text/plain', response);
+        send(res, 200, 'application/json', JSON.stringify(response));
+      },
+    };
+    try {
+      await this.app.processEvent(event);
+    } catch (error) {
+      // app.error() has already logged it; Slack gets a plain failure, never details.
+      logger.debug({ err: error }, 'event processing failed');
+      if (!acked) {
+        acked = true;
+        clearTimeout(timer);
+        send(res, 500, 'text/plain', '');
+      }
+    }
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}

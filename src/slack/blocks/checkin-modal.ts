@@ -1,0 +1,137 @@
+// The GROW check-in modal: four questions, a commitment rating and a visibility choice.
+// The same builder makes the "revisit" step, shown when commitment is below 8.
+import type { View } from '@slack/types';
+import { z } from 'zod';
+import { LIMITS, type CheckInDraft, type Visibility } from '../../domain/checkin/rules.js';
+import { encodeJson } from '../metadata.js';
+import { truncate } from '../mrkdwn.js';
+import { context, option, plain, section, type Block } from './kit.js';
+
+export const CHECKIN_CALLBACK = 'grow_checkin';
+
+export const checkInMetadataSchema = z.object({ step: z.enum(['checkin', 'revisit']) });
+
+export interface TargetChoice {
+  id: string;
+  description: string;
+}
+
+export interface CheckInModalInput {
+  step: 'checkin' | 'revisit';
+  targets?: TargetChoice[];
+  /** Values to show again (the revisit step keeps everything the leader wrote). */
+  draft?: Partial<CheckInDraft>;
+  /** How the default due date reads, e.g. "before your next session (Thu 3 Dec)". */
+  defaultDue?: string;
+}
+
+export const VISIBILITY_TEXT: Record<Visibility, string> = {
+  private: 'Only me',
+  summary: 'Summary for my coach',
+  shared: 'Share everything with my coach',
+};
+
+const COMMITMENT_TEXT = (n: number) => (n === 10 ? '10 — I will do this' : n === 1 ? '1 — unlikely' : String(n));
+
+export function checkInModal(input: CheckInModalInput): View {
+  const d = input.draft ?? {};
+  const targets = input.targets ?? [];
+  const blocks: Block[] = [];
+  if (input.step === 'revisit') {
+    blocks.push(
+      section(`You rated your commitment *${d.commitment ?? '?'}/10*. *What would make it a 10?*`),
+      context('Low commitment usually means the goal or the action does not fit yet. Reshape either below, or save it as it is.'),
+      textInput('make_it_ten', 'What would make it a 10?', LIMITS.makeItTen, d.makeItTen, { optional: true, multiline: true }),
+    );
+  }
+  if (targets.length > 0) {
+    blocks.push({
+      type: 'input',
+      block_id: 'goal_target',
+      optional: true,
+      label: plain('Is this about one of your targets?'),
+      element: {
+        type: 'static_select',
+        action_id: 'goal_target',
+        placeholder: plain('Pick a target'),
+        options: targets.slice(0, 3).map((t) => option(truncate(t.description, 75), t.id)),
+        ...(d.targetId && targets.some((t) => t.id === d.targetId)
+          ? { initial_option: option(truncate(targets.find((t) => t.id === d.targetId)!.description, 75), d.targetId) }
+          : {}),
+      },
+    });
+  }
+  blocks.push(
+    textInput('goal', 'Goal — what do you want from the next two weeks?', LIMITS.goal, d.goal, {
+      optional: targets.length > 0,
+      hint: targets.length > 0 ? 'Write a goal, or pick a target above.' : undefined,
+    }),
+    textInput('reality', 'Reality — what is happening now?', LIMITS.reality, d.reality, { multiline: true }),
+    textInput('options', 'Options — what could you do?', LIMITS.options, d.options, { multiline: true }),
+    textInput('will', 'Will — what one thing will you do?', LIMITS.will, d.will, { hint: 'One concrete action someone could see you do.' }),
+    {
+      type: 'input',
+      block_id: 'will_due',
+      optional: true,
+      label: plain('By when?'),
+      hint: plain(`Leave empty for ${input.defaultDue ?? 'before your next session, or two weeks from today'}.`),
+      element: { type: 'datepicker', action_id: 'will_due', ...(d.dueDate ? { initial_date: d.dueDate } : {}) },
+    },
+    {
+      type: 'input',
+      block_id: 'commitment',
+      label: plain('How committed are you to doing it, 1 to 10?'),
+      element: {
+        type: 'static_select',
+        action_id: 'commitment',
+        placeholder: plain('Choose 1–10'),
+        options: Array.from({ length: 10 }, (_, i) => option(COMMITMENT_TEXT(10 - i), String(10 - i))),
+        ...(d.commitment ? { initial_option: option(COMMITMENT_TEXT(d.commitment), String(d.commitment)) } : {}),
+      },
+    },
+    {
+      type: 'input',
+      block_id: 'visibility',
+      label: plain('Who sees this check-in?'),
+      element: {
+        type: 'radio_buttons',
+        action_id: 'visibility',
+        options: (['private', 'summary', 'shared'] as const).map((v) => option(VISIBILITY_TEXT[v], v)),
+        initial_option: option(VISIBILITY_TEXT[d.visibility ?? 'summary'], d.visibility ?? 'summary'),
+      },
+    },
+    context('With a summary your coach sees your goal, your commitment score and whether you did the action — never what you wrote.'),
+  );
+  return {
+    type: 'modal',
+    callback_id: CHECKIN_CALLBACK,
+    title: plain('GROW check-in'),
+    submit: plain(input.step === 'revisit' ? 'Save' : 'Save check-in'),
+    close: plain('Cancel'),
+    private_metadata: encodeJson(checkInMetadataSchema, { step: input.step }),
+    blocks,
+  };
+}
+
+function textInput(
+  blockId: string,
+  label: string,
+  maxLength: number,
+  initial: string | undefined,
+  opts: { optional?: boolean; multiline?: boolean; hint?: string } = {},
+): Block {
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional: opts.optional ?? false,
+    label: plain(label),
+    ...(opts.hint ? { hint: plain(opts.hint) } : {}),
+    element: {
+      type: 'plain_text_input',
+      action_id: blockId,
+      multiline: opts.multiline ?? false,
+      max_length: maxLength,
+      ...(initial ? { initial_value: initial.slice(0, maxLength) } : {}),
+    },
+  };
+}

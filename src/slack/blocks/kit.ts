@@ -1,0 +1,38 @@
+// Small constructors for Block Kit objects, so builders read like the message they make.
+import type { KnownBlock, PlainTextElement, PlainTextOption } from '@slack/types';
+
+export type Block = KnownBlock;
+
+export const plain = (text: string): PlainTextElement => ({ type: 'plain_text', text, emoji: true });
+
+export const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
+
+export const header = (text: string): Block => ({ type: 'header', text: plain(text) });
+
+export const context = (...texts: string[]): Block => ({
+  type: 'context',
+  elements: texts.map((text) => ({ type: 'mrkdwn' as const, text })),
+});
+
+export const divider = (): Block => ({ type: 'divider' });
+
+export const option = (text: string, value: string): PlainTextOption => ({ text: plain(text), value });
+
+export interface ButtonSpec {
+  text: string;
+  actionId: string;
+  value?: string;
+  style?: 'primary' | 'danger';
+}
+
+export const actionsBlock = (blockId: string, buttons: ButtonSpec[]): Block => ({
+  type: 'actions',
+  block_id: blockId,
+  elements: buttons.map((b) => ({
+    type: 'button' as const,
+    text: plain(b.text),
+    action_id: b.actionId,
+    ...(b.value !== undefined ? { value: b.value } : {}),
+    ...(b.style ? { style: b.style } : {}),
+  })),
+});

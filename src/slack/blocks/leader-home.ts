@@ -1,0 +1,33 @@
+// The leader's App Home: the current action, recent check-ins and a way to check in.
+import type { HomeView } from '@slack/types';
+import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
+import { quoteUserText } from '../mrkdwn.js';
+import type { HistoryEntry } from './history.js';
+import { actionsBlock, context, divider, header, section, type Block } from './kit.js';
+
+export interface LeaderHomeInput {
+  currentAction?: { text: string; dueLabel: string } | null;
+  recent: HistoryEntry[];
+  localDate: (d: Date) => string;
+  /** Extra sections other features add (engagement progress, coach roster…). */
+  extra?: Block[];
+}
+
+export function leaderHomeView(input: LeaderHomeInput): HomeView {
+  const blocks: Block[] = [header('Grow'), actionsBlock('home_actions', [{ text: 'Check in now', actionId: 'checkin_open', style: 'primary' }])];
+  blocks.push(divider(), section('*Your current action*'));
+  blocks.push(
+    input.currentAction
+      ? section(`>${quoteUserText(input.currentAction.text, 2000)}\nDue ${input.currentAction.dueLabel}`)
+      : context('Nothing open. What will you do next? A check-in takes a few minutes.'),
+  );
+  if (input.recent.length > 0) {
+    blocks.push(divider(), section('*Recent check-ins*'));
+    for (const e of input.recent.slice(0, 5)) {
+      blocks.push(section(`*${input.localDate(e.createdAt)}* · ${e.commitment}/10 — ${quoteUserText(e.goal, 300)}`));
+    }
+    blocks.push(context(`Commitment trend: ${commitmentSparkline([...input.recent].reverse().map((e) => e.commitment))}`));
+  }
+  blocks.push(...(input.extra ?? []));
+  return { type: 'home', blocks: blocks.slice(0, 100) };
+}
