@@ -1,0 +1,133 @@
+// Status transitions of a `nudges` row (pending → sending → sent | skipped | cancelled |
+// failed) and the reconciler's selection. Every transition names the state it leaves in
+// its WHERE clause, so two workers can never both move the same row.
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { rowsOf, type Db } from './client.js';
+import { nudges, people } from './schema/index.js';
+
+export type NudgeRow = typeof nudges.$inferSelect;
+export type ClosedStatus = 'skipped' | 'cancelled' | 'failed';
+
+/** A pending row due by `now` becomes `sending`, once; null when someone else has it. */
+export async function claimNudge(db: Db, nudgeId: string, now: Date): Promise<NudgeRow | null> {
+  const [row] = await db
+    .update(nudges)
+    .set({ status: 'sending', claimedAt: now, attempts: sql`${nudges.attempts} + 1`, updatedAt: now })
+    .where(and(eq(nudges.id, nudgeId), eq(nudges.status, 'pending'), lte(nudges.dueAt, now)))
+    .returning();
+  return row ?? null;
+}
+
+export async function findNudge(db: Db, nudgeId: string): Promise<NudgeRow | null> {
+  const [row] = await db.select().from(nudges).where(eq(nudges.id, nudgeId));
+  return row ?? null;
+}
+
+export interface ReleaseOptions {
+  /** When it may be tried again; unchanged when omitted (a retry of the same job). */
+  dueAt?: Date;
+  reason: string;
+  /**
+   * True when this claim never reached chat.postMessage, so the next claim need not
+   * search the DM history for a message that cannot exist.
+   */
+  refundAttempt: boolean;
+  now: Date;
+}
+
+/** A claimed row goes back to pending, to be tried again by a later job. */
+export async function releaseNudge(db: Db, nudgeId: string, options: ReleaseOptions): Promise<void> {
+  await db
+    .update(nudges)
+    .set({
+      status: 'pending',
+      reason: options.reason,
+      updatedAt: options.now,
+      ...(options.dueAt ? { dueAt: options.dueAt } : {}),
+      ...(options.refundAttempt ? { attempts: sql`greatest(${nudges.attempts} - 1, 0)` } : {}),
+    })
+    .where(and(eq(nudges.id, nudgeId), eq(nudges.status, 'sending')));
+}
+
+/** Ends a claimed row without sending it. */
+export async function closeNudge(db: Db, nudgeId: string, status: ClosedStatus, reason: string, now: Date): Promise<void> {
+  await db
+    .update(nudges)
+    .set({ status, reason, updatedAt: now })
+    .where(and(eq(nudges.id, nudgeId), inArray(nudges.status, ['sending', 'pending'])));
+}
+
+export interface SentMark {
+  channelId: string;
+  messageTs: string;
+  now: Date;
+}
+
+/**
+ * Records a message that is in Slack. A row the reconciler put back to pending meanwhile
+ * is still marked: the message exists, and saying so is what stops a second post. A sent
+ * follow-up counts toward the leader's unanswered streak (the answer resets it).
+ */
+export async function markNudgeSent(db: Db, row: Pick<NudgeRow, 'id' | 'teamId' | 'recipientId' | 'kind'>, mark: SentMark): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(nudges)
+      .set({ status: 'sent', sentAt: mark.now, channelId: mark.channelId, messageTs: mark.messageTs, reason: null, updatedAt: mark.now })
+      .where(and(eq(nudges.id, row.id), inArray(nudges.status, ['sending', 'pending'])))
+      .returning({ id: nudges.id });
+    if (updated.length === 0) return false;
+    if (row.kind === 'follow_up') {
+      await tx
+        .update(people)
+        .set({ unansweredFollowUps: sql`${people.unansweredFollowUps} + 1` })
+        .where(and(eq(people.teamId, row.teamId), eq(people.userId, row.recipientId)));
+    }
+    return true;
+  });
+}
+
+export interface DueNudge {
+  id: string;
+  teamId: string;
+  dueAt: Date;
+  repaired: boolean;
+}
+
+export interface ReconcileWindow {
+  now: Date;
+  /** Rows due before now + horizon are handed to BullMQ as delayed jobs. */
+  horizonMs: number;
+  /** A `sending` row claimed longer ago than this lost its worker. */
+  staleSendingMs: number;
+  limit: number;
+}
+
+/**
+ * One statement: puts stale `sending` rows back to pending (due now, so they get a fresh
+ * job; their attempt count makes the next claim search the DM history first) and returns
+ * them together with every pending row due within the horizon, earliest first.
+ */
+export async function selectNudgesToEnqueue(db: Db, w: ReconcileWindow): Promise<DueNudge[]> {
+  const now = w.now.toISOString();
+  const horizon = new Date(w.now.getTime() + w.horizonMs).toISOString();
+  const staleBefore = new Date(w.now.getTime() - w.staleSendingMs).toISOString();
+  const result = await db.execute(sql`
+    with repaired as (
+      update nudges set status = 'pending', due_at = greatest(due_at, ${now}::timestamptz),
+        reason = 'stale_send', enqueued_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
+      where id in (
+        select id from nudges where status = 'sending' and claimed_at < ${staleBefore}::timestamptz
+        order by claimed_at limit ${w.limit} for update skip locked)
+      returning id, team_id, due_at, true as repaired
+    ), due as (
+      update nudges set enqueued_at = ${now}::timestamptz
+      where id in (
+        select id from nudges where status = 'pending' and due_at <= ${horizon}::timestamptz
+        order by due_at limit ${w.limit} for update skip locked)
+      returning id, team_id, due_at, false as repaired
+    )
+    select * from repaired union all select * from due`);
+  return rowsOf<{ id: string; team_id: string; due_at: string | Date; repaired: boolean }>(result)
+    .map((r) => ({ id: r.id, teamId: r.team_id, dueAt: new Date(r.due_at), repaired: r.repaired }))
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+}

@@ -1,0 +1,44 @@
+// The queue factory: one BullMQ queue per job name, all under `config.queuePrefix` so
+// several deployments (or parallel test files) can share one Redis without meeting.
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { JobData, JobName } from './job-types.js';
+
+export type GrowQueue<N extends JobName> = Queue<JobData<N>, unknown, N>;
+
+export interface QueueSettings {
+  prefix: string;
+  connection: Redis;
+}
+
+/**
+ * Finished jobs are removed at once: a job id that BullMQ remembers as completed or
+ * failed would swallow the reconciler's re-enqueue of the same id.
+ */
+export const baseJobOptions: JobsOptions = { removeOnComplete: true, removeOnFail: true };
+
+export function createQueue<N extends JobName>(name: N, settings: QueueSettings): GrowQueue<N> {
+  return new Queue<JobData<N>, unknown, N>(name, {
+    connection: settings.connection,
+    prefix: settings.prefix,
+    defaultJobOptions: baseJobOptions,
+  });
+}
+
+export interface Queues {
+  sendNudge: GrowQueue<'send-nudge'>;
+  reconcile: GrowQueue<'reconcile'>;
+  refreshTimeZones: GrowQueue<'refresh-time-zones'>;
+}
+
+export function createQueues(settings: QueueSettings): Queues {
+  return {
+    sendNudge: createQueue('send-nudge', settings),
+    reconcile: createQueue('reconcile', settings),
+    refreshTimeZones: createQueue('refresh-time-zones', settings),
+  };
+}
+
+export async function closeQueues(queues: Queues): Promise<void> {
+  await Promise.all(Object.values(queues).map((q: Queue) => q.close()));
+}

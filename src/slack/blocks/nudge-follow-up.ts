@@ -1,0 +1,36 @@
+// The follow-up DM on the leader's open action: their words, when it is due, and five
+// answers. The buttons are answered elsewhere; this only builds the message.
+import { formatLocalDate } from '../../domain/checkin/due-date.js';
+import { encodeNudgeValue, NUDGE_ACTIONS } from '../values.js';
+import { actionsBlock, context, section } from './kit.js';
+import { userTextSection, type NudgeMessage } from './nudge-message.js';
+
+export const FOLLOW_UP_BLOCK_ID = 'followup_answers';
+
+export interface FollowUpInput {
+  nudgeId: string;
+  actionId: string;
+  /** Decrypted action text, as the leader wrote it. */
+  actionText: string;
+  dueAt: Date;
+  tz: string;
+}
+
+export function buildFollowUpMessage(input: FollowUpInput): NudgeMessage {
+  const value = encodeNudgeValue({ nudgeId: input.nudgeId, actionId: input.actionId });
+  return {
+    text: 'How is it going with what you committed to?',
+    blocks: [
+      section('*How is it going with what you committed to?*'),
+      userTextSection(`_Your action, due ${formatLocalDate(input.dueAt, input.tz)}:_`, input.actionText),
+      actionsBlock(FOLLOW_UP_BLOCK_ID, [
+        { text: 'Done', actionId: NUDGE_ACTIONS.followUpDone, value, style: 'primary' },
+        { text: 'Partly', actionId: NUDGE_ACTIONS.followUpPartly, value },
+        { text: 'Not yet', actionId: NUDGE_ACTIONS.followUpNotYet, value },
+        { text: 'Snooze 2 working days', actionId: NUDGE_ACTIONS.followUpSnooze, value },
+        { text: 'Reflect…', actionId: NUDGE_ACTIONS.followUpReflect, value },
+      ]),
+      context('What got in the way, or what helped? *Reflect…* keeps a note for your next session.'),
+    ],
+  };
+}

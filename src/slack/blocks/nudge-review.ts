@@ -1,0 +1,47 @@
+// The midpoint and closing reviews: where is the leader now on each behavioural target,
+// against the baseline they gave at contracting. Rating happens in a modal built elsewhere.
+import { encodeNudgeValue, NUDGE_ACTIONS } from '../values.js';
+import { actionsBlock, section, type Block } from './kit.js';
+import { userTextSection, type NudgeMessage } from './nudge-message.js';
+
+export const REVIEW_BLOCK_ID = 'review_actions';
+
+// Up to three targets; each gets a section of its own so one long target cannot crowd out the rest.
+const TARGET_TEXT_MAX = 1000;
+
+export interface ReviewTarget {
+  /** Decrypted description, as the leader wrote it. */
+  description: string;
+  baseline: number;
+}
+
+export interface ReviewInput {
+  nudgeId: string;
+  engagementId: string;
+  stage: 'midpoint' | 'closing';
+  targets: ReviewTarget[];
+}
+
+const OPENING = {
+  midpoint: '*You are halfway through your coaching.* Where are you now on what you set out to change?',
+  closing: '*Your coaching engagement has reached its last session.* Looking back, where are you now on what you set out to change?',
+} as const;
+
+export function buildReviewMessage(input: ReviewInput): NudgeMessage {
+  const blocks: Block[] = [section(OPENING[input.stage])];
+  input.targets.slice(0, 3).forEach((target, i) => {
+    blocks.push(userTextSection(`*Target ${i + 1}* (you started at ${target.baseline}/10):`, target.description, TARGET_TEXT_MAX));
+  });
+  blocks.push(
+    actionsBlock(REVIEW_BLOCK_ID, [
+      {
+        text: input.stage === 'midpoint' ? 'Rate my progress' : 'Rate and close',
+        actionId: NUDGE_ACTIONS.reviewOpen,
+        value: encodeNudgeValue({ nudgeId: input.nudgeId, engagementId: input.engagementId }),
+        style: 'primary',
+      },
+    ]),
+  );
+  const text = input.stage === 'midpoint' ? 'Halfway through: where are you now on your targets?' : 'Your last session: where are you now on your targets?';
+  return { text, blocks };
+}

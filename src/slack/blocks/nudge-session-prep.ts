@@ -1,0 +1,39 @@
+// The DM one working day before a session: two questions that let the leader (and, if
+// they choose, their coach) arrive prepared. Answering opens a modal built elsewhere.
+import { DateTime } from 'luxon';
+import { encodeNudgeValue, NUDGE_ACTIONS } from '../values.js';
+import { actionsBlock, section, type Block } from './kit.js';
+import { userTextSection, type NudgeMessage } from './nudge-message.js';
+
+export const SESSION_PREP_BLOCK_ID = 'prep_actions';
+
+export interface SessionPrepInput {
+  nudgeId: string;
+  sessionId: string;
+  sessionAt: Date;
+  tz: string;
+  /** The leader's open action, decrypted, when there is one. */
+  actionText?: string | null;
+}
+
+/** "Thursday 3 December at 10:00", on the leader's own clock. */
+export function formatSessionTime(at: Date, tz: string): string {
+  return DateTime.fromJSDate(at, { zone: tz }).toFormat("cccc d LLLL 'at' HH:mm");
+}
+
+export function buildSessionPrepMessage(input: SessionPrepInput): NudgeMessage {
+  const blocks: Block[] = [section(`*Your next coaching session is ${formatSessionTime(input.sessionAt, input.tz)}.* What will you bring to it?`)];
+  if (input.actionText) blocks.push(userTextSection('_You committed to:_', input.actionText));
+  blocks.push(
+    section('• What happened with your commitment?\n• What do you want from the next session?'),
+    actionsBlock(SESSION_PREP_BLOCK_ID, [
+      {
+        text: 'Answer',
+        actionId: NUDGE_ACTIONS.prepAnswer,
+        value: encodeNudgeValue({ nudgeId: input.nudgeId, sessionId: input.sessionId }),
+        style: 'primary',
+      },
+    ]),
+  );
+  return { text: 'What do you want from your next coaching session?', blocks };
+}
