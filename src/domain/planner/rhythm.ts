@@ -1,0 +1,54 @@
+// The rhythm of an engagement between sessions: every offset the planner uses, with the
+// defaults Grow ships. Settings are configuration, so nonsense fails loudly.
+import { DomainError } from '../errors.js';
+
+export interface RhythmSettings {
+  /** Where between session k and k+1 the action follow-up falls (0 = at k, 1 = at k+1). */
+  followUpFraction: number;
+  /** Session prep goes this many working days before the session (at least 1). */
+  prepWorkingDaysBefore: number;
+  /** Check-in prompt: hours after a session ends, then deferred into working hours. */
+  checkinPromptHoursAfter: number;
+  /** Midpoint review: hours after the midpoint session ends, then deferred. */
+  midpointReviewHoursAfter: number;
+  /** Closing review: hours after the last session ends, then deferred. */
+  closingReviewHoursAfter: number;
+  /** After this many unanswered follow-ups in a row, only prep and reviews are sent. */
+  backOffAfterUnanswered: number;
+  /** Invitation: minutes after the coach creates the engagement, then deferred. */
+  invitationDelayMinutes: number;
+}
+
+export const defaultRhythm: Readonly<RhythmSettings> = Object.freeze({
+  followUpFraction: 0.5,
+  prepWorkingDaysBefore: 1,
+  checkinPromptHoursAfter: 3,
+  midpointReviewHoursAfter: 2,
+  closingReviewHoursAfter: 2,
+  backOffAfterUnanswered: 2,
+  invitationDelayMinutes: 0,
+});
+
+const nonNegative = (v: number) => Number.isFinite(v) && v >= 0;
+
+const rules: { [K in keyof RhythmSettings]: (v: number) => boolean } = {
+  followUpFraction: (v) => Number.isFinite(v) && v > 0 && v < 1,
+  prepWorkingDaysBefore: (v) => Number.isInteger(v) && v >= 1 && v <= 20,
+  checkinPromptHoursAfter: nonNegative,
+  midpointReviewHoursAfter: nonNegative,
+  closingReviewHoursAfter: nonNegative,
+  backOffAfterUnanswered: (v) => Number.isInteger(v) && v >= 1,
+  invitationDelayMinutes: nonNegative,
+};
+
+export function resolveRhythm(overrides: Partial<RhythmSettings> = {}): RhythmSettings {
+  const rhythm: RhythmSettings = { ...defaultRhythm };
+  // An override left undefined (a partial config object) keeps the default.
+  for (const [key, value] of Object.entries(overrides) as [keyof RhythmSettings, number | undefined][]) {
+    if (value !== undefined) rhythm[key] = value;
+  }
+  for (const key of Object.keys(rules) as (keyof RhythmSettings)[]) {
+    if (!rules[key](rhythm[key])) throw new DomainError('invalid_input', `rhythm setting ${key} out of range: ${rhythm[key]}`);
+  }
+  return rhythm;
+}

@@ -1,0 +1,60 @@
+// The planner's plain input and output shapes. They mirror the engagements, sessions,
+// people and nudges tables without depending on them, so the planner stays pure.
+import type { WorkingHours } from '../time/working-hours.js';
+import type { RhythmSettings } from './rhythm.js';
+
+export type EngagementStatus = 'invited' | 'active' | 'declined' | 'ended';
+export type SessionStatus = 'scheduled' | 'held' | 'cancelled';
+
+export type NudgeKind = 'follow_up' | 'session_prep' | 'checkin_prompt' | 'midpoint_review' | 'closing_review';
+
+export interface PlanEngagement {
+  id: string;
+  status: EngagementStatus;
+  sessionCount: number;
+  cadenceDays: number;
+  sessionMinutes: number;
+}
+
+export interface PlanSession {
+  id: string;
+  seq: number;
+  scheduledAt: Date;
+  status: SessionStatus;
+}
+
+export interface PlanLeader {
+  userId: string;
+  hours: WorkingHours;
+  pausedUntil?: Date | null;
+  unansweredFollowUps: number;
+}
+
+export interface PlanAction {
+  id: string;
+  dueAt: Date;
+  snoozedUntil?: Date | null;
+}
+
+export interface PlanInput {
+  engagement: PlanEngagement;
+  sessions: PlanSession[];
+  leader: PlanLeader;
+  /** The leader's latest open action, if any; only it is followed up. */
+  openAction?: PlanAction | null;
+  lastCheckInAt?: Date | null;
+  rhythm?: Partial<RhythmSettings>;
+  now: Date;
+}
+
+/** One message Grow intends to send; becomes (or updates) a `nudges` row. */
+export interface NudgeSpec {
+  kind: NudgeKind;
+  recipientId: string;
+  /** `${engagementId}:${kind}:${occurrence}`; stable while the slot is the same slot. */
+  dedupeKey: string;
+  dueAt: Date;
+  sessionId?: string;
+  /** Ids only, never free text. */
+  ref: Record<string, string | number>;
+}
