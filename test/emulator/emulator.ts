@@ -1,0 +1,164 @@
+// The Emulator object: owns the server, the workspace state and the call log, and exposes
+// the setup, assertion and driver API tests use.
+
+import { CallLog, type RecordedCall } from './call-log.js';
+import { systemClock, type Clock } from './clock.js';
+import { FaultInjector, type FaultOptions, type FaultRule } from './faults.js';
+import { buildMethodTable } from './methods/index.js';
+import type { EmulatorOptions } from './options.js';
+import { RateLimiter, type RateLimitOptions } from './rate-limits.js';
+import { startServer, type RunningServer } from './server.js';
+import { Store, type AddTeamInput, type AddUserInput } from './store.js';
+import { handleUpload } from './uploads.js';
+import { handleWebApi } from './web-api.js';
+import { blockKitCheck } from './block-kit/validate-surface.js';
+import { Inspector } from './inspector.js';
+import type { Channel, Team, User } from './state-types.js';
+import { isValidZone } from './time-zones.js';
+import { Driver } from './driver/driver.js';
+
+export class Emulator extends Inspector {
+  readonly now: Clock;
+  readonly faults: FaultInjector;
+  readonly limiter: RateLimiter;
+  readonly log = new CallLog();
+  readonly driver: Driver;
+  private running?: RunningServer;
+  private oauth: { clientId: string; clientSecret: string; scopes: string };
+  /** Where signed requests go; may be set after start (e.g. once the app has a port). */
+  appUrl: string | undefined;
+
+  constructor(readonly options: EmulatorOptions) {
+    const store = new Store();
+    super(store);
+    this.appUrl = options.appUrl;
+    this.now = options.now ?? systemClock;
+    this.faults = new FaultInjector(this.now, options.faults);
+    this.limiter = new RateLimiter(options.rateLimits, this.now);
+    this.oauth = { clientId: 'emulator-client', clientSecret: 'emulator-secret', scopes: 'chat:write,commands,im:history,im:write,users:read', ...options.oauth };
+    this.driver = new Driver({
+      store, now: this.now, signingSecret: options.signingSecret, appUrl: () => this.appUrl,
+      origin: () => this.origin, timeoutMs: options.appTimeoutMs ?? 3_000, blockKit: blockKitCheck,
+    });
+  }
+
+  async start(): Promise<this> {
+    const methods = buildMethodTable(() => this.oauth);
+    const deps = {
+      store: this.store, methods, log: this.log, limiter: this.limiter, faults: this.faults,
+      now: this.now, origin: () => this.origin, blockKit: blockKitCheck,
+    };
+    this.running = await startServer({
+      api: (method, req, res) => handleWebApi(deps, method, req, res),
+      upload: (fileId, req, res) => handleUpload(this.store, fileId, req, res),
+      responseUrl: (id, req, res) => this.driver.handleResponseUrl(id, req, res),
+    }, this.options.port ?? 0);
+    return this;
+  }
+
+  get origin(): string {
+    if (!this.running) throw new Error('emulator: not started');
+    return this.running.origin;
+  }
+
+  /** Web API base for `new WebClient(token, { slackApiUrl: emu.url })`. */
+  get url(): string {
+    return `${this.origin}/api/`;
+  }
+
+  async close(): Promise<void> {
+    await this.running?.close();
+    this.running = undefined;
+  }
+
+  // ---- state setup ----
+  addTeam(input: AddTeamInput): Team {
+    return this.store.addTeam(input);
+  }
+
+  addUser(teamId: string, input: AddUserInput): User {
+    if (input.tz && !isValidZone(input.tz)) throw new Error(`emulator: unknown time zone ${input.tz}`);
+    return this.store.addUser(teamId, input);
+  }
+
+  addChannel(teamId: string, input: { id: string; name: string; members?: string[]; botIsMember?: boolean }): Channel {
+    return this.store.addChannel(teamId, input);
+  }
+
+  setUserTz(teamId: string, userId: string, tz: string): void {
+    if (!isValidZone(tz)) throw new Error(`emulator: unknown time zone ${tz}`);
+    this.store.user(teamId, userId).tz = tz;
+  }
+
+  setUserDnd(teamId: string, userId: string, dnd: AddUserInput['dnd'] | undefined): void {
+    const user = this.store.user(teamId, userId);
+    if (dnd) user.dnd = dnd;
+    else delete user.dnd;
+  }
+
+  deactivateUser(teamId: string, userId: string): void {
+    this.store.user(teamId, userId).deleted = true;
+  }
+
+  /** The token now answers `token_revoked`. */
+  revokeToken(token: string): void {
+    const record = this.store.tokens.get(token);
+    if (!record) throw new Error('emulator: unknown token');
+    record.revoked = true;
+  }
+
+  /** Issues a one-time code that oauth.v2.access exchanges for a fresh bot token. */
+  issueOAuthCode(teamId: string, userId: string): string {
+    this.store.team(teamId);
+    const code = this.store.ids.secret('code');
+    this.store.oauthCodes.set(code, { code, teamId, userId, used: false });
+    return code;
+  }
+
+  /** A message written by a person (for shortcuts on "any message"); returns its ts. */
+  postUserMessage(teamId: string, input: { channelId: string; userId: string; text: string }): string {
+    const channel = this.store.findChannel(teamId, input.channelId) ?? this.store.imWith(teamId, input.userId);
+    const ts = this.store.ids.ts(this.now());
+    channel.messages.push({ type: 'message', ts, channel: channel.id, user: input.userId, text: input.text, team: teamId });
+    return ts;
+  }
+
+  /** A trigger_id as Slack would mint for an interaction by this user (valid 3 s, once). */
+  issueTrigger(teamId: string, userId: string): string {
+    return this.store.issueTrigger(teamId, userId, this.now());
+  }
+
+  // ---- behaviour knobs ----
+  setFaults(faults: FaultOptions | FaultRule | FaultRule[] | null): void {
+    this.faults.set(faults);
+  }
+
+  setRateLimits(options: RateLimitOptions): void {
+    this.limiter.configure(options);
+  }
+
+  // ---- call assertions ----
+  get calls(): readonly RecordedCall[] {
+    return this.log.calls;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.log.to(method);
+  }
+
+  rejectedCalls(options?: { includeRateLimited?: boolean; includeFaults?: boolean }): RecordedCall[] {
+    return this.log.rejected(options);
+  }
+
+  /** Forgets calls, state, rate windows and faults. Teams and users must be added again. */
+  reset(): void {
+    this.log.clear();
+    this.store.clear();
+    this.limiter.reset();
+    this.faults.set(null);
+  }
+}
+
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  return new Emulator(options).start();
+}

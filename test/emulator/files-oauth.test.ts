@@ -1,0 +1,58 @@
+// The external file upload pair and the OAuth code exchange, through the real WebClient.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebClient, LogLevel } from '@slack/web-api';
+import { LEADER, TEAM, BOT_USER, clientFor, startFixture, type Fixture } from './fixtures.js';
+
+let f: Fixture;
+beforeEach(async () => {
+  f = await startFixture({ oauth: { clientId: '111.222', clientSecret: 'shh' } });
+});
+afterEach(async () => {
+  await f.emu.close();
+});
+
+describe('files upload', () => {
+  it('filesUploadV2 sends the bytes to the emulator and shares them into the channel', async () => {
+    const dm = await f.client.conversations.open({ users: LEADER });
+    const content = 'goal,commitment\nspeak up,9\n';
+    await f.client.filesUploadV2({ channel_id: dm.channel?.id as string, filename: 'export.csv', content, initial_comment: 'Your export' });
+    const [message] = f.emu.dmWith(TEAM, LEADER);
+    expect(message).toMatchObject({ text: 'Your export', files: [{ name: 'export.csv', size: Buffer.byteLength(content) }] });
+    expect(f.emu.callsTo('files.getUploadURLExternal')[0]?.args).toMatchObject({ filename: 'export.csv' });
+  });
+
+  it('returns an upload_url on the emulator and refuses to complete a file never uploaded', async () => {
+    const res = await f.client.files.getUploadURLExternal({ filename: 'a.txt', length: 3 });
+    expect(res.upload_url?.startsWith(f.emu.origin)).toBe(true);
+    expect(res.file_id).toMatch(/^F/);
+    await expect(f.client.files.completeUploadExternal({ files: [{ id: res.file_id as string }] }))
+      .rejects.toMatchObject({ data: { error: 'file_upload_not_found' } });
+    await fetch(res.upload_url as string, { method: 'POST', body: 'abc' });
+    await expect(f.client.files.completeUploadExternal({ files: [{ id: res.file_id as string, title: 'A' }] }))
+      .resolves.toMatchObject({ ok: true, files: [{ id: res.file_id, title: 'A' }] });
+  });
+});
+
+describe('oauth.v2.access', () => {
+  const anonymous = () => new WebClient(undefined, { slackApiUrl: f.emu.url, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
+
+  it('exchanges a code once for a working bot token', async () => {
+    const code = f.emu.issueOAuthCode(TEAM, LEADER);
+    const res = await anonymous().oauth.v2.access({ client_id: '111.222', client_secret: 'shh', code });
+    expect(res).toMatchObject({ ok: true, token_type: 'bot', bot_user_id: BOT_USER, team: { id: TEAM, name: 'Acme' }, authed_user: { id: LEADER } });
+    expect((await clientFor(f.emu, res.access_token).auth.test()).team_id).toBe(TEAM);
+    await expect(anonymous().oauth.v2.access({ client_id: '111.222', client_secret: 'shh', code }))
+      .rejects.toMatchObject({ data: { error: 'code_already_used' } });
+  });
+
+  it('refuses bad codes and bad client credentials', async () => {
+    await expect(anonymous().oauth.v2.access({ client_id: '111.222', client_secret: 'shh', code: 'nope' }))
+      .rejects.toMatchObject({ data: { error: 'invalid_code' } });
+    const code = f.emu.issueOAuthCode(TEAM, LEADER);
+    await expect(anonymous().oauth.v2.access({ client_id: '111.222', client_secret: 'wrong', code }))
+      .rejects.toMatchObject({ data: { error: 'bad_client_secret' } });
+    await expect(anonymous().oauth.v2.access({ client_id: '999', client_secret: 'shh', code }))
+      .rejects.toMatchObject({ data: { error: 'invalid_client_id' } });
+  });
+});
