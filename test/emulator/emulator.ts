@@ -100,6 +100,12 @@ export class Emulator extends Inspector {
     this.store.user(teamId, userId).deleted = true;
   }
 
+  /** A user token (xoxp) acting as that person, e.g. to read their own snooze. */
+  addUserToken(teamId: string, userId: string, token: string): void {
+    this.store.user(teamId, userId);
+    this.store.addToken(token, teamId, 'user', userId);
+  }
+
   /** The token now answers `token_revoked`. */
   revokeToken(token: string): void {
     const record = this.store.tokens.get(token);

@@ -68,17 +68,23 @@ export function dndWindow(user: User, now: number): { start: number; end: number
 
 function dndInfo(ctx: MethodContext) {
   const team = authedTeam(ctx);
-  const userId = optionalString(ctx.args, 'user') ?? team.botUserId;
+  const userId = optionalString(ctx.args, 'user') ?? ctx.token?.userId ?? team.botUserId;
   const user = ctx.store.findUser(team.id, userId);
   if (!user) throw new SlackError('user_not_found');
   const now = ctx.now();
   const window = dndWindow(user, now);
   const snoozeUntil = user.dnd && 'snoozeUntil' in user.dnd ? user.dnd.snoozeUntil.getTime() : undefined;
   const snoozing = snoozeUntil !== undefined && snoozeUntil > now;
-  return {
+  const schedule = {
     dnd_enabled: window !== undefined,
     next_dnd_start_ts: window ? Math.floor(window.start / 1000) : 1,
     next_dnd_end_ts: window ? Math.floor(window.end / 1000) : 1,
+  };
+  // Slack shows snooze_* only when the queried user is the token's own user, so a bot
+  // token never sees another person's snooze.
+  if (ctx.token?.userId !== user.id) return schedule;
+  return {
+    ...schedule,
     snooze_enabled: snoozing,
     ...(snoozing ? {
       snooze_endtime: Math.floor((snoozeUntil as number) / 1000),
