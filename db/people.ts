@@ -1,5 +1,5 @@
 // People Grow knows: their time zone, working hours and pause state, per workspace.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { people } from './schema/index.js';
 
@@ -35,4 +35,30 @@ export async function resetUnansweredFollowUps(db: Db, teamId: string, userId: s
     .update(people)
     .set({ unansweredFollowUps: sql`0` })
     .where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
+}
+
+/** Remembers the bot's DM with a person, so sends and history look-ups skip conversations.open. */
+export async function saveDmChannel(db: Db, teamId: string, userId: string, channelId: string): Promise<void> {
+  await db.update(people).set({ dmChannelId: channelId }).where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
+}
+
+/** People whose zone was last read from Slack before `staleBefore` (or never), oldest first. */
+export async function selectPeopleToRefresh(db: Db, options: { staleBefore: Date; limit: number; teamId?: string }): Promise<Pick<Person, 'teamId' | 'userId' | 'tz'>[]> {
+  return db
+    .select({ teamId: people.teamId, userId: people.userId, tz: people.tz })
+    .from(people)
+    .where(
+      and(
+        eq(people.isActive, true),
+        options.teamId ? eq(people.teamId, options.teamId) : undefined,
+        or(isNull(people.tzRefreshedAt), lt(people.tzRefreshedAt, options.staleBefore)),
+      ),
+    )
+    .orderBy(sql`${people.tzRefreshedAt} asc nulls first`)
+    .limit(options.limit);
+}
+
+/** Marks a person Slack no longer knows (deleted or deactivated): Grow stops writing to them. */
+export async function markPersonInactive(db: Db, teamId: string, userId: string): Promise<void> {
+  await db.update(people).set({ isActive: false }).where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
 }

@@ -1,0 +1,49 @@
+// What a failed send means. A rate limit waits out Retry-After in a delayed job (never in
+// the worker); Slack or network trouble goes back to pending for BullMQ's backoff and
+// fails only after the last try; an error no retry can fix fails the nudge at once.
+import { UnrecoverableError, type Job } from 'bullmq';
+import { closeNudge, releaseNudge, type NudgeRow } from '../db/nudges.js';
+import { RecipientGoneError } from './recipient.js';
+import type { SendNudgeDeps, SendOutcome } from './send-nudge.js';
+import { classifySlackError } from './slack-client.js';
+
+export interface SendAttempt {
+  /** Set just before chat.postMessage: from then on the message may exist in Slack. */
+  posting: boolean;
+}
+
+export function isLastAttempt(job: Pick<Job, 'attemptsMade' | 'opts'>): boolean {
+  return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+}
+
+export async function handleSendFailure(
+  deps: SendNudgeDeps,
+  job: Job,
+  row: NudgeRow,
+  attempt: SendAttempt,
+  error: unknown,
+): Promise<SendOutcome> {
+  const now = deps.now();
+  const failure = error instanceof RecipientGoneError ? { kind: 'permanent' as const, reason: error.reason } : classifySlackError(error);
+  if (failure?.kind === 'rate_limited') {
+    // Rejected before doing anything, so this claim does not count as a possible post.
+    const dueAt = new Date(now.getTime() + failure.retryAfterMs);
+    await releaseNudge(deps.db, row.id, { dueAt, reason: 'rate_limited', refundAttempt: true, now });
+    await deps.enqueue([{ id: row.id, teamId: row.teamId, dueAt }]);
+    deps.logger.debug({ teamId: row.teamId, nudgeId: row.id, jobId: job.id, retryAfterMs: failure.retryAfterMs }, 'rate limited; nudge re-delayed');
+    return 'rate_limited';
+  }
+  if (failure?.kind === 'permanent') {
+    await closeNudge(deps.db, row.id, 'failed', failure.reason, now);
+    throw new UnrecoverableError(`nudge failed: ${failure.reason}`);
+  }
+  const reason = failure?.reason ?? 'worker_error';
+  if (isLastAttempt(job)) {
+    await closeNudge(deps.db, row.id, 'failed', reason, now);
+    throw new UnrecoverableError(`nudge failed after ${job.attemptsMade + 1} tries: ${reason}`);
+  }
+  // A post that timed out may still have landed: keep the attempt so the next claim
+  // searches the DM history before posting again.
+  await releaseNudge(deps.db, row.id, { reason, refundAttempt: !attempt.posting, now });
+  throw error;
+}

@@ -1,0 +1,118 @@
+// The send-nudge processor: claim the row, check that the message is still wanted and
+// that now is a good moment for the recipient, render it from current data, post it
+// with the nudge id in its metadata, record it. Exactly once as the leader sees it: a
+// row claimed before (attempts > 1) is first looked for in the DM history.
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
+import type { Db } from '../db/client.js';
+import { claimNudge, closeNudge, findNudge, markNudgeSent, releaseNudge, type NudgeRow } from '../db/nudges.js';
+import type { Cipher } from '../src/crypto.js';
+import { deferPastDnd, isWithinWorkingHours, nextWorkingInstant } from '../src/domain/time/index.js';
+import type { Logger } from '../src/logger.js';
+import type { EnqueueNudges } from './enqueue-nudges.js';
+import { findPostedNudge } from './find-posted-nudge.js';
+import { jobSchemas, sendJobId, type JobData } from './job-types.js';
+import { handleSendFailure, type SendAttempt } from './send-failure.js';
+import { nudgeMetadata } from './nudge-metadata.js';
+import { loadNudgeSubject, type ExtraSubjects } from './nudge-subject.js';
+import { loadRecipient, openDmChannel, readDndEnd, workingHoursOf } from './recipient.js';
+import type { SlackClients } from './slack-client.js';
+
+export interface SendNudgeDeps {
+  db: Db;
+  cipher: Cipher;
+  logger: Logger;
+  slack: SlackClients;
+  enqueue: EnqueueNudges;
+  now: () => Date;
+  extraSubjects?: ExtraSubjects;
+  /** Runs after chat.postMessage succeeded and before the row is marked (crash tests). */
+  afterPost?: (nudgeId: string) => Promise<void> | void;
+}
+
+export type SendOutcome = 'sent' | 'found_in_history' | 'deferred' | 'skipped' | 'cancelled' | 'failed' | 'rate_limited' | 'not_claimed' | 'moved';
+
+export type SendNudgeJob = Job<JobData<'send-nudge'>, SendOutcome, 'send-nudge'>;
+
+/** Puts a claimed row back to pending for a later moment, with a job for that moment. */
+async function deferNudge(deps: SendNudgeDeps, row: NudgeRow, dueAt: Date, reason: string): Promise<SendOutcome> {
+  await releaseNudge(deps.db, row.id, { dueAt, reason, refundAttempt: true, now: deps.now() });
+  await deps.enqueue([{ id: row.id, teamId: row.teamId, dueAt }]);
+  return 'deferred';
+}
+
+async function deliver(deps: SendNudgeDeps, row: NudgeRow, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
+  const client = await deps.slack.forTeam(row.teamId);
+  const person = await loadRecipient(deps.db, client, row.teamId, row.recipientId, now);
+  if (!person.isActive) {
+    await closeNudge(deps.db, row.id, 'failed', 'recipient_inactive', now);
+    return 'failed';
+  }
+  // Paused: what falls due is dropped, not saved up for the leader's return.
+  if (person.pausedUntil && person.pausedUntil > now) {
+    await closeNudge(deps.db, row.id, 'skipped', 'paused', now);
+    return 'skipped';
+  }
+  const subject = await loadNudgeSubject({ db: deps.db, cipher: deps.cipher, row, person, now }, deps.extraSubjects);
+  if (!subject.applies) {
+    await closeNudge(deps.db, row.id, subject.status, subject.reason, now);
+    return subject.status;
+  }
+  const hours = workingHoursOf(person);
+  if (!isWithinWorkingHours(now, hours)) return deferNudge(deps, row, nextWorkingInstant(now, hours), 'outside_working_hours');
+  const dndEnd = await readDndEnd(client, person.userId, now);
+  if (dndEnd) return deferNudge(deps, row, deferPastDnd(now, dndEnd, hours), 'dnd');
+  const channel = await openDmChannel(deps.db, client, person);
+  if (row.attempts > 1) {
+    const ts = await findPostedNudge(client, channel, row.id, row.createdAt);
+    if (ts) {
+      await markNudgeSent(deps.db, row, { channelId: channel, messageTs: ts, now: deps.now() });
+      return 'found_in_history';
+    }
+  }
+  attempt.posting = true;
+  const posted = await client.chat.postMessage({
+    channel,
+    text: subject.message.text,
+    blocks: subject.message.blocks,
+    metadata: nudgeMetadata(row.id),
+    unfurl_links: false,
+    unfurl_media: false,
+  });
+  await deps.afterPost?.(row.id);
+  await markNudgeSent(deps.db, row, { channelId: posted.channel ?? channel, messageTs: posted.ts ?? '', now: deps.now() });
+  return 'sent';
+}
+
+/** Nothing to claim: already handled, or moved to a later time than this job's. */
+async function handleUnclaimed(deps: SendNudgeDeps, job: SendNudgeJob, token: string | undefined, nudgeId: string, now: Date): Promise<SendOutcome> {
+  const current = await findNudge(deps.db, nudgeId);
+  if (current?.status !== 'pending' || current.dueAt <= now) return 'not_claimed';
+  if (sendJobId(current.id, current.dueAt) === job.id) {
+    // This very job fired early (clock skew between hosts): wait in place.
+    await job.moveToDelayed(current.dueAt.getTime(), token);
+    throw new DelayedError();
+  }
+  await deps.enqueue([{ id: current.id, teamId: current.teamId, dueAt: current.dueAt }]);
+  return 'moved';
+}
+
+export function createSendNudgeProcessor(deps: SendNudgeDeps) {
+  return async (job: SendNudgeJob, token?: string): Promise<SendOutcome> => {
+    const parsed = jobSchemas['send-nudge'].safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError('send-nudge payload is not { nudgeId, teamId }');
+    const { nudgeId, teamId } = parsed.data;
+    const now = deps.now();
+    const row = await claimNudge(deps.db, nudgeId, now);
+    if (!row) return handleUnclaimed(deps, job, token, nudgeId, now);
+    if (row.teamId !== teamId) {
+      await closeNudge(deps.db, row.id, 'failed', 'team_mismatch', now);
+      throw new UnrecoverableError('send-nudge payload names another team');
+    }
+    const attempt: SendAttempt = { posting: false };
+    try {
+      return await deliver(deps, row, now, attempt);
+    } catch (error) {
+      return handleSendFailure(deps, job, row, attempt, error);
+    }
+  };
+}
