@@ -10,9 +10,14 @@ export type DomainErrorCode =
   | 'not_ready';
 
 export class DomainError extends Error {
+  /**
+   * `message` is for logs; `userMessage`, when given, is written for the person in Slack
+   * and replaces the generic sentence for the code.
+   */
   constructor(
     readonly code: DomainErrorCode,
     message: string,
+    readonly userMessage?: string,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -7,11 +7,13 @@ import { addCalendarDays, firstInstantAtWallClock, localParts, resolveZone, type
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
+const sameDate = (a: LocalDate, b: LocalDate) => a.year === b.year && a.month === b.month && a.day === b.day;
+
 export function parseLocalDate(value: string): LocalDate {
   const m = DATE_RE.exec(value);
   const date = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
   // Round-trip through the calendar to reject 2025-02-30 and friends.
-  if (!date || addCalendarDays(date, 0).day !== date.day || date.month < 1 || date.month > 12) {
+  if (!date || !sameDate(addCalendarDays(date, 0), date)) {
     throw new DomainError('invalid_input', `not a date (yyyy-MM-dd): ${value}`);
   }
   return date;

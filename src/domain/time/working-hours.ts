@@ -68,7 +68,8 @@ export function isWithinWorkingHours(at: Date, hours: WorkingHours): boolean {
 /** Instants at which the window of `date` may open: its start reading, or the jump over it. */
 function windowOpenings(date: LocalDate, h: WorkingHours): number[] {
   const startMs = h.startMinute * MINUTE_MS;
-  return [...instantsAtWallClock(date, startMs, h.tz), firstInstantAtWallClock(date, startMs, h.tz)];
+  const exact = instantsAtWallClock(date, startMs, h.tz);
+  return exact.length > 0 ? exact : [firstInstantAtWallClock(date, startMs, h.tz)];
 }
 
 /**

@@ -1,7 +1,7 @@
 // The wall clock in an IANA zone: reading an instant's local date and time, and turning
 // a local date and time back into instants. Every offset comes from Luxon's zone data;
 // nothing here assumes a fixed offset, so DST gaps and overlaps are handled explicitly.
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 
 /** A calendar date with no zone attached (month 1–12). */
 export interface LocalDate {
@@ -27,8 +27,17 @@ const HOUR_MS = 60 * MINUTE_MS;
  * rather than making every plan for them fail.
  */
 export function resolveZone(tz: string | null | undefined): string {
-  return tz && IANAZone.isValidZone(tz) ? tz : 'UTC';
+  if (!tz) return 'UTC';
+  let valid = knownZones.get(tz);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(tz);
+    knownZones.set(tz, valid);
+  }
+  return valid ? tz : 'UTC';
 }
+
+// Validating a zone builds an Intl formatter, far dearer than the arithmetic it guards.
+const knownZones = new Map<string, boolean>();
 
 /** Offset from UTC, in milliseconds, that `tz` (already resolved) applies at `ms`. */
 function offsetMs(tz: string, ms: number): number {
@@ -41,19 +50,35 @@ export function wallClockMs(tz: string, ms: number): number {
 }
 
 export function localParts(at: Date | number, tz: string): LocalParts {
-  const dt = DateTime.fromMillis(typeof at === 'number' ? at : at.getTime(), { zone: resolveZone(tz) });
-  const msOfDay = ((dt.hour * 60 + dt.minute) * 60 + dt.second) * 1000 + dt.millisecond;
-  return { year: dt.year, month: dt.month, day: dt.day, weekday: dt.weekday, msOfDay };
+  // The wall clock is the instant shifted by the zone's offset then, read as UTC fields.
+  const wall = new Date(wallClockMs(resolveZone(tz), typeof at === 'number' ? at : at.getTime()));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    weekday: wall.getUTCDay() === 0 ? 7 : wall.getUTCDay(),
+    msOfDay: wall.getTime() - Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate()),
+  };
 }
 
 /** Calendar arithmetic on dates alone: zones play no part in which day follows which. */
 export function addCalendarDays(date: LocalDate, days: number): LocalDate {
-  const dt = DateTime.utc(date.year, date.month, date.day).plus({ days });
-  return { year: dt.year, month: dt.month, day: dt.day };
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
 export function isoWeekday(date: LocalDate): number {
-  return DateTime.utc(date.year, date.month, date.day).weekday;
+  const day = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/**
+ * Real offsets lie within -12h..+14h, so the instant a reading maps to is within 14 hours
+ * of the reading taken as UTC; no zone changes offset twice in that span, so sampling
+ * its ends and middle finds every offset that can apply.
+ */
+function offsetsAround(zone: string, naive: number): number[] {
+  return [-14, 0, 14].map((h) => offsetMs(zone, naive + h * HOUR_MS));
 }
 
 /**
@@ -63,10 +88,7 @@ export function isoWeekday(date: LocalDate): number {
 export function instantsAtWallClock(date: LocalDate, msOfDay: number, tz: string): number[] {
   const zone = resolveZone(tz);
   const naive = Date.UTC(date.year, date.month - 1, date.day) + msOfDay;
-  // Real offsets lie within ±18 hours, so the offsets in force around `naive` are the
-  // only ones that can map the reading back to an instant.
-  const offsets = new Set<number>();
-  for (let k = -3; k <= 3; k++) offsets.add(offsetMs(zone, naive + k * 6 * HOUR_MS));
+  const offsets = new Set(offsetsAround(zone, naive));
   const found: number[] = [];
   for (const off of offsets) {
     const ms = naive - off;
@@ -85,7 +107,7 @@ export function firstInstantAtWallClock(date: LocalDate, msOfDay: number, tz: st
   const exact = instantsAtWallClock(date, msOfDay, zone);
   if (exact[0] !== undefined) return exact[0];
   const naive = Date.UTC(date.year, date.month - 1, date.day) + msOfDay;
-  const candidates = [-3, -2, -1, 0, 1, 2, 3].map((k) => naive - offsetMs(zone, naive + k * 6 * HOUR_MS));
+  const candidates = offsetsAround(zone, naive).map((off) => naive - off);
   // Across a gap the wall clock only moves forward, so bisect on "reading ≥ target".
   let lo = Math.min(...candidates);
   let hi = Math.max(...candidates);
@@ -98,11 +120,13 @@ export function firstInstantAtWallClock(date: LocalDate, msOfDay: number, tz: st
 }
 
 /**
- * Instants in [fromMs, toMs) at which the zone's offset changes. Sampled every six hours
- * (no zone changes offset twice within that) and then bisected to the millisecond.
+ * Instants in [fromMs, toMs) at which the zone's offset changes. Meant for spans of days:
+ * the same offset at both ends then means no change (no zone changes its offset and back
+ * within a fortnight). Otherwise sampled every six hours and bisected to the millisecond.
  */
 export function offsetChangesBetween(fromMs: number, toMs: number, tz: string): number[] {
   const zone = resolveZone(tz);
+  if (toMs <= fromMs || offsetMs(zone, fromMs) === offsetMs(zone, toMs)) return [];
   const step = 6 * HOUR_MS;
   const changes: number[] = [];
   for (let a = fromMs; a < toMs; a += step) {

@@ -1,0 +1,90 @@
+// The check-in verb: validates a draft, decides whether to ask "what would make it a
+// 10?", saves the check-in with its action, and plans the follow-up.
+import { and, asc, eq, gt } from 'drizzle-orm';
+import { insertCheckIn } from '../../db/check-ins.js';
+import { findEngagementContext } from '../../db/engagement-context.js';
+import { findPerson } from '../../db/people.js';
+import { nudges } from '../../db/schema/index.js';
+import { resolveActionDue } from '../domain/checkin/due-date.js';
+import { needsRevisit, validateCheckInDraft, type DraftErrors } from '../domain/checkin/rules.js';
+import { nextWorkingInstant, resolveWorkingHours } from '../domain/time/working-hours.js';
+import type { ServiceContext } from './context.js';
+
+export interface SubmitCheckInInput {
+  teamId: string;
+  leaderId: string;
+  values: Record<string, unknown>;
+  /** True when this submission comes from the revisit step. */
+  revisited: boolean;
+}
+
+export type SubmitCheckInResult =
+  | { outcome: 'invalid'; errors: DraftErrors }
+  | { outcome: 'revisit' }
+  | { outcome: 'saved'; checkInId: string; actionId: string; will: string; commitment: number; dueAt: Date; followUpAt: Date | null; tz: string };
+
+export async function submitCheckIn(ctx: ServiceContext, input: SubmitCheckInInput): Promise<SubmitCheckInResult> {
+  const result = validateCheckInDraft(input.values);
+  if (!result.ok) return { outcome: 'invalid', errors: result.errors };
+  const draft = result.draft;
+  if (needsRevisit(draft, input.revisited)) return { outcome: 'revisit' };
+
+  const now = ctx.now();
+  const [person, engagement] = await Promise.all([
+    findPerson(ctx.db, input.teamId, input.leaderId),
+    findEngagementContext(ctx.db, ctx.cipher, input.teamId, input.leaderId, now),
+  ]);
+  const tz = person?.tz ?? 'UTC';
+  const target = engagement?.targets.find((t) => t.id === draft.targetId);
+  if (draft.targetId && !target) return { outcome: 'invalid', errors: { targetId: 'That target is no longer part of your engagement. Please pick again.' } };
+  const dueAt = resolveActionDue({ chosenDate: draft.dueDate, nextSessionAt: engagement?.nextSessionAt, tz, now });
+  if (dueAt <= now) return { outcome: 'invalid', errors: { dueDate: 'Please choose a date from today on.' } };
+
+  const saved = await insertCheckIn(ctx.db, ctx.cipher, {
+    teamId: input.teamId,
+    leaderId: input.leaderId,
+    engagementId: engagement?.engagementId ?? null,
+    targetId: target?.id ?? null,
+    goal: draft.goal || target!.description,
+    reality: draft.reality,
+    options: draft.options,
+    will: draft.will,
+    commitment: draft.commitment,
+    visibility: draft.visibility,
+    revisited: input.revisited,
+    makeItTen: draft.makeItTen,
+    actionDueAt: dueAt,
+  });
+
+  let followUpAt: Date | null;
+  if (engagement && ctx.replan) {
+    await ctx.replan(input.teamId, engagement.engagementId);
+    followUpAt = await findFollowUpAt(ctx, input.teamId, saved.actionId, now);
+  } else {
+    // Without an engagement, ask halfway to the due date, inside the leader's working hours.
+    const hours = resolveWorkingHours({ tz, workDays: person?.workDays, startMinute: person?.workStartMinute, endMinute: person?.workEndMinute });
+    followUpAt = nextWorkingInstant(new Date((now.getTime() + dueAt.getTime()) / 2), hours);
+    await ctx.db
+      .insert(nudges)
+      .values({
+        teamId: input.teamId,
+        recipientId: input.leaderId,
+        kind: 'follow_up',
+        dedupeKey: `action:${saved.actionId}:follow_up`,
+        dueAt: followUpAt,
+        ref: { actionId: saved.actionId },
+      })
+      .onConflictDoNothing();
+  }
+  ctx.logger.info({ teamId: input.teamId, userId: input.leaderId, checkInId: saved.checkInId, commitment: draft.commitment }, 'check-in saved');
+  return { outcome: 'saved', ...saved, will: draft.will, commitment: draft.commitment, dueAt, followUpAt, tz };
+}
+
+async function findFollowUpAt(ctx: ServiceContext, teamId: string, actionId: string, now: Date): Promise<Date | null> {
+  const rows = await ctx.db
+    .select({ dueAt: nudges.dueAt, ref: nudges.ref })
+    .from(nudges)
+    .where(and(eq(nudges.teamId, teamId), eq(nudges.kind, 'follow_up'), eq(nudges.status, 'pending'), gt(nudges.dueAt, now)))
+    .orderBy(asc(nudges.dueAt));
+  return rows.find((r) => r.ref.actionId === actionId)?.dueAt ?? null;
+}

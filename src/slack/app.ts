@@ -1,0 +1,68 @@
+// Builds the Bolt app: our HTTP receiver (or Socket Mode), authorization through the
+// token seam, every listener, and one catch-all for errors.
+import { App, type Authorize } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import { SlackReceiver } from '../http/slack-receiver.js';
+import { toBoltLogger } from './bolt-logger.js';
+import type { Subcommand } from './commands/subcommand.js';
+import type { SlackDeps } from './deps.js';
+import { registerAppHome, type HomeSection } from './listeners/app-home.js';
+import { registerCheckInOpen } from './listeners/checkin-open.js';
+import { registerCheckInSubmit } from './listeners/checkin-submit.js';
+import { registerGrowCommand } from './listeners/grow-command.js';
+import { registerLifecycle } from './listeners/lifecycle.js';
+
+export interface SlackApp {
+  app: App;
+  /** Present in HTTP mode; the web server routes /slack/events to it. */
+  receiver?: SlackReceiver;
+}
+
+export interface Extensions {
+  subcommands?: Subcommand[];
+  homeSections?: HomeSection[];
+  register?: ((app: App, deps: SlackDeps) => void)[];
+}
+
+export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): SlackApp {
+  const { config } = deps;
+  const clientOptions = { slackApiUrl: config.slack.apiUrl };
+  const authorize = createAuthorize(deps);
+  const logger = toBoltLogger(deps.logger);
+  let app: App;
+  let receiver: SlackReceiver | undefined;
+  if (config.slack.appToken) {
+    app = new App({ appToken: config.slack.appToken, socketMode: true, authorize, clientOptions, logger });
+  } else {
+    receiver = new SlackReceiver({ signingSecret: config.slack.signingSecret!, logger: deps.logger });
+    app = new App({ receiver, authorize, clientOptions, logger });
+  }
+  registerGrowCommand(app, deps, extensions.subcommands);
+  registerCheckInSubmit(app, deps);
+  registerCheckInOpen(app, deps);
+  registerAppHome(app, deps, extensions.homeSections);
+  registerLifecycle(app, deps);
+  for (const register of extensions.register ?? []) register(app, deps);
+  app.error(async (error) => {
+    deps.logger.error({ err: error }, 'unhandled Slack listener error');
+  });
+  return { app, receiver };
+}
+
+/** Resolves the team's token and, once per token, who the bot is (auth.test). */
+function createAuthorize(deps: SlackDeps): Authorize<boolean> {
+  const identities = new Map<string, Promise<{ botId?: string; botUserId?: string }>>();
+  return async ({ teamId }) => {
+    const botToken = await deps.resolveBotToken(teamId ?? '');
+    let identity = identities.get(botToken);
+    if (!identity) {
+      identity = new WebClient(botToken, { slackApiUrl: deps.config.slack.apiUrl })
+        .auth.test()
+        .then((r) => ({ botId: r.bot_id, botUserId: r.user_id }));
+      identities.set(botToken, identity);
+      identity.catch(() => identities.delete(botToken));
+    }
+    const { botId, botUserId } = await identity;
+    return { botToken, botId, botUserId, teamId };
+  };
+}

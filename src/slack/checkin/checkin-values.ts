@@ -1,0 +1,45 @@
+// Maps between the check-in modal's blocks and the draft's fields, both ways, so errors
+// land on the block the leader has to fix.
+import type { CheckInDraft, DraftErrors } from '../../domain/checkin/rules.js';
+import type { TargetChoice } from '../blocks/checkin-modal.js';
+import { readInput, type ViewStateValues } from '../view-state.js';
+
+const BLOCK_FOR: Record<keyof CheckInDraft, string> = {
+  goal: 'goal',
+  targetId: 'goal_target',
+  reality: 'reality',
+  options: 'options',
+  will: 'will',
+  dueDate: 'will_due',
+  commitment: 'commitment',
+  visibility: 'visibility',
+  makeItTen: 'make_it_ten',
+};
+
+export function readCheckInValues(values: ViewStateValues): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, blockId] of Object.entries(BLOCK_FOR)) {
+    const v = readInput(values, blockId);
+    if (v !== undefined) out[field] = v;
+  }
+  return out;
+}
+
+/** Slack only shows errors on input blocks that are in the view; anything else goes on the Will. */
+export function errorsForBlocks(errors: DraftErrors, blockIds: Set<string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, message] of Object.entries(errors)) {
+    const blockId = BLOCK_FOR[field as keyof CheckInDraft];
+    const target = blockId && blockIds.has(blockId) ? blockId : 'will';
+    out[target] = out[target] ? `${out[target]} ${message}` : message!;
+  }
+  return out;
+}
+
+/** The target options of a submitted view, so the revisit step can show them again without a query. */
+export function targetsFromView(blocks: unknown[]): TargetChoice[] {
+  const block = blocks.find((b): b is { block_id: string; element: { options?: { text: { text: string }; value: string }[] } } =>
+    typeof b === 'object' && b !== null && (b as { block_id?: string }).block_id === 'goal_target',
+  );
+  return (block?.element.options ?? []).map((o) => ({ id: o.value, description: o.text.text }));
+}

@@ -1,0 +1,18 @@
+// The "Check in now" button, wherever it appears (App Home, check-in prompts).
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { openCheckIn } from '../checkin/open-checkin.js';
+import type { SlackDeps } from '../deps.js';
+
+export const CHECKIN_OPEN_ACTION = 'checkin_open';
+
+export function registerCheckInOpen(app: App, deps: SlackDeps): void {
+  app.action<BlockButtonAction>(CHECKIN_OPEN_ACTION, async ({ ack, body, client }) => {
+    await ack();
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    try {
+      await openCheckIn(deps, { client, triggerId: body.trigger_id, teamId, userId: body.user.id });
+    } catch (error) {
+      deps.logger.warn({ teamId, userId: body.user.id, err: error }, 'check-in modal not opened');
+    }
+  });
+}

@@ -1,0 +1,60 @@
+// Submissions of the check-in modal: inline errors, the revisit step below commitment 8,
+// or save, close and confirm by DM.
+import type { App } from '@slack/bolt';
+import { formatLocalDate } from '../../domain/checkin/due-date.js';
+import type { CheckInDraft } from '../../domain/checkin/rules.js';
+import { submitCheckIn } from '../../services/check-in.js';
+import { CHECKIN_CALLBACK, checkInMetadataSchema, checkInModal } from '../blocks/checkin-modal.js';
+import { checkInConfirmation } from '../blocks/checkin-confirmation.js';
+import { errorsForBlocks, readCheckInValues, targetsFromView } from '../checkin/checkin-values.js';
+import type { SlackDeps } from '../deps.js';
+import { GENERIC_FAILURE } from '../friendly-errors.js';
+import { decodeJson } from '../metadata.js';
+import { viewStateSchema } from '../view-state.js';
+
+export function registerCheckInSubmit(app: App, deps: SlackDeps): void {
+  app.view(CHECKIN_CALLBACK, async ({ ack, body, view, client }) => {
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const userId = body.user.id;
+    const log = deps.logger.child({ teamId, userId, view: CHECKIN_CALLBACK });
+    const blockIds = new Set(view.blocks.map((b) => b.block_id).filter((id): id is string => !!id));
+    const state = viewStateSchema.safeParse(view.state.values);
+    const meta = decodeJson(checkInMetadataSchema, view.private_metadata) ?? { step: 'checkin' as const };
+    if (!state.success) {
+      await ack({ response_action: 'errors', errors: { will: 'This check-in could not be read. Please try again.' } });
+      return;
+    }
+    const values = readCheckInValues(state.data);
+    let result;
+    try {
+      result = await submitCheckIn(deps, { teamId, leaderId: userId, values, revisited: meta.step === 'revisit' });
+    } catch (error) {
+      log.error({ err: error }, 'check-in could not be saved');
+      // The modal stays open with everything the leader wrote.
+      await ack({ response_action: 'errors', errors: { will: GENERIC_FAILURE } });
+      return;
+    }
+    if (result.outcome === 'invalid') {
+      await ack({ response_action: 'errors', errors: errorsForBlocks(result.errors, blockIds) });
+      return;
+    }
+    if (result.outcome === 'revisit') {
+      const draft = values as Partial<CheckInDraft>;
+      const revisit = checkInModal({ step: 'revisit', targets: targetsFromView(view.blocks), draft: { ...draft, commitment: Number(draft.commitment) } });
+      await ack({ response_action: 'update', view: revisit });
+      return;
+    }
+    await ack();
+    const message = checkInConfirmation({
+      will: result.will,
+      commitment: result.commitment,
+      dueLabel: formatLocalDate(result.dueAt, result.tz),
+      followUpLabel: result.followUpAt ? formatLocalDate(result.followUpAt, result.tz) : undefined,
+    });
+    try {
+      await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
+    } catch (error) {
+      log.warn({ err: error }, 'check-in confirmation not delivered');
+    }
+  });
+}

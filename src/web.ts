@@ -1,0 +1,48 @@
+// The web role: Bolt behind our HTTP server (or Socket Mode), plus health, readiness
+// and metrics routes. Returns a handle that stops taking requests and drains.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Extensions } from './slack/app.js';
+import { createSlackApp } from './slack/app.js';
+import type { SlackDeps } from './slack/deps.js';
+import { createHttpServer } from './http/server.js';
+
+export interface WebHandle {
+  server: Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface WebOptions {
+  deps: SlackDeps;
+  readiness: Record<string, () => Promise<void>>;
+  metrics?: () => Promise<string>;
+  extensions?: Extensions;
+  /** Overrides config.port (tests pass 0 for a free port). */
+  port?: number;
+}
+
+export async function startWeb(options: WebOptions): Promise<WebHandle> {
+  const { deps } = options;
+  const { app, receiver } = createSlackApp(deps, options.extensions);
+  const server = createHttpServer({ logger: deps.logger, receiver, readiness: options.readiness, metrics: options.metrics });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? deps.config.port, '0.0.0.0', () => resolve());
+  });
+  if (deps.config.slack.appToken) await app.start();
+  const port = (server.address() as AddressInfo).port;
+  deps.logger.info({ port, mode: receiver ? 'http' : 'socket' }, 'web role listening');
+  return {
+    server,
+    port,
+    async close() {
+      if (deps.config.slack.appToken) await app.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive sockets would hold close() open; in-flight requests finish first.
+        server.closeIdleConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,111 @@
+// The check-in end to end through the real Bolt app over signed HTTP, on real Postgres,
+// against the Slack emulator.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { actions, checkIns, nudges } from '../../db/schema/index.js';
+import { FORM, interactionBody, LEADER, slashCommandBody, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
+import { checkInSubmission } from '../support/checkin-payloads.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  await h.db.db.execute(sql`truncate check_ins, actions, nudges, people cascade`);
+  mark = h.emu.callsTo('chat.postMessage').length;
+});
+
+let mark = 0;
+const newDms = () => h.emu.callsTo('chat.postMessage').slice(mark).filter((c) => c.args.channel === LEADER);
+
+async function openModal() {
+  const before = h.emu.callsTo('views.open').length;
+  const res = await h.post(slashCommandBody({ triggerId: h.emu.issueTrigger(TEAM, LEADER) }), FORM);
+  expect(res.status).toBe(200);
+  const call = await waitFor(() => h.emu.callsTo('views.open')[before]);
+  expect(call.ok).toBe(true);
+  return (call.response as { view: Parameters<typeof checkInSubmission>[0] }).view;
+}
+
+const answers = { goal: 'Run calmer 1:1s', reality: 'I talk most of the time', options: 'Ask first; listen; take notes', will: 'Open each 1:1 with a question' };
+
+async function submit(view: Parameters<typeof checkInSubmission>[0], extra: Partial<typeof answers> & { commitment?: number; makeItTen?: string }) {
+  const res = await h.post(interactionBody(checkInSubmission(view, { ...answers, ...extra })), FORM);
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+const count = async (table: typeof checkIns | typeof actions | typeof nudges) => (await h.db.db.select().from(table)).length;
+
+describe('/grow check-in', () => {
+  it('opens the grow_checkin modal with the GROW questions', async () => {
+    const view = await openModal();
+    expect(view.callback_id).toBe('grow_checkin');
+    const ids = view.blocks.map((b) => b.block_id);
+    for (const id of ['goal', 'reality', 'options', 'will', 'commitment', 'visibility']) expect(ids).toContain(id);
+  });
+
+  it('saves a commitment of 9 straight away: rows written, follow-up planned, DM sent', async () => {
+    const view = await openModal();
+    const { status, body } = await submit(view, { commitment: 9 });
+    expect(status).toBe(200);
+    expect(body).toBeUndefined();
+    const [row] = await h.db.db.select().from(checkIns);
+    expect(row).toMatchObject({ teamId: TEAM, leaderId: LEADER, commitment: 9, revisited: false, visibility: 'summary' });
+    expect(row!.willEnc).not.toContain('question');
+    expect(h.cipher.decrypt(row!.willEnc)).toBe(answers.will);
+    const [action] = await h.db.db.select().from(actions);
+    expect(action).toMatchObject({ status: 'open', checkInId: row!.id });
+    expect(action!.dueAt.getTime()).toBeGreaterThan(Date.now());
+    const [nudge] = await h.db.db.select().from(nudges);
+    expect(nudge).toMatchObject({ kind: 'follow_up', recipientId: LEADER, status: 'pending', ref: { actionId: action!.id } });
+    const dm = await waitFor(() => newDms()[0]);
+    expect(dm.ok).toBe(true);
+    expect(JSON.stringify(dm.args.blocks)).toContain('Open each 1:1 with a question');
+  });
+
+  it('records the leader time zone from users.info on first contact', async () => {
+    await openModal();
+    const rows = await waitFor(async () => {
+      const r = await h.db.db.execute(sql`select tz from people where user_id = ${LEADER}`);
+      const list = Array.isArray(r) ? r : [];
+      return list.length > 0 ? list : undefined;
+    });
+    expect(rows[0]).toMatchObject({ tz: 'Europe/Paris' });
+  });
+
+  it('asks what would make it a 10 when commitment is 5, then saves anyway', async () => {
+    const view = await openModal();
+    const first = await submit(view, { commitment: 5 });
+    expect(first.body.response_action).toBe('update');
+    expect(JSON.stringify(first.body.view)).toContain('What would make it a 10?');
+    expect(await count(checkIns)).toBe(0);
+    const revisit = { ...first.body.view, id: view.id };
+    const second = await submit(revisit, { commitment: 5 });
+    expect(second.body).toBeUndefined();
+    const [row] = await h.db.db.select().from(checkIns);
+    expect(row).toMatchObject({ commitment: 5, revisited: true });
+    expect(await count(actions)).toBe(1);
+  });
+
+  it('shows inline errors and writes nothing for an invalid submission', async () => {
+    const view = await openModal();
+    const { body } = await submit(view, { will: '   ', commitment: undefined, reality: 'x'.repeat(2001) });
+    expect(body.response_action).toBe('errors');
+    expect(Object.keys(body.errors).sort()).toEqual(['commitment', 'reality', 'will']);
+    expect(await count(checkIns)).toBe(0);
+    expect(await count(actions)).toBe(0);
+  });
+
+  it('echoes mentions and mrkdwn in user text escaped, never live', async () => {
+    const view = await openModal();
+    await submit(view, { will: 'Tell <!channel> and <@U999> about *it* & more', commitment: 8 });
+    const dm = await waitFor(() => newDms()[0]);
+    const blocks = JSON.stringify(dm.args.blocks);
+    expect(blocks).toContain('&lt;!channel&gt;');
+    expect(blocks).toContain('&lt;@U999&gt;');
+    expect(blocks).not.toContain('<!channel>');
+    expect(blocks).not.toContain('<@U999>');
+  });
+});
