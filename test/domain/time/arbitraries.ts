@@ -28,7 +28,7 @@ export const instantArb = fc.integer({ min: MIN_MS, max: MAX_MS }).map((ms) => n
 export const quarterHourArb = (min: number, max: number) =>
   fc.integer({ min: Math.ceil(min / 15), max: Math.floor(max / 15) }).map((q) => q * 15);
 
-export const workDaysArb = fc.oneof(
+export const workDaysArb: fc.Arbitrary<number[]> = fc.oneof(
   fc.constant([1, 2, 3, 4, 5]),
   fc.subarray([1, 2, 3, 4, 5, 6, 7], { minLength: 1 }),
 );
@@ -40,7 +40,7 @@ export const workingHoursArb: fc.Arbitrary<WorkingHours> = fc
     startMinute: quarterHourArb(0, 12 * 60),
     length: quarterHourArb(60, 14 * 60),
   })
-  .map(({ length, ...h }) => ({ ...h, endMinute: Math.min(1440, h.startMinute + length) }));
+  .map(({ length, ...h }): WorkingHours => ({ ...h, endMinute: Math.min(1440, h.startMinute + length) }));
 
 /** An independent reading of the rule, straight from Luxon. */
 export function insideWorkingHours(at: Date, h: WorkingHours): boolean {
