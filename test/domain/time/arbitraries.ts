@@ -29,7 +29,7 @@ export const quarterHourArb = (min: number, max: number) =>
   fc.integer({ min: Math.ceil(min / 15), max: Math.floor(max / 15) }).map((q) => q * 15);
 
 export const workDaysArb: fc.Arbitrary<number[]> = fc.oneof(
-  fc.constant([1, 2, 3, 4, 5]),
+  fc.constant<number[]>([1, 2, 3, 4, 5]),
   fc.subarray([1, 2, 3, 4, 5, 6, 7], { minLength: 1 }),
 );
 
