@@ -17,7 +17,7 @@ const baseSchema = z.object({
     SLACK_STATE_SECRET: z.string().min(1).optional(),
     SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must start with xapp-').optional(),
     SLACK_API_URL: z.string().url('must be a URL such as https://slack.com/api/').default('https://slack.com/api/'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PORT: z.coerce.number({ invalid_type_error: 'must be a port number' }).int('must be a port number').min(0).max(65535).default(3000),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
     PGLITE_DIR: z.string().default('./data/pglite'),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
@@ -29,23 +29,26 @@ const baseSchema = z.object({
     ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Prefix for BullMQ keys, so several deployments (or tests) can share one Redis. */
     QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default('grow'),
-    RECONCILE_EVERY_MS: z.coerce.number().int().min(1000).default(60_000),
+    RECONCILE_EVERY_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(1000).default(60_000),
     RUN_MIGRATIONS: boolish.default('true'),
 });
 
-const envSchema = (role: Role) =>
-  baseSchema.superRefine((env, ctx) => {
-    if (role !== 'worker' && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'required unless SLACK_APP_TOKEN (Socket Mode) is set' });
-    }
-    const oauth = env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET;
-    if (!env.SLACK_BOT_TOKEN && !oauth) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'set a bot token, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth' });
-    }
-    if (env.NODE_ENV === 'production' && !env.ENCRYPTION_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEY'], message: 'required in production (openssl rand -base64 32)' });
-    }
-  });
+type Env = Record<string, string | undefined>;
+
+/** Rules across variables; checked on the raw values so every problem is reported at once. */
+function crossCheck(env: Env, role: Role): string[] {
+  const problems: string[] = [];
+  if (role !== 'worker' && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+    problems.push('SLACK_SIGNING_SECRET: required unless SLACK_APP_TOKEN (Socket Mode) is set');
+  }
+  if (!env.SLACK_BOT_TOKEN && !(env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET)) {
+    problems.push('SLACK_BOT_TOKEN: set a bot token, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth');
+  }
+  if (env.NODE_ENV === 'production' && !env.ENCRYPTION_KEY) {
+    problems.push('ENCRYPTION_KEY: required in production (openssl rand -base64 32)');
+  }
+  return problems;
+}
 
 export type Role = 'all' | 'web' | 'worker';
 
@@ -83,10 +86,12 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined>, role: Role = 'all'): Config {
   // Empty strings mean "unset" (a blank line in a .env file should not be a value).
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const result = envSchema(role).safeParse(cleaned);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${String(i.path[0] ?? 'environment')}: ${i.message}`));
-  }
+  const result = baseSchema.safeParse(cleaned);
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((i) => `${String(i.path[0] ?? 'environment')}: ${i.message}`)),
+    ...crossCheck(cleaned, role),
+  ];
+  if (!result.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);
   const e = result.data;
   return {
     env: e.NODE_ENV,
