@@ -2,6 +2,7 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { people } from './schema/index.js';
+import { resolveWorkingHours, type WorkingHours } from '../src/domain/time/index.js';
 
 export type Person = typeof people.$inferSelect;
 
@@ -61,4 +62,9 @@ export async function selectPeopleToRefresh(db: Db, options: { staleBefore: Date
 /** Marks a person Slack no longer knows (deleted or deactivated): Grow stops writing to them. */
 export async function markPersonInactive(db: Db, teamId: string, userId: string): Promise<void> {
   await db.update(people).set({ isActive: false }).where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
+}
+
+/** The person's working window as the time rules read it (nonsense falls back to defaults). */
+export function workingHoursOf(person: Pick<Person, 'tz' | 'workDays' | 'workStartMinute' | 'workEndMinute'>): WorkingHours {
+  return resolveWorkingHours({ tz: person.tz, workDays: person.workDays, startMinute: person.workStartMinute, endMinute: person.workEndMinute });
 }

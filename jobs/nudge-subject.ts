@@ -33,10 +33,12 @@ async function loadOpenAction(db: Db, row: NudgeRow) {
   const [action] = await db
     .select()
     .from(actions)
-    .where(and(eq(actions.teamId, row.teamId), eq(actions.leaderId, row.recipientId), eq(actions.engagementId, row.engagementId!)))
+    .where(
+      and(eq(actions.teamId, row.teamId), eq(actions.leaderId, row.recipientId), eq(actions.engagementId, row.engagementId!), eq(actions.status, 'open')),
+    )
     .orderBy(desc(actions.createdAt))
     .limit(1);
-  return action?.status === 'open' ? action : undefined;
+  return action;
 }
 
 async function followUp({ db, cipher, row, person, now }: SubjectInput): Promise<NudgeSubject> {

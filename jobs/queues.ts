@@ -17,13 +17,21 @@ export interface QueueSettings {
  */
 export const baseJobOptions: JobsOptions = { removeOnComplete: true, removeOnFail: true };
 
-export function createQueue<N extends JobName>(name: N, settings: QueueSettings): GrowQueue<N> {
+export function createQueue<N extends JobName>(name: N, settings: QueueSettings, jobOptions: JobsOptions = {}): GrowQueue<N> {
   return new Queue<JobData<N>, unknown, N>(name, {
     connection: settings.connection,
     prefix: settings.prefix,
-    defaultJobOptions: baseJobOptions,
+    defaultJobOptions: { ...baseJobOptions, ...jobOptions },
   });
 }
+
+/** How often a send is tried when Slack or the network fails, and how far apart (doubling). */
+export interface SendRetry {
+  attempts: number;
+  backoffMs: number;
+}
+
+export const defaultSendRetry: SendRetry = { attempts: 5, backoffMs: 5_000 };
 
 export interface Queues {
   sendNudge: GrowQueue<'send-nudge'>;
@@ -31,9 +39,9 @@ export interface Queues {
   refreshTimeZones: GrowQueue<'refresh-time-zones'>;
 }
 
-export function createQueues(settings: QueueSettings): Queues {
+export function createQueues(settings: QueueSettings, retry: SendRetry = defaultSendRetry): Queues {
   return {
-    sendNudge: createQueue('send-nudge', settings),
+    sendNudge: createQueue('send-nudge', settings, { attempts: retry.attempts, backoff: { type: 'exponential', delay: retry.backoffMs } }),
     reconcile: createQueue('reconcile', settings),
     refreshTimeZones: createQueue('refresh-time-zones', settings),
   };

@@ -5,7 +5,6 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { findPerson, saveDmChannel, upsertPersonTz, type Person } from '../db/people.js';
-import { resolveWorkingHours, type WorkingHours } from '../src/domain/time/index.js';
 import { platformErrorCode } from './slack-client.js';
 
 /** A Slack error the sender treats as permanent for this nudge. */
@@ -25,15 +24,6 @@ export async function loadRecipient(db: Db, client: WebClient, teamId: string, u
   const created = await findPerson(db, teamId, userId);
   if (!created) throw new Error('person row vanished after insert');
   return created;
-}
-
-export function workingHoursOf(person: Person): WorkingHours {
-  return resolveWorkingHours({
-    tz: person.tz,
-    workDays: person.workDays,
-    startMinute: person.workStartMinute,
-    endMinute: person.workEndMinute,
-  });
 }
 
 export async function openDmChannel(db: Db, client: WebClient, person: Person): Promise<string> {

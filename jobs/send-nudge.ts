@@ -4,6 +4,7 @@
 // row claimed before (attempts > 1) is first looked for in the DM history.
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { Db } from '../db/client.js';
+import { workingHoursOf } from '../db/people.js';
 import { claimNudge, closeNudge, findNudge, markNudgeSent, releaseNudge, type NudgeRow } from '../db/nudges.js';
 import type { Cipher } from '../src/crypto.js';
 import { deferPastDnd, isWithinWorkingHours, nextWorkingInstant } from '../src/domain/time/index.js';
@@ -14,7 +15,7 @@ import { jobSchemas, sendJobId, type JobData } from './job-types.js';
 import { handleSendFailure, type SendAttempt } from './send-failure.js';
 import { nudgeMetadata } from './nudge-metadata.js';
 import { loadNudgeSubject, type ExtraSubjects } from './nudge-subject.js';
-import { loadRecipient, openDmChannel, readDndEnd, workingHoursOf } from './recipient.js';
+import { loadRecipient, openDmChannel, readDndEnd } from './recipient.js';
 import type { SlackClients } from './slack-client.js';
 
 export interface SendNudgeDeps {

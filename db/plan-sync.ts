@@ -1,0 +1,138 @@
+// Keeps an engagement's `nudges` rows in step with its plan. Loads what the planner
+// needs, asks it, and applies the difference in one transaction: new slots inserted
+// (idempotently, by dedupe key), moved or dropped slots changed only while still pending.
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { diffPlan, planEngagement, planInvitation, type NudgeSpec, type PlanDiff, type RhythmSettings } from '../src/domain/planner/index.js';
+import { defaultWorkingHours } from '../src/domain/time/index.js';
+import type { Db } from './client.js';
+import { workingHoursOf } from './people.js';
+import { actions, checkIns, engagements, nudges, people, sessions } from './schema/index.js';
+
+// The kinds this plan owns; rows of other kinds (digests, briefs) are left alone.
+const PLANNED_KINDS = ['follow_up', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review', 'invitation'];
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Spec = Omit<NudgeSpec, 'kind'> & { kind: string };
+
+export interface PlanSyncInput {
+  teamId: string;
+  engagementId: string;
+  now: Date;
+  rhythm?: Partial<RhythmSettings>;
+}
+
+export interface PlanSyncResult {
+  inserted: number;
+  rescheduled: number;
+  cancelled: number;
+  restored: number;
+}
+
+async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<Spec[] | null> {
+  // The row lock makes concurrent syncs of one engagement take turns.
+  const [engagement] = await tx
+    .select()
+    .from(engagements)
+    .where(and(eq(engagements.id, input.engagementId), eq(engagements.teamId, input.teamId)))
+    .for('update');
+  if (!engagement) return null;
+  const leaderId = engagement.leaderId;
+  const [sessionRows, [person], [openAction], [lastCheckIn]] = await Promise.all([
+    tx.select().from(sessions).where(eq(sessions.engagementId, engagement.id)),
+    tx.select().from(people).where(and(eq(people.teamId, input.teamId), eq(people.userId, leaderId))),
+    tx
+      .select({ id: actions.id, dueAt: actions.dueAt, snoozedUntil: actions.snoozedUntil })
+      .from(actions)
+      .where(and(eq(actions.teamId, input.teamId), eq(actions.leaderId, leaderId), eq(actions.engagementId, engagement.id), eq(actions.status, 'open')))
+      .orderBy(desc(actions.createdAt))
+      .limit(1),
+    tx
+      .select({ at: checkIns.createdAt })
+      .from(checkIns)
+      .where(and(eq(checkIns.teamId, input.teamId), eq(checkIns.leaderId, leaderId)))
+      .orderBy(desc(checkIns.createdAt))
+      .limit(1),
+  ]);
+  // Until Slack has told us about the leader, the defaults (UTC, Mon–Fri 09:00–17:30) stand.
+  const hours = person ? workingHoursOf(person) : { ...defaultWorkingHours, workDays: [...defaultWorkingHours.workDays] };
+  const rhythmSpecs: Spec[] = planEngagement({
+    engagement,
+    sessions: sessionRows,
+    leader: { userId: leaderId, hours, pausedUntil: person?.pausedUntil ?? null, unansweredFollowUps: person?.unansweredFollowUps ?? 0 },
+    openAction: openAction ?? null,
+    lastCheckInAt: lastCheckIn?.at ?? null,
+    rhythm: input.rhythm,
+    now: input.now,
+  });
+  const invitation = planInvitation({ engagement, leader: { userId: leaderId, hours }, rhythm: input.rhythm, now: input.now });
+  return invitation ? [invitation, ...rhythmSpecs] : rhythmSpecs;
+}
+
+/** `update … from (values …)`: many rows, each its own due time, in one statement. */
+function valuesList(rows: { id: string; dueAt: Date }[]) {
+  return sql.join(
+    rows.map((r) => sql`(${r.id}::uuid, ${r.dueAt.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
+}
+
+async function applyDiff(tx: Tx, input: PlanSyncInput, engagementId: string, diff: PlanDiff<Spec>): Promise<void> {
+  const now = input.now.toISOString();
+  if (diff.insert.length > 0) {
+    await tx
+      .insert(nudges)
+      .values(
+        diff.insert.map((s) => ({
+          teamId: input.teamId,
+          recipientId: s.recipientId,
+          engagementId,
+          sessionId: s.sessionId ?? null,
+          kind: s.kind,
+          dedupeKey: s.dedupeKey,
+          dueAt: s.dueAt,
+          ref: s.ref,
+        })),
+      )
+      .onConflictDoNothing({ target: [nudges.teamId, nudges.dedupeKey] });
+  }
+  if (diff.reschedule.length > 0) {
+    await tx.execute(sql`update nudges set due_at = v.due_at, updated_at = ${now}::timestamptz
+      from (values ${valuesList(diff.reschedule)}) as v(id, due_at)
+      where nudges.id = v.id and nudges.status = 'pending'`);
+  }
+  if (diff.restore.length > 0) {
+    await tx.execute(sql`update nudges set status = 'pending', due_at = v.due_at, reason = null, updated_at = ${now}::timestamptz
+      from (values ${valuesList(diff.restore)}) as v(id, due_at)
+      where nudges.id = v.id and nudges.status = 'cancelled'`);
+  }
+  if (diff.cancel.length > 0) {
+    await tx
+      .update(nudges)
+      .set({ status: 'cancelled', reason: 'replanned', updatedAt: input.now })
+      .where(and(inArray(nudges.id, diff.cancel), eq(nudges.status, 'pending')));
+  }
+}
+
+/** Re-plans one engagement. Call after any change to it, its sessions, its actions or check-ins. */
+export async function syncEngagementPlan(db: Db, input: PlanSyncInput): Promise<PlanSyncResult> {
+  return db.transaction(async (tx) => {
+    const specs = await loadSpecs(tx, input);
+    if (!specs) return { inserted: 0, rescheduled: 0, cancelled: 0, restored: 0 };
+    const existing = await tx
+      .select({ id: nudges.id, dedupeKey: nudges.dedupeKey, dueAt: nudges.dueAt, status: nudges.status })
+      .from(nudges)
+      .where(and(eq(nudges.teamId, input.teamId), eq(nudges.engagementId, input.engagementId), inArray(nudges.kind, PLANNED_KINDS)));
+    const diff = diffPlan(existing, specs);
+    await applyDiff(tx, input, input.engagementId, diff);
+    return { inserted: diff.insert.length, rescheduled: diff.reschedule.length, cancelled: diff.cancel.length, restored: diff.restore.length };
+  });
+}
+
+/** Re-plans every active engagement a leader has (after their time zone or pause changed). */
+export async function syncLeaderPlans(db: Db, input: { teamId: string; leaderId: string; now: Date }): Promise<void> {
+  const rows = await db
+    .select({ id: engagements.id })
+    .from(engagements)
+    .where(and(eq(engagements.teamId, input.teamId), eq(engagements.leaderId, input.leaderId), inArray(engagements.status, ['invited', 'active'])));
+  for (const row of rows) await syncEngagementPlan(db, { teamId: input.teamId, engagementId: row.id, now: input.now });
+}

@@ -1,0 +1,64 @@
+// The reconciler: Postgres is the truth, so every run hands BullMQ whatever is due soon
+// (whether or not it is already queued; adding a queued job id is a no-op) and repairs
+// rows whose worker died mid-send. After Redis loses everything, one run restores it.
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Db } from '../db/client.js';
+import { selectNudgesToEnqueue } from '../db/nudges.js';
+import type { Logger } from '../src/logger.js';
+import { enqueueNudges } from './enqueue-nudges.js';
+import { jobSchemas } from './job-types.js';
+import type { GrowQueue } from './queues.js';
+
+export interface ReconcileSettings {
+  /** Rows due within this window are queued as delayed jobs (default 10 minutes). */
+  horizonMs: number;
+  /**
+   * A row `sending` for longer than this lost its worker. Far beyond any real send (a
+   * few Slack calls with a 10 s timeout each), so a slow send is never mistaken for a dead one.
+   */
+  staleSendingMs: number;
+  /** Most rows handled per run; the earliest due go first. */
+  batchSize: number;
+}
+
+export const defaultReconcileSettings: ReconcileSettings = { horizonMs: 10 * 60_000, staleSendingMs: 5 * 60_000, batchSize: 5000 };
+
+export interface ReconcileDeps {
+  db: Db;
+  sendQueue: GrowQueue<'send-nudge'>;
+  logger: Logger;
+  settings?: Partial<ReconcileSettings>;
+}
+
+export interface ReconcileResult {
+  enqueued: number;
+  repaired: number;
+}
+
+export async function reconcileOnce(deps: ReconcileDeps, now: Date = new Date()): Promise<ReconcileResult> {
+  const settings = { ...defaultReconcileSettings, ...deps.settings };
+  const due = await selectNudgesToEnqueue(deps.db, {
+    now,
+    horizonMs: settings.horizonMs,
+    staleSendingMs: settings.staleSendingMs,
+    limit: settings.batchSize,
+  });
+  await enqueueNudges(deps.sendQueue, due, now);
+  const repaired = due.filter((n) => n.repaired);
+  if (repaired.length > 0) {
+    deps.logger.warn({ nudgeIds: repaired.map((n) => n.id) }, 'repaired nudges left in sending by a lost worker');
+  }
+  return { enqueued: due.length, repaired: repaired.length };
+}
+
+export function createReconcileProcessor(deps: ReconcileDeps, now: () => Date) {
+  return async (job: Job): Promise<ReconcileResult> => {
+    if (!jobSchemas.reconcile.safeParse(job.data ?? {}).success) throw new UnrecoverableError('reconcile takes no payload');
+    return reconcileOnce(deps, now());
+  };
+}
+
+/** One scheduler for the whole deployment: every worker upserts the same id, harmlessly. */
+export async function scheduleReconcile(queue: GrowQueue<'reconcile'>, everyMs: number): Promise<void> {
+  await queue.upsertJobScheduler('reconcile', { every: everyMs }, { name: 'reconcile', data: {} });
+}

@@ -1,0 +1,104 @@
+// The worker role: a BullMQ worker per queue, the reconcile and time-zone schedulers,
+// and a graceful close (stop taking jobs, let in-flight ones finish, close connections).
+import { Worker, type Job, type Processor } from 'bullmq';
+import type { Db } from '../db/client.js';
+import type { Config } from '../src/config.js';
+import type { Cipher } from '../src/crypto.js';
+import type { Logger } from '../src/logger.js';
+import type { ResolveBotToken } from '../src/slack/tokens.js';
+import { enqueueNudges } from './enqueue-nudges.js';
+import type { JobName } from './job-types.js';
+import type { ExtraSubjects } from './nudge-subject.js';
+import { closeQueues, createQueues, type Queues, type SendRetry } from './queues.js';
+import { createReconcileProcessor, reconcileOnce, scheduleReconcile, type ReconcileResult, type ReconcileSettings } from './reconcile.js';
+import { connectRedis } from './redis.js';
+import { createRefreshTimeZonesProcessor, scheduleTimeZoneRefresh } from './refresh-time-zones.js';
+import { createSendNudgeProcessor } from './send-nudge.js';
+import { createSlackClients } from './slack-client.js';
+
+export interface WorkerOptions {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  cipher: Cipher;
+  resolveBotToken: ResolveBotToken;
+  /** Sends in flight at once in this process (default 5). */
+  concurrency?: number;
+  now?: () => Date;
+  reconcile?: Partial<ReconcileSettings>;
+  sendRetry?: SendRetry;
+  /** Builders for nudge kinds outside the engagement rhythm (invitations, digests…). */
+  extraSubjects?: ExtraSubjects;
+  /** Test seam: runs between a successful post and marking the row sent. */
+  afterPost?: (nudgeId: string) => Promise<void> | void;
+}
+
+export interface RunningWorker {
+  queues: Queues;
+  /** One reconcile pass now (the scheduler also runs it every `reconcileEveryMs`). */
+  reconcileNow(): Promise<ReconcileResult>;
+  close(): Promise<void>;
+}
+
+/** Logs a job's failure only when it is final: a retry on the way is not news. */
+function logFinalFailures(worker: Worker, logger: Logger): void {
+  worker.on('failed', (job: Job | undefined, error: Error) => {
+    if (!job) return;
+    const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+    if (!final) return;
+    const data = (job.data ?? {}) as { nudgeId?: string; teamId?: string };
+    logger.error({ queue: job.queueName, jobId: job.id, nudgeId: data.nudgeId, teamId: data.teamId, attempts: job.attemptsMade, reason: error.message }, 'job failed');
+  });
+  worker.on('error', (error: Error) => logger.error({ queue: worker.name, reason: error.message }, 'worker error'));
+}
+
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const { config, db, logger, cipher } = options;
+  const now = options.now ?? (() => new Date());
+  const connection = connectRedis(config.redisUrl, logger);
+  const settings = { connection, prefix: config.queuePrefix };
+  const queues = createQueues(settings, options.sendRetry);
+  const slack = createSlackClients({ apiUrl: config.slack.apiUrl, resolveBotToken: options.resolveBotToken, logger });
+  const reconcileDeps = { db, sendQueue: queues.sendNudge, logger, settings: options.reconcile };
+
+  const processors: Record<JobName, { processor: Processor; concurrency: number }> = {
+    'send-nudge': {
+      processor: createSendNudgeProcessor({
+        db,
+        cipher,
+        logger,
+        slack,
+        now,
+        enqueue: (nudges) => enqueueNudges(queues.sendNudge, nudges, now()),
+        extraSubjects: options.extraSubjects,
+        afterPost: options.afterPost,
+      }) as Processor,
+      concurrency: options.concurrency ?? 5,
+    },
+    reconcile: { processor: createReconcileProcessor(reconcileDeps, now), concurrency: 1 },
+    'refresh-time-zones': { processor: createRefreshTimeZonesProcessor({ db, slack, logger }, now), concurrency: 1 },
+  };
+  const workers = (Object.entries(processors) as [JobName, (typeof processors)[JobName]][]).map(([name, p]) => {
+    const worker = new Worker(name, p.processor, { connection, prefix: config.queuePrefix, concurrency: p.concurrency });
+    logFinalFailures(worker, logger);
+    return worker;
+  });
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  await scheduleReconcile(queues.reconcile, config.reconcileEveryMs);
+  await scheduleTimeZoneRefresh(queues.refreshTimeZones);
+  logger.info({ prefix: config.queuePrefix, queues: workers.map((w) => w.name) }, 'worker started');
+
+  let closed = false;
+  return {
+    queues,
+    reconcileNow: () => reconcileOnce(reconcileDeps, now()),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all(workers.map((w) => w.close()));
+      await closeQueues(queues);
+      await connection.quit().catch(() => connection.disconnect());
+      logger.info('worker stopped');
+    },
+  };
+}
