@@ -37,6 +37,7 @@ CREATE TABLE "engagements" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"responded_at" timestamp with time zone,
 	"ended_at" timestamp with time zone,
+	CONSTRAINT "engagements_not_self" CHECK ("engagements"."coach_id" <> "engagements"."leader_id"),
 	CONSTRAINT "engagements_sessions" CHECK ("engagements"."session_count" between 6 and 12),
 	CONSTRAINT "engagements_cadence" CHECK ("engagements"."cadence_days" in (7, 14, 21)),
 	CONSTRAINT "engagements_length" CHECK ("engagements"."session_minutes" between 60 and 90)
@@ -154,6 +155,7 @@ ALTER TABLE "nudges" ADD CONSTRAINT "nudges_engagement_id_engagements_id_fk" FOR
 ALTER TABLE "nudges" ADD CONSTRAINT "nudges_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "engagements_leader_idx" ON "engagements" USING btree ("team_id","leader_id");--> statement-breakpoint
 CREATE INDEX "engagements_coach_idx" ON "engagements" USING btree ("team_id","coach_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "engagements_live_pair" ON "engagements" USING btree ("team_id","coach_id","leader_id") WHERE "engagements"."status" in ('invited', 'active');--> statement-breakpoint
 CREATE INDEX "actions_leader_idx" ON "actions" USING btree ("team_id","leader_id","status");--> statement-breakpoint
 CREATE INDEX "check_ins_leader_idx" ON "check_ins" USING btree ("team_id","leader_id","created_at");--> statement-breakpoint
 CREATE INDEX "reflections_leader_idx" ON "reflections" USING btree ("team_id","leader_id","created_at");--> statement-breakpoint

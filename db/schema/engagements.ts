@@ -1,7 +1,7 @@
 // A coaching engagement: a coach, a leader, a run of sessions and up to three
 // behavioural targets.
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const engagements = pgTable(
   'engagements',
@@ -23,6 +23,9 @@ export const engagements = pgTable(
   (t) => [
     index('engagements_leader_idx').on(t.teamId, t.leaderId),
     index('engagements_coach_idx').on(t.teamId, t.coachId),
+    // One live engagement per coach and leader: a second invitation would double every nudge.
+    uniqueIndex('engagements_live_pair').on(t.teamId, t.coachId, t.leaderId).where(sql`${t.status} in ('invited', 'active')`),
+    check('engagements_not_self', sql`${t.coachId} <> ${t.leaderId}`),
     check('engagements_sessions', sql`${t.sessionCount} between 6 and 12`),
     check('engagements_cadence', sql`${t.cadenceDays} in (7, 14, 21)`),
     check('engagements_length', sql`${t.sessionMinutes} between 60 and 90`),
