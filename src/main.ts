@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
+import { syncEngagementPlan } from '../db/plan-sync.js';
 import { connectRedis, pingRedis } from '../jobs/redis.js';
 import { startWorker } from '../jobs/worker.js';
 import { ConfigError, loadConfig, type Role } from './config.js';
@@ -40,8 +41,11 @@ const redis = connectRedis(config.redisUrl, logger);
 const resolveBotToken = createTokenResolver(config, database.db, cipher);
 const now = () => new Date();
 
-const worker = role === 'web' ? undefined : await startWorker({ config, db: database.db, logger, cipher, resolveBotToken, redis });
-const deps = { config, db: database.db, cipher, logger, now, resolveBotToken, replan: worker?.replan };
+const worker = role === 'web' ? undefined : await startWorker({ config, db: database.db, logger, cipher, resolveBotToken });
+const replan = async (teamId: string, engagementId: string) => {
+  await syncEngagementPlan(database.db, { teamId, engagementId, now: now() });
+};
+const deps = { config, db: database.db, cipher, logger, now, resolveBotToken, replan };
 const web =
   role === 'worker'
     ? undefined

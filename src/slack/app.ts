@@ -11,6 +11,8 @@ import { registerCheckInOpen } from './listeners/checkin-open.js';
 import { registerCheckInSubmit } from './listeners/checkin-submit.js';
 import { registerGrowCommand } from './listeners/grow-command.js';
 import { registerLifecycle } from './listeners/lifecycle.js';
+import { registerSaveMoment } from './listeners/save-moment.js';
+import { registerUserChange } from './listeners/user-change.js';
 
 export interface SlackApp {
   app: App;
@@ -42,6 +44,8 @@ export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): Sl
   registerCheckInOpen(app, deps);
   registerAppHome(app, deps, extensions.homeSections);
   registerLifecycle(app, deps);
+  registerUserChange(app, deps);
+  registerSaveMoment(app, deps);
   for (const register of extensions.register ?? []) register(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled Slack listener error');

@@ -1,0 +1,47 @@
+// The "Save as coaching moment" message shortcut: a modal for a note, then a
+// reflection of kind `moment` holding the permalink, the note and its visibility.
+import type { App, MessageShortcut } from '@slack/bolt';
+import { reflections } from '../../../db/schema/index.js';
+import { visibilitySchema } from '../../domain/checkin/rules.js';
+import { MOMENT_CALLBACK, MOMENT_NOTE_MAX, momentMetadataSchema, momentModal } from '../blocks/moment-modal.js';
+import type { SlackDeps } from '../deps.js';
+import { GENERIC_FAILURE } from '../friendly-errors.js';
+import { decodeJson } from '../metadata.js';
+import { readInput, viewStateSchema } from '../view-state.js';
+
+export function registerSaveMoment(app: App, deps: SlackDeps): void {
+  app.shortcut<MessageShortcut>('save_moment', async ({ ack, shortcut, client }) => {
+    await ack();
+    const view = momentModal({ channel: shortcut.channel.id, ts: shortcut.message.ts, excerpt: shortcut.message.text ?? '' });
+    await client.views.open({ trigger_id: shortcut.trigger_id, view });
+  });
+
+  app.view(MOMENT_CALLBACK, async ({ ack, body, view, client }) => {
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const meta = decodeJson(momentMetadataSchema, view.private_metadata);
+    const state = viewStateSchema.safeParse(view.state.values);
+    const visibility = visibilitySchema.safeParse(state.success ? readInput(state.data, 'visibility') : undefined);
+    const note = state.success ? (readInput(state.data, 'note') ?? '') : '';
+    if (!meta || !visibility.success || note.length > MOMENT_NOTE_MAX) {
+      await ack({ response_action: 'errors', errors: { note: `Please keep the note under ${MOMENT_NOTE_MAX} characters and choose who sees it.` } });
+      return;
+    }
+    try {
+      const link = await client.chat.getPermalink({ channel: meta.channel, message_ts: meta.ts });
+      await deps.db.insert(reflections).values({
+        teamId,
+        leaderId: body.user.id,
+        kind: 'moment',
+        bodyEnc: deps.cipher.encrypt(JSON.stringify({ note })),
+        permalink: link.permalink ?? null,
+        visibility: visibility.data,
+      });
+    } catch (error) {
+      deps.logger.error({ teamId, userId: body.user.id, err: error }, 'coaching moment not saved');
+      await ack({ response_action: 'errors', errors: { note: GENERIC_FAILURE } });
+      return;
+    }
+    await ack();
+    deps.logger.info({ teamId, userId: body.user.id }, 'coaching moment saved');
+  });
+}
