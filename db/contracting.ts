@@ -1,0 +1,58 @@
+// Contracting in one transaction: the behavioural targets and the coachability answers,
+// each answer with its own visibility. A second submission meets the targets' unique
+// key and changes nothing.
+import { and, count, eq } from 'drizzle-orm';
+import type { Cipher } from '../src/crypto.js';
+import { reflectionKindFor, type ContractingInput } from '../src/domain/engagement/contracting.js';
+import { DomainError } from '../src/domain/errors.js';
+import type { Db } from './client.js';
+import { isUniqueViolation } from './engagements.js';
+import { reflectionValues } from './reflections.js';
+import { reflections, targets } from './schema/index.js';
+
+export interface SaveContractingInput extends ContractingInput {
+  teamId: string;
+  engagementId: string;
+  leaderId: string;
+}
+
+export async function saveContracting(db: Db, cipher: Cipher, input: SaveContractingInput): Promise<void> {
+  try {
+    await db.transaction(async (tx) => {
+      await tx.insert(targets).values(
+        input.targets.map((t) => ({
+          teamId: input.teamId,
+          engagementId: input.engagementId,
+          position: t.position,
+          descriptionEnc: cipher.encrypt(t.description),
+          baseline: t.baseline,
+          level: t.level,
+        })),
+      );
+      if (input.answers.length === 0) return;
+      await tx.insert(reflections).values(
+        input.answers.map((a) =>
+          reflectionValues(cipher, {
+            teamId: input.teamId,
+            leaderId: input.leaderId,
+            engagementId: input.engagementId,
+            kind: reflectionKindFor(a.question),
+            body: a.text === null ? {} : { [a.question]: a.text },
+            rating: a.rating,
+            visibility: a.visibility,
+          }),
+        ),
+      );
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'targets_engagement_position')) {
+      throw new DomainError('conflict', 'contracting already saved', 'Your targets are already saved for this engagement.');
+    }
+    throw error;
+  }
+}
+
+export async function hasContracted(db: Db, teamId: string, engagementId: string): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(targets).where(and(eq(targets.teamId, teamId), eq(targets.engagementId, engagementId)));
+  return (row?.n ?? 0) > 0;
+}

@@ -1,0 +1,47 @@
+// Behavioural targets as the reviews read and write them: baseline, then the midpoint
+// and closing ratings against it.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Cipher } from '../src/crypto.js';
+import type { ReviewStage, TargetRating } from '../src/domain/engagement/review.js';
+import type { Db } from './client.js';
+import { targets } from './schema/index.js';
+
+export interface TargetView {
+  id: string;
+  position: number;
+  description: string;
+  baseline: number;
+  level: number | null;
+  midpointRating: number | null;
+  closingRating: number | null;
+}
+
+export async function listTargets(db: Db, cipher: Cipher, teamId: string, engagementId: string): Promise<TargetView[]> {
+  const rows = await db
+    .select()
+    .from(targets)
+    .where(and(eq(targets.teamId, teamId), eq(targets.engagementId, engagementId)))
+    .orderBy(asc(targets.position));
+  return rows.map((t) => ({
+    id: t.id,
+    position: t.position,
+    description: cipher.decrypt(t.descriptionEnc),
+    baseline: t.baseline,
+    level: t.level,
+    midpointRating: t.midpointRating,
+    closingRating: t.closingRating,
+  }));
+}
+
+/** All ratings of one review in one statement; only targets of this engagement are touched. */
+export async function saveRatings(db: Db, input: { teamId: string; engagementId: string; stage: ReviewStage; ratings: TargetRating[] }): Promise<void> {
+  if (input.ratings.length === 0) return;
+  const column = input.stage === 'midpoint' ? sql.raw('midpoint_rating') : sql.raw('closing_rating');
+  const values = sql.join(
+    input.ratings.map((r) => sql`(${r.targetId}::uuid, ${r.rating}::integer)`),
+    sql`, `,
+  );
+  await db.execute(sql`update targets set ${column} = v.rating
+    from (values ${values}) as v(id, rating)
+    where targets.id = v.id and targets.team_id = ${input.teamId} and targets.engagement_id = ${input.engagementId}::uuid`);
+}

@@ -1,0 +1,108 @@
+// Contracting, as rules: up to three behavioural targets with a baseline, the
+// coachability conversation, and the terms of confidentiality in plain words. The
+// answers keep the visibility the leader gave each one.
+import { z } from 'zod';
+import type { Visibility } from '../checkin/rules.js';
+
+export const MAX_TARGETS = 3;
+export const TARGET_TEXT_MAX = 300;
+export const ANSWER_TEXT_MAX = 1500;
+
+/** The five-level leadership hierarchy, level 1 first. */
+export const LEVELS = [
+  'Self-awareness & emotional intelligence',
+  'Communication & collaboration',
+  'Empathy & vulnerability',
+  'Strategic thinking & vision',
+  'Mastery & legacy',
+] as const;
+
+export const RESISTANCES = {
+  for_problems: 'It’s for people with problems',
+  do_it_myself: 'I can do this myself',
+  no_time: 'I have no time',
+  did_not_work: 'Coaching didn’t work for me before',
+} as const;
+export type Resistance = keyof typeof RESISTANCES;
+
+export const COACHABILITY_QUESTIONS = {
+  worked: 'What has worked for you before, when you changed how you work?',
+  not_worked: 'What has not worked for you?',
+  worthwhile: 'What would make this coaching worthwhile for you?',
+  openness: 'How open are you to being coached right now, 1 to 10?',
+  resistance: 'Does one of these sound like you at the moment?',
+} as const;
+export type CoachabilityQuestion = keyof typeof COACHABILITY_QUESTIONS;
+
+export const CONFIDENTIALITY_TERMS = [
+  'The agenda is yours: you decide what we work on.',
+  'Your coach sees only what you choose to share, answer by answer.',
+  'A sponsor (HR, your manager) never sees what you write — not even a summary.',
+  'You can pause or end this at any time.',
+] as const;
+
+export interface TargetInput {
+  position: number;
+  description: string;
+  baseline: number;
+  level: number | null;
+}
+
+export interface CoachabilityAnswer {
+  question: CoachabilityQuestion;
+  /** Free text, or the resistance key; absent for the openness rating. */
+  text: string | null;
+  rating: number | null;
+  visibility: Visibility;
+}
+
+export interface ContractingInput {
+  targets: TargetInput[];
+  answers: CoachabilityAnswer[];
+}
+
+/** Raw form values: target{1..3}, baseline{1..3}, level{1..3}, and per question its answer and visibility. */
+export type ContractingValues = Record<string, string | undefined>;
+export type ContractingErrors = Record<string, string>;
+
+const rating = z.coerce.number().int().min(1).max(10);
+const visibility = z.enum(['private', 'summary', 'shared']).catch('summary');
+
+export function parseContracting(values: ContractingValues): { ok: true; input: ContractingInput } | { ok: false; errors: ContractingErrors } {
+  const errors: ContractingErrors = {};
+  const targets: TargetInput[] = [];
+  for (let position = 1; position <= MAX_TARGETS; position++) {
+    const description = values[`target${position}`]?.trim();
+    const baseline = values[`baseline${position}`];
+    const level = values[`level${position}`];
+    if (!description) {
+      if (position === 1) errors.target1 = 'What is one behaviour you want to change, so that others could see it?';
+      continue;
+    }
+    if (description.length > TARGET_TEXT_MAX) errors[`target${position}`] = `Please keep a target under ${TARGET_TEXT_MAX} characters.`;
+    const base = rating.safeParse(baseline);
+    if (!base.success) errors[`baseline${position}`] = 'Where are you today on this, 1 to 10?';
+    const lvl = level === undefined ? null : z.coerce.number().int().min(1).max(LEVELS.length).safeParse(level);
+    targets.push({ position, description, baseline: base.success ? base.data : 0, level: lvl?.success ? lvl.data : null });
+  }
+  const answers: CoachabilityAnswer[] = [];
+  for (const question of ['worked', 'not_worked', 'worthwhile'] as const) {
+    const text = values[question]?.trim();
+    if (!text) continue;
+    if (text.length > ANSWER_TEXT_MAX) errors[question] = `Please keep this under ${ANSWER_TEXT_MAX} characters.`;
+    answers.push({ question, text, rating: null, visibility: visibility.parse(values[`${question}_visibility`]) });
+  }
+  const openness = rating.safeParse(values.openness);
+  if (!openness.success) errors.openness = 'How open are you to coaching right now, 1 to 10?';
+  else answers.push({ question: 'openness', text: null, rating: openness.data, visibility: visibility.parse(values.openness_visibility) });
+  const resistance = values.resistance;
+  if (resistance !== undefined) {
+    if (!(resistance in RESISTANCES)) errors.resistance = 'Please pick one of these, or none.';
+    else answers.push({ question: 'resistance', text: resistance, rating: null, visibility: visibility.parse(values.resistance_visibility) });
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, input: { targets, answers } };
+}
+
+/** The `reflections.kind` an answer is stored under. */
+export const reflectionKindFor = (question: CoachabilityQuestion): string => `coachability_${question}`;

@@ -1,0 +1,49 @@
+// The leader's answer to a follow-up, as rules: who may answer, when a click is stale
+// (already answered, asked again since, engagement over), and the question Grow asks
+// back. A stale click changes nothing; the message just catches up.
+import type { EngagementStatus } from '../planner/types.js';
+
+export type FollowUpAnswer = 'done' | 'partly' | 'not_yet';
+export type ActionStatus = 'open' | FollowUpAnswer | 'dropped';
+export const SNOOZE_WORKING_DAYS = 2;
+
+export interface FollowUpClickFacts {
+  clickerId: string;
+  nudge: { recipientId: string; kind: string } | null;
+  action: { leaderId: string; status: ActionStatus } | null;
+  /** The engagement's status, or null for an action outside any engagement. */
+  engagementStatus: EngagementStatus | null;
+  /** A later follow-up about the same action has reached the leader since this one. */
+  askedAgainSince: boolean;
+}
+
+export type StaleReason = 'answered' | 'superseded' | 'ended' | 'gone';
+export type FollowUpVerdict = { kind: 'refuse' } | { kind: 'stale'; reason: StaleReason } | { kind: 'answer' };
+
+/** `answering` is false for Reflect…, which may also follow an answer already given. */
+export function judgeFollowUpClick(facts: FollowUpClickFacts, answering = true): FollowUpVerdict {
+  const { nudge, action } = facts;
+  if (!nudge || !action) return { kind: 'stale', reason: 'gone' };
+  // Someone else's action, whatever its state: refuse before saying anything about it.
+  if (nudge.recipientId !== facts.clickerId || action.leaderId !== facts.clickerId || nudge.kind !== 'follow_up') return { kind: 'refuse' };
+  if (facts.engagementStatus !== null && facts.engagementStatus !== 'active') return { kind: 'stale', reason: 'ended' };
+  if (!answering) return { kind: 'answer' };
+  if (action.status !== 'open') return { kind: 'stale', reason: 'answered' };
+  if (facts.askedAgainSince) return { kind: 'stale', reason: 'superseded' };
+  return { kind: 'answer' };
+}
+
+/** What the message says once answered: the answer, then a question, never advice. */
+export const ANSWER_TEXT: Record<FollowUpAnswer, { label: string; question: string }> = {
+  done: { label: '✅ Done — nice.', question: 'What made it work?' },
+  partly: { label: '◐ Partly.', question: 'What helped, and what got in the way?' },
+  not_yet: { label: '⏳ Not yet.', question: 'What would make it possible before your next session?' },
+};
+
+export const STALE_TEXT: Record<Exclude<StaleReason, 'answered'>, string> = {
+  superseded: 'I asked about this again in a later message. Would you answer there?',
+  ended: 'This coaching engagement has ended, so nothing was changed.',
+  gone: 'This follow-up is out of date, so nothing was changed.',
+};
+
+export const isAnswer = (status: ActionStatus): status is FollowUpAnswer => status === 'done' || status === 'partly' || status === 'not_yet';

@@ -1,0 +1,30 @@
+// Changing one session of an engagement — moved, held, cancelled — by its coach or its
+// leader; the nudges follow through a re-plan.
+import { closeSession, findSessionWithEngagement, rescheduleSession } from '../../db/sessions.js';
+import type { EngagementRow, SessionRow } from '../../db/engagements.js';
+import { checkSessionChange, type SessionChange } from '../domain/engagement/status.js';
+import { DomainError } from '../domain/errors.js';
+import type { ServiceContext } from './context.js';
+
+export interface ChangeSessionInput {
+  teamId: string;
+  userId: string;
+  sessionId: string;
+  change: SessionChange;
+}
+
+export async function changeSession(ctx: ServiceContext, input: ChangeSessionInput): Promise<{ session: SessionRow; engagement: EngagementRow }> {
+  const found = await findSessionWithEngagement(ctx.db, input.teamId, input.sessionId);
+  if (!found) throw new DomainError('not_found', `session ${input.sessionId}`);
+  const { session, engagement } = found;
+  checkSessionChange(engagement, session, input.change, input.userId, ctx.now());
+  const changed =
+    input.change.kind === 'reschedule'
+      ? await rescheduleSession(ctx.db, input.teamId, session.id, input.change.at)
+      : await closeSession(ctx.db, input.teamId, session.id, input.change.kind === 'held' ? 'held' : 'cancelled');
+  if (!changed) throw new DomainError('stale', 'session changed meanwhile', 'That session was changed a moment ago; nothing was changed now.');
+  await ctx.replan?.(input.teamId, engagement.id);
+  ctx.logger.info({ teamId: input.teamId, userId: input.userId, engagementId: engagement.id, sessionId: session.id, change: input.change.kind }, 'session changed');
+  const after = await findSessionWithEngagement(ctx.db, input.teamId, session.id);
+  return after ?? found;
+}

@@ -1,0 +1,83 @@
+// The engagement verbs: a coach starts one (the leader is invited, nothing else is
+// planned), the leader accepts or declines, either of them ends it. Every change re-plans.
+import { findEngagement, insertEngagement, listEngagementsOf, moveEngagement, type EngagementRow, type SessionRow } from '../../db/engagements.js';
+import { upsertPersonTz } from '../../db/people.js';
+import { checkEngagementDraft, parseEngagementDraft, type DraftErrors, type DraftField, type LeaderFacts } from '../domain/engagement/draft.js';
+import { fromStatuses, nextStatus, roleOf, type EngagementEvent } from '../domain/engagement/status.js';
+import { DomainError } from '../domain/errors.js';
+import type { ServiceContext } from './context.js';
+
+export interface CreateEngagementInput {
+  teamId: string;
+  coachId: string;
+  values: Partial<Record<DraftField, unknown>>;
+  /** Looks the chosen leader up in Slack; only called once the form itself is valid. */
+  lookUpLeader: (leaderId: string) => Promise<LeaderFacts>;
+}
+
+export type CreateEngagementResult =
+  | { outcome: 'invalid'; errors: DraftErrors }
+  | { outcome: 'created'; engagement: EngagementRow; sessions: SessionRow[]; leaderTz: string };
+
+export async function createEngagement(ctx: ServiceContext, input: CreateEngagementInput): Promise<CreateEngagementResult> {
+  const parsed = parseEngagementDraft(input.values);
+  if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors };
+  const draft = parsed.draft;
+  const now = ctx.now();
+  // Yourself is refused before asking Slack anything about you.
+  const leader = draft.leaderId === input.coachId ? { isBot: false, deleted: false, tz: 'UTC' } : await input.lookUpLeader(draft.leaderId);
+  const checked = checkEngagementDraft({ draft, coachId: input.coachId, leader, now });
+  if (!checked.ok) return { outcome: 'invalid', errors: checked.errors };
+  let created;
+  try {
+    created = await insertEngagement(ctx.db, { teamId: input.teamId, coachId: input.coachId, ...draft, sessionTimes: checked.sessionTimes });
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'conflict') return { outcome: 'invalid', errors: { leader: error.userMessage } };
+    throw error;
+  }
+  await upsertPersonTz(ctx.db, input.teamId, draft.leaderId, leader.tz, now);
+  // Plans the invitation only: an engagement that is not active has no rhythm yet.
+  await ctx.replan?.(input.teamId, created.engagement.id);
+  ctx.logger.info({ teamId: input.teamId, userId: input.coachId, engagementId: created.engagement.id, sessions: draft.sessionCount }, 'engagement created');
+  return { outcome: 'created', ...created, leaderTz: leader.tz };
+}
+
+export interface EngagementMoveInput {
+  teamId: string;
+  userId: string;
+  engagementId: string;
+}
+
+export type EngagementMoveResult =
+  | { outcome: 'moved'; engagement: EngagementRow }
+  /** Already answered or over: nothing changed; `engagement` is how it stands. */
+  | { outcome: 'stale'; engagement: EngagementRow };
+
+async function applyEvent(ctx: ServiceContext, input: EngagementMoveInput, event: EngagementEvent): Promise<EngagementMoveResult> {
+  const engagement = await findEngagement(ctx.db, input.teamId, input.engagementId);
+  if (!engagement) throw new DomainError('not_found', `engagement ${input.engagementId}`);
+  let to;
+  try {
+    to = nextStatus(engagement, event, input.userId);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'stale') return { outcome: 'stale', engagement };
+    throw error;
+  }
+  const moved = await moveEngagement(ctx.db, { teamId: input.teamId, engagementId: engagement.id, from: fromStatuses(event), to, now: ctx.now() });
+  if (!moved) {
+    // Someone else moved it between our read and our write.
+    const current = (await findEngagement(ctx.db, input.teamId, input.engagementId)) ?? engagement;
+    return { outcome: 'stale', engagement: current };
+  }
+  await ctx.replan?.(input.teamId, engagement.id);
+  ctx.logger.info({ teamId: input.teamId, userId: input.userId, engagementId: engagement.id, role: roleOf(engagement, input.userId), status: to }, `engagement ${event}`);
+  return { outcome: 'moved', engagement: moved };
+}
+
+export const acceptInvitation = (ctx: ServiceContext, input: EngagementMoveInput) => applyEvent(ctx, input, 'accept');
+export const declineInvitation = (ctx: ServiceContext, input: EngagementMoveInput) => applyEvent(ctx, input, 'decline');
+export const endEngagement = (ctx: ServiceContext, input: EngagementMoveInput) => applyEvent(ctx, input, 'end');
+
+/** The engagements a person leads or coaches that are invited or under way. */
+export const listLiveEngagements = (ctx: ServiceContext, teamId: string, userId: string, role?: 'coach' | 'leader') =>
+  listEngagementsOf(ctx.db, teamId, userId, ['invited', 'active'], role);

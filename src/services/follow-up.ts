@@ -1,0 +1,87 @@
+// The follow-up answers: Done, Partly, Not yet and Snooze. Each is judged against
+// current data first — a click by someone else is refused, a stale one changes nothing —
+// then recorded, and the engagement re-planned.
+import { answerAction, loadFollowUpClick, snoozeAction, type FollowUpClickRows } from '../../db/follow-ups.js';
+import { findPerson, workingHoursOf } from '../../db/people.js';
+import { judgeFollowUpClick, SNOOZE_WORKING_DAYS, type ActionStatus, type FollowUpAnswer, type StaleReason } from '../domain/engagement/follow-up.js';
+import { addWorkingDays } from '../domain/time/index.js';
+import type { ServiceContext } from './context.js';
+
+export interface FollowUpClick {
+  teamId: string;
+  userId: string;
+  nudgeId: string;
+  actionId: string;
+}
+
+/** What the message needs to show the action and how it stands. */
+export interface FollowUpView {
+  actionText: string;
+  dueAt: Date;
+  status: ActionStatus;
+  answeredAt: Date | null;
+  tz: string;
+}
+
+export type FollowUpResult =
+  | { outcome: 'refused' }
+  | { outcome: 'stale'; reason: StaleReason; view: FollowUpView | null }
+  | { outcome: 'answered'; answer: FollowUpAnswer; view: FollowUpView }
+  | { outcome: 'snoozed'; until: Date; view: FollowUpView };
+
+export function viewOf(ctx: ServiceContext, rows: FollowUpClickRows, tz: string): FollowUpView | null {
+  if (!rows.action) return null;
+  const a = rows.action;
+  return { actionText: ctx.cipher.decrypt(a.textEnc), dueAt: a.dueAt, status: a.status, answeredAt: a.answeredAt, tz };
+}
+
+/** Reads the click's rows and judges it; `answering` is false for Reflect…. */
+export async function judgeClick(ctx: ServiceContext, input: FollowUpClick, answering: boolean) {
+  const [rows, person] = await Promise.all([
+    loadFollowUpClick(ctx.db, input.teamId, input.nudgeId, input.actionId),
+    findPerson(ctx.db, input.teamId, input.userId),
+  ]);
+  const verdict = judgeFollowUpClick(
+    {
+      clickerId: input.userId,
+      nudge: rows.nudge,
+      action: rows.action,
+      engagementStatus: rows.action?.engagementId ? rows.engagementStatus : null,
+      askedAgainSince: rows.askedAgainSince,
+    },
+    answering,
+  );
+  return { rows, verdict, person, tz: person?.tz ?? 'UTC' };
+}
+
+async function staleResult(ctx: ServiceContext, input: FollowUpClick, reason: StaleReason, tz: string): Promise<FollowUpResult> {
+  // Re-read: the action may have been answered by the very click that made this one stale.
+  const rows = await loadFollowUpClick(ctx.db, input.teamId, input.nudgeId, input.actionId);
+  return { outcome: 'stale', reason, view: viewOf(ctx, rows, tz) };
+}
+
+export async function answerFollowUp(ctx: ServiceContext, input: FollowUpClick & { answer: FollowUpAnswer | 'snooze' }): Promise<FollowUpResult> {
+  const { rows, verdict, person, tz } = await judgeClick(ctx, input, true);
+  const log = ctx.logger.child({ teamId: input.teamId, userId: input.userId, nudgeId: input.nudgeId, actionId: input.actionId });
+  if (verdict.kind === 'refuse') {
+    log.warn('follow-up click refused: not the leader of this action');
+    return { outcome: 'refused' };
+  }
+  if (verdict.kind === 'stale') return { outcome: 'stale', reason: verdict.reason, view: viewOf(ctx, rows, tz) };
+  const now = ctx.now();
+  const engagementId = rows.action!.engagementId;
+  const base = { teamId: input.teamId, leaderId: input.userId, actionId: input.actionId, nudgeId: input.nudgeId, now };
+  if (input.answer === 'snooze') {
+    const hours = workingHoursOf(person ?? { tz, workDays: [], workStartMinute: -1, workEndMinute: -1 });
+    const until = addWorkingDays(now, SNOOZE_WORKING_DAYS, hours);
+    if (!(await snoozeAction(ctx.db, { ...base, until, followUpAt: until }))) return staleResult(ctx, input, 'answered', tz);
+    if (engagementId) await ctx.replan?.(input.teamId, engagementId);
+    log.info({ until }, 'follow-up snoozed');
+    return { outcome: 'snoozed', until, view: viewOf(ctx, rows, tz)! };
+  }
+  if (!(await answerAction(ctx.db, { ...base, status: input.answer }))) return staleResult(ctx, input, 'answered', tz);
+  if (engagementId) await ctx.replan?.(input.teamId, engagementId);
+  log.info({ answer: input.answer }, 'follow-up answered');
+  const view = viewOf(ctx, rows, tz)!;
+  return { outcome: 'answered', answer: input.answer, view: { ...view, status: input.answer, answeredAt: now } };
+}

@@ -1,0 +1,64 @@
+// Session prep answers: what happened with the commitment, what the leader wants from
+// the next session. Only the leader the prep was sent to, only before that session.
+import { and, eq } from 'drizzle-orm';
+import { markNudgeAnswered } from '../../db/follow-ups.js';
+import { findPerson } from '../../db/people.js';
+import { insertReflection } from '../../db/reflections.js';
+import { nudges } from '../../db/schema/index.js';
+import { findSessionWithEngagement } from '../../db/sessions.js';
+import { parseReflectionForm, PREP_QUESTIONS } from '../domain/engagement/reflection.js';
+import type { ServiceContext } from './context.js';
+
+export interface PrepClick {
+  teamId: string;
+  userId: string;
+  nudgeId: string;
+  sessionId: string;
+}
+
+export type PrepStaleReason = 'answered' | 'passed' | 'ended' | 'gone';
+
+export type PrepCheck =
+  | { outcome: 'refused' }
+  | { outcome: 'stale'; reason: PrepStaleReason; sessionAt: Date | null; tz: string }
+  | { outcome: 'open'; engagementId: string; sessionAt: Date; tz: string };
+
+export async function checkPrep(ctx: ServiceContext, input: PrepClick): Promise<PrepCheck> {
+  const [[nudge], found, person] = await Promise.all([
+    ctx.db.select().from(nudges).where(and(eq(nudges.teamId, input.teamId), eq(nudges.id, input.nudgeId))),
+    findSessionWithEngagement(ctx.db, input.teamId, input.sessionId),
+    findPerson(ctx.db, input.teamId, input.userId),
+  ]);
+  const tz = person?.tz ?? 'UTC';
+  if (!nudge || !found) return { outcome: 'stale', reason: 'gone', sessionAt: null, tz };
+  const { session, engagement } = found;
+  if (nudge.recipientId !== input.userId || engagement.leaderId !== input.userId || nudge.kind !== 'session_prep' || nudge.sessionId !== session.id) {
+    return { outcome: 'refused' };
+  }
+  const stale = (reason: PrepStaleReason): PrepCheck => ({ outcome: 'stale', reason, sessionAt: session.scheduledAt, tz });
+  if (engagement.status !== 'active') return stale('ended');
+  if (nudge.answeredAt) return stale('answered');
+  if (session.status !== 'scheduled' || session.scheduledAt <= ctx.now()) return stale('passed');
+  return { outcome: 'open', engagementId: engagement.id, sessionAt: session.scheduledAt, tz };
+}
+
+export type SavePrepResult = { outcome: 'invalid'; errors: Record<string, string> } | PrepCheck;
+
+export async function saveSessionPrep(ctx: ServiceContext, input: PrepClick & { values: Record<string, string | undefined> }): Promise<SavePrepResult> {
+  const form = parseReflectionForm(PREP_QUESTIONS, input.values);
+  if (!form.ok) return { outcome: 'invalid', errors: form.errors };
+  const check = await checkPrep(ctx, input);
+  if (check.outcome !== 'open') return check;
+  await insertReflection(ctx.db, ctx.cipher, {
+    teamId: input.teamId,
+    leaderId: input.userId,
+    engagementId: check.engagementId,
+    kind: 'session_prep',
+    body: form.body,
+    visibility: form.visibility,
+  });
+  await markNudgeAnswered(ctx.db, { teamId: input.teamId, leaderId: input.userId, nudgeId: input.nudgeId, now: ctx.now() });
+  await ctx.replan?.(input.teamId, check.engagementId);
+  ctx.logger.info({ teamId: input.teamId, userId: input.userId, sessionId: input.sessionId, visibility: form.visibility }, 'session prep saved');
+  return check;
+}

@@ -1,0 +1,50 @@
+// Midpoint and closing reviews: the leader rates each target again against its
+// baseline. The closing review returns the before/after for the leader's summary.
+import { and, eq } from 'drizzle-orm';
+import { findEngagement } from '../../db/engagements.js';
+import { markNudgeAnswered } from '../../db/follow-ups.js';
+import { nudges } from '../../db/schema/index.js';
+import { listTargets, saveRatings, type TargetView } from '../../db/targets.js';
+import { parseReviewRatings, stageOfKind, type ReviewStage } from '../domain/engagement/review.js';
+import type { ServiceContext } from './context.js';
+
+export interface ReviewClick {
+  teamId: string;
+  userId: string;
+  nudgeId: string;
+  engagementId: string;
+}
+
+export type ReviewCheck =
+  | { outcome: 'refused' }
+  | { outcome: 'stale'; reason: 'answered' | 'ended' | 'gone' | 'no_targets' }
+  | { outcome: 'open'; stage: ReviewStage; targets: TargetView[] };
+
+export async function checkReview(ctx: ServiceContext, input: ReviewClick): Promise<ReviewCheck> {
+  const [[nudge], engagement] = await Promise.all([
+    ctx.db.select().from(nudges).where(and(eq(nudges.teamId, input.teamId), eq(nudges.id, input.nudgeId))),
+    findEngagement(ctx.db, input.teamId, input.engagementId),
+  ]);
+  if (!nudge || !engagement) return { outcome: 'stale', reason: 'gone' };
+  const stage = stageOfKind(nudge.kind);
+  if (nudge.recipientId !== input.userId || engagement.leaderId !== input.userId || !stage || nudge.engagementId !== engagement.id) return { outcome: 'refused' };
+  // A closing review is still worth answering once the engagement has been ended.
+  if (engagement.status !== 'active' && engagement.status !== 'ended') return { outcome: 'stale', reason: 'ended' };
+  if (nudge.answeredAt) return { outcome: 'stale', reason: 'answered' };
+  const targets = await listTargets(ctx.db, ctx.cipher, input.teamId, engagement.id);
+  if (targets.length === 0) return { outcome: 'stale', reason: 'no_targets' };
+  return { outcome: 'open', stage, targets };
+}
+
+export type SubmitReviewResult = { outcome: 'invalid'; errors: Record<string, string> } | Exclude<ReviewCheck, { outcome: 'open' }> | { outcome: 'saved'; stage: ReviewStage; targets: TargetView[] };
+
+export async function submitReview(ctx: ServiceContext, input: ReviewClick & { values: Record<string, string | undefined> }): Promise<SubmitReviewResult> {
+  const check = await checkReview(ctx, input);
+  if (check.outcome !== 'open') return check;
+  const parsed = parseReviewRatings(check.targets, input.values);
+  if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors };
+  await saveRatings(ctx.db, { teamId: input.teamId, engagementId: input.engagementId, stage: check.stage, ratings: parsed.ratings });
+  await markNudgeAnswered(ctx.db, { teamId: input.teamId, leaderId: input.userId, nudgeId: input.nudgeId, now: ctx.now() });
+  ctx.logger.info({ teamId: input.teamId, userId: input.userId, engagementId: input.engagementId, stage: check.stage }, 'review saved');
+  return { outcome: 'saved', stage: check.stage, targets: await listTargets(ctx.db, ctx.cipher, input.teamId, input.engagementId) };
+}

@@ -1,0 +1,49 @@
+// Reflect… on a follow-up: a short note on what happened, what the leader learned and
+// what they will try next, kept with the action it is about and its own visibility.
+import { insertReflection } from '../../db/reflections.js';
+import { loadFollowUpClick, markNudgeAnswered } from '../../db/follow-ups.js';
+import { parseReflectionForm, REFLECT_QUESTIONS } from '../domain/engagement/reflection.js';
+import type { Visibility } from '../domain/checkin/rules.js';
+import type { StaleReason } from '../domain/engagement/follow-up.js';
+import type { ServiceContext } from './context.js';
+import { judgeClick, viewOf, type FollowUpClick, type FollowUpView } from './follow-up.js';
+
+export type OpenReflectionResult =
+  | { outcome: 'refused' }
+  | { outcome: 'stale'; reason: StaleReason; view: FollowUpView | null }
+  | { outcome: 'open'; actionText: string };
+
+export async function openFollowUpReflection(ctx: ServiceContext, input: FollowUpClick): Promise<OpenReflectionResult> {
+  const { rows, verdict, tz } = await judgeClick(ctx, input, false);
+  if (verdict.kind === 'refuse') return { outcome: 'refused' };
+  if (verdict.kind === 'stale') return { outcome: 'stale', reason: verdict.reason, view: viewOf(ctx, rows, tz) };
+  return { outcome: 'open', actionText: ctx.cipher.decrypt(rows.action!.textEnc) };
+}
+
+export type SaveReflectionResult =
+  | { outcome: 'invalid'; errors: Record<string, string> }
+  | Exclude<OpenReflectionResult, { outcome: 'open' }>
+  | { outcome: 'saved'; visibility: Visibility; view: FollowUpView };
+
+export async function saveFollowUpReflection(ctx: ServiceContext, input: FollowUpClick & { values: Record<string, string | undefined> }): Promise<SaveReflectionResult> {
+  const form = parseReflectionForm(REFLECT_QUESTIONS, input.values);
+  if (!form.ok) return { outcome: 'invalid', errors: form.errors };
+  const { rows, verdict, tz } = await judgeClick(ctx, input, false);
+  if (verdict.kind === 'refuse') return { outcome: 'refused' };
+  if (verdict.kind === 'stale') return { outcome: 'stale', reason: verdict.reason, view: viewOf(ctx, rows, tz) };
+  const action = rows.action!;
+  await insertReflection(ctx.db, ctx.cipher, {
+    teamId: input.teamId,
+    leaderId: input.userId,
+    engagementId: action.engagementId,
+    actionId: action.id,
+    kind: 'follow_up',
+    body: form.body,
+    visibility: form.visibility,
+  });
+  await markNudgeAnswered(ctx.db, { teamId: input.teamId, leaderId: input.userId, nudgeId: input.nudgeId, now: ctx.now() });
+  if (action.engagementId) await ctx.replan?.(input.teamId, action.engagementId);
+  ctx.logger.info({ teamId: input.teamId, userId: input.userId, actionId: action.id, visibility: form.visibility }, 'follow-up reflection saved');
+  const after = await loadFollowUpClick(ctx.db, input.teamId, input.nudgeId, input.actionId);
+  return { outcome: 'saved', visibility: form.visibility, view: viewOf(ctx, after, tz)! };
+}
