@@ -89,8 +89,9 @@ async function handleUnclaimed(deps: SendNudgeDeps, job: SendNudgeJob, token: st
   const current = await findNudge(deps.db, nudgeId);
   if (current?.status !== 'pending' || current.dueAt <= now) return 'not_claimed';
   if (sendJobId(current.id, current.dueAt) === job.id) {
-    // This very job fired early (clock skew between hosts): wait in place.
-    await job.moveToDelayed(current.dueAt.getTime(), token);
+    // This very job fired early (clock skew between hosts): wait in place. BullMQ
+    // counts on the process clock, so the wait is measured rather than copied.
+    await job.moveToDelayed(Date.now() + (current.dueAt.getTime() - now.getTime()), token);
     throw new DelayedError();
   }
   await deps.enqueue([{ id: current.id, teamId: current.teamId, dueAt: current.dueAt }]);

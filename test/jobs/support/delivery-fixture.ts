@@ -7,6 +7,9 @@ import { nudges, people, sessions, engagements, checkIns, actions } from '../../
 import { parseConfig, type Config } from '../../../src/config.js';
 import { createCipher, type Cipher } from '../../../src/crypto.js';
 import { createLogger } from '../../../src/logger.js';
+import { closeQueues, createQueues, type Queues } from '../../../jobs/queues.js';
+import { reconcileOnce, type ReconcileResult, type ReconcileSettings } from '../../../jobs/reconcile.js';
+import { connectRedis } from '../../../jobs/redis.js';
 import { startWorker, type RunningWorker, type WorkerOptions } from '../../../jobs/worker.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js';
 import { createTestDatabase, type TestDatabase } from '../../support/db.js';
@@ -23,11 +26,22 @@ export interface DeliveryFixture {
   cipher: Cipher;
   config: Config;
   workers: RunningWorker[];
+  /** The test's own handle on the queues (to inspect jobs, or enqueue with no worker running). */
+  queues: Queues;
+  reconcile(settings?: Partial<ReconcileSettings>, now?: Date): Promise<ReconcileResult>;
   startWorker(overrides?: Partial<WorkerOptions>): Promise<RunningWorker>;
   close(): Promise<void>;
 }
 
-export async function startDeliveryFixture(options: { redisUrl?: string; emulator?: Partial<EmulatorOptions> } = {}): Promise<DeliveryFixture> {
+export interface FixtureOptions {
+  /** Redis for the queues; the shared one by default. */
+  redisUrl?: string;
+  emulator?: Partial<EmulatorOptions>;
+  /** Key for free text, when another process must read what this one encrypts. */
+  encryptionKey?: Buffer;
+}
+
+export async function startDeliveryFixture(options: FixtureOptions = {}): Promise<DeliveryFixture> {
   const db = await createTestDatabase();
   const emu = await startEmulator({ signingSecret: 'delivery-secret', rateLimits: { enabled: false }, ...options.emulator });
   emu.addTeam({ id: TEAM, name: 'Acme', botToken: BOT_TOKEN, botUserId: BOT_USER });
@@ -47,15 +61,19 @@ export async function startDeliveryFixture(options: { redisUrl?: string; emulato
     },
     'worker',
   );
-  const cipher = createCipher(randomBytes(32));
+  const cipher = createCipher(options.encryptionKey ?? randomBytes(32));
   const logger = createLogger('silent');
   const workers: RunningWorker[] = [];
+  const connection = connectRedis(redisUrl, logger);
+  const queues = createQueues({ connection, prefix });
   return {
     db,
     emu,
     cipher,
     config,
     workers,
+    queues,
+    reconcile: (settings, now) => reconcileOnce({ db: db.db, sendQueue: queues.sendNudge, logger, settings }, now),
     async startWorker(overrides = {}) {
       const worker = await startWorker({
         config,
@@ -71,6 +89,8 @@ export async function startDeliveryFixture(options: { redisUrl?: string; emulato
     },
     async close() {
       await Promise.all(workers.map((w) => w.close()));
+      await closeQueues(queues);
+      connection.disconnect();
       await clearQueuePrefix(redisUrl, prefix).catch(() => {});
       await emu.close();
       await db.drop();
