@@ -12,17 +12,15 @@ import { Store, type AddTeamInput, type AddUserInput } from './store.js';
 import { handleUpload } from './uploads.js';
 import { handleWebApi } from './web-api.js';
 import { blockKitCheck } from './block-kit/validate-surface.js';
-import { Inspector } from './inspector.js';
 import type { Channel, Team, User } from './state-types.js';
 import { isValidZone } from './time-zones.js';
-import { Driver } from './driver/driver.js';
+import { DriverApi } from './driver/driver.js';
 
-export class Emulator extends Inspector {
+export class Emulator extends DriverApi {
   readonly now: Clock;
   readonly faults: FaultInjector;
   readonly limiter: RateLimiter;
   readonly log = new CallLog();
-  readonly driver: Driver;
   private running?: RunningServer;
   private oauth: { clientId: string; clientSecret: string; scopes: string };
   /** Where signed requests go; may be set after start (e.g. once the app has a port). */
@@ -30,16 +28,16 @@ export class Emulator extends Inspector {
 
   constructor(readonly options: EmulatorOptions) {
     const store = new Store();
-    super(store);
+    const now = options.now ?? systemClock;
+    super(store, {
+      now, signingSecret: options.signingSecret, appUrl: () => this.appUrl,
+      origin: () => this.origin, timeoutMs: options.appTimeoutMs ?? 3_000, blockKit: blockKitCheck,
+    });
     this.appUrl = options.appUrl;
-    this.now = options.now ?? systemClock;
+    this.now = now;
     this.faults = new FaultInjector(this.now, options.faults);
     this.limiter = new RateLimiter(options.rateLimits, this.now);
     this.oauth = { clientId: 'emulator-client', clientSecret: 'emulator-secret', scopes: 'chat:write,commands,im:history,im:write,users:read', ...options.oauth };
-    this.driver = new Driver({
-      store, now: this.now, signingSecret: options.signingSecret, appUrl: () => this.appUrl,
-      origin: () => this.origin, timeoutMs: options.appTimeoutMs ?? 3_000, blockKit: blockKitCheck,
-    });
   }
 
   async start(): Promise<this> {
@@ -51,7 +49,7 @@ export class Emulator extends Inspector {
     this.running = await startServer({
       api: (method, req, res) => handleWebApi(deps, method, req, res),
       upload: (fileId, req, res) => handleUpload(this.store, fileId, req, res),
-      responseUrl: (id, req, res) => this.driver.handleResponseUrl(id, req, res),
+      responseUrl: (id, req, res) => this.handleResponseUrl(id, req, res),
     }, this.options.port ?? 0);
     return this;
   }
@@ -162,6 +160,7 @@ export class Emulator extends Inspector {
     this.store.clear();
     this.limiter.reset();
     this.faults.set(null);
+    this.clearDriver();
   }
 }
 

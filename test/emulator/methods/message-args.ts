@@ -5,6 +5,7 @@ import { optionalJson, optionalString, type MethodContext } from '../method-cont
 import { SlackError } from '../slack-error.js';
 import type { Json, StoredMessage } from '../state-types.js';
 import { MESSAGE_TEXT_MAX } from '../block-kit/limits.js';
+import { assignIds } from '../block-kit/assign-ids.js';
 
 export interface MessageContent {
   text: string;
@@ -27,7 +28,7 @@ export function readMessageContent(ctx: MethodContext, opts: { requireContent: b
         response_metadata: { messages: problems },
       });
     }
-    blocks = rawBlocks as Json[];
+    blocks = assignIds(rawBlocks as Json[], ctx.store.ids.next('msg'));
   }
   if (opts.requireContent && text === '' && (!blocks || blocks.length === 0)) throw new SlackError('no_text');
   if (text.length > MESSAGE_TEXT_MAX) throw new SlackError('msg_too_long');

@@ -6,6 +6,7 @@ import {
 } from '../method-context.js';
 import { SlackError } from '../slack-error.js';
 import type { Json, StoredView, Team } from '../state-types.js';
+import { saveView } from '../view-store.js';
 
 export const TRIGGER_TTL_MS = 3_000;
 const MAX_MODAL_STACK = 3;
@@ -37,47 +38,11 @@ function readView(ctx: MethodContext, expectedType: 'modal' | 'home'): Json {
   return view;
 }
 
-function makeHash(ctx: MethodContext): string {
-  return `${Math.floor(ctx.now() / 1000)}.${ctx.store.ids.next('h').slice(1)}`;
-}
-
-function storeView(
-  ctx: MethodContext, team: Team, userId: string, input: Json,
-  placement: { id?: string; rootViewId?: string; previousViewId: string | null },
-): StoredView {
-  const id = placement.id ?? ctx.store.ids.next('V');
-  const externalId = typeof input.external_id === 'string' && input.external_id !== '' ? input.external_id : undefined;
-  if (externalId) {
-    for (const other of ctx.store.views.values()) {
-      if (other.teamId === team.id && other.externalId === externalId && other.id !== id) {
-        throw new SlackError('duplicate_external_id');
-      }
-    }
-  }
-  const hash = makeHash(ctx);
-  const type = input.type as 'modal' | 'home';
-  const view: Json = {
-    private_metadata: '', callback_id: '', external_id: '', clear_on_close: false, notify_on_close: false,
-    ...input,
-    id, team_id: team.id, type, hash,
-    state: { values: {} },
-    previous_view_id: placement.previousViewId,
-    root_view_id: placement.rootViewId ?? id,
-    app_id: team.appId, app_installed_team_id: team.id, bot_id: team.botId,
-  };
-  const stored: StoredView = {
-    id, teamId: team.id, userId, type, view, hash, rootViewId: placement.rootViewId ?? id,
-    previousViewId: placement.previousViewId, ...(externalId ? { externalId } : {}),
-  };
-  ctx.store.views.set(id, stored);
-  return stored;
-}
-
 function open(ctx: MethodContext) {
   const team = authedTeam(ctx);
   const view = readView(ctx, 'modal');
   const userId = exchangeTrigger(ctx, team);
-  const stored = storeView(ctx, team, userId, view, { previousViewId: null });
+  const stored = saveView(ctx.store, ctx.now(), team, userId, view, { previousViewId: null });
   const stack = ctx.store.modalStack(team.id, userId);
   stack.splice(0, stack.length, stored.id);
   return { view: stored.view };
@@ -90,7 +55,7 @@ function push(ctx: MethodContext) {
   const stack = ctx.store.modalStack(team.id, userId);
   if (stack.length >= MAX_MODAL_STACK) throw new SlackError('push_limit_reached');
   const top = stack[stack.length - 1];
-  const stored = storeView(ctx, team, userId, view, {
+  const stored = saveView(ctx.store, ctx.now(), team, userId, view, {
     previousViewId: top ?? null, ...(stack[0] ? { rootViewId: stack[0] } : {}),
   });
   stack.push(stored.id);
@@ -116,7 +81,7 @@ function update(ctx: MethodContext) {
   const hash = optionalString(ctx.args, 'hash');
   if (hash !== undefined && hash !== existing.hash) throw new SlackError('hash_conflict');
   const view = readView(ctx, existing.type);
-  const stored = storeView(ctx, team, existing.userId, view, {
+  const stored = saveView(ctx.store, ctx.now(), team, existing.userId, view, {
     id: existing.id, rootViewId: existing.rootViewId, previousViewId: existing.previousViewId,
   });
   return { view: stored.view };
@@ -133,7 +98,7 @@ function publish(ctx: MethodContext) {
   const hash = optionalString(ctx.args, 'hash');
   if (hash !== undefined && current && hash !== current.hash) throw new SlackError('hash_conflict');
   const view = readView(ctx, 'home');
-  const stored = storeView(ctx, team, userId, view, { ...(current ? { id: current.id } : {}), previousViewId: null });
+  const stored = saveView(ctx.store, ctx.now(), team, userId, view, { ...(current ? { id: current.id } : {}), previousViewId: null });
   ctx.store.homeViews.set(key, stored.id);
   return { view: stored.view };
 }
