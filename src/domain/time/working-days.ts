@@ -24,8 +24,8 @@ function stepWorkingDays(from: LocalDate, n: number, hours: WorkingHours): Local
  * time of day of `at` clamped into that day's window: an 08:00 Tuesday minus one working
  * day is Monday 09:00; a 20:00 Friday plus one is Monday 17:29 (the window's last
  * minute). Keeping to the named day matters more than keeping the exact time.
- * n = 0 is simply the next working instant. The result is always inside working hours;
- * in the rare case a DST gap swallows the clamped time, it moves to the next opening.
+ * n = 0 is simply the next working instant. The result is always inside working hours,
+ * and on the named day unless a clock change skips that day's whole window.
  */
 export function addWorkingDays(at: Date, n: number, hours: WorkingHours): Date {
   if (!Number.isInteger(n)) throw new RangeError(`working days must be an integer: ${n}`);

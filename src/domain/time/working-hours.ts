@@ -99,9 +99,24 @@ export function nextWorkingInstant(at: Date, hours: WorkingHours): Date {
   return new Date(best);
 }
 
-/** The window of `date` clamped around `msOfDay`: the start if earlier, the last minute if later. */
+/**
+ * The instant on `date` inside its window closest to the reading `msOfDay`: the reading
+ * itself if inside the window, the start if earlier, the last minute if later. When a DST
+ * gap swallows that reading, the last minute before the jump, or else the window's
+ * opening, keeps the result on `date`. Only a date whose whole window is skipped yields
+ * an instant on a later date (the next opening).
+ */
 export function clampIntoWindow(date: LocalDate, msOfDay: number, hours: WorkingHours): number {
   const h = resolveWorkingHours(hours);
   const clamped = Math.min(Math.max(msOfDay, h.startMinute * MINUTE_MS), (h.endMinute - 1) * MINUTE_MS);
-  return firstInstantAtWallClock(date, clamped, h.tz);
+  const exact = instantsAtWallClock(date, clamped, h.tz);
+  if (exact[0] !== undefined && isWithinMs(exact[0], h)) return exact[0];
+  const jump = firstInstantAtWallClock(date, clamped, h.tz);
+  const onDate = (ms: number) => isWithinMs(ms, h) && isSameDate(localParts(ms, h.tz), date);
+  const candidates = [jump, jump - MINUTE_MS, ...windowOpenings(date, h)].filter(onDate);
+  return candidates[0] ?? nextWorkingInstant(new Date(jump), h).getTime();
+}
+
+function isSameDate(a: LocalDate, b: LocalDate): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
 }

@@ -2,7 +2,7 @@
 // zones are chosen for their DST behaviour: northern and southern rules, half- and
 // quarter-hour offsets, a midnight transition (Santiago) and zones without DST.
 import fc from 'fast-check';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { WorkingHours } from '../../../src/domain/time/working-hours.js';
 
 export const zones = [
@@ -52,3 +52,42 @@ export function insideWorkingHours(at: Date, h: WorkingHours): boolean {
 export function localReading(at: Date, tz: string): string {
   return DateTime.fromJSDate(at, { zone: tz }).toFormat('HH:mm:ss');
 }
+
+const transitionCache = new Map<string, number[]>();
+
+/** The instants in `year` at which `tz` changes offset: daily steps, then bisected to the minute. */
+export function transitionsIn(tz: string, year: number): number[] {
+  const key = `${tz}:${year}`;
+  const cached = transitionCache.get(key);
+  if (cached) return cached;
+  const zone = IANAZone.create(tz);
+  const found: number[] = [];
+  for (let day = Date.UTC(year, 0, 1); day < Date.UTC(year + 1, 0, 1); day += 86_400_000) {
+    if (zone.offset(day) === zone.offset(day + 86_400_000)) continue;
+    let lo = day;
+    let hi = day + 86_400_000;
+    while (hi - lo > 60_000) {
+      const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+      if (zone.offset(mid) === zone.offset(day)) lo = mid;
+      else hi = mid;
+    }
+    found.push(hi);
+  }
+  transitionCache.set(key, found);
+  return found;
+}
+
+/** Instants within three days of a clock change in `tz` (any instant for zones without). */
+export const instantNearTransitionArb = (tz: string): fc.Arbitrary<Date> =>
+  fc
+    .record({ year: fc.integer({ min: 2016, max: 2030 }), pick: fc.nat(), shift: fc.integer({ min: -3 * 86_400_000, max: 3 * 86_400_000 }) })
+    .chain(({ year, pick, shift }) => {
+      const list = transitionsIn(tz, year);
+      if (list.length === 0) return instantArb;
+      return fc.constant(new Date(list[pick % list.length]! + shift));
+    });
+
+/** Working hours and an instant, the instant often close to a clock change in that zone. */
+export const hoursAndInstantArb = workingHoursArb.chain((h) =>
+  fc.oneof(instantArb, instantNearTransitionArb(h.tz)).map((at) => ({ h, at })),
+);

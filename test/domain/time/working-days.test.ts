@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { atLocalTime } from '../../../src/domain/time/local-time.js';
 import { addWorkingDays, deferPastDnd } from '../../../src/domain/time/working-days.js';
 import { nextWorkingInstant } from '../../../src/domain/time/working-hours.js';
-import { insideWorkingHours, instantArb, workingHoursArb } from './arbitraries.js';
+import { hoursAndInstantArb, insideWorkingHours } from './arbitraries.js';
 
 const ny = { tz: 'America/New_York', workDays: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60 + 30 };
 const at = (date: string, time: string) => atLocalTime(date, time, ny.tz);
@@ -21,7 +21,7 @@ function workingDaysStrictlyBetween(a: Date, b: Date, tz: string, workDays: numb
 describe('addWorkingDays', () => {
   it('lands inside working hours on the n-th working day after the start', () => {
     fc.assert(
-      fc.property(instantArb, workingHoursArb, fc.integer({ min: 1, max: 5 }), (from, h, n) => {
+      fc.property(hoursAndInstantArb, fc.integer({ min: 1, max: 5 }), ({ at: from, h }, n) => {
         const result = addWorkingDays(from, n, h);
         expect(insideWorkingHours(result, h)).toBe(true);
         expect(result.getTime()).toBeGreaterThan(from.getTime());
@@ -33,7 +33,7 @@ describe('addWorkingDays', () => {
 
   it('lands inside working hours on the n-th working day before the start', () => {
     fc.assert(
-      fc.property(instantArb, workingHoursArb, fc.integer({ min: 1, max: 5 }), (from, h, n) => {
+      fc.property(hoursAndInstantArb, fc.integer({ min: 1, max: 5 }), ({ at: from, h }, n) => {
         const result = addWorkingDays(from, -n, h);
         expect(insideWorkingHours(result, h)).toBe(true);
         expect(result.getTime()).toBeLessThan(from.getTime());
@@ -55,6 +55,17 @@ describe('addWorkingDays', () => {
     expect(addWorkingDays(at('2024-06-18', '08:00'), -1, ny)).toEqual(at('2024-06-17', '09:00'));
     // One working day before a Monday 09:00 session: the Friday before.
     expect(addWorkingDays(at('2024-06-17', '09:00'), -1, ny)).toEqual(at('2024-06-14', '09:00'));
+  });
+
+  it('stays on the named day when a clock change swallows the clamped time', () => {
+    // Sydney springs forward at 02:00 on Sunday 2016-10-02; a window to 02:15 ends at the jump.
+    const sydney = { tz: 'Australia/Sydney', workDays: [5, 6, 7], startMinute: 0, endMinute: 135 };
+    const thursdayNight = new Date('2016-09-29T13:59:59.999Z');
+    expect(addWorkingDays(thursdayNight, 3, sydney).toISOString()).toBe('2016-10-01T15:59:00.000Z'); // Sun 01:59 AEST
+    // Berlin springs forward at 02:00 on Sunday 2016-03-27.
+    const berlin = { tz: 'Europe/Berlin', workDays: [1, 7], startMinute: 90, endMinute: 150 };
+    const tuesday = new Date('2016-03-29T00:00:00.000Z'); // 02:00 CEST
+    expect(addWorkingDays(tuesday, -2, berlin).toISOString()).toBe('2016-03-27T00:59:00.000Z'); // Sun 01:59 CET
   });
 
   it('counts zero working days as the next working instant', () => {

@@ -6,7 +6,7 @@ import {
   resolveWorkingHours,
 } from '../../../src/domain/time/working-hours.js';
 import { atLocalTime } from '../../../src/domain/time/local-time.js';
-import { insideWorkingHours, instantArb, workingHoursArb } from './arbitraries.js';
+import { hoursAndInstantArb, insideWorkingHours } from './arbitraries.js';
 
 const london = { tz: 'Europe/London', workDays: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60 + 30 };
 const STEP_MS = 5 * 60_000;
@@ -14,7 +14,7 @@ const STEP_MS = 5 * 60_000;
 describe('isWithinWorkingHours', () => {
   it('agrees with the wall clock in the person’s zone', () => {
     fc.assert(
-      fc.property(instantArb, workingHoursArb, (at, h) => {
+      fc.property(hoursAndInstantArb, ({ at, h }) => {
         expect(isWithinWorkingHours(at, h)).toBe(insideWorkingHours(at, h));
       }),
       { numRuns: 300 },
@@ -31,7 +31,7 @@ describe('isWithinWorkingHours', () => {
 describe('nextWorkingInstant', () => {
   it('returns the instant itself when it is inside working hours, else a later one that is', () => {
     fc.assert(
-      fc.property(instantArb, workingHoursArb, (at, h) => {
+      fc.property(hoursAndInstantArb, ({ at, h }) => {
         const next = nextWorkingInstant(at, h);
         expect(insideWorkingHours(next, h)).toBe(true);
         if (insideWorkingHours(at, h)) expect(next).toEqual(at);
@@ -43,7 +43,7 @@ describe('nextWorkingInstant', () => {
 
   it('returns the earliest such instant: nothing between is inside working hours', () => {
     fc.assert(
-      fc.property(instantArb, workingHoursArb, (at, h) => {
+      fc.property(hoursAndInstantArb, ({ at, h }) => {
         const next = nextWorkingInstant(at, h).getTime();
         if (next === at.getTime()) return;
         expect(insideWorkingHours(new Date(next - 1), h)).toBe(false);
