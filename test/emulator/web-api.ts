@@ -110,9 +110,6 @@ function withBasicCredentials(ctx: MethodContext, req: IncomingMessage): void {
 /** chat.postMessage's per-channel limit applies to the DM even when addressed by user id. */
 function rateChannel(store: Store, teamId: string, args: Json): string | undefined {
   const channel = typeof args.channel === 'string' ? args.channel : undefined;
-  if (!channel || !/^[UW]/.test(channel)) return channel;
-  for (const c of store.channels.values()) {
-    if (c.teamId === teamId && c.kind === 'im' && c.imUserId === channel) return c.id;
-  }
-  return channel;
+  if (!channel || !/^[UW]/.test(channel) || !store.findUser(teamId, channel)) return channel;
+  return store.imWith(teamId, channel).id;
 }
