@@ -1,0 +1,75 @@
+// The contracting modal: up to three behavioural targets with a baseline and an optional
+// level, the coachability questions each with its own visibility, and the terms of
+// confidentiality in plain words. Block ids are the field names the rules read.
+import type { View } from '@slack/types';
+import {
+  ANSWER_TEXT_MAX,
+  COACHABILITY_QUESTIONS,
+  CONFIDENTIALITY_TERMS,
+  LEVELS,
+  MAX_TARGETS,
+  RESISTANCES,
+  TARGET_TEXT_MAX,
+} from '../../domain/engagement/contracting.js';
+import { encodeJson } from '../metadata.js';
+import { ratingInput, selectInput, textAnswer, visibilityInput } from './engagement-inputs.js';
+import { CALLBACKS, contractingMetaSchema } from './engagement-values.js';
+import { context, divider, option, plain, section, type Block } from './kit.js';
+
+/** Every block id whose value the submission reads. */
+export const CONTRACTING_FIELDS = [
+  ...Array.from({ length: MAX_TARGETS }, (_, i) => [`target${i + 1}`, `baseline${i + 1}`, `level${i + 1}`]).flat(),
+  ...(['worked', 'not_worked', 'worthwhile', 'openness', 'resistance'] as const).flatMap((q) => [q, `${q}_visibility`]),
+];
+
+function targetBlocks(position: number): Block[] {
+  const first = position === 1;
+  return [
+    textAnswer(`target${position}`, first ? 'Target 1 — what will people see you do differently?' : `Target ${position} (optional)`, TARGET_TEXT_MAX, {
+      optional: !first,
+      multiline: false,
+      ...(first ? { hint: 'Specific and observable, e.g. “Raise difficult topics with my team in the week they come up.”' } : {}),
+    }),
+    ratingInput(`baseline${position}`, 'Where are you on this today, 1 to 10?', { optional: !first }),
+    selectInput(`level${position}`, 'Which level of leadership is it about?', LEVELS.map((l, i) => ({ text: l, value: String(i + 1) })), { optional: true }),
+  ];
+}
+
+export function contractingModal(input: { engagementId: string; coachId: string }): View {
+  const blocks: Block[] = [
+    section(`*What do you want to change while <@${input.coachId}> coaches you?* Up to three behaviours that others could see you do differently.`),
+  ];
+  for (let p = 1; p <= MAX_TARGETS; p++) blocks.push(...(p > 1 ? [divider()] : []), ...targetBlocks(p));
+  blocks.push(
+    divider(),
+    section('*Before we start*'),
+    textAnswer('worked', COACHABILITY_QUESTIONS.worked, ANSWER_TEXT_MAX),
+    visibilityInput('worked_visibility'),
+    textAnswer('not_worked', COACHABILITY_QUESTIONS.not_worked, ANSWER_TEXT_MAX),
+    visibilityInput('not_worked_visibility'),
+    textAnswer('worthwhile', COACHABILITY_QUESTIONS.worthwhile, ANSWER_TEXT_MAX),
+    visibilityInput('worthwhile_visibility'),
+    ratingInput('openness', COACHABILITY_QUESTIONS.openness, { hint: 'An honest number helps more than a high one.' }),
+    visibilityInput('openness_visibility'),
+    {
+      type: 'input',
+      block_id: 'resistance',
+      optional: true,
+      label: plain(COACHABILITY_QUESTIONS.resistance),
+      element: { type: 'radio_buttons', action_id: 'resistance', options: Object.entries(RESISTANCES).map(([value, text]) => option(text, value)) },
+    },
+    visibilityInput('resistance_visibility'),
+    context('*Summary* lets your coach see that you answered and any rating, not your words. *Share* shows your words too. *Only me* keeps it yours.'),
+    divider(),
+    section(`*Our terms, in plain words*\n${CONFIDENTIALITY_TERMS.map((t) => `• ${t}`).join('\n')}`),
+  );
+  return {
+    type: 'modal',
+    callback_id: CALLBACKS.contracting,
+    title: plain('Your coaching'),
+    submit: plain('Save'),
+    close: plain('Later'),
+    private_metadata: encodeJson(contractingMetaSchema, { engagementId: input.engagementId }),
+    blocks,
+  };
+}

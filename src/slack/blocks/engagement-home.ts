@@ -1,0 +1,75 @@
+// The leader's engagement on App Home: an invitation to answer, or progress (session k
+// of n, the next session on their clock), targets with baseline and later ratings, the
+// commitment trend, and the sessions they can change.
+import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
+import { cadenceLabel } from '../../domain/engagement/draft.js';
+import { ENGAGEMENT_ACTIONS, encodeEngagementValue } from './engagement-values.js';
+import { endEngagementBlock, sessionRow, sessionsToShow, type SessionRowInput } from './engagement-session-rows.js';
+import { actionsBlock, context, divider, section, type Block } from './kit.js';
+import { userTextSection } from './nudge-message.js';
+import { formatSessionTime } from './nudge-session-prep.js';
+
+export interface LeaderEngagementInput {
+  engagement: { id: string; coachId: string; status: 'invited' | 'active' | 'declined' | 'ended'; sessionCount: number; cadenceDays: number; sessionMinutes: number };
+  sessions: SessionRowInput[];
+  targets: { position: number; description: string; baseline: number; midpointRating: number | null; closingRating: number | null }[];
+  commitments: number[];
+}
+
+const TARGET_TEXT_MAX = 500;
+
+function invitationBlocks(e: LeaderEngagementInput, tz: string): Block[] {
+  const first = [...e.sessions].sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime())[0];
+  const value = encodeEngagementValue(e.engagement.id);
+  return [
+    section(
+      `*<@${e.engagement.coachId}> would like to coach you.* ${e.engagement.sessionCount} sessions of ${e.engagement.sessionMinutes} minutes, ` +
+        `${cadenceLabel(e.engagement.cadenceDays).toLowerCase()}${first ? `, starting ${formatSessionTime(first.scheduledAt, tz)}` : ''}. Would you like to start?`,
+    ),
+    actionsBlock(`invite_${e.engagement.id}`, [
+      { text: 'Accept', actionId: ENGAGEMENT_ACTIONS.accept, value, style: 'primary' },
+      { text: 'Decline', actionId: ENGAGEMENT_ACTIONS.decline, value },
+    ]),
+  ];
+}
+
+function ratingsLine(t: LeaderEngagementInput['targets'][number]): string {
+  const parts = [`started at ${t.baseline}/10`];
+  if (t.midpointRating !== null) parts.push(`midpoint ${t.midpointRating}/10`);
+  if (t.closingRating !== null) parts.push(`closing ${t.closingRating}/10`);
+  return parts.join(' · ');
+}
+
+function activeBlocks(e: LeaderEngagementInput, tz: string, now: Date): Block[] {
+  const live = e.sessions.filter((s) => s.status !== 'cancelled');
+  const held = live.filter((s) => s.status === 'held').length;
+  const next = sessionsToShow(e.sessions, now, 1).find((s) => s.scheduledAt > now);
+  const blocks: Block[] = [
+    section(
+      `*Your coaching with <@${e.engagement.coachId}>* — session ${Math.min(held + 1, live.length)} of ${live.length}` +
+        (next ? `\nNext session: *${formatSessionTime(next.scheduledAt, tz)}*` : ''),
+    ),
+  ];
+  if (e.targets.length === 0) {
+    blocks.push(
+      section('*What do you want to change?* Set up to three targets and answer a few questions about coaching.'),
+      actionsBlock(`contract_${e.engagement.id}`, [
+        { text: 'Set your targets', actionId: ENGAGEMENT_ACTIONS.contractingOpen, value: encodeEngagementValue(e.engagement.id), style: 'primary' },
+      ]),
+    );
+  }
+  for (const t of e.targets.slice(0, 3)) blocks.push(userTextSection(`*Target ${t.position}* · ${ratingsLine(t)}`, t.description, TARGET_TEXT_MAX));
+  if (e.commitments.length > 0) blocks.push(context(`Commitment in this engagement: ${commitmentSparkline(e.commitments)}`));
+  for (const s of sessionsToShow(e.sessions, now, 3)) blocks.push(sessionRow(s, tz, now));
+  return blocks;
+}
+
+export function leaderEngagementBlocks(list: LeaderEngagementInput[], tz: string, now: Date): Block[] {
+  const blocks: Block[] = [];
+  for (const e of list.slice(0, 3)) {
+    blocks.push(divider());
+    if (e.engagement.status === 'invited') blocks.push(...invitationBlocks(e, tz));
+    else blocks.push(...activeBlocks(e, tz, now), endEngagementBlock(e.engagement.id, false));
+  }
+  return blocks;
+}

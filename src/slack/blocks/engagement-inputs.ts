@@ -1,0 +1,66 @@
+// Input blocks the engagement modals share: a 1–10 rating, a visibility choice, a
+// bounded text answer. One element per input block, action id = block id, so
+// `readInput` finds every value by block id.
+import type { Visibility } from '../../domain/checkin/rules.js';
+import { VISIBILITY_TEXT } from './checkin-modal.js';
+import { option, plain, type Block } from './kit.js';
+
+export function ratingInput(blockId: string, label: string, opts: { optional?: boolean; initial?: number; hint?: string } = {}): Block {
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional: opts.optional ?? false,
+    label: plain(label),
+    ...(opts.hint ? { hint: plain(opts.hint) } : {}),
+    element: {
+      type: 'static_select',
+      action_id: blockId,
+      placeholder: plain('1–10'),
+      options: Array.from({ length: 10 }, (_, i) => option(String(i + 1), String(i + 1))),
+      ...(opts.initial ? { initial_option: option(String(opts.initial), String(opts.initial)) } : {}),
+    },
+  };
+}
+
+export function visibilityInput(blockId: string, label = 'Who sees this answer?', initial: Visibility = 'summary'): Block {
+  return {
+    type: 'input',
+    block_id: blockId,
+    label: plain(label),
+    element: {
+      type: 'static_select',
+      action_id: blockId,
+      options: (['private', 'summary', 'shared'] as const).map((v) => option(VISIBILITY_TEXT[v], v)),
+      initial_option: option(VISIBILITY_TEXT[initial], initial),
+    },
+  };
+}
+
+export function textAnswer(blockId: string, label: string, maxLength: number, opts: { optional?: boolean; multiline?: boolean; hint?: string } = {}): Block {
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional: opts.optional ?? true,
+    label: plain(label),
+    ...(opts.hint ? { hint: plain(opts.hint) } : {}),
+    element: { type: 'plain_text_input', action_id: blockId, multiline: opts.multiline ?? true, max_length: maxLength },
+  };
+}
+
+export function selectInput(blockId: string, label: string, choices: { text: string; value: string }[], opts: { optional?: boolean; initial?: string; hint?: string } = {}): Block {
+  const initial = choices.find((c) => c.value === opts.initial);
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional: opts.optional ?? false,
+    label: plain(label),
+    ...(opts.hint ? { hint: plain(opts.hint) } : {}),
+    element: {
+      type: 'static_select',
+      action_id: blockId,
+      placeholder: plain('Choose'),
+      options: choices.map((c) => option(c.text, c.value)),
+      ...(initial ? { initial_option: option(initial.text, initial.value) } : {}),
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// The invitation DM a leader receives when a coach starts an engagement, and what it
+// turns into once answered: the buttons give way to the outcome, in the same message.
+import { cadenceLabel } from '../../domain/engagement/draft.js';
+import { CONFIDENTIALITY_TERMS } from '../../domain/engagement/contracting.js';
+import type { EngagementStatus } from '../../domain/planner/types.js';
+import { formatSessionTime } from './nudge-session-prep.js';
+import { ENGAGEMENT_ACTIONS, encodeEngagementValue } from './engagement-values.js';
+import { actionsBlock, context, section, type Block } from './kit.js';
+
+export const INVITATION_BLOCK_ID = 'invitation_answer';
+
+export interface InvitationFacts {
+  engagementId: string;
+  coachId: string;
+  sessionCount: number;
+  cadenceDays: number;
+  sessionMinutes: number;
+  firstSessionAt: Date | null;
+  /** The leader's zone: every time in the message is on their clock. */
+  tz: string;
+}
+
+function summary(f: InvitationFacts): string {
+  const first = f.firstSessionAt ? `, starting *${formatSessionTime(f.firstSessionAt, f.tz)}* (your time)` : '';
+  return `${f.sessionCount} sessions of ${f.sessionMinutes} minutes, ${cadenceLabel(f.cadenceDays).toLowerCase()}${first}.`;
+}
+
+export function invitationMessage(f: InvitationFacts): { text: string; blocks: Block[] } {
+  const value = encodeEngagementValue(f.engagementId);
+  return {
+    text: `<@${f.coachId}> invited you to a coaching engagement. Would you like to start?`,
+    blocks: [
+      section(`*<@${f.coachId}> would like to coach you.*\n${summary(f)}`),
+      section(`*How this works*\n${CONFIDENTIALITY_TERMS.map((t) => `• ${t}`).join('\n')}`),
+      section('*Would you like to start?*'),
+      actionsBlock(INVITATION_BLOCK_ID, [
+        { text: 'Accept', actionId: ENGAGEMENT_ACTIONS.accept, value, style: 'primary' },
+        { text: 'Decline', actionId: ENGAGEMENT_ACTIONS.decline, value },
+      ]),
+      context('Nothing is scheduled for you until you accept. If you decline, your coach is told only that.'),
+    ],
+  };
+}
+
+const OUTCOME: Record<Exclude<EngagementStatus, 'invited'>, (coachId: string) => string> = {
+  active: (c) => `✅ You accepted <@${c}>’s invitation.`,
+  declined: (c) => `You declined <@${c}>’s invitation. They have been told only that.`,
+  ended: (c) => `This engagement with <@${c}> has ended.`,
+};
+
+/** The invitation once answered: the outcome where the buttons were, and a way into contracting. */
+export function invitationOutcomeMessage(f: InvitationFacts & { status: EngagementStatus; contracted: boolean }): { text: string; blocks: Block[] } {
+  if (f.status === 'invited') return invitationMessage(f);
+  const line = OUTCOME[f.status](f.coachId);
+  const blocks: Block[] = [section(`${line}\n${summary(f)}`)];
+  if (f.status === 'active' && !f.contracted) {
+    blocks.push(
+      section('*What do you want to change?* Your targets and a few questions about coaching take five minutes.'),
+      actionsBlock(INVITATION_BLOCK_ID, [{ text: 'Set your targets', actionId: ENGAGEMENT_ACTIONS.contractingOpen, value: encodeEngagementValue(f.engagementId), style: 'primary' }]),
+    );
+  }
+  return { text: line, blocks };
+}

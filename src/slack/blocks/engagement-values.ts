@@ -1,0 +1,44 @@
+// Action ids, callback ids, button values and modal metadata of the engagement
+// surfaces. Values are encoded and parsed only here, against zod schemas, so a handler
+// never trusts a value it cannot read (an unreadable one is treated as out of date).
+import { z } from 'zod';
+import { decodeJson, encodeJson } from '../metadata.js';
+
+export const ENGAGEMENT_ACTIONS = {
+  newOpen: 'engagement_new_open',
+  accept: 'engagement_accept',
+  decline: 'engagement_decline',
+  contractingOpen: 'contracting_open',
+  sessionMenu: 'session_menu',
+  end: 'engagement_end',
+} as const;
+
+export const CALLBACKS = {
+  engagementNew: 'engagement_new',
+  contracting: 'engagement_contracting',
+  reschedule: 'session_reschedule',
+  reflect: 'followup_reflection',
+  prep: 'session_prep',
+  review: 'target_review',
+} as const;
+
+const uuid = z.string().uuid();
+
+export const engagementValueSchema = z.object({ engagementId: uuid }).strict();
+export const encodeEngagementValue = (engagementId: string) => encodeJson(engagementValueSchema, { engagementId });
+export const parseEngagementValue = (raw: string | undefined | null) => decodeJson(engagementValueSchema, raw);
+
+// Overflow option values are limited to 150 characters; an op and a uuid take about 70.
+export const sessionMenuSchema = z.object({ op: z.enum(['reschedule', 'held', 'cancel']), sessionId: uuid }).strict();
+export type SessionMenuValue = z.infer<typeof sessionMenuSchema>;
+export const encodeSessionMenu = (value: SessionMenuValue) => encodeJson(sessionMenuSchema, value);
+export const parseSessionMenu = (raw: string | undefined | null) => decodeJson(sessionMenuSchema, raw);
+
+/** Where the message a modal was opened from lives, so submitting it can update that message. */
+const messageRef = { channel: z.string().max(40).optional(), ts: z.string().max(40).optional() };
+
+export const rescheduleMetaSchema = z.object({ sessionId: uuid }).strict();
+export const contractingMetaSchema = z.object({ engagementId: uuid }).strict();
+export const reflectMetaSchema = z.object({ nudgeId: uuid, actionId: uuid, ...messageRef }).strict();
+export const prepMetaSchema = z.object({ nudgeId: uuid, sessionId: uuid, ...messageRef }).strict();
+export const reviewMetaSchema = z.object({ nudgeId: uuid, engagementId: uuid, ...messageRef }).strict();

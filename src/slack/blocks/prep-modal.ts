@@ -1,0 +1,41 @@
+// Session prep: two questions before the next session, and who sees the answers. The
+// prep DM's button gives way to a note once answered.
+import type { View } from '@slack/types';
+import type { z } from 'zod';
+import { PREP_QUESTIONS, REFLECTION_TEXT_MAX } from '../../domain/engagement/reflection.js';
+import { encodeJson } from '../metadata.js';
+import { textAnswer } from './engagement-inputs.js';
+import { CALLBACKS, prepMetaSchema } from './engagement-values.js';
+import { plain, section, type Block } from './kit.js';
+import { formatSessionTime } from './nudge-session-prep.js';
+import { visibilityRadio } from './reflect-modal.js';
+
+export function prepModal(input: { meta: z.input<typeof prepMetaSchema>; sessionAt: Date; tz: string }): View {
+  return {
+    type: 'modal',
+    callback_id: CALLBACKS.prep,
+    title: plain('Session prep'),
+    submit: plain('Save'),
+    close: plain('Cancel'),
+    private_metadata: encodeJson(prepMetaSchema, input.meta),
+    blocks: [
+      section(`Your next session is *${formatSessionTime(input.sessionAt, input.tz)}*.`),
+      textAnswer('commitment', PREP_QUESTIONS.commitment, REFLECTION_TEXT_MAX),
+      textAnswer('want', PREP_QUESTIONS.want, REFLECTION_TEXT_MAX),
+      visibilityRadio(),
+    ],
+  };
+}
+
+const PREP_NOTE = {
+  answered: '✅ Answered — thank you.',
+  passed: 'This session has passed or was moved, so there is nothing to prepare here.',
+  ended: 'This coaching engagement has ended.',
+  gone: 'This message is out of date.',
+} as const;
+
+/** The prep DM once answered or out of date: the question, then the note where the button was. */
+export function prepAnsweredMessage(reason: keyof typeof PREP_NOTE, sessionAt: Date | null, tz: string): { text: string; blocks: Block[] } {
+  const head = sessionAt ? `*Your coaching session ${formatSessionTime(sessionAt, tz)}.*` : '*Session prep*';
+  return { text: PREP_NOTE[reason], blocks: [section(head), section(PREP_NOTE[reason])] };
+}

@@ -1,0 +1,67 @@
+// Midpoint and closing reviews: each target with its baseline shown, rated again 1–10.
+// After the closing review the leader gets the before/after in one message.
+import type { View } from '@slack/types';
+import type { z } from 'zod';
+import { describeChange, type ReviewStage } from '../../domain/engagement/review.js';
+import { encodeJson } from '../metadata.js';
+import { ratingInput } from './engagement-inputs.js';
+import { CALLBACKS, reviewMetaSchema } from './engagement-values.js';
+import { context, plain, section, type Block } from './kit.js';
+import { userTextSection } from './nudge-message.js';
+
+export interface ReviewTargetView {
+  position: number;
+  description: string;
+  baseline: number;
+  midpointRating: number | null;
+  closingRating: number | null;
+}
+
+// Three targets, each quoted in full up to this: the modal stays well under Slack's limits.
+const TARGET_TEXT_MAX = 1000;
+
+export function reviewModal(input: { meta: z.input<typeof reviewMetaSchema>; stage: ReviewStage; targets: ReviewTargetView[] }): View {
+  const blocks: Block[] = [
+    section(input.stage === 'midpoint' ? '*Halfway through.* Where are you now on each target?' : '*Your last session is behind you.* Where are you now on each target?'),
+  ];
+  for (const t of input.targets.slice(0, 3)) {
+    const since = input.stage === 'closing' && t.midpointRating ? `, ${t.midpointRating}/10 at the midpoint` : '';
+    blocks.push(
+      userTextSection(`*Target ${t.position}* — you started at ${t.baseline}/10${since}:`, t.description, TARGET_TEXT_MAX),
+      ratingInput(`rating${t.position}`, `Where are you now on target ${t.position}, 1 to 10?`),
+    );
+  }
+  blocks.push(context('Your coach sees these ratings; what you wrote stays as you shared it.'));
+  return {
+    type: 'modal',
+    callback_id: CALLBACKS.review,
+    title: plain(input.stage === 'midpoint' ? 'Midpoint review' : 'Closing review'),
+    submit: plain('Save'),
+    close: plain('Cancel'),
+    private_metadata: encodeJson(reviewMetaSchema, input.meta),
+    blocks,
+  };
+}
+
+/** The closing summary DM: where the leader started and where they are now, per target. */
+export function closingSummaryMessage(targets: ReviewTargetView[]): { text: string; blocks: Block[] } {
+  const blocks: Block[] = [section('*Where you started, and where you are now.*')];
+  for (const t of targets.slice(0, 3)) {
+    if (t.closingRating === null) continue;
+    blocks.push(userTextSection(`*Target ${t.position}:* ${describeChange({ baseline: t.baseline, closing: t.closingRating })}`, t.description, TARGET_TEXT_MAX));
+  }
+  blocks.push(section('*Looking at these numbers, what are you most proud of? What will you keep doing?*'));
+  return { text: 'Your coaching, before and after: where you started and where you are now.', blocks };
+}
+
+const REVIEW_NOTE = {
+  saved: '✅ Ratings saved — thank you.',
+  answered: '✅ You have already rated your targets for this review.',
+  ended: 'This coaching engagement is closed.',
+  gone: 'This message is out of date.',
+  no_targets: 'There are no targets to rate yet. You can set them from the Grow Home tab.',
+} as const;
+
+export function reviewAnsweredMessage(note: keyof typeof REVIEW_NOTE): { text: string; blocks: Block[] } {
+  return { text: REVIEW_NOTE[note], blocks: [section(REVIEW_NOTE[note])] };
+}
