@@ -27,6 +27,7 @@ export interface WorkerOptions {
   now?: () => Date;
   reconcile?: Partial<ReconcileSettings>;
   sendRetry?: SendRetry;
+
   /** Builders for nudge kinds outside the engagement rhythm (invitations, digests…). */
   extraSubjects?: ExtraSubjects;
   /** Test seam: runs between a successful post and marking the row sent. */

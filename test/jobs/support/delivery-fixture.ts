@@ -7,7 +7,7 @@ import { nudges, people, sessions, engagements, checkIns, actions } from '../../
 import { parseConfig, type Config } from '../../../src/config.js';
 import { createCipher, type Cipher } from '../../../src/crypto.js';
 import { createLogger } from '../../../src/logger.js';
-import { closeQueues, createQueues, type Queues } from '../../../jobs/queues.js';
+import { closeQueues, createQueues, type Queues, type SendRetry } from '../../../jobs/queues.js';
 import { reconcileOnce, type ReconcileResult, type ReconcileSettings } from '../../../jobs/reconcile.js';
 import { connectRedis } from '../../../jobs/redis.js';
 import { startWorker, type RunningWorker, type WorkerOptions } from '../../../jobs/worker.js';
@@ -39,6 +39,8 @@ export interface FixtureOptions {
   emulator?: Partial<EmulatorOptions>;
   /** Key for free text, when another process must read what this one encrypts. */
   encryptionKey?: Buffer;
+  /** Retry policy of send jobs, whichever side (test or worker) enqueues them. */
+  sendRetry?: SendRetry;
 }
 
 export async function startDeliveryFixture(options: FixtureOptions = {}): Promise<DeliveryFixture> {
@@ -65,7 +67,8 @@ export async function startDeliveryFixture(options: FixtureOptions = {}): Promis
   const logger = createLogger('silent');
   const workers: RunningWorker[] = [];
   const connection = connectRedis(redisUrl, logger);
-  const queues = createQueues({ connection, prefix });
+  const sendRetry = options.sendRetry ?? { attempts: 3, backoffMs: 200 };
+  const queues = createQueues({ connection, prefix }, sendRetry);
   return {
     db,
     emu,
@@ -81,7 +84,7 @@ export async function startDeliveryFixture(options: FixtureOptions = {}): Promis
         logger,
         cipher,
         resolveBotToken: async () => BOT_TOKEN,
-        sendRetry: { attempts: 3, backoffMs: 200 },
+        sendRetry,
         ...overrides,
       });
       workers.push(worker);
@@ -110,9 +113,10 @@ export async function seedLeader(
   f: DeliveryFixture,
   leaderId: string,
   person: Partial<typeof people.$inferInsert> = {},
+  options: { inSlack?: boolean } = {},
 ): Promise<SeededLeader> {
   const tz = person.tz ?? 'UTC';
-  if (!f.emu.store.findUser(TEAM, leaderId)) f.emu.addUser(TEAM, { id: leaderId, name: leaderId.toLowerCase(), tz });
+  if (options.inSlack !== false) f.emu.addUser(TEAM, { id: leaderId, name: leaderId.toLowerCase(), tz });
   // Always at work unless a test says otherwise, so delivery tests do not depend on the hour.
   await f.db.db
     .insert(people)
