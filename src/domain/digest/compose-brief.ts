@@ -1,0 +1,81 @@
+// The brief a coach reads before a session, as data: the leader's targets with their
+// ratings so far, recent goals, the commitment trend, what the leader wants from this
+// session, what happened with their actions and the moments they saved — since the
+// previous session, and only as the coach's view has it.
+import type { CoachSession, CoachView } from '../privacy/index.js';
+import { uniqueNewestFirst, type DigestAction } from './compose-digest.js';
+import { sharedAnswersOf, sharedItemsOf, type SharedAnswer, type SharedItem } from './shared-answers.js';
+import { signalsOf, type Signal } from './signals.js';
+
+/** The trend shows at most this many scores, the latest last. */
+export const TREND_POINTS = 10;
+
+export interface BriefTarget {
+  position: number;
+  description: string;
+  level: number | null;
+  baseline: number;
+  midpointRating: number | null;
+  closingRating: number | null;
+}
+
+export type BriefPrep = { visibility: 'shared'; answers: SharedAnswer[] } | { visibility: 'summary' } | null;
+
+export interface BriefModel {
+  leaderId: string;
+  engagementId: string;
+  session: { id: string; seq: number; scheduledAt: Date };
+  /** Sessions planned in the engagement, cancelled ones aside. */
+  sessionTotal: number;
+  /** The previous session, from which "since last time" is counted; null before the first. */
+  previousAt: Date | null;
+  targets: BriefTarget[];
+  goals: string[];
+  commitments: number[];
+  /** The latest session prep since the previous session. */
+  prep: BriefPrep;
+  actions: DigestAction[];
+  shared: SharedItem[];
+  summarisedCount: number;
+  signals: Signal[];
+}
+
+function previousSession(sessions: CoachSession[], session: CoachSession): CoachSession | undefined {
+  return sessions.filter((s) => s.status !== 'cancelled' && s.scheduledAt.getTime() < session.scheduledAt.getTime()).at(-1);
+}
+
+/** The brief for `sessionId`, or null when the view has no such session. */
+export function composeBrief(view: CoachView, sessionId: string, now: Date): BriefModel | null {
+  const session = view.sessions.find((s) => s.id === sessionId);
+  if (!session) return null;
+  const previous = previousSession(view.sessions, session);
+  const sinceMs = previous?.scheduledAt.getTime() ?? Number.NEGATIVE_INFINITY;
+  const recent = <T extends { createdAt: Date }>(items: T[]) => items.filter((i) => i.createdAt.getTime() >= sinceMs);
+  const prepRow = recent(view.reflections).filter((r) => r.kind === 'session_prep').at(-1);
+  const { shared, summarisedCount } = sharedItemsOf(recent(view.reflections).filter((r) => r.kind !== 'session_prep'), recent(view.moments));
+  const goalSource = recent(view.checkIns).length > 0 ? recent(view.checkIns) : view.checkIns.slice(-1);
+  return {
+    leaderId: view.leaderId,
+    engagementId: view.engagementId,
+    session: { id: session.id, seq: session.seq, scheduledAt: session.scheduledAt },
+    sessionTotal: view.sessions.filter((s) => s.status !== 'cancelled').length,
+    previousAt: previous?.scheduledAt ?? null,
+    targets: view.targets.map((t) => ({
+      position: t.position,
+      description: t.description,
+      level: t.level,
+      baseline: t.baseline,
+      midpointRating: t.midpointRating,
+      closingRating: t.closingRating,
+    })),
+    goals: uniqueNewestFirst(goalSource.map((c) => c.goal)),
+    commitments: view.checkIns.slice(-TREND_POINTS).map((c) => c.commitment),
+    prep: !prepRow ? null : prepRow.visibility === 'shared' ? { visibility: 'shared', answers: sharedAnswersOf(prepRow) } : { visibility: 'summary' },
+    actions: view.actions
+      .filter((a) => a.status === 'open' || a.createdAt.getTime() >= sinceMs || (a.answeredAt?.getTime() ?? -Infinity) >= sinceMs)
+      .map((a) => ({ text: a.text, status: a.status, dueAt: a.dueAt })),
+    shared,
+    summarisedCount,
+    signals: signalsOf(view, now),
+  };
+}

@@ -1,0 +1,73 @@
+// The weekly digest as data: for each of a coach's leaders, what happened this week
+// that the leader lets the coach see, the next session, and questions worth bringing.
+// Built only from coach views (src/domain/privacy); rendering is the Slack layer's.
+import type { ActionStatus, CoachView } from '../privacy/index.js';
+import { sharedItemsOf, type SharedItem } from './shared-answers.js';
+import { signalsOf, type Signal } from './signals.js';
+
+export const DIGEST_WINDOW_MS = 7 * 86_400_000;
+
+export interface DigestAction {
+  /** Only when the leader shared the check-in it came from. */
+  text: string | null;
+  status: ActionStatus;
+  dueAt: Date;
+}
+
+export interface DigestLeader {
+  leaderId: string;
+  engagementId: string;
+  checkInCount: number;
+  /** This week's commitment scores, oldest first. */
+  scores: number[];
+  /** This week's goals, newest first, each once. */
+  goals: string[];
+  actions: DigestAction[];
+  shared: SharedItem[];
+  /** Reflections and moments this week kept to a summary: their existence is all there is. */
+  summarisedCount: number;
+  nextSessionAt: Date | null;
+  signals: Signal[];
+}
+
+export interface DigestModel {
+  since: Date;
+  until: Date;
+  leaders: DigestLeader[];
+}
+
+const within = (at: Date, since: Date, until: Date) => at.getTime() >= since.getTime() && at.getTime() <= until.getTime();
+
+export function uniqueNewestFirst(values: string[]): string[] {
+  return [...new Set([...values].reverse().map((v) => v.trim()).filter((v) => v.length > 0))];
+}
+
+function digestLeader(view: CoachView, since: Date, now: Date): DigestLeader {
+  const inWeek = <T extends { createdAt: Date }>(items: T[]) => items.filter((i) => within(i.createdAt, since, now));
+  const checkIns = inWeek(view.checkIns);
+  const actions = view.actions.filter(
+    (a) => a.status === 'open' || within(a.createdAt, since, now) || (a.answeredAt !== null && within(a.answeredAt, since, now)),
+  );
+  const { shared, summarisedCount } = sharedItemsOf(inWeek(view.reflections), inWeek(view.moments));
+  const next = view.sessions.find((s) => s.status === 'scheduled' && s.scheduledAt.getTime() > now.getTime());
+  return {
+    leaderId: view.leaderId,
+    engagementId: view.engagementId,
+    checkInCount: checkIns.length,
+    scores: checkIns.map((c) => c.commitment),
+    goals: uniqueNewestFirst(checkIns.map((c) => c.goal)),
+    actions: actions.map((a) => ({ text: a.text, status: a.status, dueAt: a.dueAt })),
+    shared,
+    summarisedCount,
+    nextSessionAt: next?.scheduledAt ?? null,
+    signals: signalsOf(view, now),
+  };
+}
+
+/** The digest of the seven days before `now`; leaders with the soonest session first. */
+export function composeDigest(views: CoachView[], now: Date): DigestModel {
+  const since = new Date(now.getTime() - DIGEST_WINDOW_MS);
+  const soonest = (l: DigestLeader) => l.nextSessionAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  const leaders = views.map((v) => digestLeader(v, since, now)).sort((a, b) => soonest(a) - soonest(b) || a.leaderId.localeCompare(b.leaderId));
+  return { since, until: now, leaders };
+}

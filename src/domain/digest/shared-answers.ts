@@ -1,0 +1,60 @@
+// What a shared reflection says, as question-and-answer pairs a coach can read: the
+// stored body is keyed by question id, so the question text comes from the same banks
+// the leader was asked from.
+import { COACHABILITY_QUESTIONS, RESISTANCES } from '../engagement/contracting.js';
+import { PREP_QUESTIONS, REFLECT_QUESTIONS } from '../engagement/reflection.js';
+import type { CoachMoment, CoachReflection } from '../privacy/index.js';
+
+export interface SharedAnswer {
+  /** The question as the leader saw it; null for an id no bank knows. */
+  question: string | null;
+  text: string;
+}
+
+const QUESTIONS: Record<string, string> = { ...REFLECT_QUESTIONS, ...PREP_QUESTIONS, ...COACHABILITY_QUESTIONS };
+
+const KIND_LABELS: Record<string, string> = {
+  follow_up: 'Reflection on an action',
+  session_prep: 'Session prep',
+  review: 'Review',
+  moment: 'Coaching moment',
+};
+
+export function reflectionKindLabel(kind: string): string {
+  if (kind.startsWith('coachability_')) return 'Contracting';
+  return KIND_LABELS[kind] ?? 'Reflection';
+}
+
+/** The answers of a shared reflection, in the order they were asked; none when not shared. */
+export function sharedAnswersOf(reflection: Pick<CoachReflection, 'body'>): SharedAnswer[] {
+  if (!reflection.body) return [];
+  return Object.entries(reflection.body)
+    .filter(([, text]) => text.trim().length > 0)
+    .map(([id, text]) => ({
+      question: Object.hasOwn(QUESTIONS, id) ? QUESTIONS[id]! : null,
+      text: id === 'resistance' && Object.hasOwn(RESISTANCES, text) ? RESISTANCES[text as keyof typeof RESISTANCES] : text,
+    }));
+}
+
+/** Something the leader shared in full: a reflection's answers, or a moment's note and link. */
+export interface SharedItem {
+  kind: string;
+  createdAt: Date;
+  answers: SharedAnswer[];
+  permalink: string | null;
+}
+
+/**
+ * The shared reflections and moments among these, oldest first, and how many more were
+ * kept to a summary (their existence is all the coach has of them).
+ */
+export function sharedItemsOf(reflections: CoachReflection[], moments: CoachMoment[]): { shared: SharedItem[]; summarisedCount: number } {
+  const shared: SharedItem[] = [
+    ...reflections.filter((r) => r.visibility === 'shared').map((r) => ({ kind: r.kind, createdAt: r.createdAt, answers: sharedAnswersOf(r), permalink: null })),
+    ...moments
+      .filter((m) => m.visibility === 'shared')
+      .map((m) => ({ kind: 'moment', createdAt: m.createdAt, answers: m.note ? [{ question: null, text: m.note }] : [], permalink: m.permalink })),
+  ].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const summarisedCount = [...reflections, ...moments].filter((r) => r.visibility === 'summary').length;
+  return { shared, summarisedCount };
+}

@@ -1,0 +1,46 @@
+// When a coach's weekly digest goes out: Monday 09:00 on the coach's own clock, moved to
+// the next moment inside their working hours when that is not one (a coach who starts
+// at 10:00 gets it at 10:00; one who does not work Mondays, on their next working day).
+// One digest per coach per ISO week, named by that week in the coach's zone.
+import { DateTime } from 'luxon';
+import { atLocalTime, nextWorkingInstant, resolveWorkingHours, resolveZone, type WorkingHours } from '../time/index.js';
+
+export const DIGEST_LOCAL_TIME = '09:00';
+const DAY_MS = 86_400_000;
+/** A planner run that comes this late still delivers the current week's digest. */
+export const DIGEST_LATE_GRACE_MS = DAY_MS;
+
+/** ISO week of `at` on the clock of `tz`, e.g. "2026-W03". */
+export function isoWeekOf(at: Date, tz: string): string {
+  return DateTime.fromJSDate(at, { zone: resolveZone(tz) }).toFormat("kkkk-'W'WW");
+}
+
+export function digestDedupeKey(coachId: string, isoWeek: string): string {
+  return `digest:${coachId}:${isoWeek}`;
+}
+
+/** The working instant at or after Monday 09:00 of `isoWeek` in the coach's zone. */
+export function digestDueAt(isoWeek: string, hours: WorkingHours): Date {
+  const h = resolveWorkingHours(hours);
+  const monday = DateTime.fromISO(`${isoWeek}-1`, { zone: h.tz });
+  if (!monday.isValid) throw new RangeError(`not an ISO week: ${isoWeek}`);
+  return nextWorkingInstant(atLocalTime(monday.toISODate()!, DIGEST_LOCAL_TIME, h.tz), h);
+}
+
+export interface DigestSlot {
+  isoWeek: string;
+  dueAt: Date;
+}
+
+/**
+ * The digests to plan at `now`: next week's always (so a row exists well before it is
+ * due), and this week's unless it fell due more than a day ago — a coach who starts on
+ * a Wednesday waits for Monday rather than getting a digest of three days at once.
+ */
+export function digestSlots(now: Date, hours: WorkingHours): DigestSlot[] {
+  const h = resolveWorkingHours(hours);
+  const weeks = [isoWeekOf(now, h.tz), isoWeekOf(new Date(now.getTime() + 7 * DAY_MS), h.tz)];
+  return [...new Set(weeks)]
+    .map((isoWeek) => ({ isoWeek, dueAt: digestDueAt(isoWeek, h) }))
+    .filter((slot) => slot.dueAt.getTime() >= now.getTime() - DIGEST_LATE_GRACE_MS);
+}

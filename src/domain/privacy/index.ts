@@ -1,0 +1,3 @@
+// Confidentiality rules: what of a leader's record their coach may see.
+export { coachViewOf, MOMENT_KIND } from './coach-view.js';
+export type * from './types.js';
