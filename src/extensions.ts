@@ -1,7 +1,27 @@
 // The features beyond the check-in plug in here: extra `/grow` subcommands, App Home
 // sections and listeners. Kept in one place so the app's surface is easy to see.
+import type { ExtraSubjects } from '../jobs/nudge-subject.js';
+import { invitationSubject } from './services/engagement-invitation.js';
 import type { Extensions } from './slack/app.js';
+import { coachSubcommand } from './slack/commands/coach.js';
+import { pauseSubcommand, resumeSubcommand } from './slack/commands/pause.js';
+import type { HomeSection } from './slack/listeners/app-home.js';
+import { createHomeRefresher } from './slack/listeners/engagement-interaction.js';
+import { coachHomeSection, leaderEngagementSection } from './slack/listeners/engagement-home.js';
+import { engagementRegistrations } from './slack/listeners/engagement-register.js';
 
 export function createExtensions(): Extensions {
-  return { subcommands: [], homeSections: [], register: [] };
+  // One list, so a refresh after a change re-draws every section, not only the engagement's.
+  const homeSections: HomeSection[] = [leaderEngagementSection, coachHomeSection];
+  const refreshHome = createHomeRefresher(homeSections);
+  return {
+    subcommands: [coachSubcommand, pauseSubcommand, resumeSubcommand],
+    homeSections,
+    register: [...engagementRegistrations(refreshHome)],
+  };
+}
+
+/** Nudge kinds that bring their own renderer, for the sender's `extraSubjects`. */
+export function createNudgeSubjects(): ExtraSubjects {
+  return { invitation: invitationSubject };
 }

@@ -1,5 +1,6 @@
 // Changing one session of an engagement — moved, held, cancelled — by its coach or its
 // leader; the nudges follow through a re-plan.
+import { findPerson } from '../../db/people.js';
 import { closeSession, findSessionWithEngagement, rescheduleSession } from '../../db/sessions.js';
 import type { EngagementRow, SessionRow } from '../../db/engagements.js';
 import { checkSessionChange, type SessionChange } from '../domain/engagement/status.js';
@@ -27,4 +28,13 @@ export async function changeSession(ctx: ServiceContext, input: ChangeSessionInp
   ctx.logger.info({ teamId: input.teamId, userId: input.userId, engagementId: engagement.id, sessionId: session.id, change: input.change.kind }, 'session changed');
   const after = await findSessionWithEngagement(ctx.db, input.teamId, session.id);
   return after ?? found;
+}
+
+/** A session its coach or leader is about to move, with the viewer's zone for the form. */
+export async function loadSessionToMove(ctx: ServiceContext, input: { teamId: string; userId: string; sessionId: string }) {
+  const [found, person] = await Promise.all([findSessionWithEngagement(ctx.db, input.teamId, input.sessionId), findPerson(ctx.db, input.teamId, input.userId)]);
+  if (!found) throw new DomainError('not_found', `session ${input.sessionId}`);
+  // A far-future time passes the "not in the past" rule, so this checks only who and what state.
+  checkSessionChange(found.engagement, found.session, { kind: 'reschedule', at: new Date(8.64e15) }, input.userId, ctx.now());
+  return { ...found, tz: person?.tz ?? 'UTC' };
 }

@@ -1,0 +1,61 @@
+// Contracting: opened on accepting, or later from the invitation DM or App Home ("Set
+// your targets"); submitted once, with inline errors for anything to fix.
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { findEngagement } from '../../../db/engagements.js';
+import { isDomainError } from '../../domain/errors.js';
+import { loadContractable, submitContracting } from '../../services/engagement-contracting.js';
+import { CONTRACTING_FIELDS, contractingModal } from '../blocks/contracting-modal.js';
+import { CALLBACKS, contractingMetaSchema, ENGAGEMENT_ACTIONS, parseEngagementValue } from '../blocks/engagement-values.js';
+import type { SlackDeps } from '../deps.js';
+import { friendlyMessage, GENERIC_FAILURE } from '../friendly-errors.js';
+import { decodeJson } from '../metadata.js';
+import { readInput, viewStateSchema } from '../view-state.js';
+import { teamOf, tellUser, type RefreshHome } from './engagement-interaction.js';
+import { showInvitationOutcome } from './engagement-invitation.js';
+
+export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
+  app.action<BlockButtonAction>(ENGAGEMENT_ACTIONS.contractingOpen, async ({ ack, body, client }) => {
+    await ack();
+    const teamId = teamOf(body);
+    const log = deps.logger.child({ teamId, userId: body.user.id, action: ENGAGEMENT_ACTIONS.contractingOpen });
+    const value = parseEngagementValue(body.actions[0]?.value);
+    try {
+      if (!value) throw new Error('unreadable engagement value');
+      const engagement = await loadContractable(deps, { teamId, userId: body.user.id, engagementId: value.engagementId });
+      await client.views.open({ trigger_id: body.trigger_id, view: contractingModal({ engagementId: engagement.id, coachId: engagement.coachId }) });
+    } catch (error) {
+      log.info({ err: error }, 'contracting not opened');
+      await tellUser(client, body, isDomainError(error) ? friendlyMessage(error) : 'That message is out of date; nothing was changed.', log);
+    }
+  });
+
+  app.view(CALLBACKS.contracting, async ({ ack, body, view, client }) => {
+    const teamId = teamOf(body);
+    const userId = body.user.id;
+    const log = deps.logger.child({ teamId, userId, view: CALLBACKS.contracting });
+    const meta = decodeJson(contractingMetaSchema, view.private_metadata);
+    const state = viewStateSchema.safeParse(view.state.values);
+    if (!meta || !state.success) {
+      await ack({ response_action: 'errors', errors: { target1: 'This form could not be read. Please open it again from App Home.' } });
+      return;
+    }
+    const values: Record<string, string | undefined> = {};
+    for (const field of CONTRACTING_FIELDS) values[field] = readInput(state.data, field);
+    let result;
+    try {
+      result = await submitContracting(deps, { teamId, userId, engagementId: meta.engagementId, values });
+    } catch (error) {
+      if (!isDomainError(error)) log.error({ err: error }, 'contracting not saved');
+      await ack({ response_action: 'errors', errors: { target1: isDomainError(error) ? friendlyMessage(error) : GENERIC_FAILURE } });
+      return;
+    }
+    if (result.outcome === 'invalid') {
+      await ack({ response_action: 'errors', errors: result.errors });
+      return;
+    }
+    await ack();
+    const engagement = await findEngagement(deps.db, teamId, meta.engagementId);
+    if (engagement) await showInvitationOutcome(deps, client, engagement, undefined, log);
+    await refreshHome(deps, client, teamId, [userId]);
+  });
+};

@@ -1,0 +1,26 @@
+// Every engagement listener, in one list for src/extensions.ts. Those that change what
+// App Home shows get the refresher, so both people see the change at once.
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../deps.js';
+import { registerContracting } from './contracting.js';
+import type { RefreshHome } from './engagement-interaction.js';
+import { registerEngagementInvitation } from './engagement-invitation.js';
+import { registerEngagementNew } from './engagement-new.js';
+import { registerEngagementSessions } from './engagement-sessions.js';
+import { registerFollowUpAnswers } from './follow-up-answer.js';
+import { registerFollowUpReflect } from './follow-up-reflect.js';
+import { registerReview } from './review.js';
+import { registerSessionPrep } from './session-prep.js';
+
+export function engagementRegistrations(refreshHome: RefreshHome): ((app: App, deps: SlackDeps) => void)[] {
+  return [
+    registerEngagementNew(refreshHome),
+    registerEngagementInvitation(refreshHome),
+    registerContracting(refreshHome),
+    registerEngagementSessions(refreshHome),
+    registerFollowUpAnswers,
+    registerFollowUpReflect,
+    registerSessionPrep,
+    registerReview,
+  ];
+}

@@ -1,0 +1,100 @@
+// Sessions and the engagement itself, from App Home: the session menu (move, mark held,
+// cancel), the move-session modal, and "End engagement" behind a confirm dialog. The
+// other party hears about a moved session or an ended engagement; both Homes refresh.
+import type { App, BlockButtonAction, BlockOverflowAction } from '@slack/bolt';
+import { atLocalTime } from '../../domain/time/local-time.js';
+import { isDomainError } from '../../domain/errors.js';
+import { findPerson } from '../../../db/people.js';
+import { endEngagement } from '../../services/engagement.js';
+import { changeSession, loadSessionToMove } from '../../services/engagement-sessions.js';
+import { endedNotice, sessionMovedNotice } from '../blocks/engagement-notices.js';
+import { rescheduleModal } from '../blocks/engagement-session-modal.js';
+import { CALLBACKS, ENGAGEMENT_ACTIONS, parseEngagementValue, parseSessionMenu, rescheduleMetaSchema } from '../blocks/engagement-values.js';
+import type { SlackDeps } from '../deps.js';
+import { friendlyMessage, GENERIC_FAILURE } from '../friendly-errors.js';
+import { decodeJson } from '../metadata.js';
+import { readInput, viewStateSchema } from '../view-state.js';
+import { sendDm, teamOf, tellUser, type RefreshHome } from './engagement-interaction.js';
+import { showInvitationOutcome } from './engagement-invitation.js';
+
+const OUT_OF_DATE = 'That is out of date; nothing was changed.';
+
+export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
+  app.action<BlockOverflowAction>(ENGAGEMENT_ACTIONS.sessionMenu, async ({ ack, body, client }) => {
+    await ack();
+    const teamId = teamOf(body);
+    const userId = body.user.id;
+    const log = deps.logger.child({ teamId, userId, action: ENGAGEMENT_ACTIONS.sessionMenu });
+    const choice = parseSessionMenu(body.actions[0]?.selected_option?.value);
+    if (!choice) return tellUser(client, body, OUT_OF_DATE, log);
+    try {
+      if (choice.op === 'reschedule') {
+        const { session, tz } = await loadSessionToMove(deps, { teamId, userId, sessionId: choice.sessionId });
+        await client.views.open({ trigger_id: body.trigger_id, view: rescheduleModal({ sessionId: session.id, seq: session.seq, at: session.scheduledAt, tz }) });
+        return;
+      }
+      const { engagement } = await changeSession(deps, { teamId, userId, sessionId: choice.sessionId, change: { kind: choice.op } });
+      await refreshHome(deps, client, teamId, [engagement.coachId, engagement.leaderId]);
+    } catch (error) {
+      log.info({ err: error, op: choice.op }, 'session not changed');
+      await tellUser(client, body, friendlyMessage(error), log);
+      await refreshHome(deps, client, teamId, [userId]);
+    }
+  });
+
+  app.view(CALLBACKS.reschedule, async ({ ack, body, view, client }) => {
+    const teamId = teamOf(body);
+    const userId = body.user.id;
+    const log = deps.logger.child({ teamId, userId, view: CALLBACKS.reschedule });
+    const meta = decodeJson(rescheduleMetaSchema, view.private_metadata);
+    const state = viewStateSchema.safeParse(view.state.values);
+    const date = state.success ? readInput(state.data, 'date') : undefined;
+    const time = state.success ? readInput(state.data, 'time') : undefined;
+    if (!meta || !date || !time) {
+      await ack({ response_action: 'errors', errors: { [date ? 'time' : 'date']: 'When should the session be?' } });
+      return;
+    }
+    let moved;
+    try {
+      const tz = (await findPerson(deps.db, teamId, userId))?.tz ?? 'UTC';
+      moved = await changeSession(deps, { teamId, userId, sessionId: meta.sessionId, change: { kind: 'reschedule', at: atLocalTime(date, time, tz) } });
+    } catch (error) {
+      if (!isDomainError(error)) log.error({ err: error }, 'session not moved');
+      await ack({ response_action: 'errors', errors: { time: isDomainError(error) ? friendlyMessage(error) : GENERIC_FAILURE } });
+      return;
+    }
+    await ack();
+    const { session, engagement } = moved;
+    const otherId = engagement.coachId === userId ? engagement.leaderId : engagement.coachId;
+    const otherTz = (await findPerson(deps.db, teamId, otherId))?.tz ?? 'UTC';
+    await sendDm(client, otherId, sessionMovedNotice(userId, session.seq, session.scheduledAt, otherTz), log);
+    if (engagement.status === 'invited') await showInvitationOutcome(deps, client, engagement, undefined, log);
+    await refreshHome(deps, client, teamId, [engagement.coachId, engagement.leaderId]);
+  });
+
+  app.action<BlockButtonAction>(ENGAGEMENT_ACTIONS.end, async ({ ack, body, client }) => {
+    await ack();
+    const teamId = teamOf(body);
+    const userId = body.user.id;
+    const log = deps.logger.child({ teamId, userId, action: ENGAGEMENT_ACTIONS.end });
+    const value = parseEngagementValue(body.actions[0]?.value);
+    if (!value) return tellUser(client, body, OUT_OF_DATE, log);
+    try {
+      const result = await endEngagement(deps, { teamId, userId, engagementId: value.engagementId });
+      const { engagement } = result;
+      if (result.outcome === 'moved') {
+        const otherId = engagement.coachId === userId ? engagement.leaderId : engagement.coachId;
+        // A withdrawn invitation reaches the leader only as its own DM, updated in place.
+        const withdrawn = !engagement.respondedAt && otherId === engagement.leaderId;
+        if (!withdrawn) await sendDm(client, otherId, endedNotice(userId), log);
+        await showInvitationOutcome(deps, client, engagement, undefined, log);
+      } else {
+        await tellUser(client, body, 'That engagement has already ended; nothing was changed.', log);
+      }
+      await refreshHome(deps, client, teamId, [engagement.coachId, engagement.leaderId]);
+    } catch (error) {
+      log.info({ err: error }, 'engagement not ended');
+      await tellUser(client, body, friendlyMessage(error), log);
+    }
+  });
+};

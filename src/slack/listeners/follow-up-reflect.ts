@@ -1,0 +1,67 @@
+// Reflect… on a follow-up DM: a short modal (what happened, what I learned, what I'll
+// try next, who sees it). Saving notes it in the DM, which keeps any buttons still due.
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { openFollowUpReflection, saveFollowUpReflection } from '../../services/reflection.js';
+import { reflectedMessage, staleFollowUpMessage } from '../blocks/engagement-follow-up-answer.js';
+import { CALLBACKS, reflectMetaSchema } from '../blocks/engagement-values.js';
+import { reflectModal } from '../blocks/reflect-modal.js';
+import type { SlackDeps } from '../deps.js';
+import { friendlyMessage, GENERIC_FAILURE } from '../friendly-errors.js';
+import { decodeJson } from '../metadata.js';
+import { NUDGE_ACTIONS, parseNudgeValue } from '../values.js';
+import { readInput, viewStateSchema } from '../view-state.js';
+import { messageOf, teamOf, tellUser, updateMessage } from './engagement-interaction.js';
+import { OUT_OF_DATE, REFUSED, toAnsweredView } from './follow-up-answer.js';
+
+export function registerFollowUpReflect(app: App, deps: SlackDeps): void {
+  app.action<BlockButtonAction>(NUDGE_ACTIONS.followUpReflect, async ({ ack, body, client }) => {
+    await ack();
+    const teamId = teamOf(body);
+    const userId = body.user.id;
+    const log = deps.logger.child({ teamId, userId, action: NUDGE_ACTIONS.followUpReflect });
+    const value = parseNudgeValue(body.actions[0]?.value);
+    if (!value?.actionId) return tellUser(client, body, OUT_OF_DATE, log);
+    const ids = { nudgeId: value.nudgeId, actionId: value.actionId };
+    try {
+      const check = await openFollowUpReflection(deps, { teamId, userId, ...ids });
+      if (check.outcome === 'refused') return tellUser(client, body, REFUSED, log);
+      const where = messageOf(body);
+      if (check.outcome === 'stale') return updateMessage(client, where, staleFollowUpMessage(check.view && toAnsweredView(ids, check.view), check.reason), log);
+      await client.views.open({ trigger_id: body.trigger_id, view: reflectModal({ meta: { ...ids, ...where }, actionText: check.actionText }) });
+    } catch (error) {
+      log.warn({ err: error }, 'reflection modal not opened');
+      await tellUser(client, body, friendlyMessage(error), log);
+    }
+  });
+
+  app.view(CALLBACKS.reflect, async ({ ack, body, view, client }) => {
+    const teamId = teamOf(body);
+    const userId = body.user.id;
+    const log = deps.logger.child({ teamId, userId, view: CALLBACKS.reflect });
+    const meta = decodeJson(reflectMetaSchema, view.private_metadata);
+    const state = viewStateSchema.safeParse(view.state.values);
+    if (!meta || !state.success) {
+      await ack({ response_action: 'errors', errors: { happened: 'This form could not be read. Please open it again.' } });
+      return;
+    }
+    const values = Object.fromEntries(['happened', 'learned', 'try_next', 'visibility'].map((id) => [id, readInput(state.data, id)]));
+    const ids = { nudgeId: meta.nudgeId, actionId: meta.actionId };
+    const where = meta.channel && meta.ts ? { channel: meta.channel, ts: meta.ts } : undefined;
+    let result;
+    try {
+      result = await saveFollowUpReflection(deps, { teamId, userId, ...ids, values });
+    } catch (error) {
+      log.error({ err: error }, 'reflection not saved');
+      await ack({ response_action: 'errors', errors: { happened: GENERIC_FAILURE } });
+      return;
+    }
+    if (result.outcome === 'invalid') return void (await ack({ response_action: 'errors', errors: result.errors }));
+    if (result.outcome === 'refused') return void (await ack({ response_action: 'errors', errors: { happened: REFUSED } }));
+    await ack();
+    const message =
+      result.outcome === 'saved'
+        ? reflectedMessage(toAnsweredView(ids, result.view), result.visibility)
+        : staleFollowUpMessage(result.view && toAnsweredView(ids, result.view), result.reason);
+    await updateMessage(client, where, message, log);
+  });
+}

@@ -1,0 +1,62 @@
+// "Answer" on a session-prep DM: the prep modal, saved as a reflection with its
+// visibility; the DM's button gives way to a thank-you. Stale clicks change nothing.
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { checkPrep, saveSessionPrep } from '../../services/reflection-prep.js';
+import { CALLBACKS, prepMetaSchema } from '../blocks/engagement-values.js';
+import { prepAnsweredMessage, prepModal } from '../blocks/prep-modal.js';
+import type { SlackDeps } from '../deps.js';
+import { friendlyMessage, GENERIC_FAILURE } from '../friendly-errors.js';
+import { decodeJson } from '../metadata.js';
+import { NUDGE_ACTIONS, parseNudgeValue } from '../values.js';
+import { readInput, viewStateSchema } from '../view-state.js';
+import { messageOf, teamOf, tellUser, updateMessage } from './engagement-interaction.js';
+import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
+
+export function registerSessionPrep(app: App, deps: SlackDeps): void {
+  app.action<BlockButtonAction>(NUDGE_ACTIONS.prepAnswer, async ({ ack, body, client }) => {
+    await ack();
+    const teamId = teamOf(body);
+    const userId = body.user.id;
+    const log = deps.logger.child({ teamId, userId, action: NUDGE_ACTIONS.prepAnswer });
+    const value = parseNudgeValue(body.actions[0]?.value);
+    if (!value?.sessionId) return tellUser(client, body, OUT_OF_DATE, log);
+    const ids = { nudgeId: value.nudgeId, sessionId: value.sessionId };
+    try {
+      const check = await checkPrep(deps, { teamId, userId, ...ids });
+      const where = messageOf(body);
+      if (check.outcome === 'refused') return tellUser(client, body, REFUSED, log);
+      if (check.outcome === 'stale') return updateMessage(client, where, prepAnsweredMessage(check.reason, check.sessionAt, check.tz), log);
+      await client.views.open({ trigger_id: body.trigger_id, view: prepModal({ meta: { ...ids, ...where }, sessionAt: check.sessionAt, tz: check.tz }) });
+    } catch (error) {
+      log.warn({ err: error }, 'prep modal not opened');
+      await tellUser(client, body, friendlyMessage(error), log);
+    }
+  });
+
+  app.view(CALLBACKS.prep, async ({ ack, body, view, client }) => {
+    const teamId = teamOf(body);
+    const userId = body.user.id;
+    const log = deps.logger.child({ teamId, userId, view: CALLBACKS.prep });
+    const meta = decodeJson(prepMetaSchema, view.private_metadata);
+    const state = viewStateSchema.safeParse(view.state.values);
+    if (!meta || !state.success) {
+      await ack({ response_action: 'errors', errors: { commitment: 'This form could not be read. Please open it again.' } });
+      return;
+    }
+    const values = Object.fromEntries(['commitment', 'want', 'visibility'].map((id) => [id, readInput(state.data, id)]));
+    let result;
+    try {
+      result = await saveSessionPrep(deps, { teamId, userId, nudgeId: meta.nudgeId, sessionId: meta.sessionId, values });
+    } catch (error) {
+      log.error({ err: error }, 'session prep not saved');
+      await ack({ response_action: 'errors', errors: { commitment: GENERIC_FAILURE } });
+      return;
+    }
+    if (result.outcome === 'invalid') return void (await ack({ response_action: 'errors', errors: result.errors }));
+    if (result.outcome === 'refused') return void (await ack({ response_action: 'errors', errors: { commitment: REFUSED } }));
+    await ack();
+    const where = meta.channel && meta.ts ? { channel: meta.channel, ts: meta.ts } : undefined;
+    const message = result.outcome === 'open' ? prepAnsweredMessage('answered', result.sessionAt, result.tz) : prepAnsweredMessage(result.reason, result.sessionAt, result.tz);
+    await updateMessage(client, where, message, log);
+  });
+}
