@@ -18,13 +18,24 @@ export interface RecordedCall {
 }
 
 const SECRET_ARGS = new Set(['token', 'client_secret']);
+// Form-encoded clients send these as JSON strings; recording them parsed keeps assertions simple.
+const JSON_ARGS = new Set(['blocks', 'view', 'metadata', 'attachments', 'files']);
 
 export function redactArgs(args: Json): Json {
   const out: Json = {};
   for (const [key, value] of Object.entries(args)) {
-    if (!SECRET_ARGS.has(key)) out[key] = value;
+    if (SECRET_ARGS.has(key)) continue;
+    out[key] = JSON_ARGS.has(key) && typeof value === 'string' ? parseOrKeep(value) : value;
   }
   return out;
+}
+
+function parseOrKeep(value: string): unknown {
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
 }
 
 export class CallLog {

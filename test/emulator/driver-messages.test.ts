@@ -77,6 +77,15 @@ describe('clicks', () => {
     expect(f.emu.responseUrlPosts).toHaveLength(2);
   });
 
+  it('picks among buttons sharing an action_id by their value', async () => {
+    const row = (id: string) => ({ type: 'actions', block_id: id, elements: [{ type: 'button', action_id: 'done', text: plain('Done'), value: id }] });
+    const posted = await f.client.chat.postMessage({ channel: LEADER, text: 'Actions', blocks: [row('a-1'), row('a-2')] });
+    const at = { teamId: TEAM, userId: LEADER, channelId: posted.channel as string, ts: posted.ts as string, actionId: 'done' };
+    await f.emu.clickButton({ ...at, value: 'a-2' });
+    expect(app.received[0]?.parsed).toMatchObject({ actions: [{ block_id: 'a-2', value: 'a-2' }] });
+    await expect(f.emu.clickButton({ ...at, value: 'a-3' })).rejects.toThrow(/with value "a-3"/);
+  });
+
   it('sends the chosen option for selects and overflow menus', async () => {
     const posted = await followUp();
     const at = { teamId: TEAM, userId: LEADER, channelId: posted.channel as string, ts: posted.ts as string };

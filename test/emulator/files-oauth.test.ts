@@ -1,7 +1,6 @@
 // The external file upload pair and the OAuth code exchange, through the real WebClient.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WebClient, LogLevel } from '@slack/web-api';
 import { LEADER, TEAM, BOT_USER, clientFor, startFixture, type Fixture } from './fixtures.js';
 
 let f: Fixture;
@@ -35,7 +34,7 @@ describe('files upload', () => {
 });
 
 describe('oauth.v2.access', () => {
-  const anonymous = () => new WebClient(undefined, { slackApiUrl: f.emu.url, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
+  const anonymous = () => clientFor(f.emu);
 
   it('exchanges a code once for a working bot token', async () => {
     const code = f.emu.issueOAuthCode(TEAM, LEADER);

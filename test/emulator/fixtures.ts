@@ -1,7 +1,7 @@
 // Shared set-up for the emulator's own tests: one workspace with a bot, a coach and a
 // leader, and a WebClient that fails fast instead of retrying.
 
-import { LogLevel, WebClient } from '@slack/web-api';
+import { LogLevel, WebClient, type Logger } from '@slack/web-api';
 import { createManualClock, type ManualClock } from './clock.js';
 import { startEmulator, type Emulator } from './emulator.js';
 import type { EmulatorOptions } from './options.js';
@@ -29,8 +29,14 @@ export async function startFixture(options: Partial<EmulatorOptions> = {}): Prom
   return { emu, clock, client: clientFor(emu, BOT_TOKEN) };
 }
 
+// Refusals are what these tests provoke; the client need not print them.
+const quiet: Logger = {
+  debug: () => {}, info: () => {}, warn: () => {}, error: () => {},
+  setLevel: () => {}, getLevel: () => LogLevel.ERROR, setName: () => {},
+};
+
 export function clientFor(emu: Emulator, token?: string): WebClient {
   return new WebClient(token, {
-    slackApiUrl: emu.url, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR, rejectRateLimitedCalls: true,
+    slackApiUrl: emu.url, retryConfig: { retries: 0 }, logger: quiet, rejectRateLimitedCalls: true,
   });
 }

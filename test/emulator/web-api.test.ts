@@ -60,6 +60,14 @@ describe('messages', () => {
     const withMeta = await f.client.conversations.history({ channel: posted.channel as string, include_all_metadata: true });
     expect(withMeta.messages?.[0]?.metadata).toEqual({ event_type: 'grow_nudge', event_payload: { nudge_id: 'n-1' } });
     expect(f.emu.dmWith(TEAM, LEADER)).toHaveLength(1);
+    const [call] = f.emu.callsTo('chat.postMessage');
+    expect(call).toMatchObject({ teamId: TEAM, ok: true, args: { channel: LEADER, metadata: { event_payload: { nudge_id: 'n-1' } } } });
+    expect(call?.args).not.toHaveProperty('token');
+  });
+
+  it('answers GET with query arguments too', async () => {
+    const res = await fetch(`${f.emu.url}users.info?user=${LEADER}`, { headers: { authorization: `Bearer ${BOT_TOKEN}` } });
+    expect(await res.json()).toMatchObject({ ok: true, user: { id: LEADER } });
   });
 
   it('gives strictly increasing ts even at the same instant', async () => {

@@ -28,7 +28,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function handleWebApi(deps: WebApiDeps, method: string, req: IncomingMessage, res: ServerResponse) {
   const body = await readBody(req);
-  const parsed = parseArgs(req.headers['content-type'], body);
+  // Slack also takes GET with query arguments; treat them like a form body.
+  const query = (req.url ?? '').split('?')[1] ?? '';
+  const parsed = req.method === 'GET'
+    ? parseArgs('application/x-www-form-urlencoded', Buffer.from(query))
+    : parseArgs(req.headers['content-type'], body);
   const args = parsed?.args ?? {};
   const base = { method, args: redactArgs(args), at: deps.now() };
   const answer = (status: number, response: Json, source: 'slack' | 'ratelimit' | 'fault', teamId?: string, headers = {}) => {

@@ -33,8 +33,11 @@ export class DriverApi extends Inspector {
     return slashCommand(this.driver, input);
   }
 
-  /** Clicks a button in a message (or ephemeral) by its action_id; sends its real value. */
-  clickButton(input: Omit<MessageActionInput, 'value'>): Promise<InteractionResult> {
+  /**
+   * Clicks a button in a message (or ephemeral) by its action_id and sends the button's
+   * real value; `value` chooses among buttons sharing an action_id.
+   */
+  clickButton(input: Omit<MessageActionInput, 'value'> & { value?: string }): Promise<InteractionResult> {
     return actOnMessage(this.driver, input);
   }
 

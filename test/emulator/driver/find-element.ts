@@ -8,17 +8,22 @@ export interface Located {
   element: Json;
 }
 
-export function findElement(blocks: Json[] | undefined, actionId: string, blockId?: string): Located {
+/**
+ * The element with this action_id (in `blockId` if given). For buttons, `value` picks the
+ * one carrying that value, since lists often repeat an action_id across blocks.
+ */
+export function findElement(blocks: Json[] | undefined, actionId: string, blockId?: string, value?: unknown): Located {
   for (const block of blocks ?? []) {
     if (blockId !== undefined && block.block_id !== blockId) continue;
     const candidates: Json[] = [];
     if (block.accessory) candidates.push(block.accessory as Json);
     if (block.element) candidates.push(block.element as Json);
     if (Array.isArray(block.elements)) candidates.push(...(block.elements as Json[]));
-    const element = candidates.find((e) => e.action_id === actionId);
+    const element = candidates.find((e) => e.action_id === actionId
+      && (value === undefined || e.type !== 'button' || e.value === value));
     if (element) return { block, element };
   }
-  const where = blockId ? ` in block "${blockId}"` : '';
+  const where = `${blockId ? ` in block "${blockId}"` : ''}${value !== undefined ? ` with value ${JSON.stringify(value)}` : ''}`;
   throw new Error(`emulator: no element with action_id "${actionId}"${where}`);
 }
 

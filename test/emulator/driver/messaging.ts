@@ -45,7 +45,7 @@ export async function actOnMessage(ctx: DriverContext, input: MessageActionInput
   const ephemeral = message ? undefined : ctx.store.ephemerals.find((e) => e.teamId === team.id && e.ts === input.ts && e.userId === user.id);
   if (!message && !ephemeral) throw new Error(`emulator: no message ${input.ts} in ${input.channelId}`);
   const blocks = (message?.blocks ?? ephemeral?.blocks) as Json[] | undefined;
-  const located = findElement(blocks, input.actionId, input.blockId);
+  const located = findElement(blocks, input.actionId, input.blockId, input.value);
   const now = ctx.now();
   const triggerId = ctx.store.issueTrigger(team.id, user.id, now);
   const responseUrl = ctx.responseUrls.issue(ctx.origin(), {

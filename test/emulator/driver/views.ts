@@ -75,7 +75,7 @@ export async function actOnView(ctx: DriverContext, input: ViewActionInput): Pro
   const stored = viewId ? ctx.store.views.get(viewId) : undefined;
   if (!stored) throw new Error(`emulator: no ${input.viewId ? `view ${input.viewId}` : 'Home tab'} for ${user.id}`);
   if (stored.type === 'modal') liveModal(ctx, team.id, user.id, stored.id);
-  const located = findElement(stored.view.blocks as Json[], input.actionId, input.blockId);
+  const located = findElement(stored.view.blocks as Json[], input.actionId, input.blockId, input.value);
   const now = ctx.now();
   const triggerId = ctx.store.issueTrigger(team.id, user.id, now);
   const payload: Json = {
