@@ -6,7 +6,7 @@ import { planEngagement } from '../../../src/domain/planner/plan-engagement.js';
 import type { NudgeSpec, PlanInput } from '../../../src/domain/planner/types.js';
 import { planInputArb } from './arbitraries.js';
 
-const RUNS = { numRuns: 100 };
+const RUNS = { numRuns: 60 };
 const withLeader = (input: PlanInput, leader: Partial<PlanInput['leader']>): PlanInput => ({
   ...input,
   leader: { ...input.leader, ...leader },

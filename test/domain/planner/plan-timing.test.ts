@@ -8,7 +8,7 @@ import { defaultWorkingHours, type WorkingHours } from '../../../src/domain/time
 import { insideWorkingHours, zoneArb } from '../time/arbitraries.js';
 import { endOf, liveOf, planInputArb } from './arbitraries.js';
 
-const RUNS = { numRuns: 120 };
+const RUNS = { numRuns: 80 };
 const defaultHoursArb = zoneArb.map((tz): WorkingHours => ({ ...defaultWorkingHours, workDays: [1, 2, 3, 4, 5], tz }));
 const ofKind = (specs: NudgeSpec[], kind: NudgeSpec['kind']) => specs.filter((s) => s.kind === kind);
 

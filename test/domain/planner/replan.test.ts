@@ -61,7 +61,7 @@ describe('re-planning after a reschedule', () => {
         for (const spec of diff.insert) expect(existingKeys.has(spec.dedupeKey)).toBe(false);
         expect(isEmptyDiff(diffPlan(applyDiff(rows, diff), replanned))).toBe(true);
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 
@@ -75,7 +75,7 @@ describe('re-planning after a reschedule', () => {
           if (key !== undefined) expect(spec.dedupeKey).toBe(key);
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 });

@@ -37,7 +37,7 @@ describe('sessionTimes', () => {
           });
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
   });
 

@@ -55,20 +55,21 @@ export function localReading(at: Date, tz: string): string {
 
 const transitionCache = new Map<string, number[]>();
 
-/** The instants in `year` at which `tz` changes offset: daily steps, then bisected to the minute. */
+/** The instants in `year` at which `tz` changes offset: weekly steps, then bisected to the minute. */
 export function transitionsIn(tz: string, year: number): number[] {
   const key = `${tz}:${year}`;
   const cached = transitionCache.get(key);
   if (cached) return cached;
   const zone = IANAZone.create(tz);
+  const week = 7 * 86_400_000;
   const found: number[] = [];
-  for (let day = Date.UTC(year, 0, 1); day < Date.UTC(year + 1, 0, 1); day += 86_400_000) {
-    if (zone.offset(day) === zone.offset(day + 86_400_000)) continue;
-    let lo = day;
-    let hi = day + 86_400_000;
+  for (let from = Date.UTC(year, 0, 1); from < Date.UTC(year + 1, 0, 1); from += week) {
+    if (zone.offset(from) === zone.offset(from + week)) continue;
+    let lo = from;
+    let hi = from + week;
     while (hi - lo > 60_000) {
       const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
-      if (zone.offset(mid) === zone.offset(day)) lo = mid;
+      if (zone.offset(mid) === zone.offset(from)) lo = mid;
       else hi = mid;
     }
     found.push(hi);

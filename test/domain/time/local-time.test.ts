@@ -61,7 +61,7 @@ describe('addLocalDays', () => {
           expect(movedLocal.offset).not.toBe(DateTime.fromJSDate(new Date(moved.getTime() - 1), { zone: tz }).offset);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 

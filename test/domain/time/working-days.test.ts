@@ -27,7 +27,7 @@ describe('addWorkingDays', () => {
         expect(result.getTime()).toBeGreaterThan(from.getTime());
         expect(workingDaysStrictlyBetween(from, result, h.tz, h.workDays)).toBe(n - 1);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -39,7 +39,7 @@ describe('addWorkingDays', () => {
         expect(result.getTime()).toBeLessThan(from.getTime());
         expect(workingDaysStrictlyBetween(result, from, h.tz, h.workDays)).toBe(n - 1);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 

@@ -17,7 +17,7 @@ describe('isWithinWorkingHours', () => {
       fc.property(hoursAndInstantArb, ({ at, h }) => {
         expect(isWithinWorkingHours(at, h)).toBe(insideWorkingHours(at, h));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -37,7 +37,7 @@ describe('nextWorkingInstant', () => {
         if (insideWorkingHours(at, h)) expect(next).toEqual(at);
         else expect(next.getTime()).toBeGreaterThan(at.getTime());
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -49,7 +49,7 @@ describe('nextWorkingInstant', () => {
         expect(insideWorkingHours(new Date(next - 1), h)).toBe(false);
         for (let ms = at.getTime(); ms < next; ms += STEP_MS) expect(insideWorkingHours(new Date(ms), h)).toBe(false);
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
