@@ -30,8 +30,9 @@ export const defaultWorkingHours: Readonly<WorkingHours> = Object.freeze({
 });
 
 const MINUTE_MS = 60_000;
-// A week of dates always contains a working day; the margin covers dates a zone skips.
-const SEARCH_DAYS = 10;
+// A week of dates always contains a working day; the margin covers a working day whose
+// window a clock change skips entirely.
+const SEARCH_DAYS = 15;
 
 /**
  * Normalises stored preferences so no caller can ask for an impossible window. Nonsense
@@ -108,7 +109,8 @@ export function nextWorkingInstant(at: Date, hours: WorkingHours): Date {
  */
 export function clampIntoWindow(date: LocalDate, msOfDay: number, hours: WorkingHours): number {
   const h = resolveWorkingHours(hours);
-  const clamped = Math.min(Math.max(msOfDay, h.startMinute * MINUTE_MS), (h.endMinute - 1) * MINUTE_MS);
+  const endMs = h.endMinute * MINUTE_MS;
+  const clamped = msOfDay >= endMs ? endMs - MINUTE_MS : Math.max(msOfDay, h.startMinute * MINUTE_MS);
   const exact = instantsAtWallClock(date, clamped, h.tz);
   if (exact[0] !== undefined && isWithinMs(exact[0], h)) return exact[0];
   const jump = firstInstantAtWallClock(date, clamped, h.tz);
