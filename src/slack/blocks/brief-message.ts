@@ -1,0 +1,93 @@
+// The coach's brief before a session: targets with their ratings so far, goals and the
+// commitment trend, what the leader wants from this session, actions and what they
+// shared since last time, and questions to bring. Rendered from the brief model (built
+// only from a coach view); every leader's word is escaped.
+import type { BriefModel } from '../../domain/digest/index.js';
+import { signalQuestion } from '../../domain/digest/index.js';
+import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
+import { LEVELS } from '../../domain/engagement/contracting.js';
+import { escapeMrkdwn, quoteUserText } from '../mrkdwn.js';
+import { context, type Block } from './kit.js';
+import { ACTION_STATUS_LABELS, fittedSection, formatCoachTime, formatShortDate, mention, sharedItemLines } from './digest-text.js';
+import type { NudgeMessage } from './nudge-message.js';
+
+const TARGET_MAX = 400;
+const GOAL_MAX = 300;
+const ACTION_MAX = 300;
+const ANSWER_MAX = 800;
+
+export interface BriefMessageInput {
+  model: BriefModel;
+  /** The coach's zone. */
+  tz: string;
+}
+
+function targetLines(model: BriefModel): string[] {
+  if (model.targets.length === 0) return [];
+  return [
+    '*Targets* (agreed at contracting)',
+    ...model.targets.map((t) => {
+      const name = t.level !== null ? LEVELS[t.level - 1] : undefined;
+      const level = name ? ` _(${escapeMrkdwn(name)})_` : '';
+      const ratings = [`started at ${t.baseline}/10`];
+      if (t.midpointRating !== null) ratings.push(`midpoint ${t.midpointRating}/10`);
+      if (t.closingRating !== null) ratings.push(`closing ${t.closingRating}/10`);
+      return `${t.position}. ${quoteUserText(t.description, TARGET_MAX)}${level} — ${ratings.join(', ')}`;
+    }),
+  ];
+}
+
+function goalLines(model: BriefModel): string[] {
+  const lines: string[] = [];
+  if (model.goals.length > 0) lines.push('*Goals they are working on*', ...model.goals.map((g) => `• ${quoteUserText(g, GOAL_MAX)}`));
+  lines.push(
+    model.commitments.length > 0
+      ? `*Commitment* ${commitmentSparkline(model.commitments)} ${model.commitments.join(' → ')}`
+      : '*Commitment* no check-ins shared yet',
+  );
+  return lines;
+}
+
+function prepLines(model: BriefModel): string[] {
+  const title = '*What they want from this session*';
+  if (!model.prep) return [title, 'Nothing shared yet. What would they like to leave the session with?'];
+  if (model.prep.visibility === 'summary') return [title, 'They prepared, and kept their answers to a summary.'];
+  return [title, ...model.prep.answers.map((a) => `• ${a.question ? `_${a.question}_ ` : ''}${quoteUserText(a.text.replace(/\s+/g, ' '), ANSWER_MAX)}`)];
+}
+
+function actionLines(model: BriefModel, tz: string): string[] {
+  if (model.actions.length === 0) return [];
+  return [
+    '*Actions since last time*',
+    ...model.actions.map((a) => {
+      const what = a.text === null ? 'An action (kept to a summary)' : quoteUserText(a.text, ACTION_MAX);
+      return `• ${what} — ${ACTION_STATUS_LABELS[a.status]}, due ${formatShortDate(a.dueAt, tz)}`;
+    }),
+  ];
+}
+
+/** Shared reflections and moments get a section of their own, so actions cannot crowd them out. */
+function sharedLines(model: BriefModel, tz: string): string[] {
+  const lines: string[] = [];
+  if (model.shared.length > 0) lines.push('*What they shared*', ...model.shared.flatMap((item) => sharedItemLines(item, tz, ANSWER_MAX)));
+  if (model.summarisedCount > 0) {
+    const n = model.summarisedCount;
+    lines.push(`_${n === 1 ? 'One reflection was' : `${n} reflections were`} kept to a summary._`);
+  }
+  return lines;
+}
+
+export function buildBriefMessage({ model, tz }: BriefMessageInput): NudgeMessage {
+  const who = mention(model.leaderId);
+  const of = model.sessionTotal > 0 ? ` (session ${model.session.seq} of ${model.sessionTotal})` : '';
+  const since = model.previousAt ? `Since the last session on ${formatShortDate(model.previousAt, tz)}. ` : '';
+  const blocks: Block[] = [
+    fittedSection([`*Your session with ${who} is ${formatCoachTime(model.session.scheduledAt, tz)}*${of}.`]),
+    context(`${since}Only what ${who} chose to share with you.`),
+  ];
+  for (const lines of [targetLines(model), goalLines(model), prepLines(model), actionLines(model, tz), sharedLines(model, tz)]) {
+    if (lines.length > 0) blocks.push(fittedSection(lines));
+  }
+  if (model.signals.length > 0) blocks.push(fittedSection(['*Questions you might bring*', ...model.signals.map((s) => `• ${signalQuestion(s)}`)]));
+  return { text: 'Your brief for the next coaching session', blocks };
+}
