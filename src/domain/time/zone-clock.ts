@@ -21,6 +21,9 @@ export interface LocalParts extends LocalDate {
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
+// Validating a zone builds an Intl formatter, far dearer than the arithmetic it guards.
+const knownZones = new Map<string, boolean>();
+
 /**
  * An unknown or malformed zone falls back to UTC: a person whose Slack profile carries
  * a zone this runtime does not know still hears from Grow, at UTC working hours,
@@ -36,8 +39,6 @@ export function resolveZone(tz: string | null | undefined): string {
   return valid ? tz : 'UTC';
 }
 
-// Validating a zone builds an Intl formatter, far dearer than the arithmetic it guards.
-const knownZones = new Map<string, boolean>();
 
 /** Offset from UTC, in milliseconds, that `tz` (already resolved) applies at `ms`. */
 function offsetMs(tz: string, ms: number): number {
