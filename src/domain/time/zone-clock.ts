@@ -39,7 +39,6 @@ export function resolveZone(tz: string | null | undefined): string {
   return valid ? tz : 'UTC';
 }
 
-
 /** Offset from UTC, in milliseconds, that `tz` (already resolved) applies at `ms`. */
 function offsetMs(tz: string, ms: number): number {
   return IANAZone.create(tz).offset(ms) * MINUTE_MS;
