@@ -1,0 +1,60 @@
+// Starts Grow's roles in this process: opens and migrates the database, connects Redis,
+// and runs the web role, the worker, or both. `src/main.ts` calls it for `npm start`;
+// the demo calls it in-process so it can share the embedded database.
+import { join } from 'node:path';
+import { openDatabase, type Database } from '../db/client.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { syncEngagementPlan } from '../db/plan-sync.js';
+import { connectRedis, pingRedis } from '../jobs/redis.js';
+import { startWorker, type RunningWorker, type WorkerOptions } from '../jobs/worker.js';
+import type { Config } from './config.js';
+import { createCipher, loadDevelopmentKey, type Cipher } from './crypto.js';
+import { createExtensions } from './extensions.js';
+import type { Logger } from './logger.js';
+import { createTokenResolver } from './slack/tokens.js';
+import { startWeb, type WebHandle } from './web.js';
+
+export interface RunningGrow {
+  database: Database;
+  cipher: Cipher;
+  web?: WebHandle;
+  worker?: RunningWorker;
+  /** Stops taking work, finishes what is in flight, closes connections. */
+  close(): Promise<void>;
+}
+
+export async function startGrow(config: Config, logger: Logger, workerOverrides: Partial<WorkerOptions> = {}): Promise<RunningGrow> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+  if (config.runMigrations) await migrateDatabase(database, config.databaseUrl);
+  const cipher = createCipher(config.encryptionKey ?? loadDevelopmentKey(join(config.pgliteDir, '..', 'encryption.key')));
+  const redis = connectRedis(config.redisUrl, logger);
+  const resolveBotToken = createTokenResolver(config, database.db, cipher);
+  const now = () => new Date();
+
+  const worker =
+    config.role === 'web' ? undefined : await startWorker({ config, db: database.db, logger, cipher, resolveBotToken, ...workerOverrides });
+  const replan = async (teamId: string, engagementId: string) => {
+    await syncEngagementPlan(database.db, { teamId, engagementId, now: now() });
+  };
+  const web =
+    config.role === 'worker'
+      ? undefined
+      : await startWeb({
+          deps: { config, db: database.db, cipher, logger, now, resolveBotToken, replan },
+          extensions: createExtensions(),
+          readiness: { postgres: () => database.ping(), redis: () => pingRedis(redis) },
+        });
+  logger.info({ database: database.kind }, 'Grow is running');
+  return {
+    database,
+    cipher,
+    web,
+    worker,
+    async close() {
+      await web?.close();
+      await worker?.close();
+      redis.disconnect();
+      await database.close();
+    },
+  };
+}
