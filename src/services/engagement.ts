@@ -49,7 +49,7 @@ export interface EngagementMoveInput {
 }
 
 export type EngagementMoveResult =
-  | { outcome: 'moved'; engagement: EngagementRow }
+  | { outcome: 'moved'; engagement: EngagementRow; previous: EngagementRow['status'] }
   /** Already answered or over: nothing changed; `engagement` is how it stands. */
   | { outcome: 'stale'; engagement: EngagementRow };
 
@@ -71,7 +71,7 @@ async function applyEvent(ctx: ServiceContext, input: EngagementMoveInput, event
   }
   await ctx.replan?.(input.teamId, engagement.id);
   ctx.logger.info({ teamId: input.teamId, userId: input.userId, engagementId: engagement.id, role: roleOf(engagement, input.userId), status: to }, `engagement ${event}`);
-  return { outcome: 'moved', engagement: moved };
+  return { outcome: 'moved', engagement: moved, previous: engagement.status };
 }
 
 export const acceptInvitation = (ctx: ServiceContext, input: EngagementMoveInput) => applyEvent(ctx, input, 'accept');

@@ -85,7 +85,7 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
       if (result.outcome === 'moved') {
         const otherId = engagement.coachId === userId ? engagement.leaderId : engagement.coachId;
         // A withdrawn invitation reaches the leader only as its own DM, updated in place.
-        const withdrawn = !engagement.respondedAt && otherId === engagement.leaderId;
+        const withdrawn = result.previous === 'invited' && otherId === engagement.leaderId;
         if (!withdrawn) await sendDm(client, otherId, endedNotice(userId), log);
         await showInvitationOutcome(deps, client, engagement, undefined, log);
       } else {
