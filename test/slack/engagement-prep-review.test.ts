@@ -1,0 +1,117 @@
+// Session prep and the reviews, answered from their DMs: prep answers are kept with their
+// visibility; reviews rate each target against its baseline; the closing review ends
+// with a before/after summary for the leader.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { saveContracting } from '../../db/contracting.js';
+import { upsertPersonTz } from '../../db/people.js';
+import { nudges, reflections, targets } from '../../db/schema/index.js';
+import { encodeNudgeValue } from '../../src/slack/values.js';
+import {
+  actionIdsIn, click, COACH, deliverNudge, LEADER, openedView, pendingNudges, seedEngagement, startEngagementHarness, submit, TEAM, waitFor,
+  type EngagementHarness,
+} from './engagement-support.js';
+
+let h: EngagementHarness;
+beforeAll(async () => {
+  h = await startEngagementHarness();
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  await h.db.db.execute(sql`truncate engagements, nudges, people, reflections cascade`);
+  await upsertPersonTz(h.db.db, TEAM, LEADER, 'Europe/Paris', new Date());
+});
+
+async function contractedEngagement() {
+  const seeded = await seedEngagement(h, { status: 'active', firstAt: new Date(Date.now() + 3 * 86_400_000) });
+  await saveContracting(h.db.db, h.cipher, {
+    teamId: TEAM, engagementId: seeded.engagement.id, leaderId: LEADER, answers: [],
+    targets: [
+      { position: 1, description: 'Raise difficult topics the week they come up', baseline: 3, level: 2 },
+      { position: 2, description: 'Ask before I tell <!channel>', baseline: 6, level: null },
+    ],
+  });
+  await h.deps.replan!(TEAM, seeded.engagement.id);
+  return seeded;
+}
+
+/** Delivers the first pending nudge of `kind` and returns it with its message. */
+async function delivered(engagementId: string, kind: string) {
+  const row = (await pendingNudges(h, engagementId)).filter((n) => n.kind === kind).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0]!;
+  expect(await deliverNudge(h, row.id)).toBe('sent');
+  const [sent] = await h.db.db.select().from(nudges).where(eq(nudges.id, row.id));
+  return { row: sent!, message: { channel: sent!.channelId!, ts: sent!.messageTs! } };
+}
+
+const updatesOf = (ts: string) => h.emu.callsTo('chat.update').filter((c) => c.args.ts === ts && c.ok);
+
+describe('session prep', () => {
+  it('saves both answers with the chosen visibility and replaces the button with a thank-you', async () => {
+    const { engagement } = await contractedEngagement();
+    const { row, message } = await delivered(engagement.id, 'session_prep');
+    const value = encodeNudgeValue({ nudgeId: row.id, sessionId: row.sessionId! });
+    const opens = h.emu.callsTo('views.open').length;
+    await click(h, { userId: LEADER, actionId: 'prep_answer', value, message });
+    const view = await openedView(h, opens);
+    expect(view.callback_id).toBe('session_prep');
+    const { body } = await submit(h, LEADER, view, { commitment: 'Did it twice', want: 'Practise the hard conversation', visibility: 'private' });
+    expect(body).toBeUndefined();
+    const [saved] = await h.db.db.select().from(reflections);
+    expect(saved).toMatchObject({ kind: 'session_prep', visibility: 'private', engagementId: engagement.id });
+    expect(JSON.parse(h.cipher.decrypt(saved!.bodyEnc))).toEqual({ commitment: 'Did it twice', want: 'Practise the hard conversation' });
+    const update = await waitFor(() => updatesOf(message.ts)[0]);
+    expect(actionIdsIn(update.args.blocks)).toEqual([]);
+    expect(JSON.stringify(update.args.blocks)).toContain('Answered');
+    // A second click on the old button opens nothing and writes nothing.
+    await click(h, { userId: LEADER, actionId: 'prep_answer', value, message });
+    await waitFor(() => updatesOf(message.ts)[1]);
+    expect(h.emu.callsTo('views.open').length).toBe(opens + 1);
+    expect(await h.db.db.select().from(reflections)).toHaveLength(1);
+  });
+});
+
+describe('reviews', () => {
+  it('rates each target at the midpoint against its baseline', async () => {
+    const { engagement } = await contractedEngagement();
+    const { row, message } = await delivered(engagement.id, 'midpoint_review');
+    const opens = h.emu.callsTo('views.open').length;
+    await click(h, { userId: LEADER, actionId: 'review_open', value: encodeNudgeValue({ nudgeId: row.id, engagementId: engagement.id }), message });
+    const view = await openedView(h, opens);
+    expect(view.callback_id).toBe('target_review');
+    const shown = JSON.stringify(view.blocks);
+    expect(shown).toContain('you started at 3/10');
+    expect(shown).toContain('&lt;!channel&gt;');
+    const invalid = await submit(h, LEADER, view, { rating1: '5' });
+    expect(invalid.body).toMatchObject({ response_action: 'errors', errors: { rating2: expect.any(String) } });
+    expect((await submit(h, LEADER, view, { rating1: '5', rating2: '6' })).body).toBeUndefined();
+    const rows = await h.db.db.select().from(targets).orderBy(targets.position);
+    expect(rows.map((t) => [t.midpointRating, t.closingRating])).toEqual([[5, null], [6, null]]);
+    expect(actionIdsIn((await waitFor(() => updatesOf(message.ts)[0])).args.blocks)).toEqual([]);
+  });
+
+  it('ends the closing review with a before/after summary DM for the leader', async () => {
+    const { engagement } = await contractedEngagement();
+    const { row, message } = await delivered(engagement.id, 'closing_review');
+    const opens = h.emu.callsTo('views.open').length;
+    const posts = h.emu.callsTo('chat.postMessage').length;
+    await click(h, { userId: LEADER, actionId: 'review_open', value: encodeNudgeValue({ nudgeId: row.id, engagementId: engagement.id }), message });
+    expect((await submit(h, LEADER, await openedView(h, opens), { rating1: '8', rating2: '7' })).body).toBeUndefined();
+    const summary = await waitFor(() => h.emu.callsTo('chat.postMessage').slice(posts).find((c) => c.args.channel === LEADER));
+    const text = JSON.stringify(summary.args.blocks);
+    expect(text).toContain('3 → 8 (+5)');
+    expect(text).toContain('6 → 7 (+1)');
+    expect(text).not.toContain('<!channel>');
+    const rows = await h.db.db.select().from(targets).orderBy(targets.position);
+    expect(rows.map((t) => t.closingRating)).toEqual([8, 7]);
+  });
+
+  it('refuses the review button to anyone but the leader', async () => {
+    const { engagement } = await contractedEngagement();
+    const { row } = await delivered(engagement.id, 'midpoint_review');
+    const opens = h.emu.callsTo('views.open').length;
+    await click(h, { userId: COACH, actionId: 'review_open', value: encodeNudgeValue({ nudgeId: row.id, engagementId: engagement.id }) });
+    const notice = await waitFor(() => h.emu.callsTo('views.open')[opens]);
+    expect(JSON.stringify(notice.args.view)).toContain('not something you can do');
+    expect((await h.db.db.select().from(targets)).every((t) => t.midpointRating === null)).toBe(true);
+  });
+});
