@@ -1,0 +1,94 @@
+// App Home for engagements: the leader's invitation, progress and targets; the coach's
+// roster, built only from what leaders share, and "New engagement".
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { insertCheckIn } from '../../db/check-ins.js';
+import { saveContracting } from '../../db/contracting.js';
+import { upsertPersonTz } from '../../db/people.js';
+import { engagements } from '../../db/schema/index.js';
+import { formatSessionTime } from '../../src/slack/blocks/nudge-session-prep.js';
+import {
+  actionIdsIn, click, COACH, LEADER, openedView, seedEngagement, startEngagementHarness, TEAM, waitFor, type EngagementHarness,
+} from './engagement-support.js';
+
+let h: EngagementHarness;
+beforeAll(async () => {
+  h = await startEngagementHarness();
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  await h.db.db.execute(sql`truncate engagements, check_ins, nudges, people cascade`);
+  await upsertPersonTz(h.db.db, TEAM, LEADER, 'Europe/Paris', new Date());
+  await upsertPersonTz(h.db.db, TEAM, COACH, 'Europe/London', new Date());
+});
+
+/** Opens App Home as Slack does (app_home_opened) and returns the published view's blocks as text. */
+async function openHome(userId: string): Promise<string> {
+  const before = h.emu.callsTo('views.publish').length;
+  const body = JSON.stringify({
+    token: 'x', team_id: TEAM, api_app_id: 'A0GROW0001', type: 'event_callback', event_id: `Ev${randomUUID().slice(0, 8)}`, event_time: Math.floor(Date.now() / 1000),
+    event: { type: 'app_home_opened', user: userId, channel: 'D0HOME0001', tab: 'home', event_ts: '1.2' },
+  });
+  expect((await h.post(body, 'application/json')).status).toBe(200);
+  const call = await waitFor(() => h.emu.callsTo('views.publish').slice(before).find((c) => c.args.user_id === userId));
+  expect(call.ok).toBe(true);
+  return JSON.stringify(call.args.view);
+}
+
+describe('leader App Home', () => {
+  it('offers Accept and Decline for a pending invitation, and accepting there opens contracting', async () => {
+    const { engagement } = await seedEngagement(h, { status: 'invited', firstAt: new Date(Date.now() + 5 * 86_400_000) });
+    const home = await openHome(LEADER);
+    expect(actionIdsIn(JSON.parse(home).blocks)).toEqual(expect.arrayContaining(['engagement_accept', 'engagement_decline']));
+    expect(home).toContain(`<@${COACH}> would like to coach you`);
+    const opens = h.emu.callsTo('views.open').length;
+    await click(h, { userId: LEADER, actionId: 'engagement_accept', value: JSON.stringify({ engagementId: engagement.id }) });
+    expect((await openedView(h, opens)).callback_id).toBe('engagement_contracting');
+    const [row] = await h.db.db.select().from(engagements).where(eq(engagements.id, engagement.id));
+    expect(row!.status).toBe('active');
+  });
+
+  it('shows progress, the next session on the leader’s clock, targets with baseline, and the session menus', async () => {
+    const { engagement, sessions } = await seedEngagement(h, { status: 'active', firstAt: new Date(Date.now() + 2 * 86_400_000) });
+    await saveContracting(h.db.db, h.cipher, {
+      teamId: TEAM, engagementId: engagement.id, leaderId: LEADER, answers: [],
+      targets: [{ position: 1, description: 'Raise difficult topics early', baseline: 4, level: null }],
+    });
+    const home = await openHome(LEADER);
+    expect(home).toContain('session 1 of 6');
+    expect(home).toContain(formatSessionTime(sessions[0]!.scheduledAt, 'Europe/Paris'));
+    expect(home).toContain('Raise difficult topics early');
+    expect(home).toContain('started at 4/10');
+    const ids = actionIdsIn(JSON.parse(home).blocks);
+    expect(ids).toContain('session_menu');
+    expect(ids).toContain('engagement_end');
+    expect(ids).not.toContain('contracting_open');
+  });
+
+  it('offers contracting when the targets are not set yet', async () => {
+    await seedEngagement(h, { status: 'active', firstAt: new Date(Date.now() + 2 * 86_400_000) });
+    expect(actionIdsIn(JSON.parse(await openHome(LEADER)).blocks)).toContain('contracting_open');
+  });
+});
+
+describe('coach App Home', () => {
+  it('lists the roster with signals from shared check-ins only, and offers a new engagement', async () => {
+    const { engagement } = await seedEngagement(h, { status: 'active', firstAt: new Date(Date.now() + 2 * 86_400_000) });
+    const checkIn = (commitment: number, visibility: 'private' | 'summary') =>
+      insertCheckIn(h.db.db, h.cipher, {
+        teamId: TEAM, leaderId: LEADER, engagementId: engagement.id, goal: 'Secret goal text', reality: 'r', options: 'o', will: 'w',
+        commitment, visibility, revisited: false, actionDueAt: new Date(Date.now() + 86_400_000),
+      });
+    await checkIn(8, 'summary');
+    await new Promise((r) => setTimeout(r, 5));
+    await checkIn(3, 'private');
+    const home = await openHome(COACH);
+    expect(actionIdsIn(JSON.parse(home).blocks)).toContain('engagement_new_open');
+    expect(home).toContain(`<@${LEADER}>`);
+    expect(home).toContain('commitment 8/10');
+    expect(home).not.toContain('3/10');
+    expect(home).not.toContain('Secret goal text');
+    expect(home).toContain('0 of 6 sessions held');
+  });
+});
