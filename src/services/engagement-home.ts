@@ -4,7 +4,8 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { listEngagementsOf, listSessions, type EngagementRow, type SessionRow } from '../../db/engagements.js';
 import { checkIns } from '../../db/schema/index.js';
 import { listTargets, type TargetView } from '../../db/targets.js';
-import { rosterSignals, type RosterCheckIn, type RosterSignals } from '../domain/engagement/roster.js';
+import { rosterSignals, type RosterSignals } from '../domain/engagement/roster.js';
+import { coachViewOf, type CheckInRecord } from '../domain/privacy/index.js';
 import type { ServiceContext } from './context.js';
 
 export interface HomeEngagement {
@@ -30,11 +31,14 @@ async function withSessions(ctx: ServiceContext, teamId: string, rows: Engagemen
   return rows.map((engagement) => ({ engagement, sessions: sessions.filter((s) => s.engagementId === engagement.id) }));
 }
 
-async function recentCheckIns(ctx: ServiceContext, teamId: string, engagementIds: string[]): Promise<Map<string, RosterCheckIn[]>> {
-  const byEngagement = new Map<string, RosterCheckIn[]>();
+type CheckInRow = Pick<typeof checkIns.$inferSelect, 'id' | 'leaderId' | 'engagementId' | 'createdAt' | 'goalEnc' | 'realityEnc' | 'optionsEnc' | 'willEnc' | 'makeItTenEnc' | 'commitment' | 'targetId' | 'visibility'>;
+
+/** The latest check-ins of each engagement, newest first, still sealed. */
+async function recentCheckIns(ctx: ServiceContext, teamId: string, engagementIds: string[]): Promise<Map<string, CheckInRow[]>> {
+  const byEngagement = new Map<string, CheckInRow[]>();
   if (engagementIds.length === 0) return byEngagement;
   const rows = await ctx.db
-    .select({ engagementId: checkIns.engagementId, createdAt: checkIns.createdAt, commitment: checkIns.commitment, visibility: checkIns.visibility })
+    .select()
     .from(checkIns)
     .where(and(eq(checkIns.teamId, teamId), inArray(checkIns.engagementId, engagementIds)))
     .orderBy(desc(checkIns.createdAt))
@@ -46,6 +50,21 @@ async function recentCheckIns(ctx: ServiceContext, teamId: string, engagementIds
   }
   return byEngagement;
 }
+
+const openCheckIn = (ctx: ServiceContext, r: CheckInRow): CheckInRecord => ({
+  id: r.id,
+  leaderId: r.leaderId,
+  engagementId: r.engagementId,
+  createdAt: r.createdAt,
+  goal: ctx.cipher.decrypt(r.goalEnc),
+  reality: ctx.cipher.decrypt(r.realityEnc),
+  options: ctx.cipher.decrypt(r.optionsEnc),
+  will: ctx.cipher.decrypt(r.willEnc),
+  makeItTen: r.makeItTenEnc ? ctx.cipher.decrypt(r.makeItTenEnc) : null,
+  commitment: r.commitment,
+  targetId: r.targetId,
+  visibility: r.visibility,
+});
 
 export async function loadLeaderEngagements(ctx: ServiceContext, teamId: string, userId: string): Promise<LeaderEngagementView[]> {
   const live = await withSessions(ctx, teamId, await listEngagementsOf(ctx.db, teamId, userId, ['invited', 'active'], 'leader'));
@@ -59,20 +78,19 @@ export async function loadLeaderEngagements(ctx: ServiceContext, teamId: string,
   );
 }
 
+/** The coach's roster; every signal comes from `coachViewOf`, never from the rows themselves. */
 export async function loadCoachRoster(ctx: ServiceContext, teamId: string, userId: string, now: Date): Promise<CoachRosterEntry[]> {
   const live = await withSessions(ctx, teamId, await listEngagementsOf(ctx.db, teamId, userId, ['invited', 'active'], 'coach'));
   const history = await recentCheckIns(ctx, teamId, live.map((e) => e.engagement.id));
   return live.map((e) => {
-    const next = e.sessions.find((s) => s.status === 'scheduled' && s.scheduledAt > now);
-    return {
-      ...e,
-      signals: rosterSignals({
-        status: e.engagement.status,
-        sessionCount: e.sessions.filter((s) => s.status !== 'cancelled').length,
-        heldCount: e.sessions.filter((s) => s.status === 'held').length,
-        nextSessionAt: next?.scheduledAt ?? null,
-        checkIns: history.get(e.engagement.id) ?? [],
-      }),
-    };
+    const view = coachViewOf(userId, {
+      engagement: { id: e.engagement.id, coachId: e.engagement.coachId, leaderId: e.engagement.leaderId, status: e.engagement.status },
+      checkIns: (history.get(e.engagement.id) ?? []).map((r) => openCheckIn(ctx, r)),
+      actions: [],
+      reflections: [],
+      targets: [],
+      sessions: e.sessions,
+    });
+    return { ...e, signals: rosterSignals(e.engagement.status, view, now) };
   });
 }

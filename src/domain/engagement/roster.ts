@@ -1,22 +1,8 @@
-// What a coach's roster may show about a leader: only what the leader shares. A check-in
-// marked private contributes nothing — not its score, not even that it happened.
-import type { Visibility } from '../checkin/rules.js';
+// What a coach's roster shows about one leader, read only from the coach's view that
+// src/domain/privacy returns: a private check-in is not in it, so it contributes
+// nothing — not its score, not even that it happened.
 import type { EngagementStatus } from '../planner/types.js';
-
-export interface RosterCheckIn {
-  createdAt: Date;
-  commitment: number;
-  visibility: Visibility;
-}
-
-export interface RosterFacts {
-  status: EngagementStatus;
-  sessionCount: number;
-  heldCount: number;
-  nextSessionAt: Date | null;
-  /** The leader's recent check-ins in this engagement, newest first, any visibility. */
-  checkIns: RosterCheckIn[];
-}
+import type { CoachView } from '../privacy/index.js';
 
 export interface RosterSignals {
   status: EngagementStatus;
@@ -26,13 +12,16 @@ export interface RosterSignals {
   lastSharedCommitment: number | null;
 }
 
-export function rosterSignals(facts: RosterFacts): RosterSignals {
-  const shared = facts.checkIns.find((c) => c.visibility !== 'private');
+export function rosterSignals(status: EngagementStatus, view: CoachView, now: Date): RosterSignals {
+  const live = view.sessions.filter((s) => s.status !== 'cancelled');
+  const next = live.find((s) => s.status === 'scheduled' && s.scheduledAt > now);
+  // The view's lists are oldest first.
+  const latest = view.checkIns[view.checkIns.length - 1];
   return {
-    status: facts.status,
-    progress: { held: facts.heldCount, total: facts.sessionCount },
-    nextSessionAt: facts.nextSessionAt,
-    lastSharedCheckInAt: shared?.createdAt ?? null,
-    lastSharedCommitment: shared?.commitment ?? null,
+    status,
+    progress: { held: live.filter((s) => s.status === 'held').length, total: live.length },
+    nextSessionAt: next?.scheduledAt ?? null,
+    lastSharedCheckInAt: latest?.createdAt ?? null,
+    lastSharedCommitment: latest?.commitment ?? null,
   };
 }

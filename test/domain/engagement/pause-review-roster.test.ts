@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePauseDays, pauseEndsAt } from '../../../src/domain/engagement/pause.js';
 import { describeChange, parseReviewRatings } from '../../../src/domain/engagement/review.js';
 import { rosterSignals } from '../../../src/domain/engagement/roster.js';
+import { coachViewOf } from '../../../src/domain/privacy/index.js';
 
 describe('pause', () => {
   it('defaults to 7 days and accepts 1–90 whole days only', () => {
@@ -35,18 +36,34 @@ describe('reviews', () => {
 });
 
 describe('rosterSignals', () => {
+  const checkIn = (id: string, at: string, commitment: number, visibility: 'private' | 'summary') => ({
+    id, leaderId: 'UL', engagementId: 'e1', createdAt: new Date(at), goal: 'g', reality: 'r', options: 'o', will: 'w', makeItTen: null, commitment, targetId: null, visibility,
+  });
+  const session = (seq: number, at: string, status: 'scheduled' | 'held' | 'cancelled') => ({ id: `s${seq}`, engagementId: 'e1', seq, scheduledAt: new Date(at), status });
+  const record = {
+    engagement: { id: 'e1', coachId: 'UC', leaderId: 'UL', status: 'active' as const },
+    checkIns: [checkIn('c2', '2026-03-05T10:00:00Z', 3, 'private'), checkIn('c1', '2026-03-01T10:00:00Z', 9, 'summary')],
+    actions: [],
+    reflections: [],
+    targets: [],
+    sessions: [session(1, '2026-02-20T09:00:00Z', 'held'), session(2, '2026-03-06T09:00:00Z', 'cancelled'), session(3, '2026-03-13T09:00:00Z', 'scheduled')],
+  };
+  const now = new Date('2026-03-08T12:00:00Z');
+
   it('shows a coach nothing of a private check-in, not even its date', () => {
-    const signals = rosterSignals({
-      status: 'active',
-      sessionCount: 8,
-      heldCount: 2,
-      nextSessionAt: null,
-      checkIns: [
-        { createdAt: new Date('2026-03-05T10:00:00Z'), commitment: 3, visibility: 'private' },
-        { createdAt: new Date('2026-03-01T10:00:00Z'), commitment: 9, visibility: 'summary' },
-      ],
-    });
+    const signals = rosterSignals('active', coachViewOf('UC', record), now);
     expect(signals.lastSharedCommitment).toBe(9);
     expect(signals.lastSharedCheckInAt?.toISOString()).toBe('2026-03-01T10:00:00.000Z');
+  });
+
+  it('counts held sessions out of those not cancelled, and finds the next one', () => {
+    const signals = rosterSignals('active', coachViewOf('UC', record), now);
+    expect(signals.progress).toEqual({ held: 1, total: 2 });
+    expect(signals.nextSessionAt?.toISOString()).toBe('2026-03-13T09:00:00.000Z');
+  });
+
+  it('gives anyone but the coach nothing to show', () => {
+    const signals = rosterSignals('active', coachViewOf('USPONSOR', record), now);
+    expect(signals).toMatchObject({ lastSharedCommitment: null, lastSharedCheckInAt: null, nextSessionAt: null });
   });
 });
