@@ -21,14 +21,14 @@ describe('Slack errors during a send', () => {
   it('a 429 with Retry-After re-delays the job; the nudge goes out after the window', async () => {
     const leader = await seedLeader(f, 'U0RATE0001');
     const [id] = await insertNudges(f, leader, 1);
-    f.emu.setFaults({ methods: ['chat.postMessage'], rateLimitStorm: { seconds: 2, retryAfter: 2 } });
+    f.emu.setFaults({ methods: ['chat.postMessage'], rateLimitStorm: { seconds: 2, retryAfter: 3 } });
     const limitedAt = Date.now();
     await f.reconcile();
     await waitFor(async () => (await nudgeRow(f, id!)).reason === 'rate_limited', 5_000, 'rate limited');
 
     const waiting = await nudgeRow(f, id!);
     expect(waiting.status).toBe('pending');
-    expect(waiting.dueAt.getTime()).toBeGreaterThanOrEqual(limitedAt + 2_000);
+    expect(waiting.dueAt.getTime()).toBeGreaterThanOrEqual(limitedAt + 3_000);
     const job = await f.queues.sendNudge.getJob(sendJobId(id!, waiting.dueAt));
     expect(await job?.getState()).toBe('delayed');
 
