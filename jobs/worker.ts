@@ -11,6 +11,7 @@ import type { JobName } from './job-types.js';
 import type { ExtraSubjects } from './nudge-subject.js';
 import { closeQueues, createQueues, type Queues, type SendRetry } from './queues.js';
 import { createReconcileProcessor, reconcileOnce, scheduleReconcile, type ReconcileResult, type ReconcileSettings } from './reconcile.js';
+import { startCoachPlanner } from './digest-schedule.js';
 import { connectRedis } from './redis.js';
 import { createRefreshTimeZonesProcessor, scheduleTimeZoneRefresh } from './refresh-time-zones.js';
 import { createSendNudgeProcessor } from './send-nudge.js';
@@ -87,6 +88,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   await scheduleReconcile(queues.reconcile, config.reconcileEveryMs);
   await scheduleTimeZoneRefresh(queues.refreshTimeZones);
+  const coachPlanner = await startCoachPlanner({ subjects: options.extraSubjects, db, logger, connection, prefix: config.queuePrefix, now });
   logger.info({ prefix: config.queuePrefix, queues: workers.map((w) => w.name) }, 'worker started');
 
   let closed = false;
@@ -97,6 +99,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       if (closed) return;
       closed = true;
       await Promise.all(workers.map((w) => w.close()));
+      await coachPlanner.close();
       await closeQueues(queues);
       await connection.quit().catch(() => connection.disconnect());
       logger.info('worker stopped');

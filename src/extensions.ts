@@ -1,5 +1,6 @@
 // The features beyond the check-in plug in here: extra `/grow` subcommands, App Home
 // sections and listeners. Kept in one place so the app's surface is easy to see.
+import { coachSubjects } from '../jobs/coach-subjects.js';
 import type { ExtraSubjects } from '../jobs/nudge-subject.js';
 import { invitationSubject } from './services/engagement-invitation.js';
 import type { Extensions } from './slack/app.js';
@@ -23,5 +24,5 @@ export function createExtensions(): Extensions {
 
 /** Nudge kinds that bring their own renderer, for the sender's `extraSubjects`. */
 export function createNudgeSubjects(): ExtraSubjects {
-  return { invitation: invitationSubject };
+  return { invitation: invitationSubject, ...coachSubjects };
 }

@@ -9,7 +9,7 @@ import { connectRedis, pingRedis } from '../jobs/redis.js';
 import { startWorker, type RunningWorker, type WorkerOptions } from '../jobs/worker.js';
 import type { Config } from './config.js';
 import { createCipher, loadDevelopmentKey, type Cipher } from './crypto.js';
-import { createExtensions } from './extensions.js';
+import { createExtensions, createNudgeSubjects } from './extensions.js';
 import type { Logger } from './logger.js';
 import { createTokenResolver } from './slack/tokens.js';
 import { startWeb, type WebHandle } from './web.js';
@@ -32,7 +32,7 @@ export async function startGrow(config: Config, logger: Logger, workerOverrides:
   const now = () => new Date();
 
   const worker =
-    config.role === 'web' ? undefined : await startWorker({ config, db: database.db, logger, cipher, resolveBotToken, ...workerOverrides });
+    config.role === 'web' ? undefined : await startWorker({ config, db: database.db, logger, cipher, resolveBotToken, extraSubjects: createNudgeSubjects(), ...workerOverrides });
   const replan = async (teamId: string, engagementId: string) => {
     await syncEngagementPlan(database.db, { teamId, engagementId, now: now() });
   };

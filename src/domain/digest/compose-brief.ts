@@ -19,6 +19,16 @@ export interface BriefTarget {
   closingRating: number | null;
 }
 
+/** The words of a check-in the leader shared in full. */
+export interface BriefCheckIn {
+  createdAt: Date;
+  goal: string;
+  reality: string;
+  options: string;
+  will: string;
+  makeItTen: string | null;
+}
+
 export type BriefPrep = { visibility: 'shared'; answers: SharedAnswer[] } | { visibility: 'summary' } | null;
 
 export interface BriefModel {
@@ -32,6 +42,8 @@ export interface BriefModel {
   targets: BriefTarget[];
   goals: string[];
   commitments: number[];
+  /** The latest check-in since the previous session that the leader shared in full. */
+  latestShared: BriefCheckIn | null;
   /** The latest session prep since the previous session. */
   prep: BriefPrep;
   actions: DigestAction[];
@@ -53,6 +65,7 @@ export function composeBrief(view: CoachView, sessionId: string, now: Date): Bri
   const recent = <T extends { createdAt: Date }>(items: T[]) => items.filter((i) => i.createdAt.getTime() >= sinceMs);
   const prepRow = recent(view.reflections).filter((r) => r.kind === 'session_prep').at(-1);
   const { shared, summarisedCount } = sharedItemsOf(recent(view.reflections).filter((r) => r.kind !== 'session_prep'), recent(view.moments));
+  const fullCheckIn = recent(view.checkIns).filter((c) => c.detail !== null).at(-1);
   const goalSource = recent(view.checkIns).length > 0 ? recent(view.checkIns) : view.checkIns.slice(-1);
   return {
     leaderId: view.leaderId,
@@ -70,6 +83,7 @@ export function composeBrief(view: CoachView, sessionId: string, now: Date): Bri
     })),
     goals: uniqueNewestFirst(goalSource.map((c) => c.goal)),
     commitments: view.checkIns.slice(-TREND_POINTS).map((c) => c.commitment),
+    latestShared: fullCheckIn?.detail ? { createdAt: fullCheckIn.createdAt, goal: fullCheckIn.goal, ...fullCheckIn.detail } : null,
     prep: !prepRow ? null : prepRow.visibility === 'shared' ? { visibility: 'shared', answers: sharedAnswersOf(prepRow) } : { visibility: 'summary' },
     actions: view.actions
       .filter((a) => a.status === 'open' || a.createdAt.getTime() >= sinceMs || (a.answeredAt?.getTime() ?? -Infinity) >= sinceMs)

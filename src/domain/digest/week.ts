@@ -44,3 +44,19 @@ export function digestSlots(now: Date, hours: WorkingHours): DigestSlot[] {
     .map((isoWeek) => ({ isoWeek, dueAt: digestDueAt(isoWeek, h) }))
     .filter((slot) => slot.dueAt.getTime() >= now.getTime() - DIGEST_LATE_GRACE_MS);
 }
+
+/** The week a digest dedupe key names, or undefined for a key of another shape. */
+export function isoWeekOfDedupeKey(dedupeKey: string): string | undefined {
+  const week = dedupeKey.split(':').at(-1);
+  return week && /^\d{4}-W\d{2}$/.test(week) ? week : undefined;
+}
+
+/**
+ * True once the following week's digest is due: a digest held up that long (a worker
+ * down for days) would only arrive next to its successor, so it is dropped.
+ */
+export function isDigestSuperseded(isoWeek: string, now: Date, hours: WorkingHours): boolean {
+  const h = resolveWorkingHours(hours);
+  const following = DateTime.fromISO(`${isoWeek}-1`, { zone: h.tz }).plus({ weeks: 1 }).toFormat("kkkk-'W'WW");
+  return now.getTime() >= digestDueAt(following, h).getTime();
+}

@@ -15,6 +15,7 @@ const TARGET_MAX = 400;
 const GOAL_MAX = 300;
 const ACTION_MAX = 300;
 const ANSWER_MAX = 800;
+const CHECKIN_PART_MAX = 550;
 
 export interface BriefMessageInput {
   model: BriefModel;
@@ -46,6 +47,20 @@ function goalLines(model: BriefModel): string[] {
       : '*Commitment* no check-ins shared yet',
   );
   return lines;
+}
+
+function checkInLines(model: BriefModel, tz: string): string[] {
+  const c = model.latestShared;
+  if (!c) return [];
+  const part = (label: string, text: string | null) => (text ? [`_${label}_ ${quoteUserText(text.replace(/\s+/g, ' '), CHECKIN_PART_MAX)}`] : []);
+  return [
+    `*Their latest shared check-in* (${formatShortDate(c.createdAt, tz)})`,
+    ...part('Goal:', c.goal),
+    ...part('Reality:', c.reality),
+    ...part('Options:', c.options),
+    ...part('Will:', c.will),
+    ...part('What would make it a 10:', c.makeItTen),
+  ];
 }
 
 function prepLines(model: BriefModel): string[] {
@@ -85,7 +100,7 @@ export function buildBriefMessage({ model, tz }: BriefMessageInput): NudgeMessag
     fittedSection([`*Your session with ${who} is ${formatCoachTime(model.session.scheduledAt, tz)}*${of}.`]),
     context(`${since}Only what ${who} chose to share with you.`),
   ];
-  for (const lines of [targetLines(model), goalLines(model), prepLines(model), actionLines(model, tz), sharedLines(model, tz)]) {
+  for (const lines of [targetLines(model), goalLines(model), checkInLines(model, tz), prepLines(model), actionLines(model, tz), sharedLines(model, tz)]) {
     if (lines.length > 0) blocks.push(fittedSection(lines));
   }
   if (model.signals.length > 0) blocks.push(fittedSection(['*Questions you might bring*', ...model.signals.map((s) => `• ${signalQuestion(s)}`)]));

@@ -39,6 +39,7 @@ const fullBrief: BriefModel = {
   targets: [1, 2, 3].map((position) => ({ position, description: long(300), level: position, baseline: 3, midpointRating: 6, closingRating: 9 })),
   goals: Array.from({ length: 30 }, () => long(500)),
   commitments: Array.from({ length: 10 }, (_, k) => k + 1),
+  latestShared: { createdAt: now, goal: long(500), reality: long(2000), options: long(2000), will: long(500), makeItTen: long(1000) },
   prep: { visibility: 'shared', answers: [{ question: 'What do you want from the next session?', text: long(1500) }, { question: 'What happened with your commitment?', text: long(1500) }] },
   actions: Array.from({ length: 30 }, () => ({ text: long(500), status: 'partly' as const, dueAt: now })),
   shared: Array.from({ length: 20 }, (_, k) => sharedItem(k)),

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { BRIEF_MIN_LEAD_MS, briefDueAt, digestDedupeKey, digestDueAt, digestSlots, isoWeekOf } from '../../../src/domain/digest/index.js';
+import { BRIEF_MIN_LEAD_MS, briefDueAt, digestDedupeKey, digestDueAt, digestSlots, isDigestSuperseded, isoWeekOf, isoWeekOfDedupeKey } from '../../../src/domain/digest/index.js';
 import { defaultWorkingHours, isWithinWorkingHours, type WorkingHours } from '../../../src/domain/time/index.js';
 import { instantArb, workingHoursArb } from '../time/arbitraries.js';
 
@@ -39,6 +39,14 @@ describe('digest timing', () => {
     expect(weeks('2026-03-09T08:00:00Z')).toEqual(['2026-W11', '2026-W12']);
     expect(weeks('2026-03-10T08:59:00Z')).toEqual(['2026-W11', '2026-W12']);
     expect(weeks('2026-03-11T12:00:00Z')).toEqual(['2026-W12']);
+  });
+
+  it('drops a digest held up until its successor is due', () => {
+    expect(isoWeekOfDedupeKey('digest:U0COACH001:2026-W11')).toBe('2026-W11');
+    expect(isoWeekOfDedupeKey('digest:U0COACH001:soon')).toBeUndefined();
+    expect(isDigestSuperseded('2026-W11', new Date('2026-03-13T12:00:00Z'), hours())).toBe(false);
+    expect(isDigestSuperseded('2026-W11', new Date('2026-03-16T09:00:00Z'), hours())).toBe(true);
+    expect(isDigestSuperseded('2026-W53', new Date('2027-01-04T08:59:00Z'), hours())).toBe(false);
   });
 
   it('always lands inside working hours, never more than a day late, one slot per week', () => {
