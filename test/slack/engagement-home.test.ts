@@ -43,10 +43,17 @@ describe('leader App Home', () => {
     expect(actionIdsIn(JSON.parse(home).blocks)).toEqual(expect.arrayContaining(['engagement_accept', 'engagement_decline']));
     expect(home).toContain(`<@${COACH}> would like to coach you`);
     const opens = h.emu.callsTo('views.open').length;
+    const publishes = h.emu.callsTo('views.publish').length;
     await click(h, { userId: LEADER, actionId: 'engagement_accept', value: JSON.stringify({ engagementId: engagement.id }) });
     expect((await openedView(h, opens)).callback_id).toBe('engagement_contracting');
     const [row] = await h.db.db.select().from(engagements).where(eq(engagements.id, engagement.id));
     expect(row!.status).toBe('active');
+    // Both Homes are refreshed: the leader's now shows the engagement under way.
+    const refreshed = await waitFor(() => {
+      const calls = h.emu.callsTo('views.publish').slice(publishes);
+      return calls.some((c) => c.args.user_id === COACH) && calls.find((c) => c.args.user_id === LEADER);
+    });
+    expect(actionIdsIn((refreshed.args.view as { blocks: unknown }).blocks)).toContain('contracting_open');
   });
 
   it('shows progress, the next session on the leader’s clock, targets with baseline, and the session menus', async () => {
