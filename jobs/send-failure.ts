@@ -3,13 +3,21 @@
 // fails only after the last try; an error no retry can fix fails the nudge at once.
 import { UnrecoverableError, type Job } from 'bullmq';
 import { closeNudge, releaseNudge, type NudgeRow } from '../db/nudges.js';
+import { isDomainError } from '../src/domain/errors.js';
 import { RecipientGoneError } from './recipient.js';
 import type { SendNudgeDeps, SendOutcome } from './send-nudge.js';
-import { classifySlackError } from './slack-client.js';
+import { classifySlackError, type SlackFailure } from './slack-client.js';
 
 export interface SendAttempt {
   /** Set just before chat.postMessage: from then on the message may exist in Slack. */
   posting: boolean;
+}
+
+/** Slack's verdict, or ours: a recipient Slack no longer has, a workspace with no install. */
+function classifyFailure(error: unknown): SlackFailure | null {
+  if (error instanceof RecipientGoneError) return { kind: 'permanent', reason: error.reason };
+  if (isDomainError(error) && error.code === 'not_found') return { kind: 'permanent', reason: 'not_installed' };
+  return classifySlackError(error);
 }
 
 export function isLastAttempt(job: Pick<Job, 'attemptsMade' | 'opts'>): boolean {
@@ -24,7 +32,7 @@ export async function handleSendFailure(
   error: unknown,
 ): Promise<SendOutcome> {
   const now = deps.now();
-  const failure = error instanceof RecipientGoneError ? { kind: 'permanent' as const, reason: error.reason } : classifySlackError(error);
+  const failure = classifyFailure(error);
   if (failure?.kind === 'rate_limited') {
     // Rejected before doing anything, so this claim does not count as a possible post.
     const dueAt = new Date(now.getTime() + failure.retryAfterMs);

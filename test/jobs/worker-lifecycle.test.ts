@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis, pingRedis } from '../../jobs/redis.js';
+import { DomainError } from '../../src/domain/errors.js';
 import { insertNudges, nudgeRow, seedLeader, sleep, startDeliveryFixture, waitFor, type DeliveryFixture } from './support/delivery-fixture.js';
 
 describe('the worker', () => {
@@ -38,6 +39,22 @@ describe('the worker', () => {
     await waitFor(() => posted, 5_000, 'posted');
     await worker.close();
     expect((await nudgeRow(f, id!)).status).toBe('sent');
+  });
+
+  it('a workspace with no install fails its nudges at once instead of retrying', async () => {
+    const leader = await seedLeader(f, 'U0NOINST01');
+    const [id] = await insertNudges(f, leader, 1);
+    const calls = f.emu.calls.length;
+    const worker = await f.startWorker({
+      resolveBotToken: async (teamId) => {
+        throw new DomainError('not_found', `workspace ${teamId} has not installed Grow`);
+      },
+    });
+    await worker.reconcileNow();
+    await waitFor(async () => (await nudgeRow(f, id!)).status === 'failed', 5_000, 'failed');
+    expect((await nudgeRow(f, id!)).reason).toBe('not_installed');
+    expect(f.emu.calls.length).toBe(calls);
+    await worker.close();
   });
 });
 
