@@ -89,6 +89,14 @@ describe('composeBrief', () => {
     expect(composeBrief(v, 's2', now)!.prep).toEqual({ visibility: 'summary' });
   });
 
+  it('carries the latest check-in shared in full, and none kept to a summary', () => {
+    const shared = { ...checkIn(5, 9, 'Shared goal'), visibility: 'shared' as const, detail: { reality: 'R', options: 'O', will: 'W', makeItTen: null } };
+    expect(composeBrief(view({ sessions, checkIns: [shared, checkIn(2, 8)] }), 's2', now)!.latestShared).toEqual({
+      createdAt: ago(5), goal: 'Shared goal', reality: 'R', options: 'O', will: 'W', makeItTen: null,
+    });
+    expect(composeBrief(view({ sessions, checkIns: [checkIn(2, 8)] }), 's2', now)!.latestShared).toBeNull();
+  });
+
   it('is null for a session the view does not have', () => {
     expect(composeBrief(view({ sessions }), 'nope', now)).toBeNull();
   });
