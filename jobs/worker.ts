@@ -52,6 +52,11 @@ function logFinalFailures(worker: Worker, logger: Logger): void {
     logger.error({ queue: job.queueName, jobId: job.id, nudgeId: data.nudgeId, teamId: data.teamId, attempts: job.attemptsMade, reason: error.message }, 'job failed');
   });
   worker.on('error', (error: Error) => logger.error({ queue: worker.name, reason: error.message }, 'worker error'));
+  // Outcomes (sent, deferred, skipped…) are routine; they are there when debugging.
+  worker.on('completed', (job: Job, outcome: unknown) => {
+    const data = (job.data ?? {}) as { nudgeId?: string; teamId?: string };
+    logger.debug({ queue: job.queueName, jobId: job.id, nudgeId: data.nudgeId, teamId: data.teamId, outcome }, 'job done');
+  });
 }
 
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
