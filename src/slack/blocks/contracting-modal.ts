@@ -22,10 +22,12 @@ export const CONTRACTING_FIELDS = [
   ...(['worked', 'not_worked', 'worthwhile', 'openness', 'resistance'] as const).flatMap((q) => [q, `${q}_visibility`]),
 ];
 
+const ORDINAL: Record<number, string> = { 2: 'second', 3: 'third' };
+
 function targetBlocks(position: number): Block[] {
   const first = position === 1;
   return [
-    textAnswer(`target${position}`, first ? 'Target 1 — what will people see you do differently?' : `Target ${position} (optional)`, TARGET_TEXT_MAX, {
+    textAnswer(`target${position}`, first ? 'Target 1 — what will people see you do differently?' : `Is there a ${ORDINAL[position]} behaviour you want to change?`, TARGET_TEXT_MAX, {
       optional: !first,
       multiline: false,
       ...(first ? { hint: 'Specific and observable, e.g. “Raise difficult topics with my team in the week they come up.”' } : {}),

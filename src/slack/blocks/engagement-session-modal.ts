@@ -20,13 +20,13 @@ export function rescheduleModal(input: { sessionId: string; seq: number; at: Dat
       {
         type: 'input',
         block_id: 'date',
-        label: plain('New date'),
+        label: plain('On what date?'),
         element: { type: 'datepicker', action_id: 'date', initial_date: local.toFormat('yyyy-LL-dd') },
       },
       {
         type: 'input',
         block_id: 'time',
-        label: plain('New time'),
+        label: plain('At what time?'),
         element: { type: 'timepicker', action_id: 'time', initial_time: local.toFormat('HH:mm') },
       },
       context(`On your clock (${input.tz}). The other person sees it on theirs.`),
