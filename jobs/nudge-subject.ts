@@ -119,7 +119,8 @@ export async function loadNudgeSubject(input: SubjectInput, extra: ExtraSubjects
   if (own) return own(input);
   const build = rhythmSubjects[input.row.kind];
   if (!build) return { applies: false, status: 'failed', reason: `unsupported_kind:${input.row.kind}` };
-  if (!input.row.engagementId) return { applies: false, status: 'failed', reason: 'missing_engagement' };
+  // A check-in outside any engagement still gets its follow-up; everything else needs one.
+  if (!input.row.engagementId) return input.row.kind === 'follow_up' ? build(input) : { applies: false, status: 'failed', reason: 'missing_engagement' };
   const [engagement] = await input.db
     .select({ status: engagements.status })
     .from(engagements)

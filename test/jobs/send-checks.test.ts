@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPerson } from '../../db/people.js';
-import { actions, engagements } from '../../db/schema/index.js';
+import { actions, engagements, nudges } from '../../db/schema/index.js';
 import { sendJobId } from '../../jobs/job-types.js';
 import { deferPastDnd, nextWorkingInstant } from '../../src/domain/time/index.js';
 import {
@@ -104,5 +104,17 @@ describe('send-time checks', () => {
     expect(body).not.toContain('<!channel>');
     expect(body).toContain('followup_done');
     expect((await findPerson(f.db.db, TEAM, leader.leaderId))?.unansweredFollowUps).toBe(1);
+  });
+
+  it('a follow-up on a check-in made outside any engagement is still delivered', async () => {
+    const leader = await seedLeader(f, 'U0SOLO0001');
+    await f.db.db.update(actions).set({ engagementId: null }).where(eq(actions.id, leader.actionId));
+    const [row] = await f.db.db
+      .insert(nudges)
+      .values({ teamId: TEAM, recipientId: leader.leaderId, kind: 'follow_up', dedupeKey: `action:${leader.actionId}:follow_up`, dueAt: new Date(Date.now() - 1000), ref: { actionId: leader.actionId } })
+      .returning({ id: nudges.id });
+    await f.reconcile();
+    await waitFor(async () => (await nudgeRow(f, row!.id)).status === 'sent', 5_000, 'sent');
+    expect(deliveredNudgeIds(f, leader.leaderId)).toEqual([row!.id]);
   });
 });

@@ -1,18 +1,16 @@
-// Slack tells us when someone's profile changes; a new time zone is recorded at once so
-// the next nudge goes out at the right local time.
+// Slack tells us when someone's profile changes; a new time zone is recorded at once
+// (and their pending nudges re-planned) so the next one goes out at the right local time.
+// Slack sends this for everyone in the workspace: only people Grow already knows count.
 import type { App } from '@slack/bolt';
-import { and, eq } from 'drizzle-orm';
-import { people } from '../../../db/schema/index.js';
+import { findPerson } from '../../../db/people.js';
+import { applyUserChange } from '../../../jobs/refresh-time-zones.js';
 import type { SlackDeps } from '../deps.js';
 
 export function registerUserChange(app: App, deps: SlackDeps): void {
   app.event('user_change', async ({ event, body }) => {
     const teamId = (body as { team_id?: string }).team_id ?? '';
     const user = event.user as { id: string; tz?: string; deleted?: boolean };
-    if (!user.tz && user.deleted === undefined) return;
-    await deps.db
-      .update(people)
-      .set({ ...(user.tz ? { tz: user.tz, tzRefreshedAt: deps.now() } : {}), ...(user.deleted !== undefined ? { isActive: !user.deleted } : {}) })
-      .where(and(eq(people.teamId, teamId), eq(people.userId, user.id)));
+    if (!(await findPerson(deps.db, teamId, user.id))) return;
+    await applyUserChange({ db: deps.db }, { teamId, userId: user.id, tz: user.tz, deleted: user.deleted }, deps.now());
   });
 }
