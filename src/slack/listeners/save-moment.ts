@@ -27,13 +27,15 @@ export function registerSaveMoment(app: App, deps: SlackDeps): void {
       return;
     }
     try {
-      const link = await client.chat.getPermalink({ channel: meta.channel, message_ts: meta.ts });
+      // Slack refuses permalinks for conversations the bot is not in; the moment still
+      // keeps where the message was, so nothing the leader chose to save is lost.
+      const link = await client.chat.getPermalink({ channel: meta.channel, message_ts: meta.ts }).catch(() => undefined);
       await deps.db.insert(reflections).values({
         teamId,
         leaderId: body.user.id,
         kind: 'moment',
-        bodyEnc: deps.cipher.encrypt(JSON.stringify({ note })),
-        permalink: link.permalink ?? null,
+        bodyEnc: deps.cipher.encrypt(JSON.stringify({ note, channel: meta.channel, ts: meta.ts })),
+        permalink: link?.permalink ?? null,
         visibility: visibility.data,
       });
     } catch (error) {

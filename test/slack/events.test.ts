@@ -1,0 +1,67 @@
+// Events and the message shortcut, delivered as Slack delivers them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { nudges, people, reflections } from '../../db/schema/index.js';
+import { FORM, interactionBody, LEADER, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.close());
+
+const eventBody = (event: Record<string, unknown>) =>
+  JSON.stringify({ token: 'x', team_id: TEAM, api_app_id: 'A0GROW0001', type: 'event_callback', event_id: `Ev${Math.random()}`, event_time: 1, event });
+
+describe('user_change', () => {
+  it('records a known person’s new time zone, and ignores people Grow does not know', async () => {
+    await h.db.db.insert(people).values({ teamId: TEAM, userId: LEADER, tz: 'Europe/Paris' });
+    expect((await h.post(eventBody({ type: 'user_change', user: { id: LEADER, tz: 'Asia/Tokyo' } }), 'application/json')).status).toBe(200);
+    expect((await h.post(eventBody({ type: 'user_change', user: { id: 'U0STRANGER', tz: 'Asia/Tokyo' } }), 'application/json')).status).toBe(200);
+    await waitFor(async () => (await h.db.db.select().from(people).where(eq(people.userId, LEADER)))[0]?.tz === 'Asia/Tokyo');
+    expect(await h.db.db.select().from(people).where(eq(people.userId, 'U0STRANGER'))).toHaveLength(0);
+  });
+});
+
+describe('app_uninstalled', () => {
+  it('cancels every pending nudge of the workspace and leaves sent ones alone', async () => {
+    const due = new Date(Date.now() + 3_600_000);
+    await h.db.db.insert(nudges).values([
+      { teamId: TEAM, recipientId: LEADER, kind: 'follow_up', dedupeKey: 'u1', dueAt: due },
+      { teamId: TEAM, recipientId: LEADER, kind: 'follow_up', dedupeKey: 'u2', dueAt: due, status: 'sent' },
+      { teamId: 'T0OTHER001', recipientId: LEADER, kind: 'follow_up', dedupeKey: 'u3', dueAt: due },
+    ]);
+    await h.post(eventBody({ type: 'app_uninstalled' }), 'application/json');
+    const status = async (key: string) => (await h.db.db.select().from(nudges).where(eq(nudges.dedupeKey, key)))[0]?.status;
+    await waitFor(async () => (await status('u1')) === 'cancelled');
+    expect(await status('u2')).toBe('sent');
+    expect(await status('u3')).toBe('pending');
+  });
+});
+
+describe('Save as coaching moment', () => {
+  it('opens a modal, then stores the permalink and an encrypted note with its visibility', async () => {
+    h.emu.addChannel(TEAM, { id: 'C0GENERAL1', name: 'general', members: [LEADER], botIsMember: true });
+    const ts = h.emu.postUserMessage(TEAM, { channelId: 'C0GENERAL1', userId: LEADER, text: 'We shipped it <!here>' });
+    const shortcut = {
+      type: 'message_action', callback_id: 'save_moment', trigger_id: h.emu.issueTrigger(TEAM, LEADER), action_ts: '1',
+      team: { id: TEAM, domain: 'acme' }, user: { id: LEADER, username: 'leo', team_id: TEAM }, channel: { id: 'C0GENERAL1', name: 'general' },
+      message: { type: 'message', user: LEADER, ts, text: 'We shipped it <!here>' }, response_url: 'https://hooks.slack.invalid/x',
+    };
+    expect((await h.post(interactionBody(shortcut), FORM)).status).toBe(200);
+    const opened = await waitFor(() => h.emu.callsTo('views.open').find((c) => c.ok && JSON.stringify(c.args).includes('save_moment_submit')));
+    const view = (opened.response as { view: { id: string; callback_id: string; private_metadata: string; blocks: unknown[] } }).view;
+    expect(JSON.stringify(view.blocks)).toContain('&lt;!here&gt;');
+    const submission = {
+      type: 'view_submission', team: { id: TEAM }, user: { id: LEADER, team_id: TEAM }, api_app_id: 'A0GROW0001',
+      view: { ...view, state: { values: { note: { note: { type: 'plain_text_input', value: 'How I handled pushback' } }, visibility: { visibility: { type: 'radio_buttons', selected_option: { value: 'shared' } } } } } },
+    };
+    const res = await h.post(interactionBody(submission), FORM);
+    expect(await res.text()).toBe('');
+    const [row] = await h.db.db.select().from(reflections).where(eq(reflections.kind, 'moment'));
+    expect(row).toMatchObject({ leaderId: LEADER, visibility: 'shared' });
+    expect(row!.permalink).toMatch(/^https?:\/\//);
+    expect(row!.bodyEnc).not.toContain('pushback');
+    expect(JSON.parse(h.cipher.decrypt(row!.bodyEnc))).toEqual({ note: 'How I handled pushback', channel: 'C0GENERAL1', ts });
+  });
+});
