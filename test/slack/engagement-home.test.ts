@@ -71,6 +71,8 @@ describe('leader App Home', () => {
     expect(ids).toContain('session_menu');
     expect(ids).toContain('engagement_end');
     expect(ids).not.toContain('contracting_open');
+    // A leader who coaches no one is not offered "New engagement" on their Home.
+    expect(ids).not.toContain('engagement_new_open');
   });
 
   it('offers contracting when the targets are not set yet', async () => {
