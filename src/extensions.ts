@@ -6,6 +6,7 @@ import { invitationSubject } from './services/engagement-invitation.js';
 import type { Extensions } from './slack/app.js';
 import { coachSubcommand } from './slack/commands/coach.js';
 import { pauseSubcommand, resumeSubcommand } from './slack/commands/pause.js';
+import { deleteSubcommand, exportSubcommand, registerPersonalData } from './slack/commands/personal-data.js';
 import type { HomeSection } from './slack/listeners/app-home.js';
 import { createHomeRefresher } from './slack/listeners/engagement-interaction.js';
 import { coachHomeSection, leaderEngagementSection } from './slack/listeners/engagement-home.js';
@@ -16,9 +17,9 @@ export function createExtensions(): Extensions {
   const homeSections: HomeSection[] = [leaderEngagementSection, coachHomeSection];
   const refreshHome = createHomeRefresher(homeSections);
   return {
-    subcommands: [coachSubcommand, pauseSubcommand, resumeSubcommand],
+    subcommands: [coachSubcommand, pauseSubcommand, resumeSubcommand, exportSubcommand, deleteSubcommand],
     homeSections,
-    register: [...engagementRegistrations(refreshHome)],
+    register: [...engagementRegistrations(refreshHome), registerPersonalData],
   };
 }
 

@@ -154,6 +154,12 @@ export class Emulator extends DriverApi {
     return this.log.rejected(options);
   }
 
+  /** The bytes the app uploaded for a file (files.getUploadURLExternal), if any. */
+  uploadedFile(fileId: string): { filename: string; content: string; completed: boolean } | undefined {
+    const upload = this.store.uploads.get(fileId);
+    return upload?.received ? { filename: upload.filename, content: upload.received.toString('utf8'), completed: upload.completed } : undefined;
+  }
+
   /** Forgets calls, state, rate windows and faults. Teams and users must be added again. */
   reset(): void {
     this.log.clear();

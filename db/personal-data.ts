@@ -1,0 +1,69 @@
+// Everything Grow keeps about one person in one workspace: gathered (decrypted) for
+// `/grow export`, and erased for `/grow delete`.
+import { and, eq, inArray, or } from 'drizzle-orm';
+import type { Cipher } from '../src/crypto.js';
+import type { Db } from './client.js';
+import { actions, checkIns, engagements, nudges, people, reflections, sessions, targets } from './schema/index.js';
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export async function collectPersonalData(db: Db, cipher: Cipher, teamId: string, userId: string) {
+  const open = (s: string | null) => (s === null ? null : cipher.decrypt(s));
+  const [person] = await db.select().from(people).where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
+  const engagementRows = await db
+    .select()
+    .from(engagements)
+    .where(and(eq(engagements.teamId, teamId), or(eq(engagements.leaderId, userId), eq(engagements.coachId, userId))));
+  const ledIds = engagementRows.filter((e) => e.leaderId === userId).map((e) => e.id);
+  const [checkInRows, actionRows, reflectionRows, targetRows, sessionRows] = await Promise.all([
+    db.select().from(checkIns).where(and(eq(checkIns.teamId, teamId), eq(checkIns.leaderId, userId))),
+    db.select().from(actions).where(and(eq(actions.teamId, teamId), eq(actions.leaderId, userId))),
+    db.select().from(reflections).where(and(eq(reflections.teamId, teamId), eq(reflections.leaderId, userId))),
+    ledIds.length ? db.select().from(targets).where(and(eq(targets.teamId, teamId), inArray(targets.engagementId, ledIds))) : [],
+    engagementRows.length ? db.select().from(sessions).where(and(eq(sessions.teamId, teamId), inArray(sessions.engagementId, engagementRows.map((e) => e.id)))) : [],
+  ]);
+  return {
+    exportedFor: { teamId, userId },
+    person: person ? { tz: person.tz, workDays: person.workDays, workStartMinute: person.workStartMinute, workEndMinute: person.workEndMinute, pausedUntil: iso(person.pausedUntil) } : null,
+    engagements: engagementRows.map((e) => ({
+      id: e.id, role: e.leaderId === userId ? 'leader' : 'coach', coachId: e.coachId, leaderId: e.leaderId, status: e.status, startDate: e.startDate,
+      sessions: sessionRows.filter((s) => s.engagementId === e.id).map((s) => ({ seq: s.seq, at: iso(s.scheduledAt), status: s.status })),
+    })),
+    targets: targetRows.map((t) => ({ engagementId: t.engagementId, position: t.position, description: open(t.descriptionEnc), baseline: t.baseline, level: t.level, midpoint: t.midpointRating, closing: t.closingRating })),
+    checkIns: checkInRows.map((c) => ({
+      id: c.id, at: iso(c.createdAt), goal: open(c.goalEnc), reality: open(c.realityEnc), options: open(c.optionsEnc), will: open(c.willEnc),
+      whatWouldMakeItATen: open(c.makeItTenEnc), commitment: c.commitment, visibility: c.visibility,
+    })),
+    actions: actionRows.map((a) => ({ checkInId: a.checkInId, text: open(a.textEnc), dueAt: iso(a.dueAt), status: a.status, answeredAt: iso(a.answeredAt) })),
+    reflections: reflectionRows.map((r) => ({ kind: r.kind, at: iso(r.createdAt), answers: JSON.parse(open(r.bodyEnc) ?? '{}') as unknown, rating: r.rating, permalink: r.permalink, visibility: r.visibility })),
+  };
+}
+
+export type PersonalData = Awaited<ReturnType<typeof collectPersonalData>>;
+
+/**
+ * Erases the person's own record in one transaction: as a leader, their engagements
+ * (with sessions and targets), check-ins, actions, reflections and every nudge to them.
+ * Engagements they coach belong to the leader too, so those are ended, not deleted.
+ */
+export async function erasePersonalData(db: Db, teamId: string, userId: string, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const coached = await tx
+      .update(engagements)
+      .set({ status: 'ended', endedAt: now })
+      .where(and(eq(engagements.teamId, teamId), eq(engagements.coachId, userId), inArray(engagements.status, ['invited', 'active'])))
+      .returning({ id: engagements.id });
+    if (coached.length > 0) {
+      await tx
+        .update(nudges)
+        .set({ status: 'cancelled', reason: 'coach_erased', updatedAt: now })
+        .where(and(eq(nudges.teamId, teamId), eq(nudges.status, 'pending'), inArray(nudges.engagementId, coached.map((c) => c.id))));
+    }
+    await tx.delete(nudges).where(and(eq(nudges.teamId, teamId), eq(nudges.recipientId, userId)));
+    await tx.delete(reflections).where(and(eq(reflections.teamId, teamId), eq(reflections.leaderId, userId)));
+    await tx.delete(actions).where(and(eq(actions.teamId, teamId), eq(actions.leaderId, userId)));
+    await tx.delete(checkIns).where(and(eq(checkIns.teamId, teamId), eq(checkIns.leaderId, userId)));
+    await tx.delete(engagements).where(and(eq(engagements.teamId, teamId), eq(engagements.leaderId, userId)));
+    await tx.delete(people).where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
+  });
+}
