@@ -12,6 +12,7 @@ import { createCipher, loadDevelopmentKey, type Cipher } from './crypto.js';
 import { createExtensions, createNudgeSubjects } from './extensions.js';
 import type { Logger } from './logger.js';
 import { createTokenResolver } from './slack/tokens.js';
+import { createMetrics } from './http/metrics.js';
 import { startWeb, type WebHandle } from './web.js';
 
 export interface RunningGrow {
@@ -43,6 +44,7 @@ export async function startGrow(config: Config, logger: Logger, workerOverrides:
           deps: { config, db: database.db, cipher, logger, now, resolveBotToken, replan },
           extensions: createExtensions(),
           readiness: { postgres: () => database.ping(), redis: () => pingRedis(redis) },
+          metrics: createMetrics(database.db),
         });
   logger.info({ database: database.kind }, 'Grow is running');
   return {
