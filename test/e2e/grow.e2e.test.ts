@@ -47,6 +47,16 @@ describe('the check-in', () => {
     expect((await pendingNudge(app.stage, ana.userId, 'follow_up')).ref).toMatchObject({ actionId: expect.any(String) });
   });
 
+  // Known gap: the check-in plans a follow-up for a leader with no engagement, and its
+  // confirmation promises it, but the sender renders follow-ups only inside an engagement
+  // (it closes this one as failed, "missing_engagement"). When that is fixed this test
+  // starts failing: make it a plain `it` again.
+  it.fails('follows up on the action when the follow-up falls due; Done answers it', async () => {
+    const followUp = await deliverNudge(app.stage, await pendingNudge(app.stage, ana.userId, 'follow_up'));
+    expect(text(followUp.message.blocks)).toContain('Open each 1:1 with a question &amp; wait');
+    await answerFollowUp(ana, followUp.where, 'followup_done');
+  });
+
   it('asks what would make it a 10 below 8, then saves with the answer', async () => {
     const walk = await walkCheckIn(ana, {
       goal: 'Delegate the weekly report',
@@ -108,7 +118,7 @@ describe('an engagement', () => {
   });
 
   it('follows up on the action: Reflect… saves a reflection, Partly records the answer', async () => {
-    await walkCheckIn(leo, { ...answers, will: 'Name one difficult topic in Monday’s team meeting', commitment: 8, visibility: 'shared' });
+    await walkCheckIn(leo, { ...answers, will: 'Name one difficult topic in Monday’s team meeting', commitment: 8, visibility: 'shared' }, { withTargets: true });
     const followUp = await deliverNudge(app.stage, await pendingNudge(app.stage, leo.userId, 'follow_up'));
     expect(text(followUp.message.blocks)).toContain('Name one difficult topic');
     await reflectOnFollowUp(leo, followUp.where, { happened: 'I raised the hiring freeze', learned: PRIVATE_LESSON, tryNext: 'Ask each person directly', visibility: 'private' });
@@ -129,7 +139,8 @@ describe('an engagement', () => {
 
   it('prompts a check-in after the session; its button opens the check-in', async () => {
     const prompt = await deliverNudge(app.stage, await pendingNudge(app.stage, leo.userId, 'checkin_prompt'));
-    const walk = await walkCheckIn(leo, { ...answers, will: 'Follow through within two days', commitment: 9 }, () => leo.click(prompt.where, 'checkin_open'));
+    const open = () => leo.click(prompt.where, 'checkin_open');
+    const walk = await walkCheckIn(leo, { ...answers, will: 'Follow through within two days', commitment: 9 }, { open, withTargets: true });
     expect(text(walk.confirmation.blocks)).toContain('Follow through within two days');
   });
 
@@ -160,6 +171,12 @@ describe('an engagement', () => {
   });
 });
 
-it('produced nothing Slack refused: every message, update, ephemeral and view passed the Block Kit checks', () => {
-  assertNothingRefused(app.emu);
+describe('all along', () => {
+  it('produced nothing Slack refused: every message, update, ephemeral and view passed the Block Kit checks', () => {
+    assertNothingRefused(app.emu);
+  });
+
+  it('logged no warning or error', () => {
+    expect(app.grow.logs().filter((line) => Number(line.level) >= 40)).toEqual([]);
+  });
 });

@@ -34,9 +34,27 @@ function values(a: CheckInAnswers): Record<string, string> {
   };
 }
 
-/** Walks a check-in from `/grow` (or from `open`, e.g. a prompt's button) to its confirmation DM. */
-export async function walkCheckIn(leader: Person, answers: CheckInAnswers, open: () => Promise<void> = () => leader.grow()): Promise<CheckInWalk> {
-  const modal = await leader.opensModal('grow_checkin', open);
+export interface CheckInOptions {
+  /** How the modal opens: `/grow` by default, or e.g. a prompt's button. */
+  open?: () => Promise<void>;
+  /**
+   * The leader has targets: Grow opens the modal at once and adds them in an update, so
+   * the leader (who takes more than a moment to answer) sees them before submitting.
+   */
+  withTargets?: boolean;
+  /** Sees the revisit step before it is answered. */
+  onRevisit?: (view: Json) => void;
+}
+
+/** Walks a check-in from opening the modal to its confirmation DM. */
+export async function walkCheckIn(leader: Person, answers: CheckInAnswers, options: CheckInOptions = {}): Promise<CheckInWalk> {
+  const opened = await leader.opensModal('grow_checkin', options.open ?? (() => leader.grow()));
+  const modal = options.withTargets
+    ? await poll(`the check-in modal to offer ${leader.name}'s targets`, () => {
+        const now = leader.openModals().find((v) => v.id === opened.id);
+        return now && JSON.stringify(now.blocks).includes('"goal_target"') ? now : undefined;
+      })
+    : opened;
   const dmsBefore = leader.dms().length;
   if (answers.commitment >= 8) {
     await leader.submit(modal, values(answers));
@@ -44,6 +62,7 @@ export async function walkCheckIn(leader: Person, answers: CheckInAnswers, open:
   }
   const asked = await leader.submit(modal, values(answers), 'updated');
   const revisit = asked.view!;
+  options.onRevisit?.(revisit);
   if (!JSON.stringify(revisit.blocks).includes('make_it_ten')) throw new Error('the revisit step has no "make it a 10" question');
   await leader.submit(revisit, { ...values(answers), make_it_ten: answers.makeItTen ?? '' });
   return { modal, revisit, confirmation: await confirmation(leader, dmsBefore) };

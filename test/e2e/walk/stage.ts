@@ -16,6 +16,11 @@ export interface Stage {
    * up within RECONCILE_EVERY_MS; the demo reconciles at once to keep its pace.
    */
   kick?: () => Promise<unknown>;
+  /**
+   * Wraps each delivery. The demo keeps real office hours for planning and opens the
+   * recipient's window only for the moment of delivery, since it runs at any hour.
+   */
+  aroundDelivery?: (row: NudgeRow, deliver: () => Promise<Delivered>) => Promise<Delivered>;
 }
 
 /** Polls until `check` gives a value (not undefined/false), or fails naming `what`. */
@@ -85,7 +90,12 @@ const SETTLED = new Set(['sent', 'skipped', 'cancelled', 'failed']);
  * Moves a pending nudge to now and waits for the real worker to post it. A nudge that
  * was due already may be on its way by itself; then this only waits for it.
  */
-export async function deliverNudge(stage: Stage, row: NudgeRow, ms = 15_000): Promise<Delivered> {
+export function deliverNudge(stage: Stage, row: NudgeRow, ms = 15_000): Promise<Delivered> {
+  const deliver = () => moveAndWait(stage, row, ms);
+  return stage.aroundDelivery ? stage.aroundDelivery(row, deliver) : deliver();
+}
+
+async function moveAndWait(stage: Stage, row: NudgeRow, ms: number): Promise<Delivered> {
   const movedAt = new Date();
   if (row.status === 'pending') {
     await stage.db

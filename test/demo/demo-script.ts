@@ -1,0 +1,99 @@
+// The story `npm run demo` tells: a coach invites a leader, the leader accepts and sets
+// targets, checks in (and is asked what would make it a 10), then Grow's between-session
+// messages arrive one by one — follow-up, session prep, the coach's brief and digest —
+// each delivered by moving its planned time to now.
+import { DateTime } from 'luxon';
+import { COACH_PLAN_QUEUE } from '../../jobs/digest-schedule.js';
+import { walkCheckIn } from '../e2e/walk/check-in.js';
+import { acceptAndContract, answerFollowUp, answerPrep, inviteLeader, reflectOnFollowUp } from '../e2e/walk/engagement.js';
+import { runScheduledNow } from '../e2e/walk/scheduled.js';
+import { deliverNudge, pendingNudge } from '../e2e/walk/stage.js';
+import { ALWAYS, OFFICE_HOURS, type DemoWorld } from './demo-world.js';
+import type { Narrator } from './narrator.js';
+
+const LEO = { id: 'U0DEMOLEO1', name: 'Leo', tz: 'America/New_York' };
+const CORA = { id: 'U0DEMOCORA', name: 'Cora', tz: 'Europe/London' };
+export const DEMO_CAST = {
+  [LEO.id]: { name: LEO.name, role: 'leader', tz: LEO.tz },
+  [CORA.id]: { name: CORA.name, role: 'coach', tz: CORA.tz },
+};
+
+/** The first session: a Tuesday at least five days out, 10:00 on Leo's clock. */
+function firstSessionDate(): string {
+  let day = DateTime.now().setZone(LEO.tz).plus({ days: 5 });
+  while (day.weekday !== 2) day = day.plus({ days: 1 });
+  return day.toISODate()!;
+}
+
+export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<void> {
+  const leo = await world.person(LEO.id, LEO.name, LEO.tz);
+  const cora = await world.person(CORA.id, CORA.name, CORA.tz);
+  const { stage } = world;
+  // Grow plans with office hours; the demo runs at any hour, so each recipient's window
+  // opens only for the moment their message is delivered. The planned time is noted first.
+  stage.aroundDelivery = async (row, deliver) => {
+    narrator.planned.set(row.id, row.dueAt);
+    await world.setWindow(row.recipientId, ALWAYS);
+    try {
+      return await deliver();
+    } finally {
+      await world.setWindow(row.recipientId, OFFICE_HOURS);
+    }
+  };
+  const nextNudge = async (personId: string, kind: string) => deliverNudge(stage, await pendingNudge(stage, personId, kind));
+
+  const startDate = firstSessionDate();
+  await narrator.act(`Cora types /grow coach and invites Leo: 6 sessions every two weeks, the first on ${startDate} at 10:00 (Leo's time).`);
+  const invitation = await inviteLeader(cora, leo, { startDate, sessionTime: '10:00', sessions: 6, cadenceDays: 14 });
+
+  await narrator.act('Leo clicks [ Accept ], names two behaviours to change, and saves.');
+  await acceptAndContract(leo, invitation.where, {
+    targets: [
+      { description: 'Raise difficult topics with my team in the week they come up', baseline: 3, level: 2 },
+      { description: 'Ask a question before giving my view in 1:1s', baseline: 5, level: 2 },
+    ],
+    worked: 'Peer feedback, written down the same day',
+    worthwhile: 'My team brings problems to me early',
+    openness: 7,
+  });
+
+  await narrator.act('Leo types /grow and checks in. Will: “Tell the team about the hiring freeze in Monday’s meeting”, commitment 6/10.');
+  await walkCheckIn(leo, {
+    goal: 'Stop sitting on the hiring-freeze news',
+    reality: 'The team has heard rumours; I keep postponing',
+    options: 'Tell them Monday; write it up first; ask HR to join',
+    will: 'Tell the team about the hiring freeze in Monday’s meeting',
+    commitment: 6,
+    visibility: 'shared',
+    makeItTen: 'Agree the wording with HR on Friday',
+  }, {
+    withTargets: true,
+    onRevisit: (view) => {
+      narrator.showModal(leo.userId, view);
+      narrator.say('Leo answers “Agree the wording with HR on Friday” and saves.');
+    },
+  });
+
+  await narrator.act('Time passes. Grow follows up on what Leo committed to.');
+  const followUp = await nextNudge(leo.userId, 'follow_up');
+  await narrator.act('Leo clicks [ Reflect… ] and writes what happened.');
+  await reflectOnFollowUp(leo, followUp.where, {
+    happened: 'I told them. Two people asked good questions; one went quiet.',
+    learned: 'Saying it early was easier than carrying it',
+    tryNext: 'Check in one to one with the person who went quiet',
+    visibility: 'shared',
+  });
+  await narrator.act('Leo clicks [ Partly ]: told the team, not yet the follow-up conversation.');
+  await answerFollowUp(leo, followUp.where, 'followup_partly');
+
+  await narrator.act('The day before the session, Grow asks Leo to prepare.');
+  const prep = await nextNudge(leo.userId, 'session_prep');
+  await narrator.act('Leo clicks [ Answer ] and says what he wants from the session.');
+  await answerPrep(leo, prep.where, { commitment: 'Half done: told the team, not yet the one-to-one', want: 'Practise the conversation with the quiet one' });
+
+  await narrator.act('Grow plans the coach’s week: a brief before the session and the Monday digest.');
+  await runScheduledNow(world.queues, COACH_PLAN_QUEUE);
+  await nextNudge(cora.userId, 'brief');
+  await nextNudge(cora.userId, 'digest');
+  await narrator.settle();
+}
