@@ -10,10 +10,11 @@ import { COACH_PLAN_QUEUE } from '../../jobs/digest-schedule.js';
 import { startE2eApp, type E2eApp } from './e2e-app.js';
 import { assertNothingRefused } from './refusals.js';
 import { walkCheckIn } from './walk/check-in.js';
+import { eraseData, exportData, saveMoment } from './walk/leader-data.js';
 import { acceptAndContract, answerFollowUp, answerPrep, answerReview, inviteLeader, reflectOnFollowUp, type Invitation } from './walk/engagement.js';
 import { actionIdsIn, type Person } from './walk/person.js';
 import { runScheduledNow } from './walk/scheduled.js';
-import { deliverNudge, pendingNudge } from './walk/stage.js';
+import { deliverNudge, pendingNudge, settleNudge } from './walk/stage.js';
 
 let app: E2eApp;
 let ana: Person;
@@ -47,11 +48,7 @@ describe('the check-in', () => {
     expect((await pendingNudge(app.stage, ana.userId, 'follow_up')).ref).toMatchObject({ actionId: expect.any(String) });
   });
 
-  // Known gap: the check-in plans a follow-up for a leader with no engagement, and its
-  // confirmation promises it, but the sender renders follow-ups only inside an engagement
-  // (it closes this one as failed, "missing_engagement"). When that is fixed this test
-  // starts failing: make it a plain `it` again.
-  it.fails('follows up on the action when the follow-up falls due; Done answers it', async () => {
+  it('follows up on the action when the follow-up falls due; Done answers it', async () => {
     const followUp = await deliverNudge(app.stage, await pendingNudge(app.stage, ana.userId, 'follow_up'));
     expect(text(followUp.message.blocks)).toContain('Open each 1:1 with a question &amp; wait');
     await answerFollowUp(ana, followUp.where, 'followup_done');
@@ -75,17 +72,17 @@ describe('the check-in', () => {
   it('answers /grow history and /grow help privately, and saves a coaching moment from any message', async () => {
     await ana.grow('history');
     await ana.grow('help');
-    const replies = app.emu.ephemerals(app.stage.teamId, ana.userId);
-    expect(replies.length).toBeGreaterThanOrEqual(2);
+    expect(app.emu.ephemerals(app.stage.teamId, ana.userId).length).toBeGreaterThanOrEqual(2);
     app.emu.addChannel(app.stage.teamId, { id: 'C0TEAM0001', name: 'team', members: [ana.userId] });
-    const ts = app.emu.postUserMessage(app.stage.teamId, { channelId: 'C0TEAM0001', userId: ana.userId, text: 'Thanks for *asking* first today' });
-    const modal = await ana.opensModal('save_moment_submit', async () => {
-      const result = await app.emu.messageShortcut({ teamId: app.stage.teamId, userId: ana.userId, channelId: 'C0TEAM0001', ts, callbackId: 'save_moment' });
-      if (result.status !== 200) throw new Error(`save_moment → ${result.status}`);
-    });
-    await ana.submit(modal, { note: 'Bring this to the next session', visibility: 'private' });
+    const ts = await saveMoment(ana, { channelId: 'C0TEAM0001', text: 'Thanks for *asking* first today', note: 'Bring this to the next session' });
     const moments = await app.db.db.select().from(reflections).where(and(eq(reflections.leaderId, ana.userId), eq(reflections.kind, 'moment')));
     expect(moments[0]?.permalink).toContain(ts.replace('.', ''));
+  });
+
+  it('gives the leader a copy of their data as a file, and erases it once they confirm', async () => {
+    expect(JSON.stringify(await exportData(ana))).toContain('Delegate the weekly report');
+    expect(await eraseData(ana)).toContain('erased');
+    expect(await app.db.db.select().from(checkIns).where(eq(checkIns.leaderId, ana.userId))).toEqual([]);
   });
 });
 
@@ -168,6 +165,15 @@ describe('an engagement', () => {
   it('shows both people their App Home', async () => {
     expect(text((await leo.openHome()).blocks)).toContain('Raise difficult topics');
     expect((await cora.openHome()).blocks).not.toHaveLength(0);
+  });
+
+  it('skips what falls due while the leader is paused, and writes again after /grow resume', async () => {
+    await leo.grow('pause 3');
+    const skipped = await settleNudge(app.stage, await pendingNudge(app.stage, leo.userId, 'session_prep'));
+    expect(skipped).toMatchObject({ status: 'skipped', reason: 'paused' });
+    await leo.grow('resume');
+    const prep = await deliverNudge(app.stage, await pendingNudge(app.stage, leo.userId, 'session_prep'));
+    expect(actionIdsIn(prep.message.blocks)).toEqual(['prep_answer']);
   });
 });
 

@@ -90,12 +90,22 @@ const SETTLED = new Set(['sent', 'skipped', 'cancelled', 'failed']);
  * Moves a pending nudge to now and waits for the real worker to post it. A nudge that
  * was due already may be on its way by itself; then this only waits for it.
  */
-export function deliverNudge(stage: Stage, row: NudgeRow, ms = 15_000): Promise<Delivered> {
-  const deliver = () => moveAndWait(stage, row, ms);
+export async function deliverNudge(stage: Stage, row: NudgeRow, ms = 15_000): Promise<Delivered> {
+  const deliver = async (): Promise<Delivered> => {
+    const done = await settleNudge(stage, row, ms);
+    if (done.status !== 'sent' || !done.channelId || !done.messageTs) {
+      throw new Error(`the ${row.kind} nudge was not sent: ${done.status} (${done.reason ?? 'no reason'})`);
+    }
+    const where = { channel: done.channelId, ts: done.messageTs };
+    const message = stage.emu.messagesIn(stage.teamId, where.channel).find((m) => m.ts === where.ts);
+    if (!message) throw new Error(`the ${row.kind} nudge is marked sent but Slack has no such message`);
+    return { row: done, plannedAt: row.dueAt, message, where };
+  };
   return stage.aroundDelivery ? stage.aroundDelivery(row, deliver) : deliver();
 }
 
-async function moveAndWait(stage: Stage, row: NudgeRow, ms: number): Promise<Delivered> {
+/** Moves a pending nudge to now and waits for the worker to settle it, whatever it decides. */
+export async function settleNudge(stage: Stage, row: NudgeRow, ms = 15_000): Promise<NudgeRow> {
   const movedAt = new Date();
   if (row.status === 'pending') {
     await stage.db
@@ -104,18 +114,11 @@ async function moveAndWait(stage: Stage, row: NudgeRow, ms: number): Promise<Del
       .where(and(eq(nudges.id, row.id), eq(nudges.status, 'pending')));
     await stage.kick?.();
   }
-  const done = await poll(`the worker to deliver the ${row.kind} nudge`, async () => {
+  return poll(`the worker to settle the ${row.kind} nudge`, async () => {
     const now = await nudgeById(stage, row.id);
     if (SETTLED.has(now.status)) return now;
     // Released back to pending with a later time: the sender deferred it (hours, DND).
     if (now.status === 'pending' && now.reason && now.dueAt > movedAt) return now;
     return undefined;
   }, ms);
-  if (done.status !== 'sent' || !done.channelId || !done.messageTs) {
-    throw new Error(`the ${row.kind} nudge was not sent: ${done.status} (${done.reason ?? 'no reason'})`);
-  }
-  const where = { channel: done.channelId, ts: done.messageTs };
-  const message = stage.emu.messagesIn(stage.teamId, where.channel).find((m) => m.ts === where.ts);
-  if (!message) throw new Error(`the ${row.kind} nudge is marked sent but Slack has no such message`);
-  return { row: done, plannedAt: row.dueAt, message, where };
 }
