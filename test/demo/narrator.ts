@@ -3,6 +3,7 @@
 // Grow planned it on their own clock.
 import { DateTime } from 'luxon';
 import type { Emulator, Json, RecordedCall } from '../emulator/index.js';
+import { quiet } from '../e2e/walk/stage.js';
 import { renderBlocks, renderMessage, type RenderOptions } from './render-blocks.js';
 
 export interface Cast {
@@ -45,12 +46,8 @@ export class Narrator {
   }
 
   /** Waits until Grow has made no Slack call for a moment, then prints what it made. */
-  async settle(quietMs = 250): Promise<void> {
-    let count = -1;
-    while (count !== this.emu.calls.length) {
-      count = this.emu.calls.length;
-      await new Promise((r) => setTimeout(r, quietMs));
-    }
+  async settle(): Promise<void> {
+    await quiet(this.emu);
     this.flush();
   }
 

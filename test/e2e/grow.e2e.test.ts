@@ -14,7 +14,7 @@ import { eraseData, exportData, saveMoment } from './walk/leader-data.js';
 import { acceptAndContract, answerFollowUp, answerPrep, answerReview, inviteLeader, reflectOnFollowUp, type Invitation } from './walk/engagement.js';
 import { actionIdsIn, type Person } from './walk/person.js';
 import { runScheduledNow } from './walk/scheduled.js';
-import { deliverNudge, pendingNudge, settleNudge } from './walk/stage.js';
+import { deliverNudge, pendingNudge, quiet, settleNudge } from './walk/stage.js';
 
 let app: E2eApp;
 let ana: Person;
@@ -178,7 +178,8 @@ describe('an engagement', () => {
 });
 
 describe('all along', () => {
-  it('produced nothing Slack refused: every message, update, ephemeral and view passed the Block Kit checks', () => {
+  it('produced nothing Slack refused: every message, update, ephemeral and view passed the Block Kit checks', async () => {
+    await quiet(app.emu, 500);
     assertNothingRefused(app.emu);
   });
 

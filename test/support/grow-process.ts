@@ -47,11 +47,17 @@ export async function startGrowProcess(env: Record<string, string>, options: { r
   const output = () => lines.join('\n');
 
   const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
+  let timer: NodeJS.Timeout | undefined;
   const port = await Promise.race([
     new Promise<number>((resolve) => (onPort = resolve)),
     exited.then((code) => Promise.reject(new Error(`Grow exited (${code}) before listening:\n${output()}`))),
-    sleep(deadline - Date.now()).then(() => Promise.reject(new Error(`Grow did not listen in time:\n${output()}`))),
-  ]);
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Grow did not listen in time:\n${output()}`)), deadline - Date.now());
+    }),
+  ]).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  }).finally(() => clearTimeout(timer));
   const url = `http://127.0.0.1:${port}`;
   while (!(await isReady(url))) {
     if (child.exitCode !== null) throw new Error(`Grow exited (${child.exitCode}) before it was ready:\n${output()}`);

@@ -34,6 +34,15 @@ export async function poll<T>(what: string, check: () => T | undefined | false |
   }
 }
 
+/** Waits until the app has made no Slack call for `quietMs`: what it was doing is done. */
+export async function quiet(emu: Emulator, quietMs = 250): Promise<void> {
+  let count = -1;
+  while (count !== emu.calls.length) {
+    count = emu.calls.length;
+    await new Promise((r) => setTimeout(r, quietMs));
+  }
+}
+
 /** A working window of every day, all day, so delivery never waits for office hours. */
 export async function openWorkingWindow(stage: Stage, userId: string, tz: string): Promise<void> {
   const always = { tz, workDays: [1, 2, 3, 4, 5, 6, 7], workStartMinute: 0, workEndMinute: 1440 };
