@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { LIMITS, type CheckInDraft, type Visibility } from '../../domain/checkin/rules.js';
 import { encodeJson } from '../metadata.js';
 import { truncate } from '../mrkdwn.js';
-import { context, option, plain, section, type Block } from './kit.js';
+import { context, option, plain, section, textInput, type Block } from './kit.js';
 
 export const CHECKIN_CALLBACK = 'grow_checkin';
 
@@ -41,7 +41,7 @@ export function checkInModal(input: CheckInModalInput): View {
     blocks.push(
       section(`You rated your commitment *${d.commitment ?? '?'}/10*. *What would make it a 10?*`),
       context('Low commitment usually means the goal or the action does not fit yet. Reshape either below, or save it as it is.'),
-      textInput('make_it_ten', 'What would make it a 10?', LIMITS.makeItTen, d.makeItTen, { optional: true, multiline: true }),
+      textInput('make_it_ten', 'What would make it a 10?', LIMITS.makeItTen, { optional: true, multiline: true, initial: d.makeItTen }),
     );
   }
   if (targets.length > 0) {
@@ -62,13 +62,14 @@ export function checkInModal(input: CheckInModalInput): View {
     });
   }
   blocks.push(
-    textInput('goal', 'Goal — what do you want from the next two weeks?', LIMITS.goal, d.goal, {
+    textInput('goal', 'Goal — what do you want from the next two weeks?', LIMITS.goal, {
+      initial: d.goal,
       optional: targets.length > 0,
       hint: targets.length > 0 ? 'Write a goal, or pick a target above.' : undefined,
     }),
-    textInput('reality', 'Reality — what is happening now?', LIMITS.reality, d.reality, { multiline: true }),
-    textInput('options', 'Options — what could you do?', LIMITS.options, d.options, { multiline: true }),
-    textInput('will', 'Will — what one thing will you do?', LIMITS.will, d.will, { hint: 'One concrete action someone could see you do.' }),
+    textInput('reality', 'Reality — what is happening now?', LIMITS.reality, { multiline: true, initial: d.reality }),
+    textInput('options', 'Options — what could you do?', LIMITS.options, { multiline: true, initial: d.options }),
+    textInput('will', 'Will — what one thing will you do?', LIMITS.will, { hint: 'One concrete action someone could see you do.', initial: d.will }),
     {
       type: 'input',
       block_id: 'will_due',
@@ -110,28 +111,5 @@ export function checkInModal(input: CheckInModalInput): View {
     close: plain('Cancel'),
     private_metadata: encodeJson(checkInMetadataSchema, { step: input.step }),
     blocks,
-  };
-}
-
-function textInput(
-  blockId: string,
-  label: string,
-  maxLength: number,
-  initial: string | undefined,
-  opts: { optional?: boolean; multiline?: boolean; hint?: string } = {},
-): Block {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: opts.optional ?? false,
-    label: plain(label),
-    ...(opts.hint ? { hint: plain(opts.hint) } : {}),
-    element: {
-      type: 'plain_text_input',
-      action_id: blockId,
-      multiline: opts.multiline ?? false,
-      max_length: maxLength,
-      ...(initial ? { initial_value: initial.slice(0, maxLength) } : {}),
-    },
   };
 }

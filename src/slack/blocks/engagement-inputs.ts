@@ -3,7 +3,7 @@
 // `readInput` finds every value by block id.
 import type { Visibility } from '../../domain/checkin/rules.js';
 import { VISIBILITY_TEXT } from './checkin-modal.js';
-import { option, plain, type Block } from './kit.js';
+import { option, plain, textInput, type Block } from './kit.js';
 
 export function ratingInput(blockId: string, label: string, opts: { optional?: boolean; initial?: number; hint?: string } = {}): Block {
   return {
@@ -37,14 +37,7 @@ export function visibilityInput(blockId: string, label = 'Who sees this answer?'
 }
 
 export function textAnswer(blockId: string, label: string, maxLength: number, opts: { optional?: boolean; multiline?: boolean; hint?: string } = {}): Block {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: opts.optional ?? true,
-    label: plain(label),
-    ...(opts.hint ? { hint: plain(opts.hint) } : {}),
-    element: { type: 'plain_text_input', action_id: blockId, multiline: opts.multiline ?? true, max_length: maxLength },
-  };
+  return textInput(blockId, label, maxLength, { optional: opts.optional ?? true, multiline: opts.multiline ?? true, hint: opts.hint });
 }
 
 export function selectInput(blockId: string, label: string, choices: { text: string; value: string }[], opts: { optional?: boolean; initial?: string; hint?: string } = {}): Block {

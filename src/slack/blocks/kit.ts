@@ -36,3 +36,28 @@ export const actionsBlock = (blockId: string, buttons: ButtonSpec[]): Block => (
     ...(b.style ? { style: b.style } : {}),
   })),
 });
+
+export interface TextInputOptions {
+  optional?: boolean;
+  multiline?: boolean;
+  hint?: string;
+  initial?: string;
+}
+
+/** A bounded free-text input; action id = block id, so `readInput` finds it by block id. */
+export function textInput(blockId: string, label: string, maxLength: number, opts: TextInputOptions = {}): Block {
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional: opts.optional ?? false,
+    label: plain(label),
+    ...(opts.hint ? { hint: plain(opts.hint) } : {}),
+    element: {
+      type: 'plain_text_input',
+      action_id: blockId,
+      multiline: opts.multiline ?? false,
+      max_length: maxLength,
+      ...(opts.initial ? { initial_value: opts.initial.slice(0, maxLength) } : {}),
+    },
+  };
+}

@@ -8,10 +8,9 @@ import { CONTRACTING_FIELDS, contractingModal } from '../blocks/contracting-moda
 import { CALLBACKS, contractingMetaSchema, ENGAGEMENT_ACTIONS, parseEngagementValue } from '../blocks/engagement-values.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage, GENERIC_FAILURE } from '../friendly-errors.js';
-import { decodeJson } from '../metadata.js';
-import { readInput, viewStateSchema } from '../view-state.js';
 import { teamOf, tellUser, type RefreshHome } from './engagement-interaction.js';
 import { showInvitationOutcome } from './engagement-invitation.js';
+import { errorOn, readSubmission } from '../modal-submission.js';
 
 export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
   app.action<BlockButtonAction>(ENGAGEMENT_ACTIONS.contractingOpen, async ({ ack, body, client }) => {
@@ -33,14 +32,9 @@ export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps
     const teamId = teamOf(body);
     const userId = body.user.id;
     const log = deps.logger.child({ teamId, userId, view: CALLBACKS.contracting });
-    const meta = decodeJson(contractingMetaSchema, view.private_metadata);
-    const state = viewStateSchema.safeParse(view.state.values);
-    if (!meta || !state.success) {
-      await ack({ response_action: 'errors', errors: { target1: 'This form could not be read. Please open it again from App Home.' } });
-      return;
-    }
-    const values: Record<string, string | undefined> = {};
-    for (const field of CONTRACTING_FIELDS) values[field] = readInput(state.data, field);
+    const form = readSubmission(view, contractingMetaSchema, CONTRACTING_FIELDS);
+    if (!form) return void (await ack(errorOn('target1', 'This form could not be read. Please open it again from App Home.')));
+    const { meta, values } = form;
     let result;
     try {
       result = await submitContracting(deps, { teamId, userId, engagementId: meta.engagementId, values });

@@ -7,11 +7,10 @@ import { CALLBACKS, reflectMetaSchema } from '../blocks/engagement-values.js';
 import { reflectModal } from '../blocks/reflect-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage, GENERIC_FAILURE } from '../friendly-errors.js';
-import { decodeJson } from '../metadata.js';
 import { NUDGE_ACTIONS, parseNudgeValue } from '../values.js';
-import { readInput, viewStateSchema } from '../view-state.js';
 import { messageOf, teamOf, tellUser, updateMessage } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED, toAnsweredView } from './follow-up-answer.js';
+import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
 
 export function registerFollowUpReflect(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(NUDGE_ACTIONS.followUpReflect, async ({ ack, body, client }) => {
@@ -38,13 +37,9 @@ export function registerFollowUpReflect(app: App, deps: SlackDeps): void {
     const teamId = teamOf(body);
     const userId = body.user.id;
     const log = deps.logger.child({ teamId, userId, view: CALLBACKS.reflect });
-    const meta = decodeJson(reflectMetaSchema, view.private_metadata);
-    const state = viewStateSchema.safeParse(view.state.values);
-    if (!meta || !state.success) {
-      await ack({ response_action: 'errors', errors: { happened: 'This form could not be read. Please open it again.' } });
-      return;
-    }
-    const values = Object.fromEntries(['happened', 'learned', 'try_next', 'visibility'].map((id) => [id, readInput(state.data, id)]));
+    const form = readSubmission(view, reflectMetaSchema, ['happened', 'learned', 'try_next', 'visibility']);
+    if (!form) return void (await ack(errorOn('happened', UNREADABLE_FORM)));
+    const { meta, values } = form;
     const ids = { nudgeId: meta.nudgeId, actionId: meta.actionId };
     const where = meta.channel && meta.ts ? { channel: meta.channel, ts: meta.ts } : undefined;
     let result;

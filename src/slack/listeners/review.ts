@@ -6,11 +6,10 @@ import { CALLBACKS, reviewMetaSchema } from '../blocks/engagement-values.js';
 import { closingSummaryMessage, reviewAnsweredMessage, reviewModal } from '../blocks/review-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage, GENERIC_FAILURE } from '../friendly-errors.js';
-import { decodeJson } from '../metadata.js';
 import { NUDGE_ACTIONS, parseNudgeValue } from '../values.js';
-import { readInput, viewStateSchema } from '../view-state.js';
 import { messageOf, sendDm, teamOf, tellUser, updateMessage } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
+import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
 
 export function registerReview(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(NUDGE_ACTIONS.reviewOpen, async ({ ack, body, client }) => {
@@ -37,13 +36,9 @@ export function registerReview(app: App, deps: SlackDeps): void {
     const teamId = teamOf(body);
     const userId = body.user.id;
     const log = deps.logger.child({ teamId, userId, view: CALLBACKS.review });
-    const meta = decodeJson(reviewMetaSchema, view.private_metadata);
-    const state = viewStateSchema.safeParse(view.state.values);
-    if (!meta || !state.success) {
-      await ack({ response_action: 'errors', errors: { rating1: 'This form could not be read. Please open it again.' } });
-      return;
-    }
-    const values = Object.fromEntries(['rating1', 'rating2', 'rating3'].map((id) => [id, readInput(state.data, id)]));
+    const form = readSubmission(view, reviewMetaSchema, ['rating1', 'rating2', 'rating3']);
+    if (!form) return void (await ack(errorOn('rating1', UNREADABLE_FORM)));
+    const { meta, values } = form;
     let result;
     try {
       result = await submitReview(deps, { teamId, userId, nudgeId: meta.nudgeId, engagementId: meta.engagementId, values });

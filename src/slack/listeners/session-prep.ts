@@ -6,11 +6,10 @@ import { CALLBACKS, prepMetaSchema } from '../blocks/engagement-values.js';
 import { prepAnsweredMessage, prepModal } from '../blocks/prep-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage, GENERIC_FAILURE } from '../friendly-errors.js';
-import { decodeJson } from '../metadata.js';
 import { NUDGE_ACTIONS, parseNudgeValue } from '../values.js';
-import { readInput, viewStateSchema } from '../view-state.js';
 import { messageOf, teamOf, tellUser, updateMessage } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
+import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
 
 export function registerSessionPrep(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(NUDGE_ACTIONS.prepAnswer, async ({ ack, body, client }) => {
@@ -37,13 +36,9 @@ export function registerSessionPrep(app: App, deps: SlackDeps): void {
     const teamId = teamOf(body);
     const userId = body.user.id;
     const log = deps.logger.child({ teamId, userId, view: CALLBACKS.prep });
-    const meta = decodeJson(prepMetaSchema, view.private_metadata);
-    const state = viewStateSchema.safeParse(view.state.values);
-    if (!meta || !state.success) {
-      await ack({ response_action: 'errors', errors: { commitment: 'This form could not be read. Please open it again.' } });
-      return;
-    }
-    const values = Object.fromEntries(['commitment', 'want', 'visibility'].map((id) => [id, readInput(state.data, id)]));
+    const form = readSubmission(view, prepMetaSchema, ['commitment', 'want', 'visibility']);
+    if (!form) return void (await ack(errorOn('commitment', UNREADABLE_FORM)));
+    const { meta, values } = form;
     let result;
     try {
       result = await saveSessionPrep(deps, { teamId, userId, nudgeId: meta.nudgeId, sessionId: meta.sessionId, values });
