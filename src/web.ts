@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Extensions } from './slack/app.js';
 import { createSlackApp } from './slack/app.js';
 import type { SlackDeps } from './slack/deps.js';
+import { createOAuthRoutes } from './http/oauth.js';
 import { createHttpServer } from './http/server.js';
 
 export interface WebHandle {
@@ -25,7 +26,8 @@ export interface WebOptions {
 export async function startWeb(options: WebOptions): Promise<WebHandle> {
   const { deps } = options;
   const { app, receiver } = createSlackApp(deps, options.extensions);
-  const server = createHttpServer({ logger: deps.logger, receiver, readiness: options.readiness, metrics: options.metrics });
+  const getRoutes = createOAuthRoutes(deps);
+  const server = createHttpServer({ logger: deps.logger, receiver, readiness: options.readiness, metrics: options.metrics, getRoutes });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? deps.config.port, '0.0.0.0', () => resolve());

@@ -1,6 +1,7 @@
 // The web role's HTTP server: Slack requests, health and readiness, metrics.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
+import type { RouteHandler } from './oauth.js';
 import type { SlackReceiver } from './slack-receiver.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -12,6 +13,8 @@ export interface ServerDeps {
   /** Each check resolves when its dependency answers. */
   readiness: Record<string, () => Promise<void>>;
   metrics?: () => Promise<string>;
+  /** Further GET routes by path (the OAuth install pages). */
+  getRoutes?: Record<string, RouteHandler>;
 }
 
 export function createHttpServer(deps: ServerDeps): Server {
@@ -26,7 +29,8 @@ export function createHttpServer(deps: ServerDeps): Server {
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
-  const path = (req.url ?? '/').split('?')[0];
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const path = url.pathname;
   if (req.method === 'GET' && path === '/healthz') return json(res, 200, { status: 'ok' });
   if (req.method === 'GET' && path === '/readyz') return readyz(res, deps);
   if (req.method === 'GET' && path === '/metrics' && deps.metrics) {
@@ -34,6 +38,8 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ServerDeps
     res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(body);
     return;
   }
+  const extra = req.method === 'GET' ? deps.getRoutes?.[path] : undefined;
+  if (extra) return extra(req, res, url);
   if (path === '/slack/events' && deps.receiver) {
     if (req.method !== 'POST') return json(res, 405, { error: 'method_not_allowed' });
     const raw = await readBody(req);
