@@ -1,6 +1,6 @@
 // The story `npm run demo` tells: a coach invites a leader, the leader accepts and sets
 // targets, checks in (and is asked what would make it a 10), then Grow's between-session
-// messages arrive one by one — follow-up, session prep, the coach's brief and digest —
+// messages arrive one by one — follow-up, session prep, the coach's digest and brief —
 // each delivered by moving its planned time to now.
 import { DateTime } from 'luxon';
 import { COACH_PLAN_QUEUE } from '../../jobs/digest-schedule.js';
@@ -43,7 +43,7 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
   const nextNudge = async (personId: string, kind: string) => deliverNudge(stage, await pendingNudge(stage, personId, kind));
 
   const startDate = firstSessionDate();
-  await narrator.act(`Cora types /grow coach and invites Leo: 6 sessions every two weeks, the first on ${startDate} at 10:00 (Leo's time).`);
+  await narrator.act(`Cora types /grow coach and invites Leo: 6 sessions every two weeks, the first on ${DateTime.fromISO(startDate).toFormat('ccc d LLL')} at 10:00 (Leo's time).`);
   const invitation = await inviteLeader(cora, leo, { startDate, sessionTime: '10:00', sessions: 6, cadenceDays: 14 });
 
   await narrator.act('Leo clicks [ Accept ], names two behaviours to change, and saves.');
@@ -91,9 +91,9 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
   await narrator.act('Leo clicks [ Answer ] and says what he wants from the session.');
   await answerPrep(leo, prep.where, { commitment: 'Half done: told the team, not yet the one-to-one', want: 'Practise the conversation with the quiet one' });
 
-  await narrator.act('Grow plans the coach’s week: a brief before the session and the Monday digest.');
+  await narrator.act('Grow plans Cora’s messages: her Monday digest, and a brief on the morning of the session.');
   await runScheduledNow(world.queues, COACH_PLAN_QUEUE);
-  await nextNudge(cora.userId, 'brief');
   await nextNudge(cora.userId, 'digest');
+  await nextNudge(cora.userId, 'brief');
   await narrator.settle();
 }
