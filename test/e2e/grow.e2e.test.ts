@@ -1,6 +1,7 @@
 // Grow end to end: the real `npm start` process, on real Postgres and Redis, against the
 // Slack emulator. People walk the flows through Slack's own surfaces; time moves only by
-// setting a pending nudge's due time to now and letting the real worker deliver it.
+// setting a pending nudge's due time (or a scheduled job's next run) to now and letting
+// the real worker do the rest.
 // The tests run in order and share one app process: each picks up where the last left off.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
@@ -52,6 +53,8 @@ describe('the check-in', () => {
     const followUp = await deliverNudge(app.stage, await pendingNudge(app.stage, ana.userId, 'follow_up'));
     expect(text(followUp.message.blocks)).toContain('Open each 1:1 with a question &amp; wait');
     await answerFollowUp(ana, followUp.where, 'followup_done');
+    const [action] = await app.db.db.select().from(actions).where(eq(actions.leaderId, ana.userId));
+    expect(action!.status).toBe('done');
   });
 
   it('asks what would make it a 10 below 8, then saves with the answer', async () => {
