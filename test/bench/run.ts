@@ -4,6 +4,7 @@
 import { FORM, LEADER, slashCommandBody, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
 import { checkInSubmission } from '../support/checkin-payloads.js';
 import { interactionBody } from '../support/app-harness.js';
+import { benchDelivery } from './delivery.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 
@@ -74,3 +75,4 @@ try {
 } finally {
   await h.close();
 }
+if (wanted.length === 0 || wanted.includes('delivery')) process.stdout.write(await benchDelivery(Number(process.env.BENCH_NUDGES ?? 300)));
