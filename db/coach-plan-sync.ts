@@ -4,7 +4,7 @@
 // Both are safe to run any number of times: the dedupe key's unique index decides.
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import { briefDedupeKey, briefDueAt, digestDedupeKey, digestSlots } from '../src/domain/digest/index.js';
-import { defaultWorkingHours, type WorkingHours } from '../src/domain/time/index.js';
+import { defaultWorkingHours, type WorkingHours, type WorkingWindow } from '../src/domain/time/index.js';
 import type { Db } from './client.js';
 import { workingHoursOf } from './people.js';
 import { engagements, nudges, people, sessions } from './schema/index.js';
@@ -16,14 +16,16 @@ export interface CoachPlanInput {
   /** One workspace, or every workspace when omitted (the scheduled run). */
   teamId?: string;
   now: Date;
+  /** The operator's window for a coach Grow has no row for yet; the built-in one when omitted. */
+  defaultWorkingHours?: WorkingWindow;
 }
 
 type PersonHours = { tz: string | null; workDays: number[] | null; workStartMinute: number | null; workEndMinute: number | null };
 
-// Until Slack has told us about the coach, the defaults (UTC, Mon–Fri 09:00–17:30) stand.
-function hoursOf(p: PersonHours): WorkingHours {
+// Until Slack has told us about the coach, UTC and the operator's default window stand.
+function hoursOf(p: PersonHours, fallback: WorkingWindow = defaultWorkingHours): WorkingHours {
   if (p.tz === null || p.workDays === null || p.workStartMinute === null || p.workEndMinute === null) {
-    return { ...defaultWorkingHours, workDays: [...defaultWorkingHours.workDays] };
+    return { ...fallback, tz: 'UTC', workDays: [...fallback.workDays] };
   }
   return workingHoursOf({ tz: p.tz, workDays: p.workDays, workStartMinute: p.workStartMinute, workEndMinute: p.workEndMinute });
 }
@@ -38,7 +40,7 @@ export async function planCoachDigests(db: Db, input: CoachPlanInput): Promise<n
     .leftJoin(people, and(eq(people.teamId, engagements.teamId), eq(people.userId, engagements.coachId)))
     .where(and(eq(engagements.status, 'active'), input.teamId ? eq(engagements.teamId, input.teamId) : undefined));
   const rows = coaches.flatMap((c) =>
-    digestSlots(input.now, hoursOf(c)).map((slot) => ({
+    digestSlots(input.now, hoursOf(c, input.defaultWorkingHours)).map((slot) => ({
       teamId: c.teamId,
       recipientId: c.coachId,
       kind: 'digest',
@@ -80,7 +82,7 @@ export async function planSessionBriefs(db: Db, input: CoachPlanInput): Promise<
     )
     .orderBy(asc(sessions.scheduledAt));
   const rows = upcoming.flatMap((s) => {
-    const dueAt = briefDueAt(s.scheduledAt, hoursOf(s), input.now);
+    const dueAt = briefDueAt(s.scheduledAt, hoursOf(s, input.defaultWorkingHours), input.now);
     if (!dueAt) return [];
     return [{
       teamId: s.teamId,

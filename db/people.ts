@@ -2,7 +2,7 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { people } from './schema/index.js';
-import { resolveWorkingHours, type WorkingHours } from '../src/domain/time/index.js';
+import { resolveWorkingHours, type WorkingHours, type WorkingWindow } from '../src/domain/time/index.js';
 
 export type Person = typeof people.$inferSelect;
 
@@ -11,24 +11,41 @@ export async function findPerson(db: Db, teamId: string, userId: string): Promis
   return row;
 }
 
-/** Records a person on first contact, or refreshes their time zone. */
-export async function upsertPersonTz(db: Db, teamId: string, userId: string, tz: string, now: Date): Promise<void> {
+/**
+ * The columns a new row starts with: the operator's default window (`WORK_DAYS`,
+ * `WORK_HOURS`). Only inserts use it; a person's own choice is never overwritten.
+ */
+function startingWindow(window: WorkingWindow | undefined) {
+  return window ? { workDays: [...window.workDays], workStartMinute: window.startMinute, workEndMinute: window.endMinute } : {};
+}
+
+/** Records a person on first contact (with `newPerson` as their window), or refreshes their time zone. */
+export async function upsertPersonTz(db: Db, teamId: string, userId: string, tz: string, now: Date, newPerson?: WorkingWindow): Promise<void> {
   await db
     .insert(people)
-    .values({ teamId, userId, tz, tzRefreshedAt: now })
+    .values({ teamId, userId, tz, tzRefreshedAt: now, ...startingWindow(newPerson) })
     .onConflictDoUpdate({ target: [people.teamId, people.userId], set: { tz, tzRefreshedAt: now } });
 }
 
 /** Makes sure a row exists (UTC until Slack tells us better) without touching an existing one. */
-export async function ensurePerson(db: Db, teamId: string, userId: string): Promise<void> {
-  await db.insert(people).values({ teamId, userId }).onConflictDoNothing();
+export async function ensurePerson(db: Db, teamId: string, userId: string, newPerson?: WorkingWindow): Promise<void> {
+  await db.insert(people).values({ teamId, userId, ...startingWindow(newPerson) }).onConflictDoNothing();
 }
 
-export async function setPausedUntil(db: Db, teamId: string, userId: string, until: Date | null): Promise<void> {
+export async function setPausedUntil(db: Db, teamId: string, userId: string, until: Date | null, newPerson?: WorkingWindow): Promise<void> {
   await db
     .insert(people)
-    .values({ teamId, userId, pausedUntil: until })
+    .values({ teamId, userId, pausedUntil: until, ...startingWindow(newPerson) })
     .onConflictDoUpdate({ target: [people.teamId, people.userId], set: { pausedUntil: until } });
+}
+
+/** The person's own working window, chosen in Settings; their zone stays Slack's. */
+export async function saveWorkingHours(db: Db, teamId: string, userId: string, window: WorkingWindow): Promise<void> {
+  const columns = startingWindow(window);
+  await db
+    .insert(people)
+    .values({ teamId, userId, ...columns })
+    .onConflictDoUpdate({ target: [people.teamId, people.userId], set: columns });
 }
 
 export async function resetUnansweredFollowUps(db: Db, teamId: string, userId: string): Promise<void> {

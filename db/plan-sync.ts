@@ -3,7 +3,7 @@
 // (idempotently, by dedupe key), moved or dropped slots changed only while still pending.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { diffPlan, planEngagement, planInvitation, type NudgeSpec, type PlanDiff, type RhythmSettings } from '../src/domain/planner/index.js';
-import { defaultWorkingHours } from '../src/domain/time/index.js';
+import { defaultWorkingHours, type WorkingHours, type WorkingWindow } from '../src/domain/time/index.js';
 import type { Db } from './client.js';
 import { workingHoursOf } from './people.js';
 import { actions, checkIns, engagements, nudges, people, sessions } from './schema/index.js';
@@ -18,8 +18,14 @@ export interface PlanSyncInput {
   teamId: string;
   engagementId: string;
   now: Date;
+  /** The operator's rhythm (config); the planner's defaults when omitted. */
   rhythm?: Partial<RhythmSettings>;
+  /** The operator's window for a leader Grow has no row for yet. */
+  defaultWorkingHours?: WorkingWindow;
 }
+
+/** What a plan follows besides the engagement's own rows: the operator's settings. */
+export type PlanSettings = Pick<PlanSyncInput, 'rhythm' | 'defaultWorkingHours'>;
 
 export interface PlanSyncResult {
   inserted: number;
@@ -53,8 +59,9 @@ async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<Spec[] | null> {
       .orderBy(desc(checkIns.createdAt))
       .limit(1),
   ]);
-  // Until Slack has told us about the leader, the defaults (UTC, Mon–Fri 09:00–17:30) stand.
-  const hours = person ? workingHoursOf(person) : { ...defaultWorkingHours, workDays: [...defaultWorkingHours.workDays] };
+  // Until Slack has told us about the leader, UTC and the operator's default window stand.
+  const window = input.defaultWorkingHours ?? defaultWorkingHours;
+  const hours: WorkingHours = person ? workingHoursOf(person) : { ...window, tz: 'UTC', workDays: [...window.workDays] };
   const rhythmSpecs: Spec[] = planEngagement({
     engagement,
     sessions: sessionRows,
@@ -128,11 +135,12 @@ export async function syncEngagementPlan(db: Db, input: PlanSyncInput): Promise<
   });
 }
 
-/** Re-plans every active engagement a leader has (after their time zone or pause changed). */
-export async function syncLeaderPlans(db: Db, input: { teamId: string; leaderId: string; now: Date }): Promise<void> {
+/** Re-plans every live engagement a leader has (after their zone, working hours or pause changed). */
+export async function syncLeaderPlans(db: Db, input: { teamId: string; leaderId: string; now: Date } & PlanSettings): Promise<void> {
   const rows = await db
     .select({ id: engagements.id })
     .from(engagements)
     .where(and(eq(engagements.teamId, input.teamId), eq(engagements.leaderId, input.leaderId), inArray(engagements.status, ['invited', 'active'])));
-  for (const row of rows) await syncEngagementPlan(db, { teamId: input.teamId, engagementId: row.id, now: input.now });
+  const settings: PlanSettings = { rhythm: input.rhythm, defaultWorkingHours: input.defaultWorkingHours };
+  for (const row of rows) await syncEngagementPlan(db, { teamId: input.teamId, engagementId: row.id, now: input.now, ...settings });
 }

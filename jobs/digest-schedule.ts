@@ -36,6 +36,8 @@ export interface CoachPlannerOptions {
   prefix: string;
   now: () => Date;
   everyMs?: number;
+  /** The operator's window (config) for coaches Grow has no row for yet. */
+  defaultWorkingHours?: CoachPlanInput['defaultWorkingHours'];
 }
 
 export interface CoachPlanner {
@@ -44,7 +46,7 @@ export interface CoachPlanner {
 }
 
 export async function startCoachPlanner(options: CoachPlannerOptions): Promise<CoachPlanner> {
-  const { db, logger, connection, prefix, now } = options;
+  const { db, logger, connection, prefix, now, defaultWorkingHours } = options;
   if (!options.subjects?.digest || !options.subjects.brief) {
     return { planNow: async () => ({ digests: 0, briefs: 0 }), close: async () => {} };
   }
@@ -54,7 +56,7 @@ export async function startCoachPlanner(options: CoachPlannerOptions): Promise<C
     async (job: Job) => {
       const parsed = payloadSchema.safeParse(job.data ?? {});
       if (!parsed.success) throw new UnrecoverableError('plan-coach-nudges payload is not { teamId? }');
-      const result = await planCoachNudges(db, { teamId: parsed.data.teamId, now: now() });
+      const result = await planCoachNudges(db, { teamId: parsed.data.teamId, now: now(), defaultWorkingHours });
       if (result.digests + result.briefs > 0) logger.info({ jobId: job.id, ...result }, 'coach digests and briefs planned');
       return result;
     },
@@ -65,7 +67,7 @@ export async function startCoachPlanner(options: CoachPlannerOptions): Promise<C
   await worker.waitUntilReady();
   await queue.upsertJobScheduler(COACH_PLAN_QUEUE, { every: options.everyMs ?? COACH_PLAN_EVERY_MS }, { name: COACH_PLAN_QUEUE, data: {} });
   return {
-    planNow: () => planCoachNudges(db, { now: now() }),
+    planNow: () => planCoachNudges(db, { now: now(), defaultWorkingHours }),
     async close() {
       await worker.close();
       await queue.close();

@@ -7,7 +7,7 @@ import type { NudgeRow } from '../db/nudges.js';
 import type { Person } from '../db/people.js';
 import { actions, checkIns, engagements, sessions, targets } from '../db/schema/index.js';
 import type { Cipher } from '../src/crypto.js';
-import { defaultRhythm } from '../src/domain/planner/rhythm.js';
+import type { RhythmSettings } from '../src/domain/planner/rhythm.js';
 import { buildCheckInPromptMessage } from '../src/slack/blocks/nudge-checkin-prompt.js';
 import { buildFollowUpMessage } from '../src/slack/blocks/nudge-follow-up.js';
 import type { NudgeMessage } from '../src/slack/blocks/nudge-message.js';
@@ -24,6 +24,8 @@ export interface SubjectInput {
   row: NudgeRow;
   person: Person;
   now: Date;
+  /** The operator's rhythm: its back-off threshold decides what still goes out. */
+  rhythm: RhythmSettings;
 }
 
 const skip = (reason: string): NudgeSubject => ({ applies: false, status: 'skipped', reason });
@@ -41,8 +43,11 @@ async function loadOpenAction(db: Db, row: NudgeRow) {
   return action;
 }
 
-async function followUp({ db, cipher, row, person, now }: SubjectInput): Promise<NudgeSubject> {
-  if (person.unansweredFollowUps >= defaultRhythm.backOffAfterUnanswered) return skip('backed_off');
+const backedOff = ({ person, rhythm }: SubjectInput) => person.unansweredFollowUps >= rhythm.backOffAfterUnanswered;
+
+async function followUp(input: SubjectInput): Promise<NudgeSubject> {
+  const { db, cipher, row, person, now } = input;
+  if (backedOff(input)) return skip('backed_off');
   const actionId = typeof row.ref.actionId === 'string' ? row.ref.actionId : undefined;
   if (!actionId) return { applies: false, status: 'failed', reason: 'missing_action_ref' };
   const [action] = await db.select().from(actions).where(and(eq(actions.id, actionId), eq(actions.teamId, row.teamId)));
@@ -77,8 +82,9 @@ async function sessionPrep(input: SubjectInput): Promise<NudgeSubject> {
   );
 }
 
-async function checkInPrompt({ db, row, person }: SubjectInput): Promise<NudgeSubject> {
-  if (person.unansweredFollowUps >= defaultRhythm.backOffAfterUnanswered) return skip('backed_off');
+async function checkInPrompt(input: SubjectInput): Promise<NudgeSubject> {
+  const { db, row } = input;
+  if (backedOff(input)) return skip('backed_off');
   const session = await loadSession(db, row);
   if (!session || session.status === 'cancelled') return skip('session_cancelled');
   const [since] = await db

@@ -5,6 +5,7 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { findPerson, saveDmChannel, upsertPersonTz, type Person } from '../db/people.js';
+import type { WorkingWindow } from '../src/domain/time/index.js';
 import { platformErrorCode } from './slack-client.js';
 
 /** A Slack error the sender treats as permanent for this nudge. */
@@ -15,12 +16,13 @@ export class RecipientGoneError extends Error {
   }
 }
 
-export async function loadRecipient(db: Db, client: WebClient, teamId: string, userId: string, now: Date): Promise<Person> {
+/** `newPerson` is the window someone Grow has not met yet starts with (the operator's default). */
+export async function loadRecipient(db: Db, client: WebClient, teamId: string, userId: string, now: Date, newPerson?: WorkingWindow): Promise<Person> {
   const known = await findPerson(db, teamId, userId);
   if (known) return known;
   const info = await client.users.info({ user: userId });
   if (info.user?.deleted) throw new RecipientGoneError('account_inactive');
-  await upsertPersonTz(db, teamId, userId, info.user?.tz ?? 'UTC', now);
+  await upsertPersonTz(db, teamId, userId, info.user?.tz ?? 'UTC', now, newPerson);
   const created = await findPerson(db, teamId, userId);
   if (!created) throw new Error('person row vanished after insert');
   return created;

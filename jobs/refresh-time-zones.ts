@@ -5,7 +5,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Db } from '../db/client.js';
 import { findPerson, markPersonInactive, selectPeopleToRefresh, upsertPersonTz } from '../db/people.js';
-import { syncLeaderPlans } from '../db/plan-sync.js';
+import { syncLeaderPlans, type PlanSettings } from '../db/plan-sync.js';
 import type { Logger } from '../src/logger.js';
 import { jobSchemas } from './job-types.js';
 import type { GrowQueue } from './queues.js';
@@ -16,7 +16,8 @@ const DAY_MS = 86_400_000;
 export const REFRESH_EVERY_MS = 3_600_000;
 const BATCH = 500;
 
-export interface TimeZoneDeps {
+/** The operator's settings ride along: a changed zone re-plans with the configured rhythm. */
+export interface TimeZoneDeps extends PlanSettings {
   db: Db;
   slack: SlackClients;
   logger: Logger;
@@ -30,16 +31,18 @@ export interface SlackUserChange {
 }
 
 /** Applies what Slack says about a user; true when the zone changed. */
-export async function applyUserChange(deps: Pick<TimeZoneDeps, 'db'>, change: SlackUserChange, now: Date): Promise<boolean> {
+export async function applyUserChange(deps: Pick<TimeZoneDeps, 'db' | 'rhythm' | 'defaultWorkingHours'>, change: SlackUserChange, now: Date): Promise<boolean> {
   if (change.deleted) {
     await markPersonInactive(deps.db, change.teamId, change.userId);
     return false;
   }
   const before = await findPerson(deps.db, change.teamId, change.userId);
   const tz = change.tz ?? before?.tz ?? 'UTC';
-  await upsertPersonTz(deps.db, change.teamId, change.userId, tz, now);
+  await upsertPersonTz(deps.db, change.teamId, change.userId, tz, now, deps.defaultWorkingHours);
   const changed = before !== undefined && before.tz !== tz;
-  if (changed) await syncLeaderPlans(deps.db, { teamId: change.teamId, leaderId: change.userId, now });
+  if (changed) {
+    await syncLeaderPlans(deps.db, { teamId: change.teamId, leaderId: change.userId, now, rhythm: deps.rhythm, defaultWorkingHours: deps.defaultWorkingHours });
+  }
   return changed;
 }
 

@@ -7,7 +7,8 @@ import type { Db } from '../db/client.js';
 import { workingHoursOf } from '../db/people.js';
 import { claimNudge, closeNudge, findNudge, markNudgeSent, releaseNudge, type NudgeRow } from '../db/nudges.js';
 import type { Cipher } from '../src/crypto.js';
-import { deferPastDnd, isWithinWorkingHours, nextWorkingInstant } from '../src/domain/time/index.js';
+import { defaultRhythm, type RhythmSettings } from '../src/domain/planner/rhythm.js';
+import { deferPastDnd, isWithinWorkingHours, nextWorkingInstant, type WorkingWindow } from '../src/domain/time/index.js';
 import type { Logger } from '../src/logger.js';
 import type { EnqueueNudges } from './enqueue-nudges.js';
 import { findPostedNudge } from './find-posted-nudge.js';
@@ -26,6 +27,10 @@ export interface SendNudgeDeps {
   enqueue: EnqueueNudges;
   now: () => Date;
   extraSubjects?: ExtraSubjects;
+  /** The operator's rhythm (config); the planner's defaults when omitted. */
+  rhythm?: RhythmSettings;
+  /** The window a recipient Grow meets for the first time starts with (config). */
+  defaultWorkingHours?: WorkingWindow;
   /** Runs after chat.postMessage succeeded and before the row is marked (crash tests). */
   afterPost?: (nudgeId: string) => Promise<void> | void;
 }
@@ -43,7 +48,7 @@ async function deferNudge(deps: SendNudgeDeps, row: NudgeRow, dueAt: Date, reaso
 
 async function deliver(deps: SendNudgeDeps, row: NudgeRow, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
   const client = await deps.slack.forTeam(row.teamId);
-  const person = await loadRecipient(deps.db, client, row.teamId, row.recipientId, now);
+  const person = await loadRecipient(deps.db, client, row.teamId, row.recipientId, now, deps.defaultWorkingHours);
   if (!person.isActive) {
     await closeNudge(deps.db, row.id, 'failed', 'recipient_inactive', now);
     return 'failed';
@@ -53,7 +58,7 @@ async function deliver(deps: SendNudgeDeps, row: NudgeRow, now: Date, attempt: S
     await closeNudge(deps.db, row.id, 'skipped', 'paused', now);
     return 'skipped';
   }
-  const subject = await loadNudgeSubject({ db: deps.db, cipher: deps.cipher, row, person, now }, deps.extraSubjects);
+  const subject = await loadNudgeSubject({ db: deps.db, cipher: deps.cipher, row, person, now, rhythm: deps.rhythm ?? defaultRhythm }, deps.extraSubjects);
   if (!subject.applies) {
     await closeNudge(deps.db, row.id, subject.status, subject.reason, now);
     return subject.status;

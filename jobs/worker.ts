@@ -78,12 +78,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         now,
         enqueue: (nudges) => enqueueNudges(queues.sendNudge, nudges, now()),
         extraSubjects: options.extraSubjects,
+        rhythm: config.rhythm,
+        defaultWorkingHours: config.defaultWorkingHours,
         afterPost: options.afterPost,
       }) as Processor,
       concurrency: options.concurrency ?? 5,
     },
     reconcile: { processor: createReconcileProcessor(reconcileDeps, now), concurrency: 1 },
-    'refresh-time-zones': { processor: createRefreshTimeZonesProcessor({ db, slack, logger }, now), concurrency: 1 },
+    'refresh-time-zones': { processor: createRefreshTimeZonesProcessor({ db, slack, logger, rhythm: config.rhythm, defaultWorkingHours: config.defaultWorkingHours }, now), concurrency: 1 },
   };
   const workers = (Object.entries(processors) as [JobName, (typeof processors)[JobName]][]).map(([name, p]) => {
     const worker = new Worker(name, p.processor, { connection, prefix: config.queuePrefix, concurrency: p.concurrency });
@@ -93,7 +95,15 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   await scheduleReconcile(queues.reconcile, config.reconcileEveryMs);
   await scheduleTimeZoneRefresh(queues.refreshTimeZones);
-  const coachPlanner = await startCoachPlanner({ subjects: options.extraSubjects, db, logger, connection, prefix: config.queuePrefix, now });
+  const coachPlanner = await startCoachPlanner({
+    subjects: options.extraSubjects,
+    db,
+    logger,
+    connection,
+    prefix: config.queuePrefix,
+    now,
+    defaultWorkingHours: config.defaultWorkingHours,
+  });
   logger.info({ prefix: config.queuePrefix, queues: workers.map((w) => w.name) }, 'worker started');
 
   let closed = false;

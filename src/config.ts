@@ -1,6 +1,9 @@
 // The configuration contract (README "Configuration"), parsed once at boot. Everything
 // else receives a `Config` object; nothing outside this module reads the environment.
 import { z } from 'zod';
+import { resolveRhythm, rhythmRules, type RhythmSettings } from './domain/planner/rhythm.js';
+import { defaultWorkingHours } from './domain/time/working-hours.js';
+import { parseWorkDays, parseWorkHours, type WorkingWindow } from './domain/time/working-window.js';
 
 const README = 'README.md#configuration';
 
@@ -32,6 +35,49 @@ const baseSchema = z.object({
     RECONCILE_EVERY_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(1000).default(60_000),
     RUN_MIGRATIONS: boolish.default('true'),
 });
+
+/** Each rhythm offset's variable; bounds and wording come from the planner's own rules. */
+const RHYTHM_VARIABLES = {
+  RHYTHM_FOLLOW_UP_FRACTION: 'followUpFraction',
+  RHYTHM_PREP_WORKING_DAYS: 'prepWorkingDaysBefore',
+  RHYTHM_CHECKIN_PROMPT_HOURS: 'checkinPromptHoursAfter',
+  RHYTHM_MIDPOINT_REVIEW_HOURS: 'midpointReviewHoursAfter',
+  RHYTHM_CLOSING_REVIEW_HOURS: 'closingReviewHoursAfter',
+  RHYTHM_BACK_OFF_AFTER: 'backOffAfterUnanswered',
+  RHYTHM_INVITATION_DELAY_MINUTES: 'invitationDelayMinutes',
+} as const satisfies Record<string, keyof RhythmSettings>;
+
+const rhythmNumber = (key: keyof RhythmSettings) => {
+  const message = `must be ${rhythmRules[key].expects}`;
+  return z.coerce.number({ invalid_type_error: message }).refine(rhythmRules[key].accepts, message).optional();
+};
+
+const rhythmShape = Object.fromEntries(Object.entries(RHYTHM_VARIABLES).map(([name, key]) => [name, rhythmNumber(key)])) as {
+  [N in keyof typeof RHYTHM_VARIABLES]: ReturnType<typeof rhythmNumber>;
+};
+
+/** A string read by `parse`; undefined from it is reported with `message`. */
+const parsedString = <T>(parse: (v: string) => T | undefined, message: string) =>
+  z.string().transform((v, ctx): T => {
+    const parsed = parse(v);
+    if (parsed === undefined) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const schema = baseSchema.extend({
+  ...rhythmShape,
+  WORK_DAYS: parsedString(parseWorkDays, 'must be ISO weekdays (1 = Monday … 7 = Sunday) as a range or a list, e.g. 1-5 or 1,2,3,4,5').optional(),
+  WORK_HOURS: parsedString(parseWorkHours, 'must be a start and an end on the 24-hour clock, start first, e.g. 09:00-17:30').optional(),
+});
+
+function rhythmOf(e: z.output<typeof schema>): RhythmSettings {
+  const overrides: Partial<RhythmSettings> = {};
+  for (const [name, key] of Object.entries(RHYTHM_VARIABLES) as [keyof typeof RHYTHM_VARIABLES, keyof RhythmSettings][]) overrides[key] = e[name];
+  return resolveRhythm(overrides);
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -73,6 +119,10 @@ export interface Config {
   queuePrefix: string;
   reconcileEveryMs: number;
   runMigrations: boolean;
+  /** Offsets of the between-session rhythm, for every engagement in this deployment. */
+  rhythm: RhythmSettings;
+  /** The working window a person starts with, until they set their own in App Home. */
+  defaultWorkingHours: WorkingWindow;
 }
 
 export class ConfigError extends Error {
@@ -86,7 +136,7 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined>, role: Role = 'all'): Config {
   // Empty strings mean "unset" (a blank line in a .env file should not be a value).
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const result = baseSchema.safeParse(cleaned);
+  const result = schema.safeParse(cleaned);
   const problems = [
     ...(result.success ? [] : result.error.issues.map((i) => `${String(i.path[0] ?? 'environment')}: ${i.message}`)),
     ...crossCheck(cleaned, role),
@@ -116,6 +166,12 @@ export function parseConfig(env: Record<string, string | undefined>, role: Role 
     queuePrefix: e.QUEUE_PREFIX,
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
     runMigrations: e.RUN_MIGRATIONS,
+    rhythm: rhythmOf(e),
+    defaultWorkingHours: {
+      workDays: e.WORK_DAYS ?? [...defaultWorkingHours.workDays],
+      startMinute: e.WORK_HOURS?.startMinute ?? defaultWorkingHours.startMinute,
+      endMinute: e.WORK_HOURS?.endMinute ?? defaultWorkingHours.endMinute,
+    },
   };
 }
 

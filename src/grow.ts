@@ -34,14 +34,15 @@ export async function startGrow(config: Config, logger: Logger, workerOverrides:
 
   const worker =
     config.role === 'web' ? undefined : await startWorker({ config, db: database.db, logger, cipher, resolveBotToken, extraSubjects: createNudgeSubjects(), ...workerOverrides });
+  const settings = { rhythm: config.rhythm, defaultWorkingHours: config.defaultWorkingHours };
   const replan = async (teamId: string, engagementId: string) => {
-    await syncEngagementPlan(database.db, { teamId, engagementId, now: now() });
+    await syncEngagementPlan(database.db, { teamId, engagementId, now: now(), ...settings });
   };
   const web =
     config.role === 'worker'
       ? undefined
       : await startWeb({
-          deps: { config, db: database.db, cipher, logger, now, resolveBotToken, replan },
+          deps: { config, db: database.db, cipher, logger, now, ...settings, resolveBotToken, replan },
           extensions: createExtensions(),
           readiness: { postgres: () => database.ping(), redis: () => pingRedis(redis) },
           metrics: createMetrics(database.db),

@@ -28,7 +28,7 @@ export const people = pgTable(
     workStartMinute: integer('work_start_minute').notNull().default(9 * 60),
     workEndMinute: integer('work_end_minute').notNull().default(17 * 60 + 30),
     pausedUntil: timestamp('paused_until', { withTimezone: true }),
-    /** Consecutive follow-ups left unanswered; two or more means back off. */
+    /** Consecutive follow-ups left unanswered; at `RHYTHM_BACK_OFF_AFTER` (default 2) Grow backs off. */
     unansweredFollowUps: integer('unanswered_follow_ups').notNull().default(0),
     isActive: boolean('is_active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -35,7 +35,7 @@ export async function createEngagement(ctx: ServiceContext, input: CreateEngagem
     if (error instanceof DomainError && error.code === 'conflict') return { outcome: 'invalid', errors: { leader: error.userMessage } };
     throw error;
   }
-  await upsertPersonTz(ctx.db, input.teamId, draft.leaderId, leader.tz, now);
+  await upsertPersonTz(ctx.db, input.teamId, draft.leaderId, leader.tz, now, ctx.defaultWorkingHours);
   // Plans the invitation only: an engagement that is not active has no rhythm yet.
   await ctx.replan?.(input.teamId, created.engagement.id);
   ctx.logger.info({ teamId: input.teamId, userId: input.coachId, engagementId: created.engagement.id, sessions: draft.sessionCount }, 'engagement created');

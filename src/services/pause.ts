@@ -14,7 +14,7 @@ export async function pauseLeader(ctx: ServiceContext, input: { teamId: string; 
   const person = await findPerson(ctx.db, input.teamId, input.userId);
   const tz = person?.tz ?? 'UTC';
   const until = pauseEndsAt(ctx.now(), input.days, tz);
-  await setPausedUntil(ctx.db, input.teamId, input.userId, until);
+  await setPausedUntil(ctx.db, input.teamId, input.userId, until, ctx.defaultWorkingHours);
   await replanLeader(ctx, input.teamId, input.userId);
   ctx.logger.info({ teamId: input.teamId, userId: input.userId, days: input.days }, 'paused');
   return { until, tz };
@@ -24,7 +24,7 @@ export async function pauseLeader(ctx: ServiceContext, input: { teamId: string; 
 export async function resumeLeader(ctx: ServiceContext, input: { teamId: string; userId: string }): Promise<{ wasPaused: boolean }> {
   const person = await findPerson(ctx.db, input.teamId, input.userId);
   const wasPaused = !!person?.pausedUntil && person.pausedUntil > ctx.now();
-  await setPausedUntil(ctx.db, input.teamId, input.userId, null);
+  await setPausedUntil(ctx.db, input.teamId, input.userId, null, ctx.defaultWorkingHours);
   await replanLeader(ctx, input.teamId, input.userId);
   ctx.logger.info({ teamId: input.teamId, userId: input.userId, wasPaused }, 'resumed');
   return { wasPaused };

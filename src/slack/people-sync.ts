@@ -13,7 +13,7 @@ export async function syncPersonTz(deps: SlackDeps, client: WebClient, teamId: s
   try {
     const info = await client.users.info({ user: userId });
     const tz = info.user?.tz ?? person?.tz ?? 'UTC';
-    await upsertPersonTz(deps.db, teamId, userId, tz, now);
+    await upsertPersonTz(deps.db, teamId, userId, tz, now, deps.defaultWorkingHours);
     return tz;
   } catch (error) {
     deps.logger.warn({ teamId, userId, err: error }, 'could not refresh time zone');

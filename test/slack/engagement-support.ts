@@ -1,6 +1,6 @@
 // What the engagement tests share: the real app with its extensions and the real plan
-// sync, the real nudge sender to deliver a planned DM, and small factories for
-// engagement rows. Click and submission payloads live in engagement-payloads.ts.
+// sync (with the configured rhythm, as src/grow.ts wires it), the real nudge sender to
+// deliver a planned DM, and small factories for engagement rows. Click and submission payloads live in engagement-payloads.ts.
 import { pino } from 'pino';
 import { and, eq } from 'drizzle-orm';
 import { syncEngagementPlan } from '../../db/plan-sync.js';
@@ -26,7 +26,8 @@ export async function startEngagementHarness(): Promise<EngagementHarness> {
     extensions: createExtensions(),
     replan: async (teamId, engagementId) => {
       replans.push(engagementId);
-      await syncEngagementPlan(harness!.db.db, { teamId, engagementId, now: new Date() });
+      const { rhythm, defaultWorkingHours } = harness!.config;
+      await syncEngagementPlan(harness!.db.db, { teamId, engagementId, now: new Date(), rhythm, defaultWorkingHours });
     },
   });
   return Object.assign(harness, { replans });

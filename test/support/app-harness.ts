@@ -39,7 +39,10 @@ export async function startHarness(options: { extensions?: Extensions; replan?: 
   const config = parseConfig({ NODE_ENV: 'test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: emu.url, DATABASE_URL: db.url });
   const cipher = createCipher(randomBytes(32));
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const deps: SlackDeps = { config, db: db.db, cipher, logger, now: () => new Date(), resolveBotToken: createTokenResolver(config, db.db, cipher), replan: options.replan };
+  const deps: SlackDeps = {
+    config, db: db.db, cipher, logger, now: () => new Date(), rhythm: config.rhythm, defaultWorkingHours: config.defaultWorkingHours,
+    resolveBotToken: createTokenResolver(config, db.db, cipher), replan: options.replan,
+  };
   const web = await startWeb({ deps, port: 0, extensions: options.extensions, readiness: { postgres: () => db.ping() } });
   const url = `http://127.0.0.1:${web.port}`;
   emu.appUrl = `${url}/slack/events`;

@@ -3,7 +3,7 @@ export { planEngagement } from './plan-engagement.js';
 export { diffPlan, isEmptyDiff, type ExistingNudge, type NudgeRowStatus, type PlanDiff } from './diff-plan.js';
 export { planInvitation, type InvitationInput, type InvitationSpec } from './invitation.js';
 export { sessionTimes } from './session-times.js';
-export { defaultRhythm, resolveRhythm, type RhythmSettings } from './rhythm.js';
+export { defaultRhythm, resolveRhythm, rhythmRules, type RhythmSettings } from './rhythm.js';
 export { dedupeKeyFor } from './dedupe-key.js';
 export type {
   EngagementStatus,

@@ -29,15 +29,21 @@ export const defaultRhythm: Readonly<RhythmSettings> = Object.freeze({
   invitationDelayMinutes: 0,
 });
 
-const nonNegative = (v: number) => Number.isFinite(v) && v >= 0;
+/** What each setting accepts, as a test and in words; the operator's config checks the same. */
+export interface RhythmRule {
+  accepts: (v: number) => boolean;
+  expects: string;
+}
 
-const rules: { [K in keyof RhythmSettings]: (v: number) => boolean } = {
-  followUpFraction: (v) => Number.isFinite(v) && v > 0 && v < 1,
-  prepWorkingDaysBefore: (v) => Number.isInteger(v) && v >= 1 && v <= 20,
+const nonNegative: RhythmRule = { accepts: (v) => Number.isFinite(v) && v >= 0, expects: 'a number of 0 or more' };
+
+export const rhythmRules: { readonly [K in keyof RhythmSettings]: RhythmRule } = {
+  followUpFraction: { accepts: (v) => Number.isFinite(v) && v > 0 && v < 1, expects: 'a number between 0 and 1, both excluded' },
+  prepWorkingDaysBefore: { accepts: (v) => Number.isInteger(v) && v >= 1 && v <= 20, expects: 'a whole number from 1 to 20' },
   checkinPromptHoursAfter: nonNegative,
   midpointReviewHoursAfter: nonNegative,
   closingReviewHoursAfter: nonNegative,
-  backOffAfterUnanswered: (v) => Number.isInteger(v) && v >= 1,
+  backOffAfterUnanswered: { accepts: (v) => Number.isInteger(v) && v >= 1, expects: 'a whole number of 1 or more' },
   invitationDelayMinutes: nonNegative,
 };
 
@@ -47,8 +53,8 @@ export function resolveRhythm(overrides: Partial<RhythmSettings> = {}): RhythmSe
   for (const [key, value] of Object.entries(overrides) as [keyof RhythmSettings, number | undefined][]) {
     if (value !== undefined) rhythm[key] = value;
   }
-  for (const key of Object.keys(rules) as (keyof RhythmSettings)[]) {
-    if (!rules[key](rhythm[key])) throw new DomainError('invalid_input', `rhythm setting ${key} out of range: ${rhythm[key]}`);
+  for (const key of Object.keys(rhythmRules) as (keyof RhythmSettings)[]) {
+    if (!rhythmRules[key].accepts(rhythm[key])) throw new DomainError('invalid_input', `rhythm setting ${key} out of range: ${rhythm[key]}`);
   }
   return rhythm;
 }

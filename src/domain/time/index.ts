@@ -10,3 +10,4 @@ export {
 export { addWorkingDays, deferPastDnd } from './working-days.js';
 export { addLocalDays, atLocalTime, localDateOf, parseLocalDate, parseLocalTime } from './local-time.js';
 export { resolveZone } from './zone-clock.js';
+export { formatClock, parseClock, parseWorkDays, parseWorkHours, type WorkingWindow } from './working-window.js';

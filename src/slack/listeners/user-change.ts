@@ -11,6 +11,6 @@ export function registerUserChange(app: App, deps: SlackDeps): void {
     const teamId = (body as { team_id?: string }).team_id ?? '';
     const user = event.user as { id: string; tz?: string; deleted?: boolean };
     if (!(await findPerson(deps.db, teamId, user.id))) return;
-    await applyUserChange({ db: deps.db }, { teamId, userId: user.id, tz: user.tz, deleted: user.deleted }, deps.now());
+    await applyUserChange(deps, { teamId, userId: user.id, tz: user.tz, deleted: user.deleted }, deps.now());
   });
 }
