@@ -1,6 +1,7 @@
 // What the engagement tests share: the real app with its extensions and the real plan
 // sync (with the configured rhythm, as src/grow.ts wires it), the real nudge sender to
-// deliver a planned DM, and small factories for engagement rows. Click and submission payloads live in engagement-payloads.ts.
+// deliver a planned DM, and small factories for engagement rows. Click and submission
+// payloads live in engagement-payloads.ts.
 import { pino } from 'pino';
 import { and, eq } from 'drizzle-orm';
 import { syncEngagementPlan } from '../../db/plan-sync.js';
