@@ -1,11 +1,11 @@
-// The Emulator object: owns the server, the workspace state and the call log, and exposes
-// the setup, assertion and driver API tests use.
+// The Emulator object: owns the server, the workspace state, the call log and Socket Mode
+// links, and exposes the setup, assertion and driver API tests use.
 
 import { CallLog, type RecordedCall } from './call-log.js';
 import { systemClock, type Clock } from './clock.js';
 import { FaultInjector, type FaultOptions, type FaultRule } from './faults.js';
 import { buildMethodTable } from './methods/index.js';
-import type { EmulatorOptions } from './options.js';
+import type { EmulatorOptions, Transport } from './options.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limits.js';
 import { startServer, type RunningServer } from './server.js';
 import { Store, type AddTeamInput, type AddUserInput } from './store.js';
@@ -15,16 +15,22 @@ import { blockKitCheck } from './block-kit/validate-surface.js';
 import type { Channel, Team, User } from './state-types.js';
 import { isValidZone } from './time-zones.js';
 import { DriverApi } from './driver/driver.js';
+import { SocketModeHub } from './socket/hub.js';
+import type { DisconnectReason, SocketLink } from './socket/links.js';
 
 export class Emulator extends DriverApi {
   readonly now: Clock;
   readonly faults: FaultInjector;
   readonly limiter: RateLimiter;
   readonly log = new CallLog();
+  /** Socket Mode: links the app opened and every envelope sent over them. */
+  readonly sockets: SocketModeHub;
   private running?: RunningServer;
   private oauth: { clientId: string; clientSecret: string; scopes: string };
   /** Where signed requests go; may be set after start (e.g. once the app has a port). */
   appUrl: string | undefined;
+  /** How driver actions reach the app; 'socket' needs the app connected with an app token. */
+  transport: Transport;
 
   constructor(readonly options: EmulatorOptions) {
     const store = new Store();
@@ -32,8 +38,11 @@ export class Emulator extends DriverApi {
     super(store, {
       now, signingSecret: options.signingSecret, appUrl: () => this.appUrl,
       origin: () => this.origin, timeoutMs: options.appTimeoutMs ?? 3_000, blockKit: blockKitCheck,
+      transport: () => this.transport, deliverOverSocket: (delivery) => this.sockets.deliver(delivery),
     });
     this.appUrl = options.appUrl;
+    this.transport = options.transport ?? 'http';
+    this.sockets = new SocketModeHub({ ids: store.ids, now, timeoutMs: options.appTimeoutMs ?? 3_000 });
     this.now = now;
     this.faults = new FaultInjector(this.now, options.faults);
     this.limiter = new RateLimiter(options.rateLimits, this.now);
@@ -41,7 +50,7 @@ export class Emulator extends DriverApi {
   }
 
   async start(): Promise<this> {
-    const methods = buildMethodTable(() => this.oauth);
+    const methods = buildMethodTable(() => this.oauth, () => this.sockets.links);
     const deps = {
       store: this.store, methods, log: this.log, limiter: this.limiter, faults: this.faults,
       now: this.now, origin: () => this.origin, blockKit: blockKitCheck,
@@ -51,6 +60,7 @@ export class Emulator extends DriverApi {
       upload: (fileId, req, res) => handleUpload(this.store, fileId, req, res),
       responseUrl: (id, req, res) => this.handleResponseUrl(id, req, res),
     }, this.options.port ?? 0);
+    this.running.server.on('upgrade', (req, socket, head) => this.sockets.links.handleUpgrade(req, socket, head));
     return this;
   }
 
@@ -65,6 +75,8 @@ export class Emulator extends DriverApi {
   }
 
   async close(): Promise<void> {
+    // Upgraded sockets are not the HTTP server's to close; it would wait for them forever.
+    await this.sockets.close();
     await this.running?.close();
     this.running = undefined;
   }
@@ -104,6 +116,11 @@ export class Emulator extends DriverApi {
     this.store.addToken(token, teamId, 'user', userId);
   }
 
+  /** An app-level token (xapp-…) for the team's app: apps.connections.open takes only these. */
+  addAppToken(teamId: string, token: string): void {
+    this.store.addToken(token, teamId, 'app', '');
+  }
+
   /** The token now answers `token_revoked`. */
   revokeToken(token: string): void {
     const record = this.store.tokens.get(token);
@@ -141,6 +158,16 @@ export class Emulator extends DriverApi {
     this.limiter.configure(options);
   }
 
+  /** Slack's `disconnect` to the app's open links (refresh_requested unless told otherwise). */
+  disconnectSockets(options?: { appId?: string; reason?: DisconnectReason; closeAfterMs?: number }): SocketLink[] {
+    return this.sockets.links.disconnect(options);
+  }
+
+  /** Socket Mode links, open and closed, oldest first. */
+  socketLinks(appId?: string): SocketLink[] {
+    return this.sockets.links.list(appId);
+  }
+
   // ---- call assertions ----
   get calls(): readonly RecordedCall[] {
     return this.log.calls;
@@ -166,6 +193,7 @@ export class Emulator extends DriverApi {
     this.store.clear();
     this.limiter.reset();
     this.faults.set(null);
+    this.sockets.reset();
     this.clearDriver();
   }
 }

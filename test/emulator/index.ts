@@ -1,7 +1,7 @@
 // Public entry of the Slack emulator used by Grow's tests and `npm run emulator`.
 
 export { startEmulator, Emulator } from './emulator.js';
-export type { EmulatorOptions } from './options.js';
+export type { EmulatorOptions, Transport } from './options.js';
 export { createManualClock, type ManualClock, type Clock } from './clock.js';
 export type { FaultRule, FaultOptions } from './faults.js';
 export type { RateLimitOptions } from './rate-limits.js';
@@ -13,3 +13,6 @@ export type { SubmitViewResult, CloseViewResult, ViewActionResult } from './driv
 export type { EventResult } from './driver/events.js';
 export type { SubmittedValues } from './driver/view-state.js';
 export { signRequest, verifyRequest } from './driver/signing.js';
+export type { SocketLink, DisconnectReason } from './socket/links.js';
+export type { Envelope, EnvelopeType } from './socket/envelopes.js';
+export type { SocketEnvelopeRecord } from './socket/hub.js';

@@ -22,8 +22,11 @@ export type MethodResult = Json;
 
 export interface MethodSpec {
   tier: 1 | 2 | 3 | 4 | 'post';
-  /** oauth.v2.access authenticates with client credentials, not a token. */
-  auth: 'token' | 'none';
+  /**
+   * `token`: a bot or user token; `app`: an app-level token (apps.connections.open);
+   * `none`: oauth.v2.access, which authenticates with client credentials.
+   */
+  auth: 'token' | 'app' | 'none';
   handle(ctx: MethodContext): MethodResult;
 }
 

@@ -4,6 +4,9 @@ import type { Clock } from './clock.js';
 import type { FaultOptions, FaultRule } from './faults.js';
 import type { RateLimitOptions } from './rate-limits.js';
 
+/** How the driver reaches the app: signed POSTs to appUrl, or Socket Mode envelopes. */
+export type Transport = 'http' | 'socket';
+
 export interface EmulatorOptions {
   /** Used to sign every request the emulator sends to the app. */
   signingSecret: string;
@@ -19,4 +22,6 @@ export interface EmulatorOptions {
   oauth?: { clientId: string; clientSecret: string; scopes?: string };
   /** How long the driver waits for the app to answer; Slack gives up after 3 s. */
   appTimeoutMs?: number;
+  /** 'http' (default) or 'socket'; may also be changed later (`emu.transport = …`). */
+  transport?: Transport;
 }

@@ -92,7 +92,8 @@ export interface Trigger {
 export interface TokenRecord {
   token: string;
   teamId: string;
-  kind: 'bot' | 'user';
+  /** `app`: an app-level token (xapp-…), good only for apps.connections.open. */
+  kind: 'bot' | 'user' | 'app';
   userId: string;
   revoked: boolean;
 }

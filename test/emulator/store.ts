@@ -61,7 +61,7 @@ export class Store {
     return team;
   }
 
-  addToken(token: string, teamId: string, kind: 'bot' | 'user', userId: string): void {
+  addToken(token: string, teamId: string, kind: TokenRecord['kind'], userId: string): void {
     this.tokens.set(token, { token, teamId, kind, userId, revoked: false });
   }
 

@@ -68,7 +68,7 @@ export async function handleWebApi(deps: WebApiDeps, method: string, req: Incomi
 
   const ctx: MethodContext = { args, store: deps.store, now: deps.now, origin: deps.origin(), blockKit: deps.blockKit };
   try {
-    if (spec.auth === 'token') authenticate(deps.store, ctx, req, parsed.isJson);
+    if (spec.auth !== 'none') authenticate(deps.store, ctx, req, parsed.isJson, spec.auth);
     else withBasicCredentials(ctx, req);
   } catch (error) {
     if (error instanceof SlackError) return answer(200, { ok: false, error: error.code }, 'slack');
@@ -92,13 +92,15 @@ export async function handleWebApi(deps: WebApiDeps, method: string, req: Incomi
   answer(200, response, 'slack', teamId);
 }
 
-function authenticate(store: Store, ctx: MethodContext, req: IncomingMessage, isJson: boolean): void {
+function authenticate(store: Store, ctx: MethodContext, req: IncomingMessage, isJson: boolean, auth: 'token' | 'app'): void {
   // Slack ignores a token in a JSON body: JSON callers must use the Authorization header.
-  const token = bearerToken(req) ?? (isJson ? undefined : (ctx.args.token as string | undefined));
+  // App-level tokens are only ever read from the header.
+  const token = bearerToken(req) ?? (isJson || auth === 'app' ? undefined : (ctx.args.token as string | undefined));
   if (!token) throw new SlackError('not_authed');
   const record = store.tokens.get(token);
   if (!record) throw new SlackError('invalid_auth');
   if (record.revoked) throw new SlackError('token_revoked');
+  if ((record.kind === 'app') !== (auth === 'app')) throw new SlackError('not_allowed_token_type');
   const team = store.teams.get(record.teamId);
   if (!team) throw new SlackError('invalid_auth');
   if (team.uninstalled) throw new SlackError('account_inactive');

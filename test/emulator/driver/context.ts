@@ -1,7 +1,9 @@
 // What every driver action needs: the workspace, the clock, where the app lives and how to
-// reach it with a signed request.
+// reach it: a signed request to its URL, or an envelope over its Socket Mode connection.
 
 import type { BlockKitCheck } from '../block-kit/validate-surface.js';
+import type { Transport } from '../options.js';
+import type { AppDelivery } from '../socket/envelopes.js';
 import type { Store } from '../store.js';
 import type { Team, User } from '../state-types.js';
 import { sendToApp, type AppAnswer, type AppRequest } from './app-client.js';
@@ -15,6 +17,9 @@ export interface DriverDeps {
   origin: () => string;
   timeoutMs: number;
   blockKit: BlockKitCheck;
+  transport: () => Transport;
+  /** Delivers over Socket Mode: the ack stands in for the HTTP answer. */
+  deliverOverSocket(delivery: AppDelivery): Promise<AppAnswer>;
 }
 
 export interface DriverContext extends DriverDeps {
@@ -28,6 +33,7 @@ export function makeContext(deps: DriverDeps, responseUrls: ResponseUrls): Drive
     ...deps,
     responseUrls,
     post: (body, contentType, extra = {}) => {
+      if (deps.transport() === 'socket') return deps.deliverOverSocket({ body, contentType, ...(extra.retry ? { retry: extra.retry } : {}) });
       const url = deps.appUrl();
       if (!url) throw new Error('emulator: set appUrl before driving the app');
       return sendToApp({ url, secret: deps.signingSecret, body, contentType, timeoutMs: deps.timeoutMs, ...extra });
