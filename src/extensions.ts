@@ -11,15 +11,16 @@ import type { HomeSection } from './slack/listeners/app-home.js';
 import { createHomeRefresher } from './slack/listeners/engagement-interaction.js';
 import { coachHomeSection, leaderEngagementSection } from './slack/listeners/engagement-home.js';
 import { engagementRegistrations } from './slack/listeners/engagement-register.js';
+import { registerSettings, settingsSection } from './slack/listeners/settings.js';
 
 export function createExtensions(): Extensions {
   // One list, so a refresh after a change re-draws every section, not only the engagement's.
-  const homeSections: HomeSection[] = [leaderEngagementSection, coachHomeSection];
+  const homeSections: HomeSection[] = [leaderEngagementSection, coachHomeSection, settingsSection];
   const refreshHome = createHomeRefresher(homeSections);
   return {
     subcommands: [coachSubcommand, pauseSubcommand, resumeSubcommand, exportSubcommand, deleteSubcommand],
     homeSections,
-    register: [...engagementRegistrations(refreshHome), registerPersonalData],
+    register: [...engagementRegistrations(refreshHome), registerSettings(refreshHome), registerPersonalData],
   };
 }
 

@@ -3,7 +3,7 @@
 // with one inline error instead of trusting a tampered or outdated view.
 import type { z } from 'zod';
 import { decodeJson } from './metadata.js';
-import { readInput, viewStateSchema } from './view-state.js';
+import { readInput, viewStateSchema, type ViewStateValues } from './view-state.js';
 
 export const UNREADABLE_FORM = 'This form could not be read. Please open it again.';
 
@@ -16,11 +16,12 @@ export function readSubmission<S extends z.ZodTypeAny>(
   view: SubmittedView,
   metaSchema: S,
   blockIds: readonly string[],
-): { meta: z.output<S>; values: Record<string, string | undefined> } | undefined {
+): { meta: z.output<S>; values: Record<string, string | undefined>; state: ViewStateValues } | undefined {
   const meta = decodeJson(metaSchema, view.private_metadata);
   const state = viewStateSchema.safeParse(view.state.values);
   if (meta === undefined || !state.success) return undefined;
-  return { meta, values: Object.fromEntries(blockIds.map((id) => [id, readInput(state.data, id)])) };
+  // `state` is there for inputs with several values (checkboxes), read with `readMulti`.
+  return { meta, values: Object.fromEntries(blockIds.map((id) => [id, readInput(state.data, id)])), state: state.data };
 }
 
 /** The ack body that shows one error on one input block. */

@@ -1,0 +1,88 @@
+// A person's settings: the App Home section that shows their working window with a
+// "Settings" button, and the modal that changes it. Times are on the person's Slack
+// clock; the zone itself is shown but not offered, because it follows their profile.
+import type { View } from '@slack/types';
+import { z } from 'zod';
+import { formatClock, type WorkingWindow } from '../../domain/time/working-window.js';
+import { encodeJson } from '../metadata.js';
+import { actionsBlock, context, divider, option, plain, section, type Block } from './kit.js';
+
+export const SETTINGS = {
+  open: 'settings_open',
+  callback: 'settings',
+  days: 'work_days',
+  start: 'work_start',
+  end: 'work_end',
+} as const;
+
+/** The form's version: a modal opened by an older release is read as outdated, not trusted. */
+export const settingsMetaSchema = z.object({ v: z.literal(1) }).strict();
+
+const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const DAY_LABELS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const dayOption = (day: number) => option(DAY_LABELS[day - 1]!, String(day));
+
+/** [1,2,3,4,5] → "Mon–Fri"; [1,3,6,7] → "Mon, Wed, Sat, Sun"; all seven → "every day". */
+export function describeDays(days: number[]): string {
+  if (days.length === 7) return 'every day';
+  const runs: number[][] = [];
+  for (const d of [...days].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1] === d - 1) last.push(d);
+    else runs.push([d]);
+  }
+  const name = (d: number) => DAY_NAMES[d - 1]!;
+  return runs.map((r) => (r.length >= 3 ? `${name(r[0]!)}–${name(r[r.length - 1]!)}` : r.map(name).join(', '))).join(', ');
+}
+
+export const describeWindow = (w: WorkingWindow) => `${describeDays(w.workDays)}, ${formatClock(w.startMinute)}–${formatClock(w.endMinute)}`;
+
+export function settingsHomeBlocks(window: WorkingWindow, tz: string): Block[] {
+  return [
+    divider(),
+    section(`*Settings*\nGrow writes to you ${describeWindow(window)} (${tz}).`),
+    actionsBlock('settings_actions', [{ text: 'Settings', actionId: SETTINGS.open }]),
+  ];
+}
+
+// A time picker stops at 23:59; a window that runs to midnight is shown as ending then.
+const pickerTime = (minute: number) => formatClock(Math.min(minute, 23 * 60 + 59));
+
+export function settingsModal(input: { window: WorkingWindow; tz: string }): View {
+  const { window, tz } = input;
+  return {
+    type: 'modal',
+    callback_id: SETTINGS.callback,
+    title: plain('Settings'),
+    submit: plain('Save'),
+    close: plain('Cancel'),
+    private_metadata: encodeJson(settingsMetaSchema, { v: 1 }),
+    blocks: [
+      section('When may Grow write to you? Follow-ups, session prep and reviews arrive only then.'),
+      {
+        type: 'input',
+        block_id: SETTINGS.days,
+        label: plain('On which days do you work?'),
+        element: {
+          type: 'checkboxes',
+          action_id: SETTINGS.days,
+          options: [1, 2, 3, 4, 5, 6, 7].map(dayOption),
+          ...(window.workDays.length > 0 ? { initial_options: window.workDays.map(dayOption) } : {}),
+        },
+      },
+      {
+        type: 'input',
+        block_id: SETTINGS.start,
+        label: plain('When does your working day start?'),
+        element: { type: 'timepicker', action_id: SETTINGS.start, initial_time: pickerTime(window.startMinute) },
+      },
+      {
+        type: 'input',
+        block_id: SETTINGS.end,
+        label: plain('When does it end?'),
+        element: { type: 'timepicker', action_id: SETTINGS.end, initial_time: pickerTime(window.endMinute) },
+      },
+      context(`Your time zone: *${tz}*. It follows your Slack profile; change it there and Grow follows.`),
+    ],
+  };
+}

@@ -1,0 +1,54 @@
+// Settings from App Home: a section showing the person's working window with a
+// "Settings" button, the modal it opens, and its submission. Invalid answers are shown
+// on the field at fault and change nothing; a saved window re-plans the person's
+// engagements (in the service) and redraws their Home.
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { loadOwnWorkingHours, saveOwnWorkingHours } from '../../services/settings.js';
+import { SETTINGS, settingsHomeBlocks, settingsMetaSchema, settingsModal } from '../blocks/settings.js';
+import type { SlackDeps } from '../deps.js';
+import { friendlyMessage, GENERIC_FAILURE } from '../friendly-errors.js';
+import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
+import { readMulti } from '../view-state.js';
+import type { HomeSection } from './app-home.js';
+import { teamOf, tellUser, type RefreshHome } from './engagement-interaction.js';
+
+/** Shown to everyone: a leader's nudges and a coach's digests both keep to these hours. */
+export const settingsSection: HomeSection = async (deps, teamId, userId) => {
+  const { window, tz } = await loadOwnWorkingHours(deps, teamId, userId);
+  return settingsHomeBlocks(window, tz);
+};
+
+export const registerSettings = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
+  app.action<BlockButtonAction>(SETTINGS.open, async ({ ack, body, client }) => {
+    await ack();
+    const teamId = teamOf(body);
+    const userId = body.user.id;
+    const log = deps.logger.child({ teamId, userId, action: SETTINGS.open });
+    try {
+      const own = await loadOwnWorkingHours(deps, teamId, userId);
+      await client.views.open({ trigger_id: body.trigger_id, view: settingsModal(own) });
+    } catch (error) {
+      log.warn({ err: error }, 'settings not opened');
+      await tellUser(client, body, friendlyMessage(error), log);
+    }
+  });
+
+  app.view(SETTINGS.callback, async ({ ack, body, view, client }) => {
+    const teamId = teamOf(body);
+    const userId = body.user.id;
+    const log = deps.logger.child({ teamId, userId, view: SETTINGS.callback });
+    const submission = readSubmission(view, settingsMetaSchema, [SETTINGS.start, SETTINGS.end]);
+    if (!submission) return ack(errorOn(SETTINGS.days, UNREADABLE_FORM));
+    const answers = { days: readMulti(submission.state, SETTINGS.days), start: submission.values[SETTINGS.start], end: submission.values[SETTINGS.end] };
+    let result;
+    try {
+      result = await saveOwnWorkingHours(deps, { teamId, userId, answers });
+    } catch (error) {
+      log.error({ err: error }, 'working hours not saved');
+      return ack(errorOn(SETTINGS.days, GENERIC_FAILURE));
+    }
+    if (result.outcome === 'invalid') return ack({ response_action: 'errors', errors: result.errors });
+    await ack();
+    await refreshHome(deps, client, teamId, [userId]);
+  });
+};

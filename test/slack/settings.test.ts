@@ -1,0 +1,137 @@
+// Settings from App Home, through the real app over signed HTTP: the button on Home, the
+// modal (valid Block Kit, the zone shown but not editable), inline errors that change
+// nothing, and a saved window that moves the leader's pending nudges into it.
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { findPerson, upsertPersonTz } from '../../db/people.js';
+import { syncEngagementPlan } from '../../db/plan-sync.js';
+import { nudges } from '../../db/schema/index.js';
+import { atLocalTime, isWithinWorkingHours } from '../../src/domain/time/index.js';
+import { validateView } from '../emulator/block-kit/validate-surface.js';
+import { FORM, interactionBody } from '../support/app-harness.js';
+import {
+  actionIdsIn, click, COACH, LEADER, openedView, parisDate, pendingNudges, seedEngagement, startEngagementHarness, stateFor, TEAM, waitFor,
+  type EngagementHarness,
+} from './engagement-support.js';
+
+type Json = Record<string, unknown>;
+type View = Awaited<ReturnType<typeof openedView>>;
+
+let h: EngagementHarness;
+beforeAll(async () => {
+  h = await startEngagementHarness();
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  await h.db.db.execute(sql`truncate engagements, check_ins, nudges, people cascade`);
+  await upsertPersonTz(h.db.db, TEAM, LEADER, 'Europe/Paris', new Date());
+  await upsertPersonTz(h.db.db, TEAM, COACH, 'Europe/London', new Date());
+});
+
+/** Opens App Home as Slack does and returns the view the app published for `userId`. */
+async function openHome(userId: string): Promise<Json> {
+  const before = h.emu.callsTo('views.publish').length;
+  const body = JSON.stringify({
+    token: 'x', team_id: TEAM, api_app_id: 'A0GROW0001', type: 'event_callback', event_id: `Ev${randomUUID().slice(0, 8)}`, event_time: Math.floor(Date.now() / 1000),
+    event: { type: 'app_home_opened', user: userId, channel: 'D0HOME0001', tab: 'home', event_ts: '1.2' },
+  });
+  expect((await h.post(body, 'application/json')).status).toBe(200);
+  const call = await waitFor(() => h.emu.callsTo('views.publish').slice(before).find((c) => c.args.user_id === userId));
+  return call.args.view as Json;
+}
+
+async function openSettings(userId = LEADER): Promise<View> {
+  const before = h.emu.callsTo('views.open').length;
+  await click(h, { userId, actionId: 'settings_open', blockId: 'settings_actions' });
+  return openedView(h, before);
+}
+
+/** Submits the settings modal with checked days (ISO weekdays) and the two times. */
+async function submitSettings(view: View, days: number[], start?: string, end?: string): Promise<Json | undefined> {
+  const values = stateFor(view, { work_start: start, work_end: end });
+  values.work_days = { work_days: { type: 'checkboxes', selected_options: days.map((d) => ({ text: { type: 'plain_text', text: String(d) }, value: String(d) })) } };
+  const res = await h.post(
+    interactionBody({
+      type: 'view_submission',
+      team: { id: TEAM, domain: 'acme' },
+      user: { id: LEADER, username: 'u', name: 'u', team_id: TEAM },
+      api_app_id: 'A0GROW0001',
+      token: 'deprecated-verification-token',
+      trigger_id: '1.2.3',
+      view: { ...view, team_id: TEAM, type: 'modal', state: { values } },
+      response_urls: [],
+      is_enterprise_install: false,
+    }),
+    FORM,
+  );
+  expect(res.status).toBe(200);
+  const text = await res.text();
+  return text ? (JSON.parse(text) as Json) : undefined;
+}
+
+/** An active engagement for the leader, sessions weekly at 10:00 Paris time, planned. */
+async function plannedEngagement() {
+  const { engagement } = await seedEngagement(h, { status: 'active', firstAt: atLocalTime(parisDate(10), '10:00', 'Europe/Paris') });
+  await syncEngagementPlan(h.db.db, { teamId: TEAM, engagementId: engagement.id, now: new Date(), rhythm: h.config.rhythm });
+  return engagement.id;
+}
+
+describe('Settings on App Home', () => {
+  it('shows the working window on the person’s clock, with a Settings button, to leaders and coaches', async () => {
+    for (const [userId, tz] of [[LEADER, 'Europe/Paris'], [COACH, 'Europe/London']] as const) {
+      const home = await openHome(userId);
+      expect(actionIdsIn(home.blocks)).toContain('settings_open');
+      expect(JSON.stringify(home)).toContain(`Mon–Fri, 09:00–17:30 (${tz})`);
+    }
+  });
+
+  it('opens a valid modal with the days and hours filled in and the zone shown, not editable', async () => {
+    await openHome(LEADER);
+    const view = await openSettings();
+    expect(validateView(view as unknown as Json)).toEqual([]);
+    expect(view.callback_id).toBe('settings');
+    const inputs = view.blocks.filter((b) => b.type === 'input');
+    expect(inputs.map((b) => [b.block_id, (b.element as Json).type])).toEqual([
+      ['work_days', 'checkboxes'], ['work_start', 'timepicker'], ['work_end', 'timepicker'],
+    ]);
+    const [days, start, end] = inputs.map((b) => b.element as Json);
+    expect((days!.initial_options as { value: string }[]).map((o) => o.value)).toEqual(['1', '2', '3', '4', '5']);
+    expect([start!.initial_time, end!.initial_time]).toEqual(['09:00', '17:30']);
+    expect(JSON.stringify(view.blocks.filter((b) => b.type !== 'input'))).toContain('Europe/Paris');
+  });
+});
+
+describe('saving working hours', () => {
+  it('shows inline errors for no day or an end before the start, and changes nothing', async () => {
+    const engagementId = await plannedEngagement();
+    const before = await pendingNudges(h, engagementId);
+    const person = await findPerson(h.db.db, TEAM, LEADER);
+    const view = await openSettings();
+    expect(await submitSettings(view, [], '09:00', '17:00')).toEqual({ response_action: 'errors', errors: { work_days: 'Pick at least one day.' } });
+    expect(await submitSettings(view, [1, 2], '17:00', '09:00')).toEqual({ response_action: 'errors', errors: { work_end: 'The end must come after the start.' } });
+    expect(await findPerson(h.db.db, TEAM, LEADER)).toEqual(person);
+    const after = await pendingNudges(h, engagementId);
+    expect(after.map((r) => [r.id, r.dueAt.getTime()]).sort()).toEqual(before.map((r) => [r.id, r.dueAt.getTime()]).sort());
+  });
+
+  it('saves the window, moves the leader’s pending nudges into it, and redraws Home', async () => {
+    const engagementId = await plannedEngagement();
+    const before = new Map((await pendingNudges(h, engagementId)).map((r) => [r.id, r.dueAt.getTime()]));
+    const prep = (await pendingNudges(h, engagementId)).find((r) => r.kind === 'session_prep')!;
+    const view = await openSettings();
+    const publishes = h.emu.callsTo('views.publish').length;
+    expect(await submitSettings(view, [4, 2, 3], '13:00', '15:00')).toBeUndefined();
+
+    expect(await findPerson(h.db.db, TEAM, LEADER)).toMatchObject({ tz: 'Europe/Paris', workDays: [2, 3, 4], workStartMinute: 780, workEndMinute: 900 });
+    const window = { tz: 'Europe/Paris', workDays: [2, 3, 4], startMinute: 780, endMinute: 900 };
+    const after = await pendingNudges(h, engagementId);
+    expect([...after.map((r) => r.id)].sort()).toEqual([...before.keys()].sort());
+    for (const row of after) expect(isWithinWorkingHours(row.dueAt, window), `${row.kind} at ${row.dueAt.toISOString()}`).toBe(true);
+    const [moved] = await h.db.db.select().from(nudges).where(eq(nudges.id, prep.id));
+    expect(moved!.dueAt.getTime()).not.toBe(prep.dueAt.getTime());
+
+    const home = await waitFor(() => h.emu.callsTo('views.publish').slice(publishes).find((c) => c.args.user_id === LEADER));
+    expect(JSON.stringify(home.args.view)).toContain('Tue–Thu, 13:00–15:00 (Europe/Paris)');
+  });
+});
