@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Extensions } from './slack/app.js';
 import { createSlackApp } from './slack/app.js';
+import { stopSocketReceiver } from './slack/socket-mode.js';
 import type { SlackDeps } from './slack/deps.js';
 import { createOAuthRoutes } from './http/oauth.js';
 import { createHttpServer } from './http/server.js';
@@ -25,26 +26,33 @@ export interface WebOptions {
 
 export async function startWeb(options: WebOptions): Promise<WebHandle> {
   const { deps } = options;
-  const { app, receiver } = createSlackApp(deps, options.extensions);
+  const { app, receiver, socket } = createSlackApp(deps, options.extensions);
   const getRoutes = createOAuthRoutes(deps);
   const server = createHttpServer({ logger: deps.logger, receiver, readiness: options.readiness, metrics: options.metrics, getRoutes });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? deps.config.port, '0.0.0.0', () => resolve());
   });
-  if (deps.config.slack.appToken) await app.start();
+  const closeServer = () => new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    // Idle keep-alive sockets would hold close() open; in-flight requests finish first.
+    server.closeIdleConnections();
+  });
+  if (socket) {
+    // A refused app token (invalid_auth, revoked) fails the start; free the port too.
+    await app.start().catch(async (error: unknown) => {
+      await closeServer();
+      throw error;
+    });
+  }
   const port = (server.address() as AddressInfo).port;
   deps.logger.info({ port, mode: receiver ? 'http' : 'socket' }, 'web role listening');
   return {
     server,
     port,
     async close() {
-      if (deps.config.slack.appToken) await app.stop();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Idle keep-alive sockets would hold close() open; in-flight requests finish first.
-        server.closeIdleConnections();
-      });
+      if (socket) await stopSocketReceiver(socket);
+      await closeServer();
     },
   };
 }

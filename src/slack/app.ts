@@ -1,6 +1,6 @@
 // Builds the Bolt app: our HTTP receiver (or Socket Mode), authorization through the
 // token seam, every listener, and one catch-all for errors.
-import { App, type Authorize } from '@slack/bolt';
+import { App, type Authorize, type SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { SlackReceiver } from '../http/slack-receiver.js';
 import { toBoltLogger } from './bolt-logger.js';
@@ -13,11 +13,14 @@ import { registerGrowCommand } from './listeners/grow-command.js';
 import { registerLifecycle } from './listeners/lifecycle.js';
 import { registerSaveMoment } from './listeners/save-moment.js';
 import { registerUserChange } from './listeners/user-change.js';
+import { createSocketReceiver } from './socket-mode.js';
 
 export interface SlackApp {
   app: App;
   /** Present in HTTP mode; the web server routes /slack/events to it. */
   receiver?: SlackReceiver;
+  /** Present in Socket Mode (SLACK_APP_TOKEN set). */
+  socket?: SocketModeReceiver;
 }
 
 export interface Extensions {
@@ -33,8 +36,10 @@ export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): Sl
   const logger = toBoltLogger(deps.logger);
   let app: App;
   let receiver: SlackReceiver | undefined;
+  let socket: SocketModeReceiver | undefined;
   if (config.slack.appToken) {
-    app = new App({ appToken: config.slack.appToken, socketMode: true, authorize, clientOptions, logger });
+    socket = createSocketReceiver({ appToken: config.slack.appToken, apiUrl: config.slack.apiUrl, logger });
+    app = new App({ receiver: socket, authorize, clientOptions, logger });
   } else {
     receiver = new SlackReceiver({ signingSecret: config.slack.signingSecret!, logger: deps.logger });
     app = new App({ receiver, authorize, clientOptions, logger });
@@ -50,7 +55,7 @@ export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): Sl
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled Slack listener error');
   });
-  return { app, receiver };
+  return { app, receiver, socket };
 }
 
 /** Resolves the team's token and, once per token, who the bot is (auth.test). */
