@@ -40,6 +40,17 @@ describe('Slack signature', () => {
     expect(verifySlackSignature({ ...base, timestamp: '1700000000', signature: 'v0=short' })).toEqual({ ok: false, reason: 'bad_signature' });
     expect(verifySlackSignature({ ...base, timestamp: 'abc', signature })).toEqual({ ok: false, reason: 'missing_headers' });
   });
+
+  it('allows exactly five minutes of skew either way, and not a second more', () => {
+    for (const skew of [-300, 300]) {
+      const ts = String(1_700_000_000 + skew);
+      expect(verifySlackSignature({ ...base, timestamp: ts, signature: signBody('shh', ts, 'a=1') }).ok).toBe(true);
+    }
+    for (const skew of [-301, 301]) {
+      const ts = String(1_700_000_000 + skew);
+      expect(verifySlackSignature({ ...base, timestamp: ts, signature: signBody('shh', ts, 'a=1') })).toEqual({ ok: false, reason: 'stale_timestamp' });
+    }
+  });
 });
 
 describe('encryption at rest', () => {
