@@ -1,6 +1,5 @@
 // App Home for engagements: the leader's invitation, progress and targets; the coach's
 // roster, built only from what leaders share, and "New engagement".
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { insertCheckIn } from '../../db/check-ins.js';
@@ -10,6 +9,7 @@ import { engagements } from '../../db/schema/index.js';
 import { formatSessionTime } from '../../src/slack/blocks/nudge-session-prep.js';
 import {
   actionIdsIn, click, COACH, LEADER, openedView, seedEngagement, startEngagementHarness, TEAM, waitFor, type EngagementHarness,
+  openHomeView,
 } from './engagement-support.js';
 
 let h: EngagementHarness;
@@ -23,18 +23,8 @@ beforeEach(async () => {
   await upsertPersonTz(h.db.db, TEAM, COACH, 'Europe/London', new Date());
 });
 
-/** Opens App Home as Slack does (app_home_opened) and returns the published view's blocks as text. */
-async function openHome(userId: string): Promise<string> {
-  const before = h.emu.callsTo('views.publish').length;
-  const body = JSON.stringify({
-    token: 'x', team_id: TEAM, api_app_id: 'A0GROW0001', type: 'event_callback', event_id: `Ev${randomUUID().slice(0, 8)}`, event_time: Math.floor(Date.now() / 1000),
-    event: { type: 'app_home_opened', user: userId, channel: 'D0HOME0001', tab: 'home', event_ts: '1.2' },
-  });
-  expect((await h.post(body, 'application/json')).status).toBe(200);
-  const call = await waitFor(() => h.emu.callsTo('views.publish').slice(before).find((c) => c.args.user_id === userId));
-  expect(call.ok).toBe(true);
-  return JSON.stringify(call.args.view);
-}
+/** The published Home view of `userId`, as text. */
+const openHome = async (userId: string): Promise<string> => JSON.stringify(await openHomeView(h, userId));
 
 describe('leader App Home', () => {
   it('offers Accept and Decline for a pending invitation, and accepting there opens contracting', async () => {

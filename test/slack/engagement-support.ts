@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // What the engagement tests share: the real app with its extensions and the real plan
 // sync (with the configured rhythm, as src/grow.ts wires it), the real nudge sender to
 // deliver a planned DM, and small factories for engagement rows. Click and submission
@@ -115,4 +116,18 @@ export function messageBlocks(h: Harness, where: { channel: string; ts: string }
 /** Every action_id of the interactive elements in a block list. */
 export function actionIdsIn(blocks: unknown): string[] {
   return [...JSON.stringify(blocks ?? []).matchAll(/"action_id":"([^"]+)"/g)].map((m) => m[1]!);
+}
+
+/** Opens App Home as Slack does (app_home_opened) and returns the view the app published for `userId`. */
+export async function openHomeView(h: Harness, userId: string): Promise<Json> {
+  const before = h.emu.callsTo('views.publish').length;
+  const body = JSON.stringify({
+    token: 'x', team_id: TEAM, api_app_id: 'A0GROW0001', type: 'event_callback', event_id: `Ev${randomUUID().slice(0, 8)}`, event_time: Math.floor(Date.now() / 1000),
+    event: { type: 'app_home_opened', user: userId, channel: 'D0HOME0001', tab: 'home', event_ts: '1.2' },
+  });
+  const res = await h.post(body, 'application/json');
+  if (res.status !== 200) throw new Error(`app_home_opened answered ${res.status}`);
+  const call = await waitFor(() => h.emu.callsTo('views.publish').slice(before).find((c) => c.args.user_id === userId));
+  if (!call.ok) throw new Error(`views.publish refused: ${call.error}`);
+  return call.args.view as Json;
 }

@@ -1,7 +1,6 @@
 // Settings from App Home, through the real app over signed HTTP: the button on Home, the
 // modal (valid Block Kit, the zone shown but not editable), inline errors that change
 // nothing, and a saved window that moves the leader's pending nudges into it.
-import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findPerson, upsertPersonTz } from '../../db/people.js';
@@ -13,6 +12,7 @@ import { FORM, interactionBody } from '../support/app-harness.js';
 import {
   actionIdsIn, click, COACH, LEADER, openedView, parisDate, pendingNudges, seedEngagement, startEngagementHarness, stateFor, TEAM, waitFor,
   type EngagementHarness,
+  openHomeView,
 } from './engagement-support.js';
 
 type Json = Record<string, unknown>;
@@ -29,17 +29,7 @@ beforeEach(async () => {
   await upsertPersonTz(h.db.db, TEAM, COACH, 'Europe/London', new Date());
 });
 
-/** Opens App Home as Slack does and returns the view the app published for `userId`. */
-async function openHome(userId: string): Promise<Json> {
-  const before = h.emu.callsTo('views.publish').length;
-  const body = JSON.stringify({
-    token: 'x', team_id: TEAM, api_app_id: 'A0GROW0001', type: 'event_callback', event_id: `Ev${randomUUID().slice(0, 8)}`, event_time: Math.floor(Date.now() / 1000),
-    event: { type: 'app_home_opened', user: userId, channel: 'D0HOME0001', tab: 'home', event_ts: '1.2' },
-  });
-  expect((await h.post(body, 'application/json')).status).toBe(200);
-  const call = await waitFor(() => h.emu.callsTo('views.publish').slice(before).find((c) => c.args.user_id === userId));
-  return call.args.view as Json;
-}
+const openHome = (userId: string): Promise<Json> => openHomeView(h, userId);
 
 async function openSettings(userId = LEADER): Promise<View> {
   const before = h.emu.callsTo('views.open').length;
