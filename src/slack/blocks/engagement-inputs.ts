@@ -6,20 +6,8 @@ import { VISIBILITY_TEXT } from './checkin-modal.js';
 import { option, plain, textInput, type Block } from './kit.js';
 
 export function ratingInput(blockId: string, label: string, opts: { optional?: boolean; initial?: number; hint?: string } = {}): Block {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: opts.optional ?? false,
-    label: plain(label),
-    ...(opts.hint ? { hint: plain(opts.hint) } : {}),
-    element: {
-      type: 'static_select',
-      action_id: blockId,
-      placeholder: plain('1–10'),
-      options: Array.from({ length: 10 }, (_, i) => option(String(i + 1), String(i + 1))),
-      ...(opts.initial ? { initial_option: option(String(opts.initial), String(opts.initial)) } : {}),
-    },
-  };
+  const choices = Array.from({ length: 10 }, (_, i) => ({ text: String(i + 1), value: String(i + 1) }));
+  return selectInput(blockId, label, choices, { optional: opts.optional, initial: opts.initial ? String(opts.initial) : undefined, hint: opts.hint, placeholder: '1–10' });
 }
 
 export function visibilityInput(blockId: string, label = 'Who sees this answer?', initial: Visibility = 'summary'): Block {
@@ -40,7 +28,12 @@ export function textAnswer(blockId: string, label: string, maxLength: number, op
   return textInput(blockId, label, maxLength, { optional: opts.optional ?? true, multiline: opts.multiline ?? true, hint: opts.hint });
 }
 
-export function selectInput(blockId: string, label: string, choices: { text: string; value: string }[], opts: { optional?: boolean; initial?: string; hint?: string } = {}): Block {
+export function selectInput(
+  blockId: string,
+  label: string,
+  choices: { text: string; value: string }[],
+  opts: { optional?: boolean; initial?: string; hint?: string; placeholder?: string } = {},
+): Block {
   const initial = choices.find((c) => c.value === opts.initial);
   return {
     type: 'input',
@@ -51,7 +44,7 @@ export function selectInput(blockId: string, label: string, choices: { text: str
     element: {
       type: 'static_select',
       action_id: blockId,
-      placeholder: plain('Choose'),
+      placeholder: plain(opts.placeholder ?? 'Choose'),
       options: choices.map((c) => option(c.text, c.value)),
       ...(initial ? { initial_option: option(initial.text, initial.value) } : {}),
     },
