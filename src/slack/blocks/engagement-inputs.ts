@@ -3,7 +3,7 @@
 // `readInput` finds every value by block id.
 import type { Visibility } from '../../domain/checkin/rules.js';
 import { VISIBILITY_TEXT } from './checkin-modal.js';
-import { option, plain, textInput, type Block } from './kit.js';
+import { inputBlock, option, plain, textInput, type Block } from './kit.js';
 
 export function ratingInput(blockId: string, label: string, opts: { optional?: boolean; initial?: number; hint?: string } = {}): Block {
   const choices = Array.from({ length: 10 }, (_, i) => ({ text: String(i + 1), value: String(i + 1) }));
@@ -35,18 +35,12 @@ export function selectInput(
   opts: { optional?: boolean; initial?: string; hint?: string; placeholder?: string } = {},
 ): Block {
   const initial = choices.find((c) => c.value === opts.initial);
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: opts.optional ?? false,
-    label: plain(label),
-    ...(opts.hint ? { hint: plain(opts.hint) } : {}),
-    element: {
-      type: 'static_select',
-      action_id: blockId,
-      placeholder: plain(opts.placeholder ?? 'Choose'),
-      options: choices.map((c) => option(c.text, c.value)),
-      ...(initial ? { initial_option: option(initial.text, initial.value) } : {}),
-    },
+  const element = {
+    type: 'static_select',
+    action_id: blockId,
+    placeholder: plain(opts.placeholder ?? 'Choose'),
+    options: choices.map((c) => option(c.text, c.value)),
+    ...(initial ? { initial_option: option(initial.text, initial.value) } : {}),
   };
+  return inputBlock(blockId, label, element, opts);
 }

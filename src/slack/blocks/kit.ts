@@ -44,20 +44,30 @@ export interface TextInputOptions {
   initial?: string;
 }
 
-/** A bounded free-text input; action id = block id, so `readInput` finds it by block id. */
-export function textInput(blockId: string, label: string, maxLength: number, opts: TextInputOptions = {}): Block {
+/** An input block around one element; `optional` and `hint` as Slack defines them. */
+export function inputBlock(blockId: string, label: string, element: Record<string, unknown>, opts: { optional?: boolean; hint?: string } = {}): Block {
   return {
     type: 'input',
     block_id: blockId,
     optional: opts.optional ?? false,
     label: plain(label),
     ...(opts.hint ? { hint: plain(opts.hint) } : {}),
-    element: {
+    element: element as never,
+  };
+}
+
+/** A bounded free-text input; action id = block id, so `readInput` finds it by block id. */
+export function textInput(blockId: string, label: string, maxLength: number, opts: TextInputOptions = {}): Block {
+  return inputBlock(
+    blockId,
+    label,
+    {
       type: 'plain_text_input',
       action_id: blockId,
       multiline: opts.multiline ?? false,
       max_length: maxLength,
       ...(opts.initial ? { initial_value: opts.initial.slice(0, maxLength) } : {}),
     },
-  };
+    opts,
+  );
 }
