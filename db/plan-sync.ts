@@ -102,15 +102,26 @@ async function applyDiff(tx: Tx, input: PlanSyncInput, engagementId: string, dif
       )
       .onConflictDoNothing({ target: [nudges.teamId, nudges.dedupeKey] });
   }
-  if (diff.reschedule.length > 0) {
+  const timeOnly = diff.reschedule.filter((m) => !m.session);
+  if (timeOnly.length > 0) {
     await tx.execute(sql`update nudges set due_at = v.due_at, updated_at = ${now}::timestamptz
-      from (values ${valuesList(diff.reschedule)}) as v(id, due_at)
+      from (values ${valuesList(timeOnly)}) as v(id, due_at)
       where nudges.id = v.id and nudges.status = 'pending'`);
+  }
+  // Rare (a once-only review following another session after a cancellation): one by one.
+  for (const move of diff.reschedule.filter((m) => m.session)) {
+    await tx
+      .update(nudges)
+      .set({ dueAt: move.dueAt, sessionId: move.session!.sessionId, ref: move.session!.ref, updatedAt: input.now })
+      .where(and(eq(nudges.id, move.id), eq(nudges.status, 'pending')));
   }
   if (diff.restore.length > 0) {
     await tx.execute(sql`update nudges set status = 'pending', due_at = v.due_at, reason = null, updated_at = ${now}::timestamptz
       from (values ${valuesList(diff.restore)}) as v(id, due_at)
       where nudges.id = v.id and nudges.status = 'cancelled'`);
+    for (const move of diff.restore.filter((m) => m.session)) {
+      await tx.update(nudges).set({ sessionId: move.session!.sessionId, ref: move.session!.ref }).where(eq(nudges.id, move.id));
+    }
   }
   if (diff.cancel.length > 0) {
     await tx
@@ -126,7 +137,7 @@ export async function syncEngagementPlan(db: Db, input: PlanSyncInput): Promise<
     const specs = await loadSpecs(tx, input);
     if (!specs) return { inserted: 0, rescheduled: 0, cancelled: 0, restored: 0 };
     const existing = await tx
-      .select({ id: nudges.id, dedupeKey: nudges.dedupeKey, dueAt: nudges.dueAt, status: nudges.status })
+      .select({ id: nudges.id, dedupeKey: nudges.dedupeKey, dueAt: nudges.dueAt, status: nudges.status, sessionId: nudges.sessionId })
       .from(nudges)
       .where(and(eq(nudges.teamId, input.teamId), eq(nudges.engagementId, input.engagementId), inArray(nudges.kind, PLANNED_KINDS)));
     const diff = diffPlan(existing, specs);

@@ -103,4 +103,22 @@ describe('syncEngagementPlan', () => {
     const [stored] = await database.db.select().from(nudges).where(eq(nudges.id, digest!.id));
     expect(stored?.status).toBe('pending');
   });
+
+  it('a once-only review that moves to another session after a cancellation follows that session', async () => {
+    const engagementId = await seedEngagement('U0LEAD0009');
+    await syncEngagementPlan(database.db, { teamId: TEAM, engagementId, now: NOW });
+    const midpoint = async () => (await rowsOf(engagementId)).find((r) => r.kind === 'midpoint_review')!;
+    const [session3] = await database.db.select().from(sessions).where(and(eq(sessions.engagementId, engagementId), eq(sessions.seq, 3)));
+    const before = await midpoint();
+    expect(before.sessionId).toBe(session3!.id);
+    // Cancelling session 2 makes session 4 the third live session of five: ⌈5/2⌉ = 3.
+    await database.db.update(sessions).set({ status: 'cancelled' }).where(and(eq(sessions.engagementId, engagementId), eq(sessions.seq, 2)));
+    await syncEngagementPlan(database.db, { teamId: TEAM, engagementId, now: NOW });
+    const [session4] = await database.db.select().from(sessions).where(and(eq(sessions.engagementId, engagementId), eq(sessions.seq, 4)));
+    const after = await midpoint();
+    expect(after.id).toBe(before.id);
+    expect(after.sessionId).toBe(session4!.id);
+    expect(after.ref).toMatchObject({ sessionId: session4!.id, seq: 4 });
+    expect(after.dueAt.getTime()).toBeGreaterThan(session4!.scheduledAt.getTime());
+  });
 });
