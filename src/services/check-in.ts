@@ -35,9 +35,15 @@ export async function submitCheckIn(ctx: ServiceContext, input: SubmitCheckInInp
     findEngagementContext(ctx.db, ctx.cipher, input.teamId, input.leaderId, now),
   ]);
   const tz = person?.tz ?? 'UTC';
+  const hours = resolveWorkingHours({
+    tz,
+    workDays: person?.workDays ?? ctx.defaultWorkingHours.workDays,
+    startMinute: person?.workStartMinute ?? ctx.defaultWorkingHours.startMinute,
+    endMinute: person?.workEndMinute ?? ctx.defaultWorkingHours.endMinute,
+  });
   const target = engagement?.targets.find((t) => t.id === draft.targetId);
   if (draft.targetId && !target) return { outcome: 'invalid', errors: { targetId: 'That target is no longer part of your engagement. Please pick again.' } };
-  const dueAt = resolveActionDue({ chosenDate: draft.dueDate, nextSessionAt: engagement?.nextSessionAt, tz, now });
+  const dueAt = resolveActionDue({ chosenDate: draft.dueDate, nextSessionAt: engagement?.nextSessionAt, tz, now, endMinute: hours.endMinute });
   if (dueAt <= now) return { outcome: 'invalid', errors: { dueDate: 'Please choose a date from today on.' } };
 
   const saved = await insertCheckIn(ctx.db, ctx.cipher, {
@@ -62,7 +68,6 @@ export async function submitCheckIn(ctx: ServiceContext, input: SubmitCheckInInp
     followUpAt = await findFollowUpAt(ctx, input.teamId, saved.actionId, now);
   } else {
     // Without an engagement, ask halfway to the due date, inside the leader's working hours.
-    const hours = resolveWorkingHours({ tz, workDays: person?.workDays, startMinute: person?.workStartMinute, endMinute: person?.workEndMinute });
     followUpAt = nextWorkingInstant(new Date((now.getTime() + dueAt.getTime()) / 2), hours);
     await ctx.db
       .insert(nudges)

@@ -10,17 +10,22 @@ export interface DueDateInput {
   nextSessionAt?: Date | null;
   tz: string;
   now: Date;
+  /** End of the leader's working day, minutes after local midnight (default 17:30). */
+  endMinute?: number;
 }
 
-/** End of the leader's working day (17:30 local) on the due date, or the session itself. */
+/** The end of the leader's working day on the due date, or the next session itself. */
 export function resolveActionDue(input: DueDateInput): Date {
   const zone = DateTime.now().setZone(input.tz).isValid ? input.tz : 'UTC';
+  // A window that ends at midnight ends the day at 23:59, on the same date.
+  const end = Math.min(input.endMinute ?? 17 * 60 + 30, 23 * 60 + 59);
+  const endOfDay = { hour: Math.floor(end / 60), minute: end % 60, second: 0, millisecond: 0 };
   if (input.chosenDate) {
     const day = DateTime.fromISO(input.chosenDate, { zone });
-    if (day.isValid) return day.set({ hour: 17, minute: 30 }).toJSDate();
+    if (day.isValid) return day.set(endOfDay).toJSDate();
   }
   if (input.nextSessionAt && input.nextSessionAt > input.now) return input.nextSessionAt;
-  return DateTime.fromJSDate(input.now, { zone }).plus({ days: DEFAULT_ACTION_DAYS }).set({ hour: 17, minute: 30, second: 0, millisecond: 0 }).toJSDate();
+  return DateTime.fromJSDate(input.now, { zone }).plus({ days: DEFAULT_ACTION_DAYS }).set(endOfDay).toJSDate();
 }
 
 /** The due date as the leader reads it, e.g. "Thu 3 Dec". */

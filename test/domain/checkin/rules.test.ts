@@ -50,6 +50,11 @@ describe('action due dates', () => {
   it('uses the chosen date at the end of the leader’s day, in their zone', () => {
     expect(resolveActionDue({ chosenDate: '2026-03-05', tz: 'America/New_York', now }).toISOString()).toBe('2026-03-05T22:30:00.000Z');
   });
+  it('ends the due day when the leader’s working day ends', () => {
+    expect(resolveActionDue({ chosenDate: '2026-03-05', tz: 'UTC', now, endMinute: 16 * 60 }).toISOString()).toBe('2026-03-05T16:00:00.000Z');
+    expect(resolveActionDue({ chosenDate: '2026-03-05', tz: 'UTC', now, endMinute: 1440 }).toISOString()).toBe('2026-03-05T23:59:00.000Z');
+  });
+
   it('defaults to the next session, else 14 days', () => {
     const session = new Date('2026-03-09T14:00:00Z');
     expect(resolveActionDue({ nextSessionAt: session, tz: 'UTC', now })).toEqual(session);
