@@ -82,6 +82,29 @@ describe('submitView', () => {
     expect(values.leader).toEqual({ v: { type: 'users_select', selected_user: null } });
   });
 
+  it('submits what the view pre-filled for inputs the person left untouched, and nothing for ones they cleared', async () => {
+    const prefilled = {
+      ...checkIn,
+      blocks: [
+        input('goal', { type: 'plain_text_input', initial_value: 'Delegate more' }),
+        input('commitment', { type: 'static_select', options: ['8', '9'].map(opt), initial_option: opt('8') }),
+        input('levels', { type: 'checkboxes', options: ['self', 'comms'].map(opt), initial_options: [opt('comms')] }, true),
+        input('start_date', { type: 'datepicker', initial_date: '2024-05-06' }, true),
+      ],
+    };
+    const updated = await f.client.views.update({ view_id: viewId, view: prefilled as never });
+    expect(updated.ok).toBe(true);
+    const cleared = await f.emu.submitView({ teamId: TEAM, userId: LEADER, viewId, values: { goal: '' } });
+    expect(cleared).toMatchObject({ outcome: 'blocked', errors: { goal: expect.any(String) } });
+    await f.emu.submitView({ teamId: TEAM, userId: LEADER, viewId, values: {} });
+    expect(lastPayload().view.state.values).toEqual({
+      goal: { v: { type: 'plain_text_input', value: 'Delegate more' } },
+      commitment: { v: { type: 'static_select', selected_option: opt('8') } },
+      levels: { v: { type: 'checkboxes', selected_options: [opt('comms')] } },
+      start_date: { v: { type: 'datepicker', selected_date: '2024-05-06' } },
+    });
+  });
+
   it('does not send a submission missing a required input, or one over max_length', async () => {
     const sent = app.received.length;
     const missing = await f.emu.submitView({ teamId: TEAM, userId: LEADER, viewId, values: { goal: 'x' } });

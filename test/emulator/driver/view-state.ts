@@ -22,7 +22,9 @@ export function buildStateValues(blocks: Json[], answers: SubmittedValues): Buil
     const blockId = block.block_id as string;
     const actionId = element.action_id as string;
     known.add(blockId);
-    const answer = answers[blockId];
+    // What the person left untouched is whatever the view pre-filled, as in Slack's client;
+    // an explicit '' or [] is a field they cleared.
+    const answer = blockId in answers ? answers[blockId] : initialAnswer(element);
     const empty = answer === undefined || answer === '' || (Array.isArray(answer) && answer.length === 0);
     if (block.type === 'input' && empty && block.optional !== true) clientErrors[blockId] = 'Please complete this required field.';
     if (block.type !== 'input' && empty) continue;
@@ -34,6 +36,28 @@ export function buildStateValues(blocks: Json[], answers: SubmittedValues): Buil
     if (!known.has(blockId)) throw new Error(`emulator: the view has no input with block_id "${blockId}"`);
   }
   return { values, clientErrors };
+}
+
+/** The value an element shows before anyone touches it. */
+function initialAnswer(element: Json): string | string[] | undefined {
+  const pick = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+  const option = element.initial_option as Json | undefined;
+  const options = element.initial_options as Json[] | undefined;
+  const list = (v: unknown) => (Array.isArray(v) && v.length > 0 ? v.map(String) : undefined);
+  return (
+    pick(element.initial_value) ??
+    pick(option?.value) ??
+    list(options?.map((o) => o.value)) ??
+    pick(element.initial_date) ??
+    pick(element.initial_time) ??
+    pick(element.initial_date_time) ??
+    pick(element.initial_user) ??
+    list(element.initial_users) ??
+    pick(element.initial_conversation) ??
+    list(element.initial_conversations) ??
+    pick(element.initial_channel) ??
+    list(element.initial_channels)
+  );
 }
 
 /** Input blocks always carry state; actions/section elements only once a value is chosen. */
