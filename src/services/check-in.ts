@@ -43,7 +43,7 @@ export async function submitCheckIn(ctx: ServiceContext, input: SubmitCheckInInp
   });
   const target = engagement?.targets.find((t) => t.id === draft.targetId);
   if (draft.targetId && !target) return { outcome: 'invalid', errors: { targetId: 'That target is no longer part of your engagement. Please pick again.' } };
-  const dueAt = resolveActionDue({ chosenDate: draft.dueDate, nextSessionAt: engagement?.nextSessionAt, tz, now, endMinute: hours.endMinute });
+  const dueAt = resolveActionDue({ chosenDate: draft.dueDate, nextSessionAt: engagement?.nextSessionAt, tz, now, endMinute: hours.endMinute, workDays: hours.workDays });
   if (dueAt <= now) return { outcome: 'invalid', errors: { dueDate: 'Please choose a date from today on.' } };
 
   const saved = await insertCheckIn(ctx.db, ctx.cipher, {

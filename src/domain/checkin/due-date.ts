@@ -12,6 +12,8 @@ export interface DueDateInput {
   now: Date;
   /** End of the leader's working day, minutes after local midnight (default 17:30). */
   endMinute?: number;
+  /** ISO weekdays the leader works (default Monday to Friday). */
+  workDays?: number[];
 }
 
 /** The end of the leader's working day on the due date, or the next session itself. */
@@ -25,7 +27,12 @@ export function resolveActionDue(input: DueDateInput): Date {
     if (day.isValid) return day.set(endOfDay).toJSDate();
   }
   if (input.nextSessionAt && input.nextSessionAt > input.now) return input.nextSessionAt;
-  return DateTime.fromJSDate(input.now, { zone }).plus({ days: DEFAULT_ACTION_DAYS }).set(endOfDay).toJSDate();
+  // Two weeks out, brought back to the last working day on or before it: a default
+  // deadline should not fall on a day off.
+  const workDays = input.workDays?.length ? input.workDays : [1, 2, 3, 4, 5];
+  let day = DateTime.fromJSDate(input.now, { zone }).plus({ days: DEFAULT_ACTION_DAYS });
+  for (let i = 0; i < 6 && !workDays.includes(day.weekday); i++) day = day.minus({ days: 1 });
+  return day.set(endOfDay).toJSDate();
 }
 
 /** The due date as the leader reads it, e.g. "Thu 3 Dec". */

@@ -55,6 +55,12 @@ describe('action due dates', () => {
     expect(resolveActionDue({ chosenDate: '2026-03-05', tz: 'UTC', now, endMinute: 1440 }).toISOString()).toBe('2026-03-05T23:59:00.000Z');
   });
 
+  it('brings a default deadline that falls on a day off back to the last working day', () => {
+    const saturday = new Date('2026-11-21T18:00:00Z');
+    expect(resolveActionDue({ tz: 'UTC', now: saturday }).toISOString()).toBe('2026-12-04T17:30:00.000Z');
+    expect(resolveActionDue({ tz: 'UTC', now: saturday, workDays: [1, 2, 3, 4, 5, 6] }).toISOString()).toBe('2026-12-05T17:30:00.000Z');
+  });
+
   it('defaults to the next session, else 14 days', () => {
     const session = new Date('2026-03-09T14:00:00Z');
     expect(resolveActionDue({ nextSessionAt: session, tz: 'UTC', now })).toEqual(session);
