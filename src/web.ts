@@ -6,7 +6,7 @@ import type { Extensions } from './slack/app.js';
 import { createSlackApp } from './slack/app.js';
 import { stopSocketReceiver } from './slack/socket-mode.js';
 import type { SlackDeps } from './slack/deps.js';
-import { createOAuthRoutes } from './http/oauth.js';
+import { createOAuthRoutes, type RouteHandler } from './http/oauth.js';
 import { createHttpServer } from './http/server.js';
 
 export interface WebHandle {
@@ -20,6 +20,8 @@ export interface WebOptions {
   readiness: Record<string, () => Promise<void>>;
   metrics?: () => Promise<string>;
   extensions?: Extensions;
+  /** Further GET routes by path (the operators' admin view). */
+  extraRoutes?: Record<string, RouteHandler>;
   /** Overrides config.port (tests pass 0 for a free port). */
   port?: number;
 }
@@ -27,7 +29,7 @@ export interface WebOptions {
 export async function startWeb(options: WebOptions): Promise<WebHandle> {
   const { deps } = options;
   const { app, receiver, socket } = createSlackApp(deps, options.extensions);
-  const getRoutes = createOAuthRoutes(deps);
+  const getRoutes = { ...createOAuthRoutes(deps), ...options.extraRoutes };
   const server = createHttpServer({ logger: deps.logger, receiver, readiness: options.readiness, metrics: options.metrics, getRoutes });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
