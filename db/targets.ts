@@ -3,18 +3,12 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import type { ReviewStage, TargetRating } from '../src/domain/engagement/review.js';
+import type { CoachTarget } from '../src/domain/privacy/types.js';
 import type { Db } from './client.js';
 import { targets } from './schema/index.js';
 
-export interface TargetView {
-  id: string;
-  position: number;
-  description: string;
-  baseline: number;
-  level: number | null;
-  midpointRating: number | null;
-  closingRating: number | null;
-}
+/** A target as the leader and coach read it (decrypted); the same shape the privacy rules use. */
+export type TargetView = CoachTarget;
 
 export async function listTargets(db: Db, cipher: Cipher, teamId: string, engagementId: string): Promise<TargetView[]> {
   const rows = await db
