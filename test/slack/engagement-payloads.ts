@@ -1,6 +1,6 @@
 // Interaction payloads shaped as Slack sends them — a click on a button or an overflow
 // menu, a modal submission with each input in its element's shape — posted signed.
-import { FORM, interactionBody, TEAM, waitFor, type Harness } from '../support/app-harness.js';
+import { FORM, interactionBody, TEAM, viewSubmission, waitFor, type Harness } from '../support/app-harness.js';
 
 type Json = Record<string, unknown>;
 
@@ -68,17 +68,7 @@ export function stateFor(view: ViewLike, answers: Record<string, string | undefi
 
 export async function submit(h: Harness, userId: string, view: ViewLike, answers: Record<string, string | undefined>): Promise<{ status: number; body: Json | undefined }> {
   const res = await h.post(
-    interactionBody({
-      type: 'view_submission',
-      team: { id: TEAM, domain: 'acme' },
-      user: { id: userId, username: 'u', name: 'u', team_id: TEAM },
-      api_app_id: 'A0GROW0001',
-      token: 'deprecated-verification-token',
-      trigger_id: '1.2.3',
-      view: { ...view, team_id: TEAM, type: 'modal', state: { values: stateFor(view, answers) } },
-      response_urls: [],
-      is_enterprise_install: false,
-    }),
+    interactionBody(viewSubmission(view, stateFor(view, answers), userId)),
     FORM,
   );
   const text = await res.text();

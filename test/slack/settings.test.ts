@@ -8,7 +8,7 @@ import { syncEngagementPlan } from '../../db/plan-sync.js';
 import { nudges } from '../../db/schema/index.js';
 import { atLocalTime, isWithinWorkingHours } from '../../src/domain/time/index.js';
 import { validateView } from '../emulator/block-kit/validate-surface.js';
-import { FORM, interactionBody } from '../support/app-harness.js';
+import { FORM, interactionBody, viewSubmission } from '../support/app-harness.js';
 import {
   actionIdsIn, click, COACH, LEADER, openedView, parisDate, pendingNudges, seedEngagement, startEngagementHarness, stateFor, TEAM, waitFor,
   type EngagementHarness,
@@ -42,17 +42,7 @@ async function submitSettings(view: View, days: number[], start?: string, end?: 
   const values = stateFor(view, { work_start: start, work_end: end });
   values.work_days = { work_days: { type: 'checkboxes', selected_options: days.map((d) => ({ text: { type: 'plain_text', text: String(d) }, value: String(d) })) } };
   const res = await h.post(
-    interactionBody({
-      type: 'view_submission',
-      team: { id: TEAM, domain: 'acme' },
-      user: { id: LEADER, username: 'u', name: 'u', team_id: TEAM },
-      api_app_id: 'A0GROW0001',
-      token: 'deprecated-verification-token',
-      trigger_id: '1.2.3',
-      view: { ...view, team_id: TEAM, type: 'modal', state: { values } },
-      response_urls: [],
-      is_enterprise_install: false,
-    }),
+    interactionBody(viewSubmission(view, values)),
     FORM,
   );
   expect(res.status).toBe(200);

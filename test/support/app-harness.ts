@@ -103,6 +103,22 @@ export function slashCommandBody(fields: { text?: string; triggerId: string; use
   }).toString();
 }
 
+/** A view_submission as Slack sends it: the submitted view with its state values. */
+export function viewSubmission(view: object, values: Record<string, unknown>, userId = LEADER) {
+  return {
+    type: 'view_submission',
+    team: { id: TEAM, domain: 'acme' },
+    user: { id: userId, username: 'u', name: 'u', team_id: TEAM },
+    api_app_id: 'A0GROW0001',
+    token: 'deprecated-verification-token',
+    trigger_id: '1.2.3',
+    view: { ...view, team_id: TEAM, type: 'modal', state: { values } },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+}
+
 export function interactionBody(payload: unknown): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

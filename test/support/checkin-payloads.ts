@@ -1,6 +1,6 @@
 // Builds the check-in modal's view_submission payload as Slack would, from the view the
 // app opened and simple answers.
-import { LEADER, TEAM } from './app-harness.js';
+import { viewSubmission } from './app-harness.js';
 
 export interface CheckInAnswers {
   goal?: string;
@@ -33,16 +33,5 @@ export function checkInSubmission(view: ViewLike, answers: CheckInAnswers) {
     },
   };
   if (view.blocks.some((b) => b.block_id === 'make_it_ten')) values.make_it_ten = { make_it_ten: text(answers.makeItTen) };
-  return {
-    type: 'view_submission',
-    team: { id: TEAM, domain: 'acme' },
-    user: { id: LEADER, username: 'leo', name: 'leo', team_id: TEAM },
-    api_app_id: 'A0GROW0001',
-    token: 'deprecated-verification-token',
-    trigger_id: '1.2.3',
-    view: { ...view, team_id: TEAM, type: 'modal', state: { values } },
-    response_urls: [],
-    is_enterprise_install: false,
-    enterprise: null,
-  };
+  return viewSubmission(view, values);
 }

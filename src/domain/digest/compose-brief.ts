@@ -2,7 +2,7 @@
 // ratings so far, recent goals, the commitment trend, what the leader wants from this
 // session, what happened with their actions and the moments they saved — since the
 // previous session, and only as the coach's view has it.
-import type { CoachSession, CoachView } from '../privacy/index.js';
+import type { CheckInRecord, CoachSession, CoachView } from '../privacy/index.js';
 import { uniqueNewestFirst, type DigestAction } from './compose-digest.js';
 import { sharedAnswersOf, sharedItemsOf, type SharedAnswer, type SharedItem } from './shared-answers.js';
 import { signalsOf, type Signal } from './signals.js';
@@ -20,14 +20,7 @@ export interface BriefTarget {
 }
 
 /** The words of a check-in the leader shared in full. */
-export interface BriefCheckIn {
-  createdAt: Date;
-  goal: string;
-  reality: string;
-  options: string;
-  will: string;
-  makeItTen: string | null;
-}
+export type BriefCheckIn = Pick<CheckInRecord, 'createdAt' | 'goal' | 'reality' | 'options' | 'will' | 'makeItTen'>;
 
 export type BriefPrep = { visibility: 'shared'; answers: SharedAnswer[] } | { visibility: 'summary' } | null;
 
