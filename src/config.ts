@@ -30,6 +30,7 @@ const baseSchema = z.object({
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    ADMIN_WRITE: boolish.default('false'),
     /** Prefix for BullMQ keys, so several deployments (or tests) can share one Redis. */
     QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default('grow'),
     RECONCILE_EVERY_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(1000).default(60_000),
@@ -116,6 +117,8 @@ export interface Config {
   encryptionKey?: Buffer;
   logLevel: string;
   adminToken?: string;
+  /** Bull Board may retry, promote and remove jobs (read-only otherwise). */
+  adminWrite: boolean;
   queuePrefix: string;
   reconcileEveryMs: number;
   runMigrations: boolean;
@@ -163,6 +166,7 @@ export function parseConfig(env: Record<string, string | undefined>, role: Role 
     encryptionKey: e.ENCRYPTION_KEY ? Buffer.from(e.ENCRYPTION_KEY, 'base64') : undefined,
     logLevel: e.LOG_LEVEL,
     adminToken: e.ADMIN_TOKEN,
+    adminWrite: e.ADMIN_WRITE,
     queuePrefix: e.QUEUE_PREFIX,
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
     runMigrations: e.RUN_MIGRATIONS,

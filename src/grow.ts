@@ -12,7 +12,7 @@ import { createCipher, loadDevelopmentKey, type Cipher } from './crypto.js';
 import { createExtensions, createNudgeSubjects } from './extensions.js';
 import type { Logger } from './logger.js';
 import { createTokenResolver } from './slack/tokens.js';
-import { createAdminRoutes } from './http/admin.js';
+import { createAdminRoutes } from './http/admin/admin-routes.js';
 import { createMetrics } from './http/metrics.js';
 import { startWeb, type WebHandle } from './web.js';
 
@@ -39,7 +39,14 @@ export async function startGrow(config: Config, logger: Logger, workerOverrides:
   const replan = async (teamId: string, engagementId: string) => {
     await syncEngagementPlan(database.db, { teamId, engagementId, now: now(), ...settings });
   };
-  const admin = config.role === 'worker' ? undefined : createAdminRoutes({ adminToken: config.adminToken, db: database.db, redis, queuePrefix: config.queuePrefix });
+  const admin = config.role === 'worker' ? undefined : createAdminRoutes({
+          adminToken: config.adminToken,
+          adminWrite: config.adminWrite,
+          secureCookie: config.env === 'production',
+          db: database.db,
+          redis,
+          queuePrefix: config.queuePrefix,
+        });
   const web =
     config.role === 'worker'
       ? undefined
@@ -48,7 +55,7 @@ export async function startGrow(config: Config, logger: Logger, workerOverrides:
           extensions: createExtensions(),
           readiness: { postgres: () => database.ping(), redis: () => pingRedis(redis) },
           metrics: createMetrics(database.db),
-          extraRoutes: admin?.routes,
+          admin: admin?.mount,
         });
   logger.info({ database: database.kind }, 'Grow is running');
   return {

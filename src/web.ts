@@ -6,7 +6,8 @@ import type { Extensions } from './slack/app.js';
 import { createSlackApp } from './slack/app.js';
 import { stopSocketReceiver } from './slack/socket-mode.js';
 import type { SlackDeps } from './slack/deps.js';
-import { createOAuthRoutes, type RouteHandler } from './http/oauth.js';
+import type { MountHandler } from './http/admin/admin-routes.js';
+import { createOAuthRoutes } from './http/oauth.js';
 import { createHttpServer } from './http/server.js';
 
 export interface WebHandle {
@@ -20,8 +21,8 @@ export interface WebOptions {
   readiness: Record<string, () => Promise<void>>;
   metrics?: () => Promise<string>;
   extensions?: Extensions;
-  /** Further GET routes by path (the operators' admin view). */
-  extraRoutes?: Record<string, RouteHandler>;
+  /** The operators' pages under /admin (Bull Board, failed nudges). */
+  admin?: MountHandler;
   /** Overrides config.port (tests pass 0 for a free port). */
   port?: number;
 }
@@ -29,8 +30,8 @@ export interface WebOptions {
 export async function startWeb(options: WebOptions): Promise<WebHandle> {
   const { deps } = options;
   const { app, receiver, socket } = createSlackApp(deps, options.extensions);
-  const getRoutes = { ...createOAuthRoutes(deps), ...options.extraRoutes };
-  const server = createHttpServer({ logger: deps.logger, receiver, readiness: options.readiness, metrics: options.metrics, getRoutes });
+  const getRoutes = createOAuthRoutes(deps);
+  const server = createHttpServer({ logger: deps.logger, receiver, readiness: options.readiness, metrics: options.metrics, getRoutes, admin: options.admin });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? deps.config.port, '0.0.0.0', () => resolve());

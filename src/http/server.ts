@@ -1,6 +1,7 @@
 // The web role's HTTP server: Slack requests, health and readiness, metrics.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
+import type { MountHandler } from './admin/admin-routes.js';
 import type { RouteHandler } from './oauth.js';
 import type { SlackReceiver } from './slack-receiver.js';
 
@@ -15,6 +16,8 @@ export interface ServerDeps {
   metrics?: () => Promise<string>;
   /** Further GET routes by path (the OAuth install pages). */
   getRoutes?: Record<string, RouteHandler>;
+  /** Everything under /admin, any method (Bull Board posts when ADMIN_WRITE=true). */
+  admin?: MountHandler;
 }
 
 export function createHttpServer(deps: ServerDeps): Server {
@@ -38,6 +41,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ServerDeps
     res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(body);
     return;
   }
+  if (deps.admin && (path === '/admin' || path.startsWith('/admin/'))) return deps.admin(req, res, url);
   const extra = req.method === 'GET' ? deps.getRoutes?.[path] : undefined;
   if (extra) return extra(req, res, url);
   if (path === '/slack/events' && deps.receiver) {
