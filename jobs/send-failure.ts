@@ -2,10 +2,11 @@
 // the worker); Slack or network trouble goes back to pending for BullMQ's backoff and
 // fails only after the last try; an error no retry can fix fails the nudge at once.
 import { UnrecoverableError, type Job } from 'bullmq';
-import { closeNudge, releaseNudge, type NudgeRow } from '../db/nudges.js';
+import { releaseNudge, type NudgeRow } from '../db/nudges.js';
 import { isDomainError } from '../src/domain/errors.js';
 import { RecipientGoneError } from './recipient.js';
 import type { SendNudgeDeps, SendOutcome } from './send-nudge.js';
+import { countRetimed, settleNudge } from './send-outcomes.js';
 import { classifySlackError, type SlackFailure } from './slack-client.js';
 
 export interface SendAttempt {
@@ -39,17 +40,19 @@ export async function handleSendFailure(
     await releaseNudge(deps.db, row.id, { dueAt, reason: 'rate_limited', refundAttempt: true, now });
     await deps.enqueue([{ id: row.id, teamId: row.teamId, dueAt }]);
     deps.logger.debug({ teamId: row.teamId, nudgeId: row.id, jobId: job.id, retryAfterMs: failure.retryAfterMs }, 'rate limited; nudge re-delayed');
+    countRetimed('rate_limited', 'rate_limited');
     return 'rate_limited';
   }
   if (failure?.kind === 'permanent') {
-    await closeNudge(deps.db, row.id, 'failed', failure.reason, now);
+    await settleNudge(deps.db, row.id, 'failed', failure.reason, now);
     throw new UnrecoverableError(`nudge failed: ${failure.reason}`);
   }
   const reason = failure?.reason ?? 'worker_error';
   if (isLastAttempt(job)) {
-    await closeNudge(deps.db, row.id, 'failed', reason, now);
+    await settleNudge(deps.db, row.id, 'failed', reason, now);
     throw new UnrecoverableError(`nudge failed after ${job.attemptsMade + 1} tries: ${reason}`);
   }
+  countRetimed('retried', reason);
   // A post that timed out may still have landed: keep the attempt so the next claim
   // searches the DM history before posting again.
   await releaseNudge(deps.db, row.id, { reason, refundAttempt: !attempt.posting, now });

@@ -5,7 +5,7 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { Db } from '../db/client.js';
 import { workingHoursOf } from '../db/people.js';
-import { claimNudge, closeNudge, findNudge, markNudgeSent, releaseNudge, type NudgeRow } from '../db/nudges.js';
+import { claimNudge, findNudge, releaseNudge, type NudgeRow } from '../db/nudges.js';
 import type { Cipher } from '../src/crypto.js';
 import { defaultRhythm, type RhythmSettings } from '../src/domain/planner/rhythm.js';
 import { deferPastDnd, isWithinWorkingHours, nextWorkingInstant, type WorkingWindow } from '../src/domain/time/index.js';
@@ -14,6 +14,7 @@ import type { EnqueueNudges } from './enqueue-nudges.js';
 import { findPostedNudge } from './find-posted-nudge.js';
 import { jobSchemas, sendJobId, type JobData } from './job-types.js';
 import { handleSendFailure, type SendAttempt } from './send-failure.js';
+import { countRetimed, recordSent, settleNudge } from './send-outcomes.js';
 import { nudgeMetadata } from './nudge-metadata.js';
 import { loadNudgeSubject, type ExtraSubjects } from './nudge-subject.js';
 import { loadRecipient, openDmChannel, readDndEnd } from './recipient.js';
@@ -43,6 +44,7 @@ export type SendNudgeJob = Job<JobData<'send-nudge'>, SendOutcome, 'send-nudge'>
 async function deferNudge(deps: SendNudgeDeps, row: NudgeRow, dueAt: Date, reason: string): Promise<SendOutcome> {
   await releaseNudge(deps.db, row.id, { dueAt, reason, refundAttempt: true, now: deps.now() });
   await deps.enqueue([{ id: row.id, teamId: row.teamId, dueAt }]);
+  countRetimed('deferred', reason);
   return 'deferred';
 }
 
@@ -50,17 +52,17 @@ async function deliver(deps: SendNudgeDeps, row: NudgeRow, now: Date, attempt: S
   const client = await deps.slack.forTeam(row.teamId);
   const person = await loadRecipient(deps.db, client, row.teamId, row.recipientId, now, deps.defaultWorkingHours);
   if (!person.isActive) {
-    await closeNudge(deps.db, row.id, 'failed', 'recipient_inactive', now);
+    await settleNudge(deps.db, row.id, 'failed', 'recipient_inactive', now);
     return 'failed';
   }
   // Paused: what falls due is dropped, not saved up for the leader's return.
   if (person.pausedUntil && person.pausedUntil > now) {
-    await closeNudge(deps.db, row.id, 'skipped', 'paused', now);
+    await settleNudge(deps.db, row.id, 'skipped', 'paused', now);
     return 'skipped';
   }
   const subject = await loadNudgeSubject({ db: deps.db, cipher: deps.cipher, row, person, now, rhythm: deps.rhythm ?? defaultRhythm }, deps.extraSubjects);
   if (!subject.applies) {
-    await closeNudge(deps.db, row.id, subject.status, subject.reason, now);
+    await settleNudge(deps.db, row.id, subject.status, subject.reason, now);
     return subject.status;
   }
   const hours = workingHoursOf(person);
@@ -71,7 +73,7 @@ async function deliver(deps: SendNudgeDeps, row: NudgeRow, now: Date, attempt: S
   if (row.attempts > 1) {
     const ts = await findPostedNudge(client, channel, row.id, row.createdAt);
     if (ts) {
-      await markNudgeSent(deps.db, row, { channelId: channel, messageTs: ts, now: deps.now() });
+      await recordSent(deps.db, row, { channelId: channel, messageTs: ts, now: deps.now() }, 'found_in_history');
       return 'found_in_history';
     }
   }
@@ -85,7 +87,7 @@ async function deliver(deps: SendNudgeDeps, row: NudgeRow, now: Date, attempt: S
     unfurl_media: false,
   });
   await deps.afterPost?.(row.id);
-  await markNudgeSent(deps.db, row, { channelId: posted.channel ?? channel, messageTs: posted.ts ?? '', now: deps.now() });
+  await recordSent(deps.db, row, { channelId: posted.channel ?? channel, messageTs: posted.ts ?? '', now: deps.now() });
   return 'sent';
 }
 
@@ -112,7 +114,7 @@ export function createSendNudgeProcessor(deps: SendNudgeDeps) {
     const row = await claimNudge(deps.db, nudgeId, now);
     if (!row) return handleUnclaimed(deps, job, token, nudgeId, now);
     if (row.teamId !== teamId) {
-      await closeNudge(deps.db, row.id, 'failed', 'team_mismatch', now);
+      await settleNudge(deps.db, row.id, 'failed', 'team_mismatch', now);
       throw new UnrecoverableError('send-nudge payload names another team');
     }
     const attempt: SendAttempt = { posting: false };

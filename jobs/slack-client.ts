@@ -1,8 +1,9 @@
 // Web API clients for the worker and the one place that decides what a Slack error
 // means for a nudge: wait (rate limit), try again later (Slack or the network is
 // unwell), or stop (nothing will ever make this call succeed).
-import { ErrorCode, LogLevel, WebClient, type Logger as SlackLogger } from '@slack/web-api';
+import { ErrorCode, LogLevel, WebClient, type Logger as SlackLogger, type WebAPICallResult } from '@slack/web-api';
 import type { Logger } from '../src/logger.js';
+import { slackErrors, slackRateLimited } from '../src/observability/metrics.js';
 
 export type ResolveBotToken = (teamId: string) => Promise<string>;
 
@@ -25,6 +26,24 @@ function quietLogger(logger: Logger): SlackLogger {
   };
 }
 
+/** Counts every failed Web API call by method: 429s apart, every other error by its code. */
+export class MeteredWebClient extends WebClient {
+  override async apiCall(method: string, options?: Record<string, unknown>): Promise<WebAPICallResult> {
+    try {
+      return await super.apiCall(method, options);
+    } catch (error) {
+      countSlackFailure(method, error);
+      throw error;
+    }
+  }
+}
+
+export function countSlackFailure(method: string, error: unknown): void {
+  const failure = classifySlackError(error);
+  if (failure?.kind === 'rate_limited') slackRateLimited.inc({ method });
+  else slackErrors.inc({ method, error: failure?.reason ?? 'unknown' });
+}
+
 /**
  * Rate limits and retries are the queue's business, so the client neither waits out a
  * 429 (the error surfaces with `retryAfter`) nor retries on its own.
@@ -37,7 +56,7 @@ export function createSlackClients(options: { apiUrl: string; resolveBotToken: R
       const token = await options.resolveBotToken(teamId);
       let client = byToken.get(token);
       if (!client) {
-        client = new WebClient(token, {
+        client = new MeteredWebClient(token, {
           slackApiUrl: options.apiUrl,
           rejectRateLimitedCalls: true,
           retryConfig: { retries: 0 },

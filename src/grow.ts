@@ -12,7 +12,9 @@ import { createCipher, loadDevelopmentKey, type Cipher } from './crypto.js';
 import { createExtensions, createNudgeSubjects } from './extensions.js';
 import type { Logger } from './logger.js';
 import { createTokenResolver } from './slack/tokens.js';
+import { closeQueueViews, openQueueViews } from '../jobs/queue-views.js';
 import { createAdminRoutes } from './http/admin/admin-routes.js';
+import { startOpsServer } from './http/ops-server.js';
 import { createMetrics } from './http/metrics.js';
 import { startWeb, type WebHandle } from './web.js';
 
@@ -39,24 +41,26 @@ export async function startGrow(config: Config, logger: Logger, workerOverrides:
   const replan = async (teamId: string, engagementId: string) => {
     await syncEngagementPlan(database.db, { teamId, engagementId, now: now(), ...settings });
   };
-  const admin = config.role === 'worker' ? undefined : createAdminRoutes({
-          adminToken: config.adminToken,
-          adminWrite: config.adminWrite,
-          secureCookie: config.env === 'production',
-          db: database.db,
-          redis,
-          queuePrefix: config.queuePrefix,
-        });
+  const queueViews = openQueueViews(redis, config.queuePrefix);
+  const readiness = { postgres: () => database.ping(), redis: () => pingRedis(redis) };
+  const metrics = createMetrics({ db: database.db, queues: queueViews });
   const web =
     config.role === 'worker'
       ? undefined
       : await startWeb({
           deps: { config, db: database.db, cipher, logger, now, ...settings, resolveBotToken, replan },
           extensions: createExtensions(),
-          readiness: { postgres: () => database.ping(), redis: () => pingRedis(redis) },
-          metrics: createMetrics(database.db),
-          admin: admin?.mount,
+          readiness,
+          metrics,
+          admin: createAdminRoutes({
+            adminToken: config.adminToken,
+            adminWrite: config.adminWrite,
+            secureCookie: config.env === 'production',
+            db: database.db,
+            queues: queueViews,
+          }),
         });
+  const ops = config.role === 'worker' ? await startOpsServer({ port: config.port, logger, readiness, metrics }) : undefined;
   logger.info({ database: database.kind }, 'Grow is running');
   return {
     database,
@@ -65,7 +69,8 @@ export async function startGrow(config: Config, logger: Logger, workerOverrides:
     worker,
     async close() {
       await web?.close();
-      await admin?.close();
+      await ops?.close();
+      await closeQueueViews(queueViews);
       await worker?.close();
       redis.disconnect();
       await database.close();

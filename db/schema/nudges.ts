@@ -38,5 +38,8 @@ export const nudges = pgTable(
     unique('nudges_team_dedupe').on(t.teamId, t.dedupeKey),
     index('nudges_due_idx').on(t.status, t.dueAt),
     index('nudges_engagement_idx').on(t.engagementId, t.status),
+    // Open nudges only: /metrics counts them (and the overdue ones) from this index alone,
+    // however many settled rows the table holds.
+    index('nudges_open_due_idx').on(t.dueAt).where(sql`${t.status} in ('pending', 'sending')`),
   ],
 );

@@ -1,35 +1,48 @@
-// GET /metrics in Prometheus' text format: what the delivery pipeline holds, from
-// Postgres (the truth), and the process's own vitals. One grouped query per scrape.
+// GET /metrics: this process's registry in Prometheus' text format. At scrape time it
+// reads queue depth from BullMQ and open and overdue nudges from one count over the
+// partial index of open nudges (nudges_open_due_idx), so a scrape stays cheap however
+// many nudges have ever been sent.
+import type { Queue } from 'bullmq';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
+import { nudgesOpen, nudgesOverdue, queueJobs, registry } from '../observability/metrics.js';
 
-const line = (name: string, labels: Record<string, string>, value: number) =>
-  `${name}{${Object.entries(labels)
-    .map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, '_')}"`)
-    .join(',')}} ${value}`;
+export const OVERDUE_AFTER = '5 minutes';
+const QUEUE_STATES = ['waiting', 'delayed', 'active', 'failed'] as const;
 
-export function createMetrics(db: Db, startedAt = Date.now()): () => Promise<string> {
+export interface MetricsSources {
+  /** Absent in a process without Postgres access to spare (never in Grow today). */
+  db?: Db;
+  /** The queues whose depth this process reports (the worker's, or the web role's view). */
+  queues?: Queue[];
+}
+
+async function readOpenNudges(db: Db): Promise<void> {
+  // Both counts are implied by the partial index's predicate, so Postgres answers them
+  // from that index alone; settled rows (sent, skipped…) are never visited.
+  const [row] = rowsOf<{ open: number | string; overdue: number | string }>(
+    await db.execute(sql`select
+      (select count(*) from nudges where status in ('pending', 'sending')) as open,
+      (select count(*) from nudges where status in ('pending', 'sending') and due_at < now() - ${OVERDUE_AFTER}::interval) as overdue`),
+  );
+  nudgesOpen.set(Number(row?.open ?? 0));
+  nudgesOverdue.set(Number(row?.overdue ?? 0));
+}
+
+async function readQueueDepth(queues: Queue[]): Promise<void> {
+  await Promise.all(
+    queues.map(async (q) => {
+      const counts = await q.getJobCounts(...QUEUE_STATES);
+      for (const state of QUEUE_STATES) queueJobs.set({ queue: q.name, state }, counts[state] ?? 0);
+    }),
+  );
+}
+
+export function createMetrics(sources: MetricsSources): () => Promise<string> {
   return async () => {
-    const rows = rowsOf<{ kind: string; status: string; n: number | string }>(
-      await db.execute(sql`select kind, status, count(*)::int as n from nudges group by kind, status order by kind, status`),
-    );
-    const overdue = rowsOf<{ n: number | string }>(
-      await db.execute(sql`select count(*)::int as n from nudges where status = 'pending' and due_at < now() - interval '5 minutes'`),
-    )[0];
-    const memory = process.memoryUsage();
-    return [
-      '# HELP grow_nudges Nudges by kind and status.',
-      '# TYPE grow_nudges gauge',
-      ...rows.map((r) => line('grow_nudges', { kind: r.kind, status: r.status }, Number(r.n))),
-      '# HELP grow_nudges_overdue Pending nudges more than five minutes past due.',
-      '# TYPE grow_nudges_overdue gauge',
-      `grow_nudges_overdue ${Number(overdue?.n ?? 0)}`,
-      '# HELP grow_process_uptime_seconds Seconds since this process started.',
-      '# TYPE grow_process_uptime_seconds gauge',
-      `grow_process_uptime_seconds ${Math.round((Date.now() - startedAt) / 1000)}`,
-      '# TYPE grow_process_resident_memory_bytes gauge',
-      `grow_process_resident_memory_bytes ${memory.rss}`,
-      '',
-    ].join('\n');
+    await Promise.all([sources.db ? readOpenNudges(sources.db) : undefined, sources.queues ? readQueueDepth(sources.queues) : undefined]);
+    return registry.metrics();
   };
 }
+
+export const METRICS_CONTENT_TYPE = registry.contentType;

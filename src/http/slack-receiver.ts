@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../logger.js';
+import { ackSeconds, type AckSurface } from '../observability/metrics.js';
 import { parseSlackBody } from './parse-slack-body.js';
 import { verifySlackSignature } from './verify-signature.js';
 
@@ -27,6 +28,7 @@ export class SlackReceiver implements Receiver {
 
   async handle(req: IncomingMessage, res: ServerResponse, rawBody: string): Promise<void> {
     const { logger } = this.options;
+    const received = performance.now();
     const check = verifySlackSignature({
       signingSecret: this.options.signingSecret,
       rawBody,
@@ -51,9 +53,11 @@ export class SlackReceiver implements Receiver {
     if (!this.app) return send(res, 503, 'text/plain', 'not ready');
 
     let acked = false;
+    const observeAck = () => ackSeconds.observe({ surface: surfaceOf(body) }, (performance.now() - received) / 1000);
     const timer = setTimeout(() => {
       if (acked) return;
       acked = true;
+      observeAck();
       logger.error({ type: body.type }, 'listener did not acknowledge within 3 seconds');
       send(res, 200, 'text/plain', '');
     }, ACK_TIMEOUT_MS);
@@ -65,6 +69,7 @@ export class SlackReceiver implements Receiver {
         if (acked) return;
         acked = true;
         clearTimeout(timer);
+        observeAck();
         if (response === undefined || response === '') return send(res, 200, 'text/plain', '');
         if (typeof response === 'string') return send(res, 200, 'text/plain', response);
         send(res, 200, 'application/json', JSON.stringify(response));
@@ -82,6 +87,15 @@ export class SlackReceiver implements Receiver {
       }
     }
   }
+}
+
+/** Which Slack surface a request came from, for the ack-time histogram. */
+function surfaceOf(body: Record<string, unknown>): AckSurface {
+  if (typeof body.command === 'string') return 'command';
+  if (body.type === 'block_actions') return 'action';
+  if (body.type === 'view_submission') return 'view_submission';
+  if (body.type === 'event_callback') return 'event';
+  return 'other';
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -2,12 +2,14 @@
 // queues (read-only unless ADMIN_WRITE) and the latest failed nudges with their reasons.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Queue } from 'bullmq';
+import { Queue as QueueClass } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nudges } from '../../db/schema/index.js';
-import { createAdminRoutes, type AdminRoutes } from '../../src/http/admin/admin-routes.js';
+import type { Queue } from 'bullmq';
+import { closeQueueViews, openQueueViews } from '../../jobs/queue-views.js';
+import { createAdminRoutes } from '../../src/http/admin/admin-routes.js';
 import { createHttpServer } from '../../src/http/server.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { clearQueuePrefix, sharedRedisUrl, uniqueQueuePrefix } from '../support/redis.js';
@@ -16,13 +18,14 @@ const TOKEN = 'admin-token-for-tests-0123456789';
 const prefix = uniqueQueuePrefix('admin');
 let t: TestDatabase;
 let redis: Redis;
-const running: { admin: AdminRoutes; server: Server }[] = [];
+const servers: Server[] = [];
+let views: Queue[];
 
 async function serve(adminWrite: boolean): Promise<string> {
-  const admin = createAdminRoutes({ adminToken: TOKEN, adminWrite, db: t.db, redis, queuePrefix: prefix });
-  const server = createHttpServer({ logger: pino({ level: 'silent' }), readiness: {}, admin: admin.mount });
+  const admin = createAdminRoutes({ adminToken: TOKEN, adminWrite, db: t.db, queues: views });
+  const server = createHttpServer({ logger: pino({ level: 'silent' }), readiness: {}, admin });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  running.push({ admin, server });
+  servers.push(server);
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
@@ -32,13 +35,12 @@ const bearer = { authorization: `Bearer ${TOKEN}` };
 beforeAll(async () => {
   t = await createTestDatabase();
   redis = new Redis(sharedRedisUrl, { maxRetriesPerRequest: null });
+  views = openQueueViews(redis, prefix);
   base = await serve(false);
 });
 afterAll(async () => {
-  for (const r of running) {
-    await new Promise<void>((done) => r.server.close(() => done()));
-    await r.admin.close();
-  }
+  for (const server of servers) await new Promise<void>((done) => server.close(() => done()));
+  await closeQueueViews(views);
   redis.disconnect();
   await clearQueuePrefix(sharedRedisUrl, prefix);
   await t.drop();
@@ -62,7 +64,7 @@ describe('/admin', () => {
     const page = await fetch(`${base}/admin/queues`, { headers: bearer });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
-    const queue = new Queue('send-nudge', { connection: redis, prefix });
+    const queue = new QueueClass('send-nudge', { connection: redis, prefix });
     await queue.add('send-nudge', { nudgeId: 'n1', teamId: 'T1' } as never, { delay: 60_000 });
     await queue.close();
     const queues = await boardQueues(base, bearer);

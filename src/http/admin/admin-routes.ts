@@ -2,7 +2,7 @@
 // nudges at /admin/nudges, and the login form that lets a browser in. Without a token
 // configured there is no /admin at all.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Redis } from 'ioredis';
+import type { Queue } from 'bullmq';
 import type { Db } from '../../../db/client.js';
 import { isAdmin } from './admin-auth.js';
 import { BULL_BOARD_PATH, createBullBoardApp } from './bull-board.js';
@@ -16,23 +16,18 @@ export interface AdminDeps {
   /** Mark the session cookie Secure (production sits behind HTTPS). */
   secureCookie?: boolean;
   db: Db;
-  redis: Redis;
-  queuePrefix: string;
+  /** Views of Grow's queues, opened and closed by the caller. */
+  queues: Queue[];
 }
 
 export type MountHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
-export interface AdminRoutes {
-  /** Handlers by path prefix, any method; undefined when no ADMIN_TOKEN is set. */
-  mount?: MountHandler;
-  close(): Promise<void>;
-}
-
-export function createAdminRoutes(deps: AdminDeps): AdminRoutes {
+/** Handles every request under /admin, any method; undefined when no ADMIN_TOKEN is set. */
+export function createAdminRoutes(deps: AdminDeps): MountHandler | undefined {
   const token = deps.adminToken;
-  if (!token) return { close: async () => {} };
-  const board = createBullBoardApp({ redis: deps.redis, queuePrefix: deps.queuePrefix, write: deps.adminWrite ?? false });
-  const mount: MountHandler = async (req, res, url) => {
+  if (!token) return undefined;
+  const board = createBullBoardApp({ queues: deps.queues, write: deps.adminWrite ?? false });
+  return async (req, res, url) => {
     const path = url.pathname;
     if (path === '/admin/login') return handleLogin(req, res, token, deps.secureCookie ?? false);
     if (!isAdmin(req, token)) {
@@ -40,8 +35,7 @@ export function createAdminRoutes(deps: AdminDeps): AdminRoutes {
       return;
     }
     if (path === '/admin/nudges' && req.method === 'GET') return sendFailedNudges(deps.db, res);
-    if (path === BULL_BOARD_PATH || path.startsWith(`${BULL_BOARD_PATH}/`)) return board.handle(req, res);
+    if (path === BULL_BOARD_PATH || path.startsWith(`${BULL_BOARD_PATH}/`)) return board(req, res);
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not_found"}');
   };
-  return { mount, close: () => board.close() };
 }

@@ -6,28 +6,21 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import express from 'express';
-import type { Redis } from 'ioredis';
-import { COACH_PLAN_QUEUE } from '../../../jobs/digest-schedule.js';
-import { jobNames } from '../../../jobs/job-types.js';
 
 export const BULL_BOARD_PATH = '/admin/queues';
 
 export interface BullBoardOptions {
-  redis: Redis;
-  queuePrefix: string;
+  queues: Queue[];
   /** ADMIN_WRITE: let operators retry, promote and remove jobs. */
   write: boolean;
 }
 
-export interface BullBoard {
-  handle(req: IncomingMessage, res: ServerResponse): void;
-  close(): Promise<void>;
-}
+export type BullBoard = (req: IncomingMessage, res: ServerResponse) => void;
 
 export function createBullBoardApp(options: BullBoardOptions): BullBoard {
-  const queues = [...jobNames, COACH_PLAN_QUEUE].map((name) => new Queue(name, { connection: options.redis, prefix: options.queuePrefix }));
+  const { queues } = options;
   const serverAdapter = new ExpressAdapter().setBasePath(BULL_BOARD_PATH);
   createBullBoard({
     queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: !options.write })),
@@ -37,8 +30,5 @@ export function createBullBoardApp(options: BullBoardOptions): BullBoard {
   const app = express();
   app.disable('x-powered-by');
   app.use(BULL_BOARD_PATH, serverAdapter.getRouter());
-  return {
-    handle: (req, res) => void app(req as express.Request, res as express.Response),
-    close: () => Promise.all(queues.map((q) => q.close())).then(() => undefined),
-  };
+  return (req, res) => void app(req as express.Request, res as express.Response);
 }
