@@ -12,7 +12,8 @@ import type { ExtraSubjects } from './nudge-subject.js';
 import { closeQueues, createQueues, type Queues, type SendRetry } from './queues.js';
 import { createReconcileProcessor, reconcileOnce, scheduleReconcile, type ReconcileResult, type ReconcileSettings } from './reconcile.js';
 import { startCoachPlanner } from './digest-schedule.js';
-import { connectRedis } from './redis.js';
+import { connectRedis, isRedisConnectionError } from './redis.js';
+import type { DependencyWatch } from '../src/dependency-watch.js';
 import { createRefreshTimeZonesProcessor, scheduleTimeZoneRefresh } from './refresh-time-zones.js';
 import { createSendNudgeProcessor } from './send-nudge.js';
 import { createSlackClients } from './slack-client.js';
@@ -31,6 +32,8 @@ export interface WorkerOptions {
 
   /** Builders for nudge kinds outside the engagement rhythm (invitations, digests…). */
   extraSubjects?: ExtraSubjects;
+  /** The process's reporter of unreachable dependencies (one per connection when omitted). */
+  watch?: DependencyWatch;
   /** Test seam: runs between a successful post and marking the row sent. */
   afterPost?: (nudgeId: string) => Promise<void> | void;
 }
@@ -51,7 +54,10 @@ function logFinalFailures(worker: Worker, logger: Logger): void {
     const data = (job.data ?? {}) as { nudgeId?: string; teamId?: string };
     logger.error({ queue: job.queueName, jobId: job.id, nudgeId: data.nudgeId, teamId: data.teamId, attempts: job.attemptsMade, reason: error.message }, 'job failed');
   });
-  worker.on('error', (error: Error) => logger.error({ queue: worker.name, reason: error.message }, 'worker error'));
+  // Redis being away is the DependencyWatch's news, told once for every worker.
+  worker.on('error', (error: Error) => {
+    if (!isRedisConnectionError(error)) logger.error({ queue: worker.name, reason: error.message }, 'worker error');
+  });
   // Outcomes (sent, deferred, skipped…) are routine; they are there when debugging.
   worker.on('completed', (job: Job, outcome: unknown) => {
     const data = (job.data ?? {}) as { nudgeId?: string; teamId?: string };
@@ -62,7 +68,7 @@ function logFinalFailures(worker: Worker, logger: Logger): void {
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const { config, db, logger, cipher } = options;
   const now = options.now ?? (() => new Date());
-  const connection = connectRedis(config.redisUrl, logger);
+  const connection = connectRedis(config.redisUrl, logger, options.watch);
   const settings = { connection, prefix: config.queuePrefix };
   const queues = createQueues(settings, options.sendRetry);
   const slack = createSlackClients({ apiUrl: config.slack.apiUrl, resolveBotToken: options.resolveBotToken, logger });

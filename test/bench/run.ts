@@ -5,6 +5,7 @@ import { FORM, LEADER, slashCommandBody, startHarness, TEAM, waitFor, type Harne
 import { checkInSubmission } from '../support/checkin-payloads.js';
 import { interactionBody } from '../support/app-harness.js';
 import { benchDelivery } from './delivery.js';
+import { benchMetrics } from './metrics.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 
@@ -76,3 +77,4 @@ try {
   await h.close();
 }
 if (wanted.length === 0 || wanted.includes('delivery')) process.stdout.write(await benchDelivery(Number(process.env.BENCH_NUDGES ?? 300)));
+if (wanted.length === 0 || wanted.includes('metrics')) process.stdout.write(await benchMetrics());
