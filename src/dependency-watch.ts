@@ -61,3 +61,29 @@ export function watchDependencies(logger: Logger, options: WatchOptions = {}): D
     },
   };
 }
+
+/** Resolves once `check` succeeds, retrying with backoff and reporting each step to the watch. */
+export async function waitUntilReachable(dep: Dependency, check: () => Promise<void>, watch: DependencyWatch, howToFix: string): Promise<void> {
+  for (let step = 1; ; step++) {
+    try {
+      await check();
+      watch.up(dep);
+      return;
+    } catch {
+      const delay = backoffDelayMs(step);
+      watch.down(dep, step, delay, howToFix);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+/** A database URL without credentials, safe to log. */
+export function describeDatabaseUrl(url: string | undefined): string {
+  if (!url) return 'the embedded database';
+  try {
+    const u = new URL(url);
+    return `${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    return 'the configured DATABASE_URL';
+  }
+}

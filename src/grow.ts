@@ -10,6 +10,7 @@ import { startWorker, type RunningWorker, type WorkerOptions } from '../jobs/wor
 import type { Config } from './config.js';
 import { createCipher, loadDevelopmentKey, type Cipher } from './crypto.js';
 import { createExtensions, createNudgeSubjects } from './extensions.js';
+import { describeDatabaseUrl, waitUntilReachable, watchDependencies, type DependencyWatch } from './dependency-watch.js';
 import type { Logger } from './logger.js';
 import { createTokenResolver } from './slack/tokens.js';
 import { closeQueueViews, openQueueViews } from '../jobs/queue-views.js';
@@ -27,16 +28,21 @@ export interface RunningGrow {
   close(): Promise<void>;
 }
 
-export async function startGrow(config: Config, logger: Logger, workerOverrides: Partial<WorkerOptions> = {}): Promise<RunningGrow> {
+/**
+ * The HTTP side listens first, so /readyz can name a missing dependency while Grow waits
+ * for Postgres (then migrates) and for Redis (then starts the worker), retrying with backoff.
+ */
+export async function startGrow(
+  config: Config,
+  logger: Logger,
+  workerOverrides: Partial<WorkerOptions> = {},
+  watch: DependencyWatch = watchDependencies(logger),
+): Promise<RunningGrow> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
-  if (config.runMigrations) await migrateDatabase(database, config.databaseUrl);
   const cipher = createCipher(config.encryptionKey ?? loadDevelopmentKey(join(config.pgliteDir, '..', 'encryption.key')));
-  const redis = connectRedis(config.redisUrl, logger);
+  const redis = connectRedis(config.redisUrl, logger, watch);
   const resolveBotToken = createTokenResolver(config, database.db, cipher);
   const now = () => new Date();
-
-  const worker =
-    config.role === 'web' ? undefined : await startWorker({ config, db: database.db, logger, cipher, resolveBotToken, extraSubjects: createNudgeSubjects(), ...workerOverrides });
   const settings = { rhythm: config.rhythm, defaultWorkingHours: config.defaultWorkingHours };
   const replan = async (teamId: string, engagementId: string) => {
     await syncEngagementPlan(database.db, { teamId, engagementId, now: now(), ...settings });
@@ -61,6 +67,15 @@ export async function startGrow(config: Config, logger: Logger, workerOverrides:
           }),
         });
   const ops = config.role === 'worker' ? await startOpsServer({ port: config.port, logger, readiness, metrics }) : undefined;
+
+  const where = describeDatabaseUrl(config.databaseUrl);
+  await waitUntilReachable('postgres', () => database.ping(), watch, `Postgres is not reachable at ${where}: start it, or fix DATABASE_URL (user, host, port, database)`);
+  if (config.runMigrations) await migrateDatabase(database, config.databaseUrl);
+  // Waits for Redis: BullMQ workers become ready only once it answers.
+  const worker =
+    config.role === 'web'
+      ? undefined
+      : await startWorker({ config, db: database.db, logger, cipher, resolveBotToken, extraSubjects: createNudgeSubjects(), watch, ...workerOverrides });
   logger.info({ database: database.kind }, 'Grow is running');
   return {
     database,
@@ -73,6 +88,7 @@ export async function startGrow(config: Config, logger: Logger, workerOverrides:
       await closeQueueViews(queueViews);
       await worker?.close();
       redis.disconnect();
+      watch.close();
       await database.close();
     },
   };

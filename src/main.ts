@@ -1,6 +1,9 @@
 // Grow's entrypoint. `npm start` runs the web and worker roles in one process;
 // `--role=web` or `--role=worker` runs one of them (production scales each out).
+// `--exit-on-missing` exits non-zero as soon as Redis or Postgres is out of reach (in
+// production Grow does so after 60 s), so a supervisor restarts it.
 import { ConfigError, loadConfig, type Config, type Role } from './config.js';
+import { watchDependencies } from './dependency-watch.js';
 import { startGrow, type RunningGrow } from './grow.js';
 import { createLogger } from './logger.js';
 
@@ -19,9 +22,18 @@ try {
 }
 
 const logger = createLogger(config.logLevel, { role: config.role });
-let grow: RunningGrow;
+const PRODUCTION_GRACE_MS = 60_000;
+const giveUpAfterMs = process.argv.includes('--exit-on-missing') ? 0 : config.env === 'production' ? PRODUCTION_GRACE_MS : undefined;
+const watch = watchDependencies(logger, { giveUpAfterMs, onGiveUp: () => process.exit(1) });
+let grow: RunningGrow | undefined;
+// A stop signal while Grow still waits for a dependency: nothing is in flight yet.
+const exitIfStarting = () => {
+  if (!grow) process.exit(0);
+};
+process.once('SIGTERM', exitIfStarting);
+process.once('SIGINT', exitIfStarting);
 try {
-  grow = await startGrow(config, logger);
+  grow = await startGrow(config, logger, {}, watch);
 } catch (error) {
   logger.fatal({ err: error }, 'Grow could not start: is the database reachable (DATABASE_URL) and the port free (PORT)?');
   process.exit(1);
@@ -34,11 +46,13 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'shutting down: no new work, finishing what is in flight');
   const force = setTimeout(() => process.exit(1), 25_000).unref();
   try {
-    await grow.close();
+    await grow?.close();
   } finally {
     clearTimeout(force);
     process.exit(0);
   }
 }
+process.off('SIGTERM', exitIfStarting);
+process.off('SIGINT', exitIfStarting);
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -22,8 +22,16 @@ export interface GrowProcess {
 const KEEP_LINES = 400;
 
 /** `env` is added to a minimal environment (PATH, HOME); PORT defaults to 0, a free port. */
-export async function startGrowProcess(env: Record<string, string>, options: { readyTimeoutMs?: number } = {}): Promise<GrowProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export interface GrowProcessOptions {
+  readyTimeoutMs?: number;
+  /** Further command-line flags (`--exit-on-missing`). */
+  args?: string[];
+  /** false: return once listening, without waiting for /readyz (a dependency is meant to be missing). */
+  waitUntilReady?: boolean;
+}
+
+export async function startGrowProcess(env: Record<string, string>, options: GrowProcessOptions = {}): Promise<GrowProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...(options.args ?? [])], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -59,7 +67,7 @@ export async function startGrowProcess(env: Record<string, string>, options: { r
     throw error;
   }).finally(() => clearTimeout(timer));
   const url = `http://127.0.0.1:${port}`;
-  while (!(await isReady(url))) {
+  while (options.waitUntilReady !== false && !(await isReady(url))) {
     if (child.exitCode !== null) throw new Error(`Grow exited (${child.exitCode}) before it was ready:\n${output()}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
