@@ -1,16 +1,36 @@
 // Structured logs. Redaction is a second line of defence: code must never log tokens
-// or free text in the first place.
+// or free text in the first place. Every line written while a request is handled carries
+// its request, team and user ids (src/observability/request-context). In development on a
+// terminal the lines are pretty-printed (pino-pretty); everywhere else they are JSON.
+import type { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
+import { PinoPretty } from 'pino-pretty';
+import { currentRequestIds } from './observability/request-context.js';
 
 export type { Logger };
 
-export function createLogger(level: string, base: Record<string, unknown> = {}): Logger {
-  return pino({
+export interface LoggerOptions {
+  /** Human-readable lines (development on a terminal). */
+  pretty?: boolean;
+  /** Where lines go (tests); stdout by default. */
+  destination?: Writable;
+}
+
+export function createLogger(level: string, base: Record<string, unknown> = {}, options: LoggerOptions = {}): Logger {
+  const settings = {
     level,
     base: { app: 'grow', ...base },
+    mixin: () => currentRequestIds(),
     redact: {
       paths: ['token', '*.token', 'botToken', '*.botToken', 'headers.authorization', '*.headers.authorization', 'text', '*.text'],
       censor: '[redacted]',
     },
-  });
+  };
+  if (options.pretty) return pino(settings, PinoPretty({ colorize: true, ignore: 'app,hostname,pid', translateTime: 'SYS:HH:MM:ss.l', destination: options.destination ?? 1 }));
+  return options.destination ? pino(settings, options.destination) : pino(settings);
+}
+
+/** Pretty lines only for a person watching: development, on a terminal. */
+export function wantsPrettyLogs(env: string, stdoutIsTty: boolean | undefined): boolean {
+  return env === 'development' && stdoutIsTty === true;
 }

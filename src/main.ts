@@ -5,7 +5,7 @@
 import { ConfigError, loadConfig, type Config, type Role } from './config.js';
 import { watchDependencies } from './dependency-watch.js';
 import { startGrow, type RunningGrow } from './grow.js';
-import { createLogger } from './logger.js';
+import { createLogger, wantsPrettyLogs } from './logger.js';
 
 const roleArg = process.argv.find((a) => a.startsWith('--role='))?.slice('--role='.length) ?? 'all';
 if (!['all', 'web', 'worker'].includes(roleArg)) {
@@ -21,7 +21,7 @@ try {
   process.exit(1);
 }
 
-const logger = createLogger(config.logLevel, { role: config.role });
+const logger = createLogger(config.logLevel, { role: config.role }, { pretty: wantsPrettyLogs(config.env, process.stdout.isTTY) });
 const PRODUCTION_GRACE_MS = 60_000;
 const giveUpAfterMs = process.argv.includes('--exit-on-missing') ? 0 : config.env === 'production' ? PRODUCTION_GRACE_MS : undefined;
 const watch = watchDependencies(logger, { giveUpAfterMs, onGiveUp: () => process.exit(1) });

@@ -1,6 +1,7 @@
 // The web role's HTTP server: Slack requests, health and readiness, metrics.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
+import { currentRequestIds, runWithRequestIds } from '../observability/request-context.js';
 import type { MountHandler } from './admin/admin-routes.js';
 import type { RouteHandler } from './oauth.js';
 import type { SlackReceiver } from './slack-receiver.js';
@@ -22,9 +23,12 @@ export interface ServerDeps {
 
 export function createHttpServer(deps: ServerDeps): Server {
   const server = createServer((req, res) => {
-    route(req, res, deps).catch((error: unknown) => {
-      deps.logger.error({ err: error, path: req.url }, 'request failed');
-      if (!res.headersSent) res.writeHead(500).end();
+    runWithRequestIds(() => {
+      res.setHeader('x-request-id', currentRequestIds().requestId ?? '');
+      route(req, res, deps).catch((error: unknown) => {
+        deps.logger.error({ err: error, path: new URL(req.url ?? '/', 'http://localhost').pathname }, 'request failed');
+        if (!res.headersSent) res.writeHead(500).end();
+      });
     });
   });
   server.keepAliveTimeout = 65_000;

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../logger.js';
 import { ackSeconds, type AckSurface } from '../observability/metrics.js';
+import { bindSlackIds } from '../observability/request-context.js';
 import { parseSlackBody } from './parse-slack-body.js';
 import { verifySlackSignature } from './verify-signature.js';
 
@@ -47,6 +48,7 @@ export class SlackReceiver implements Receiver {
       return send(res, 400, 'text/plain', 'malformed request');
     }
     const body = parsed.body;
+    bindSlackIds(body);
     if (body.type === 'url_verification' && typeof body.challenge === 'string') {
       return send(res, 200, 'application/json', JSON.stringify({ challenge: body.challenge }));
     }
