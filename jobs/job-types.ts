@@ -7,6 +7,7 @@ export const jobSchemas = {
   'send-nudge': z.object({ nudgeId: z.string().uuid(), teamId: z.string().min(1) }).strict(),
   reconcile: z.object({}).strict(),
   'refresh-time-zones': z.object({ teamId: z.string().min(1).optional() }).strict(),
+  'apply-retention': z.object({}).strict(),
 } as const;
 
 export type JobName = keyof typeof jobSchemas;

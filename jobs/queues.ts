@@ -37,6 +37,7 @@ export interface Queues {
   sendNudge: GrowQueue<'send-nudge'>;
   reconcile: GrowQueue<'reconcile'>;
   refreshTimeZones: GrowQueue<'refresh-time-zones'>;
+  applyRetention: GrowQueue<'apply-retention'>;
 }
 
 export function createQueues(settings: QueueSettings, retry: SendRetry = defaultSendRetry): Queues {
@@ -44,6 +45,7 @@ export function createQueues(settings: QueueSettings, retry: SendRetry = default
     sendNudge: createQueue('send-nudge', settings, { attempts: retry.attempts, backoff: { type: 'exponential', delay: retry.backoffMs } }),
     reconcile: createQueue('reconcile', settings),
     refreshTimeZones: createQueue('refresh-time-zones', settings),
+    applyRetention: createQueue('apply-retention', settings),
   };
 }
 

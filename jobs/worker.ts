@@ -12,6 +12,7 @@ import type { ExtraSubjects } from './nudge-subject.js';
 import { closeQueues, createQueues, type Queues, type SendRetry } from './queues.js';
 import { createReconcileProcessor, reconcileOnce, scheduleReconcile, type ReconcileResult, type ReconcileSettings } from './reconcile.js';
 import { startCoachPlanner } from './digest-schedule.js';
+import { createApplyRetentionProcessor, scheduleRetention } from './apply-retention.js';
 import { connectRedis, isRedisConnectionError } from './redis.js';
 import type { DependencyWatch } from '../src/dependency-watch.js';
 import { createRefreshTimeZonesProcessor, scheduleTimeZoneRefresh } from './refresh-time-zones.js';
@@ -91,6 +92,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       concurrency: options.concurrency ?? 5,
     },
     reconcile: { processor: createReconcileProcessor(reconcileDeps, now), concurrency: 1 },
+    'apply-retention': { processor: createApplyRetentionProcessor({ db, cipher, logger, retentionDays: config.retentionDays }, now), concurrency: 1 },
     'refresh-time-zones': { processor: createRefreshTimeZonesProcessor({ db, slack, logger, rhythm: config.rhythm, defaultWorkingHours: config.defaultWorkingHours }, now), concurrency: 1 },
   };
   const workers = (Object.entries(processors) as [JobName, (typeof processors)[JobName]][]).map(([name, p]) => {
@@ -101,6 +103,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   await scheduleReconcile(queues.reconcile, config.reconcileEveryMs);
   await scheduleTimeZoneRefresh(queues.refreshTimeZones);
+  await scheduleRetention(queues.applyRetention);
   const coachPlanner = await startCoachPlanner({
     subjects: options.extraSubjects,
     db,

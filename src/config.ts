@@ -35,6 +35,7 @@ const baseSchema = z.object({
     QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default('grow'),
     RECONCILE_EVERY_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(1000).default(60_000),
     RUN_MIGRATIONS: boolish.default('true'),
+    RETENTION_DAYS: z.coerce.number({ invalid_type_error: 'must be a number of days' }).int('must be a whole number of days').min(1, 'must be at least 1').default(365),
 });
 
 /** Each rhythm offset's variable; bounds and wording come from the planner's own rules. */
@@ -122,6 +123,8 @@ export interface Config {
   queuePrefix: string;
   reconcileEveryMs: number;
   runMigrations: boolean;
+  /** Free text of an engagement is erased this many days after it ended. */
+  retentionDays: number;
   /** Offsets of the between-session rhythm, for every engagement in this deployment. */
   rhythm: RhythmSettings;
   /** The working window a person starts with, until they set their own in App Home. */
@@ -170,6 +173,7 @@ export function parseConfig(env: Record<string, string | undefined>, role: Role 
     queuePrefix: e.QUEUE_PREFIX,
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
     runMigrations: e.RUN_MIGRATIONS,
+    retentionDays: e.RETENTION_DAYS,
     rhythm: rhythmOf(e),
     defaultWorkingHours: {
       workDays: e.WORK_DAYS ?? [...defaultWorkingHours.workDays],

@@ -19,6 +19,8 @@ export const engagements = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** When retention erased the engagement's free text (RETENTION_DAYS after it ended). */
+    contentErasedAt: timestamp('content_erased_at', { withTimezone: true }),
   },
   (t) => [
     index('engagements_leader_idx').on(t.teamId, t.leaderId),

@@ -68,7 +68,7 @@ describe('/admin', () => {
     await queue.add('send-nudge', { nudgeId: 'n1', teamId: 'T1' } as never, { delay: 60_000 });
     await queue.close();
     const queues = await boardQueues(base, bearer);
-    expect(queues.map((q) => q.name).sort()).toEqual(['plan-coach-nudges', 'reconcile', 'refresh-time-zones', 'send-nudge']);
+    expect(queues.map((q) => q.name).sort()).toEqual(['apply-retention', 'plan-coach-nudges', 'reconcile', 'refresh-time-zones', 'send-nudge']);
     expect(queues.find((q) => q.name === 'send-nudge')?.counts.delayed).toBe(1);
   });
 

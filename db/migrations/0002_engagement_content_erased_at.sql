@@ -1,0 +1,1 @@
+ALTER TABLE "engagements" ADD COLUMN "content_erased_at" timestamp with time zone;

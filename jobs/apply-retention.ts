@@ -1,0 +1,32 @@
+// The daily retention job: erases the free text of engagements that ended more than
+// RETENTION_DAYS ago (db/retention.ts says what is kept). Its schedule lives in Redis
+// like the others; a lost schedule only delays erasure until the worker re-creates it.
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Db } from '../db/client.js';
+import { eraseExpiredContent } from '../db/retention.js';
+import type { Cipher } from '../src/crypto.js';
+import type { Logger } from '../src/logger.js';
+import { jobSchemas } from './job-types.js';
+import type { GrowQueue } from './queues.js';
+
+export const RETENTION_EVERY_MS = 24 * 3_600_000;
+
+export interface RetentionDeps {
+  db: Db;
+  cipher: Cipher;
+  logger: Logger;
+  retentionDays: number;
+}
+
+export function createApplyRetentionProcessor(deps: RetentionDeps, now: () => Date) {
+  return async (job: Job) => {
+    if (!jobSchemas['apply-retention'].safeParse(job.data ?? {}).success) throw new UnrecoverableError('apply-retention payload is not {}');
+    const result = await eraseExpiredContent(deps.db, deps.cipher, { now: now(), retentionDays: deps.retentionDays });
+    if (result.engagements > 0) deps.logger.info({ engagements: result.engagements, retentionDays: deps.retentionDays }, 'retention erased the free text of ended engagements');
+    return result;
+  };
+}
+
+export async function scheduleRetention(queue: GrowQueue<'apply-retention'>, everyMs = RETENTION_EVERY_MS): Promise<void> {
+  await queue.upsertJobScheduler('apply-retention', { every: everyMs }, { name: 'apply-retention', data: {} });
+}
