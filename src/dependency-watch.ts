@@ -30,7 +30,7 @@ export function backoffDelayMs(step: number): number {
 export function watchDependencies(logger: Logger, options: WatchOptions = {}): DependencyWatch {
   const state = new Map<Dependency, { lastStep: number; giveUp?: NodeJS.Timeout }>();
   const giveUp = (dep: Dependency) => {
-    logger.fatal({ dependency: dep }, `${dep === 'redis' ? 'Redis' : 'Postgres'} is still not reachable; giving up so a supervisor can restart Grow`);
+    logger.error({ dependency: dep }, `${dep === 'redis' ? 'Redis' : 'Postgres'} is still not reachable; giving up so a supervisor can restart Grow`);
     options.onGiveUp?.(dep);
   };
   return {

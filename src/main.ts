@@ -24,7 +24,8 @@ try {
 const logger = createLogger(config.logLevel, { role: config.role }, { pretty: wantsPrettyLogs(config.env, process.stdout.isTTY) });
 const PRODUCTION_GRACE_MS = 60_000;
 const giveUpAfterMs = process.argv.includes('--exit-on-missing') ? 0 : config.env === 'production' ? PRODUCTION_GRACE_MS : undefined;
-const watch = watchDependencies(logger, { giveUpAfterMs, onGiveUp: () => process.exit(1) });
+// Flushed first: the line saying what is missing must reach the supervisor's log.
+const watch = watchDependencies(logger, { giveUpAfterMs, onGiveUp: () => logger.flush(() => process.exit(1)) });
 let grow: RunningGrow | undefined;
 // A stop signal while Grow still waits for a dependency: nothing is in flight yet.
 const exitIfStarting = () => {
