@@ -39,3 +39,19 @@ export function bindSlackIds(body: Record<string, unknown>): void {
   ids.teamId = asId(body.team_id) ?? asId(team?.id) ?? ids.teamId;
   ids.userId = asId(body.user_id) ?? asId(typeof user === 'string' ? user : user?.id) ?? asId(event?.user) ?? ids.userId;
 }
+
+/**
+ * Runs `fn` with the ids of a Slack request bound: inside the HTTP request's context when
+ * there is one, in a new one otherwise (Socket Mode, where no HTTP request carries it).
+ */
+export function withSlackRequest<T>(body: Record<string, unknown>, fn: () => Promise<T>): Promise<T> {
+  if (storage.getStore()) {
+    bindSlackIds(body);
+    return fn();
+  }
+  return runWithRequestIds(() => {
+    bindSlackIds(body);
+    return fn();
+  });
+}
+

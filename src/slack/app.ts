@@ -2,6 +2,7 @@
 // token seam, every listener, and one catch-all for errors.
 import { App, type Authorize, type SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
+import { withSlackRequest } from '../observability/request-context.js';
 import { SlackReceiver } from '../http/slack-receiver.js';
 import { toBoltLogger } from './bolt-logger.js';
 import type { Subcommand } from './commands/subcommand.js';
@@ -44,6 +45,8 @@ export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): Sl
     receiver = new SlackReceiver({ signingSecret: config.slack.signingSecret!, logger: deps.logger });
     app = new App({ receiver, authorize, clientOptions, logger });
   }
+  // Every log line of the event, in Socket Mode too, names the request, team and user.
+  app.use(async ({ body, next }) => withSlackRequest(body as Record<string, unknown>, next));
   registerGrowCommand(app, deps, extensions.subcommands);
   registerCheckInSubmit(app, deps);
   registerCheckInOpen(app, deps);

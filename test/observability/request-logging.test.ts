@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer } from '../../src/http/server.js';
 import { SlackReceiver } from '../../src/http/slack-receiver.js';
 import { createLogger, wantsPrettyLogs } from '../../src/logger.js';
+import { withSlackRequest } from '../../src/observability/request-context.js';
 
 const SECRET = 'request-log-secret';
 const lines: Record<string, unknown>[] = [];
@@ -54,6 +55,16 @@ describe('request logging', () => {
     for (const line of byTeam('T0BBBB0001')) expect(line).toMatchObject({ userId: 'U0BBBB0001', requestId: b!.headers.get('x-request-id') });
     expect(a!.headers.get('x-request-id')).not.toBe(b!.headers.get('x-request-id'));
     expect(JSON.stringify(lines)).not.toMatch(/private goal|another secret/);
+  });
+
+  it('binds the ids of an event that arrives without an HTTP request (Socket Mode)', async () => {
+    lines.length = 0;
+    const body = { type: 'event_callback', team_id: 'T0SOCK0001', event: { type: 'app_home_opened', user: 'U0SOCK0001' } };
+    await withSlackRequest(body, async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      logger.info('home opened');
+    });
+    expect(lines[0]).toMatchObject({ msg: 'home opened', teamId: 'T0SOCK0001', userId: 'U0SOCK0001', requestId: expect.any(String) });
   });
 
   it('logs outside a request carry no request ids', () => {
