@@ -11,7 +11,7 @@ export const OVERDUE_AFTER = '5 minutes';
 const QUEUE_STATES = ['waiting', 'delayed', 'active', 'failed'] as const;
 
 export interface MetricsSources {
-  /** Absent in a process without Postgres access to spare (never in Grow today). */
+  /** Where open and overdue nudges are counted; both sources are optional so a test can scrape one. */
   db?: Db;
   /** The queues whose depth this process reports (the worker's, or the web role's view). */
   queues?: Queue[];
@@ -45,4 +45,3 @@ export function createMetrics(sources: MetricsSources): () => Promise<string> {
   };
 }
 
-export const METRICS_CONTENT_TYPE = registry.contentType;
