@@ -11,7 +11,7 @@ import { startE2eApp, type E2eApp } from '../e2e/e2e-app.js';
 import { fuzzRequest, type FuzzRequest } from './fuzz-payloads.js';
 
 const COUNT = Number(process.env.FUZZ_COUNT ?? 10_000);
-const IN_FLIGHT = 16;
+const IN_FLIGHT = 8;
 const SEED = 20261130;
 /** Why a request got no answer at all, for the failure report. */
 const failures: string[] = [];
