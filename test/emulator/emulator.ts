@@ -12,6 +12,7 @@ import { Store, type AddTeamInput, type AddUserInput } from './store.js';
 import { handleUpload } from './uploads.js';
 import { handleWebApi } from './web-api.js';
 import { readManifest } from './scopes.js';
+import { pingsIn, type Ping } from './pings.js';
 import { blockKitCheck } from './block-kit/validate-surface.js';
 import type { Channel, Team, User } from './state-types.js';
 import { isValidZone } from './time-zones.js';
@@ -187,6 +188,15 @@ export class Emulator extends DriverApi {
 
   rejectedCalls(options?: { includeRateLimited?: boolean; includeFaults?: boolean }): RecordedCall[] {
     return this.log.rejected(options);
+  }
+
+  /** Everyone the app's messages and ephemerals would have notified, one entry per ping (pings.ts). */
+  pings(): (Ping & { source: string })[] {
+    const calls = this.log.calls.filter((c) => c.ok && ['chat.postMessage', 'chat.update', 'chat.postEphemeral'].includes(c.method));
+    return [
+      ...calls.flatMap((c) => pingsIn(c.args.text, c.args.blocks).map((p) => ({ ...p, source: c.method }))),
+      ...[...this.store.ephemerals].flatMap((e) => pingsIn(e.text, e.blocks).map((p) => ({ ...p, source: 'ephemeral' }))),
+    ];
   }
 
   /** The bytes the app uploaded for a file (files.getUploadURLExternal), if any. */

@@ -2,7 +2,6 @@
 // parsed for `<!channel>`, `<!here>` and `<!everyone>` (everyone in the conversation) and
 // `<@U…>` (that person); the notification `text` is what a phone shows. Plain text and
 // escaped `&lt;…&gt;` notify no one. The e2e suite and the demo assert Grow pinged nobody.
-import type { Json } from './state-types.js';
 
 export interface Ping {
   /** `channel`, `here`, `everyone`, or a user id. */
@@ -14,7 +13,7 @@ export interface Ping {
 const LIVE = /<(!channel|!here|!everyone|@[UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
 
 function mentionsIn(text: string): string[] {
-  return [...text.matchAll(LIVE)].map((m) => (m[1]!.startsWith('!') ? m[1]!.slice(1) : m[1]!.slice(1)));
+  return [...text.matchAll(LIVE)].map((m) => m[1]!.slice(1));
 }
 
 /**
@@ -26,7 +25,7 @@ export function pingsIn(text: unknown, blocks: unknown): Ping[] {
   const walk = (node: unknown, path: string): void => {
     if (Array.isArray(node)) node.forEach((n, i) => walk(n, `${path}/${i}`));
     else if (node && typeof node === 'object') {
-      const obj = node as Record<string, Json>;
+      const obj = node as Record<string, unknown>;
       if (obj.type === 'mrkdwn' && typeof obj.text === 'string') {
         for (const who of mentionsIn(obj.text)) if (!/^[UW]/.test(who)) pings.push({ who, where: `${path}/text` });
       }
