@@ -187,3 +187,31 @@ export function parseConfig(env: Record<string, string | undefined>, role: Role 
 export function loadConfig(role: Role): Config {
   return parseConfig(process.env, role);
 }
+
+export interface DatabaseConfig {
+  databaseUrl?: string;
+  pgliteDir: string;
+}
+
+/** What `npm run db:migrate` needs: the database settings and nothing about Slack. */
+export function parseDatabaseConfig(env: Record<string, string | undefined>): DatabaseConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = baseSchema.pick({ DATABASE_URL: true, PGLITE_DIR: true }).safeParse(cleaned);
+  if (!result.success) throw new ConfigError(result.error.issues.map((i) => `${String(i.path[0] ?? 'environment')}: ${i.message}`));
+  return { databaseUrl: result.data.DATABASE_URL, pgliteDir: result.data.PGLITE_DIR };
+}
+
+export const loadDatabaseConfig = (): DatabaseConfig => parseDatabaseConfig(process.env);
+
+/**
+ * Runs a command's start-up so that a configuration error prints its one clear message
+ * and exits, never a stack trace; any other failure prints `failure` (no library text).
+ */
+export async function runCommand(failure: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    process.stderr.write(`${error instanceof ConfigError ? error.message : failure}\n`);
+    process.exit(1);
+  }
+}

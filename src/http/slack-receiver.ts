@@ -1,10 +1,13 @@
 // A Bolt receiver for our own HTTP server: verifies the signature, parses the body,
-// hands the event to Bolt and answers Slack with whatever the listener acked.
+// checks the envelope (src/http/slack-envelope.ts), hands the event to Bolt and answers
+// Slack with whatever the listener acked.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../logger.js';
 import { ackSeconds, type AckSurface } from '../observability/metrics.js';
 import { bindSlackIds } from '../observability/request-context.js';
+import type { ListenerIds } from '../slack/listener-ids.js';
+import { checkEnvelope } from './slack-envelope.js';
 import { parseSlackBody } from './parse-slack-body.js';
 import { verifySlackSignature } from './verify-signature.js';
 
@@ -14,6 +17,8 @@ export interface SlackReceiverOptions {
   signingSecret: string;
   logger: Logger;
   now?: () => number;
+  /** What the app's listeners answer; filled in as they register. */
+  listeners: ListenerIds;
 }
 
 export class SlackReceiver implements Receiver {
@@ -53,6 +58,15 @@ export class SlackReceiver implements Receiver {
       return send(res, 200, 'application/json', JSON.stringify({ challenge: body.challenge }));
     }
     if (!this.app) return send(res, 503, 'text/plain', 'not ready');
+    const envelope = checkEnvelope(body, this.options.listeners);
+    if (envelope.verdict === 'refuse') {
+      logger.warn({ reason: envelope.reason }, 'refused a Slack request of the wrong shape');
+      return send(res, 400, 'text/plain', 'malformed request');
+    }
+    if (envelope.verdict === 'acknowledge') {
+      logger.debug({ reason: envelope.reason }, 'acknowledged a Slack request no listener answers');
+      return send(res, 200, 'text/plain', '');
+    }
 
     let acked = false;
     const observeAck = () => ackSeconds.observe({ surface: surfaceOf(body) }, (performance.now() - received) / 1000);
@@ -80,6 +94,14 @@ export class SlackReceiver implements Receiver {
     try {
       await this.app.processEvent(event);
     } catch (error) {
+      // A well-formed request from a workspace Grow has no token for: nothing to do, and
+      // Slack is told so with a plain acknowledgement rather than a failure it would retry.
+      if ((error as { code?: unknown }).code === 'slack_bolt_authorization_error' && !acked) {
+        logger.warn({ type: body.type }, 'acknowledged a Slack request from a workspace without an installation');
+        acked = true;
+        clearTimeout(timer);
+        return send(res, 200, 'text/plain', '');
+      }
       // app.error() has already logged it; Slack gets a plain failure, never details.
       logger.debug({ err: error }, 'event processing failed');
       if (!acked) {

@@ -4,6 +4,7 @@ import { App, type Authorize, type SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { withSlackRequest } from '../observability/request-context.js';
 import { SlackReceiver } from '../http/slack-receiver.js';
+import { ListenerIds } from './listener-ids.js';
 import { toBoltLogger } from './bolt-logger.js';
 import type { Subcommand } from './commands/subcommand.js';
 import type { SlackDeps } from './deps.js';
@@ -42,8 +43,10 @@ export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): Sl
     socket = createSocketReceiver({ appToken: config.slack.appToken, apiUrl: config.slack.apiUrl, logger });
     app = new App({ receiver: socket, authorize, clientOptions, logger });
   } else {
-    receiver = new SlackReceiver({ signingSecret: config.slack.signingSecret!, logger: deps.logger });
+    const listeners = new ListenerIds();
+    receiver = new SlackReceiver({ signingSecret: config.slack.signingSecret!, logger: deps.logger, listeners });
     app = new App({ receiver, authorize, clientOptions, logger });
+    listeners.watch(app);
   }
   // Every log line of the event, in Socket Mode too, names the request, team and user.
   app.use(async ({ body, next }) => withSlackRequest(body as Record<string, unknown>, next));

@@ -15,6 +15,8 @@ export const TEAM = 'T0E2E00001';
 export interface E2eApp {
   stage: Stage;
   emu: Emulator;
+  /** What Grow checks request signatures with, for tests that sign their own requests. */
+  signingSecret: string;
   db: TestDatabase;
   grow: GrowProcess;
   /** Where the app's BullMQ queues live. */
@@ -58,6 +60,7 @@ export async function startE2eApp(): Promise<E2eApp> {
   return {
     stage,
     emu,
+    signingSecret,
     db,
     grow,
     queues: { redisUrl: sharedRedisUrl, prefix },

@@ -1,7 +1,7 @@
 // The suite's closing claim: Slack refused nothing Grow produced. The emulator refuses
 // bad Block Kit as Slack does (`invalid_blocks`, `invalid_arguments`); this also runs
 // its validator once more over every surface Grow made, so "nothing refused" cannot
-// mean "nothing checked".
+// mean "nothing checked". Nor did anything Grow sent ping anyone (emulator pings.ts).
 import { expect } from 'vitest';
 import { validateMessageBlocks, validateView } from '../emulator/block-kit/validate-surface.js';
 import type { Emulator, Json } from '../emulator/index.js';
@@ -30,6 +30,8 @@ export function assertNothingRefused(emu: Emulator): SurfaceCount {
   const ephemerals = [...emu.store.ephemerals];
   for (const e of ephemerals) if (e.blocks) problems.push(...validateMessageBlocks(e.blocks).map((p) => `ephemeral: ${p}`));
   expect(problems).toEqual([]);
+  // Slack parses `text` and mrkdwn for mentions: nothing Grow sent notified anyone.
+  expect(emu.pings()).toEqual([]);
 
   // The walk did reach every surface kind, so the checks above had something to check.
   expect(emu.callsTo('chat.postMessage').length).toBeGreaterThan(0);

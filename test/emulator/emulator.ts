@@ -11,6 +11,8 @@ import { startServer, type RunningServer } from './server.js';
 import { Store, type AddTeamInput, type AddUserInput } from './store.js';
 import { handleUpload } from './uploads.js';
 import { handleWebApi } from './web-api.js';
+import { readManifest } from './scopes.js';
+import { pingsIn, type Ping } from './pings.js';
 import { blockKitCheck } from './block-kit/validate-surface.js';
 import type { Channel, Team, User } from './state-types.js';
 import { isValidZone } from './time-zones.js';
@@ -27,6 +29,10 @@ export class Emulator extends DriverApi {
   readonly sockets: SocketModeHub;
   private running?: RunningServer;
   private oauth: { clientId: string; clientSecret: string; scopes: string };
+  /** What every bot token was granted: manifest.yml's bot scopes unless the options say otherwise. */
+  botScopes: string[];
+  /** The events manifest.yml subscribes the app to. */
+  readonly botEvents: string[];
   /** Where signed requests go; may be set after start (e.g. once the app has a port). */
   appUrl: string | undefined;
   /** How driver actions reach the app; 'socket' needs the app connected with an app token. */
@@ -46,14 +52,17 @@ export class Emulator extends DriverApi {
     this.now = now;
     this.faults = new FaultInjector(this.now, options.faults);
     this.limiter = new RateLimiter(options.rateLimits, this.now);
-    this.oauth = { clientId: 'emulator-client', clientSecret: 'emulator-secret', scopes: 'chat:write,commands,im:history,im:write,users:read', ...options.oauth };
+    const manifest = readManifest();
+    this.botScopes = options.botScopes ?? manifest.botScopes;
+    this.botEvents = manifest.botEvents;
+    this.oauth = { clientId: 'emulator-client', clientSecret: 'emulator-secret', scopes: this.botScopes.join(','), ...options.oauth };
   }
 
   async start(): Promise<this> {
     const methods = buildMethodTable(() => this.oauth, () => this.sockets.links);
     const deps = {
       store: this.store, methods, log: this.log, limiter: this.limiter, faults: this.faults,
-      now: this.now, origin: () => this.origin, blockKit: blockKitCheck,
+      now: this.now, origin: () => this.origin, blockKit: blockKitCheck, botScopes: () => this.botScopes,
     };
     this.running = await startServer({
       api: (method, req, res) => handleWebApi(deps, method, req, res),
@@ -179,6 +188,15 @@ export class Emulator extends DriverApi {
 
   rejectedCalls(options?: { includeRateLimited?: boolean; includeFaults?: boolean }): RecordedCall[] {
     return this.log.rejected(options);
+  }
+
+  /** Everyone the app's messages and ephemerals would have notified, one entry per ping (pings.ts). */
+  pings(): (Ping & { source: string })[] {
+    const calls = this.log.calls.filter((c) => c.ok && ['chat.postMessage', 'chat.update', 'chat.postEphemeral'].includes(c.method));
+    return [
+      ...calls.flatMap((c) => pingsIn(c.args.text, c.args.blocks).map((p) => ({ ...p, source: c.method }))),
+      ...[...this.store.ephemerals].flatMap((e) => pingsIn(e.text, e.blocks).map((p) => ({ ...p, source: 'ephemeral' }))),
+    ];
   }
 
   /** The bytes the app uploaded for a file (files.getUploadURLExternal), if any. */

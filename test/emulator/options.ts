@@ -24,4 +24,6 @@ export interface EmulatorOptions {
   appTimeoutMs?: number;
   /** 'http' (default) or 'socket'; may also be changed later (`emu.transport = …`). */
   transport?: Transport;
+  /** Scopes every bot token holds; defaults to the bot scopes in manifest.yml. */
+  botScopes?: string[];
 }

@@ -172,7 +172,9 @@ describe('people', () => {
     expect(await asCoach.dnd.info()).toMatchObject({ snooze_enabled: false });
   });
 
-  it('team.info describes the workspace', async () => {
+  it('team.info describes the workspace to a bot granted team:read, which Grow does not ask for', async () => {
+    await expect(f.client.team.info()).rejects.toMatchObject({ data: { error: 'missing_scope', needed: 'team:read' } });
+    f.emu.botScopes = [...f.emu.botScopes, 'team:read'];
     expect((await f.client.team.info()).team).toMatchObject({ id: TEAM, name: 'Acme', domain: 'acme' });
   });
 });

@@ -12,6 +12,7 @@ import { SlackError } from './slack-error.js';
 import type { Json } from './state-types.js';
 import type { Store } from './store.js';
 import type { BlockKitCheck } from './block-kit/validate-surface.js';
+import { missingScope } from './scopes.js';
 
 export interface WebApiDeps {
   store: Store;
@@ -22,6 +23,8 @@ export interface WebApiDeps {
   now: () => number;
   origin: () => string;
   blockKit: BlockKitCheck;
+  /** What a bot token was granted (the manifest's bot scopes unless a test says otherwise). */
+  botScopes: () => string[];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -75,6 +78,10 @@ export async function handleWebApi(deps: WebApiDeps, method: string, req: Incomi
     throw error;
   }
   const teamId = ctx.team?.id;
+  if (ctx.token?.kind === 'bot') {
+    const missing = missingScope(method, deps.botScopes());
+    if (missing) return answer(200, { ok: false, error: 'missing_scope', ...missing }, 'slack', teamId);
+  }
   if (teamId) {
     const retryAfter = deps.limiter.check(method, spec, teamId, rateChannel(deps.store, teamId, args));
     if (retryAfter !== undefined) {

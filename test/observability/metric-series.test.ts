@@ -6,6 +6,7 @@ import type { Metric } from 'prom-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { nudges } from '../../db/schema/index.js';
 import { createMetrics } from '../../src/http/metrics.js';
+import { ListenerIds } from '../../src/slack/listener-ids.js';
 import { SlackReceiver } from '../../src/http/slack-receiver.js';
 import { createLogger } from '../../src/logger.js';
 import {
@@ -91,12 +92,17 @@ describe('metric series', () => {
 
 describe('ack time', () => {
   it('is observed per surface when a listener acknowledges', async () => {
-    const receiver = new SlackReceiver({ signingSecret: 'ack-secret', logger: createLogger('silent') });
+    const listeners = new ListenerIds();
+    listeners.actions.note('done', 'action_id');
+    listeners.callbacks.note('grow_checkin', 'callback_id');
+    listeners.commands.note('/grow', 'command');
+    listeners.events.note('app_home_opened', 'type');
+    const receiver = new SlackReceiver({ signingSecret: 'ack-secret', logger: createLogger('silent'), listeners });
     receiver.init({ processEvent: async (event: { ack: () => Promise<void> }) => event.ack() } as never);
     const surfaces = {
-      command: `command=%2Fgrow&team_id=${TEAM}&user_id=U1`,
-      action: `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', team: { id: TEAM }, user: { id: 'U1' }, actions: [] }))}`,
-      view_submission: `payload=${encodeURIComponent(JSON.stringify({ type: 'view_submission', team: { id: TEAM }, user: { id: 'U1' }, view: {} }))}`,
+      command: `command=%2Fgrow&text=&team_id=${TEAM}&user_id=U1&channel_id=D1`,
+      action: `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', team: { id: TEAM }, user: { id: 'U1' }, actions: [{ action_id: 'done', type: 'button' }] }))}`,
+      view_submission: `payload=${encodeURIComponent(JSON.stringify({ type: 'view_submission', team: { id: TEAM }, user: { id: 'U1' }, view: { id: 'V1', type: 'modal', callback_id: 'grow_checkin' } }))}`,
       event: JSON.stringify({ type: 'event_callback', team_id: TEAM, event: { type: 'app_home_opened', user: 'U1' } }),
     };
     for (const [surface, body] of Object.entries(surfaces)) {

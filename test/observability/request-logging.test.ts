@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer } from '../../src/http/server.js';
+import { ListenerIds } from '../../src/slack/listener-ids.js';
 import { SlackReceiver } from '../../src/http/slack-receiver.js';
 import { createLogger, wantsPrettyLogs } from '../../src/logger.js';
 import { withSlackRequest } from '../../src/observability/request-context.js';
@@ -17,7 +18,9 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  const receiver = new SlackReceiver({ signingSecret: SECRET, logger });
+  const listeners = new ListenerIds();
+  listeners.commands.note('/grow', 'command');
+  const receiver = new SlackReceiver({ signingSecret: SECRET, logger, listeners });
   receiver.init({
     processEvent: async (event: { ack: () => Promise<void> }) => {
       logger.info('listener started');
@@ -33,7 +36,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 async function postCommand(team: string, user: string, text: string): Promise<Response> {
-  const body = new URLSearchParams({ command: '/grow', team_id: team, user_id: user, text }).toString();
+  const body = new URLSearchParams({ command: '/grow', team_id: team, user_id: user, channel_id: 'D1', text }).toString();
   const ts = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
   return fetch(`${base}/slack/events`, {

@@ -123,7 +123,8 @@ describe('declining', () => {
     const posts = h.emu.callsTo('chat.postMessage').length;
     await click(h, { userId: LEADER, actionId: 'engagement_decline', value: value(engagement.id), message });
     const toCoach = await waitFor(() => dmsTo(COACH, posts)[0]);
-    expect(toCoach.args.text).toBe(`<@${LEADER}> declined your coaching invitation.`);
+    expect(toCoach.args.text).toBe('Grow: your coaching invitation was declined.');
+    expect(JSON.stringify(toCoach.args.blocks)).toContain(`<@${LEADER}> declined your coaching invitation.`);
     expect(toCoach.args.blocks).toHaveLength(1);
     expect(await statusOf(engagement.id)).toBe('declined');
     expect(await pendingNudges(h, engagement.id)).toEqual([]);

@@ -7,7 +7,7 @@ import { signalQuestion } from '../../domain/digest/index.js';
 import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
 import { LEVELS } from '../../domain/engagement/contracting.js';
 import { escapeMrkdwn, quoteUserText } from '../mrkdwn.js';
-import { context, type Block } from './kit.js';
+import { context, message, type Block } from './kit.js';
 import { ACTION_STATUS_LABELS, fittedSection, formatCoachTime, formatShortDate, mention, sharedItemLines } from './digest-text.js';
 import type { NudgeMessage } from './nudge-message.js';
 
@@ -104,5 +104,5 @@ export function buildBriefMessage({ model, tz }: BriefMessageInput): NudgeMessag
     if (lines.length > 0) blocks.push(fittedSection(lines));
   }
   if (model.signals.length > 0) blocks.push(fittedSection(['*Questions you might bring*', ...model.signals.map((s) => `• ${signalQuestion(s)}`)]));
-  return { text: 'Your brief for the next coaching session', blocks };
+  return message({ notification: 'Grow: your brief for the next coaching session', blocks });
 }

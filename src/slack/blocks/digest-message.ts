@@ -4,7 +4,7 @@
 import type { DigestLeader, DigestModel } from '../../domain/digest/index.js';
 import { signalQuestion } from '../../domain/digest/index.js';
 import { quoteUserText } from '../mrkdwn.js';
-import { context, divider, header, type Block } from './kit.js';
+import { context, divider, header, message, type Block } from './kit.js';
 import { ACTION_STATUS_LABELS, fittedSection, formatCoachTime, formatShortDate, mention, sharedItemLines } from './digest-text.js';
 import type { NudgeMessage } from './nudge-message.js';
 
@@ -113,5 +113,5 @@ export function buildDigestMessage({ model, tz }: DigestMessageInput): NudgeMess
     const groups = model.leaders.map((l) => ({ leaderId: l.leaderId, blocks: leaderBlocks(l, tz) }));
     blocks.push(...packLeaders(groups, MESSAGE_BLOCKS - blocks.length));
   }
-  return { text: 'Your weekly coaching digest: what your leaders shared, and questions to bring', blocks };
+  return message({ notification: 'Grow: your weekly coaching digest, what your leaders shared and questions to bring', blocks });
 }

@@ -6,7 +6,7 @@ import type { Visibility } from '../../domain/checkin/rules.js';
 import { ANSWER_TEXT, isAnswer, STALE_TEXT, type FollowUpAnswer, type StaleReason } from '../../domain/engagement/follow-up.js';
 import { encodeNudgeValue, NUDGE_ACTIONS } from '../values.js';
 import { VISIBILITY_TEXT } from './checkin-modal.js';
-import { actionsBlock, context, section, type Block } from './kit.js';
+import { actionsBlock, context, message, section, type Block, type Message } from './kit.js';
 import { buildFollowUpMessage } from './nudge-follow-up.js';
 import { userTextSection } from './nudge-message.js';
 
@@ -20,11 +20,6 @@ export interface AnsweredView {
   status: string;
   answeredAt: Date | null;
   tz: string;
-}
-
-interface Message {
-  text: string;
-  blocks: Block[];
 }
 
 const quoted = (v: AnsweredView) => userTextSection(`_Your action, due ${formatLocalDate(v.dueAt, v.tz)}:_`, v.actionText);
@@ -41,14 +36,14 @@ function answered(v: AnsweredView, answer: FollowUpAnswer, note?: string): Messa
   const when = v.answeredAt ? `Answered ${formatLocalDate(v.answeredAt, v.tz)}.` : undefined;
   const footer = [when, note].filter(Boolean).join(' ');
   if (footer) blocks.push(context(footer));
-  return { text: `${label} ${question}`, blocks };
+  return message({ notification: `Grow: ${label} ${question}`, blocks });
 }
 
 export const answeredMessage = (v: AnsweredView, answer: FollowUpAnswer): Message => answered(v, answer);
 
 export function snoozedMessage(v: AnsweredView, followUpAt: Date): Message {
   const line = `😴 Snoozed. I’ll ask again on *${formatLocalDate(followUpAt, v.tz)}*.`;
-  return { text: line.replace(/\*/g, ''), blocks: [quoted(v), section(line)] };
+  return message({ notification: `Grow: snoozed until ${formatLocalDate(followUpAt, v.tz)}.`, blocks: [quoted(v), section(line)] });
 }
 
 /** A click that no longer applies: show what is recorded, change nothing. */
@@ -58,14 +53,14 @@ export function staleFollowUpMessage(v: AnsweredView | null, reason: StaleReason
     reason === 'answered' && v?.status === 'dropped'
       ? 'You have a newer action since this one, so nothing was changed.'
       : STALE_TEXT[reason === 'answered' ? 'gone' : reason];
-  return { text: line, blocks: [...(v ? [quoted(v)] : []), section(line)] };
+  return message({ notification: `Grow: ${line}`, blocks: [...(v ? [quoted(v)] : []), section(line)] });
 }
 
 /** After Reflect…: the message as it stood, with a note that the reflection is kept. */
 export function reflectedMessage(v: AnsweredView, visibility: Visibility): Message {
   const note = `📝 Reflection saved — ${VISIBILITY_TEXT[visibility].toLowerCase()}.`;
   if (isAnswer(v.status as FollowUpAnswer)) return answered(v, v.status as FollowUpAnswer, note);
-  if (v.status !== 'open') return { text: note, blocks: [quoted(v), context(note)] };
+  if (v.status !== 'open') return message({ notification: 'Grow: reflection saved.', blocks: [quoted(v), context(note)] });
   const open = buildFollowUpMessage({ nudgeId: v.nudgeId, actionId: v.actionId, actionText: v.actionText, dueAt: v.dueAt, tz: v.tz });
-  return { text: open.text, blocks: [...open.blocks.filter((b) => b.type !== 'context'), context(note)] };
+  return message({ notification: 'Grow: reflection saved.', blocks: [...open.blocks.filter((b) => b.type !== 'context'), context(note)] });
 }

@@ -5,7 +5,7 @@ import { CONFIDENTIALITY_TERMS } from '../../domain/engagement/contracting.js';
 import type { EngagementStatus } from '../../domain/planner/types.js';
 import { formatSessionTime } from './nudge-session-prep.js';
 import { ENGAGEMENT_ACTIONS, encodeEngagementValue } from './engagement-values.js';
-import { actionsBlock, context, section, type Block } from './kit.js';
+import { actionsBlock, context, message, section, type Block, type Message } from './kit.js';
 
 export const INVITATION_BLOCK_ID = 'invitation_answer';
 
@@ -25,10 +25,10 @@ function summary(f: InvitationFacts): string {
   return `${f.sessionCount} sessions of ${f.sessionMinutes} minutes, ${cadenceLabel(f.cadenceDays).toLowerCase()}${first}.`;
 }
 
-export function invitationMessage(f: InvitationFacts): { text: string; blocks: Block[] } {
+export function invitationMessage(f: InvitationFacts): Message {
   const value = encodeEngagementValue(f.engagementId);
-  return {
-    text: `<@${f.coachId}> invited you to a coaching engagement. Would you like to start?`,
+  return message({
+    notification: 'Grow: you are invited to a coaching engagement. Would you like to start?',
     blocks: [
       section(`*<@${f.coachId}> would like to coach you.*\n${summary(f)}`),
       section(`*How this works*\n${CONFIDENTIALITY_TERMS.map((t) => `• ${t}`).join('\n')}`),
@@ -39,19 +39,20 @@ export function invitationMessage(f: InvitationFacts): { text: string; blocks: B
       ]),
       context('Nothing is scheduled for you until you accept. If you decline, your coach is told only that.'),
     ],
-  };
+  });
 }
 
-const OUTCOME: Record<Exclude<EngagementStatus, 'invited'>, (coachId: string) => string> = {
-  active: (c) => `✅ You accepted <@${c}>’s invitation.`,
-  declined: (c) => `You declined <@${c}>’s invitation. They have been told only that.`,
-  ended: (c) => `This engagement with <@${c}> has ended.`,
+const OUTCOME: Record<Exclude<EngagementStatus, 'invited'>, { line: (coachId: string) => string; notification: string }> = {
+  active: { line: (c) => `✅ You accepted <@${c}>’s invitation.`, notification: 'Grow: you accepted the coaching invitation.' },
+  declined: { line: (c) => `You declined <@${c}>’s invitation. They have been told only that.`, notification: 'Grow: you declined the coaching invitation.' },
+  ended: { line: (c) => `This engagement with <@${c}> has ended.`, notification: 'Grow: this coaching engagement has ended.' },
 };
 
 /** The invitation once answered: the outcome where the buttons were, and a way into contracting. */
-export function invitationOutcomeMessage(f: InvitationFacts & { status: EngagementStatus; contracted: boolean }): { text: string; blocks: Block[] } {
+export function invitationOutcomeMessage(f: InvitationFacts & { status: EngagementStatus; contracted: boolean }): Message {
   if (f.status === 'invited') return invitationMessage(f);
-  const line = OUTCOME[f.status](f.coachId);
+  const outcome = OUTCOME[f.status];
+  const line = outcome.line(f.coachId);
   const blocks: Block[] = [section(`${line}\n${summary(f)}`)];
   if (f.status === 'active' && !f.contracted) {
     blocks.push(
@@ -59,5 +60,5 @@ export function invitationOutcomeMessage(f: InvitationFacts & { status: Engageme
       actionsBlock(INVITATION_BLOCK_ID, [{ text: 'Set your targets', actionId: ENGAGEMENT_ACTIONS.contractingOpen, value: encodeEngagementValue(f.engagementId), style: 'primary' }]),
     );
   }
-  return { text: line, blocks };
+  return message({ notification: outcome.notification, blocks });
 }

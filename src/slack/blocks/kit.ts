@@ -1,7 +1,27 @@
-// Small constructors for Block Kit objects, so builders read like the message they make.
+// Small constructors for Block Kit objects, so builders read like the message they make,
+// and `message()`, the one way a message's notification text and blocks are put together.
 import type { KnownBlock, PlainTextElement, PlainTextOption } from '@slack/types';
+import { escapeMrkdwn } from '../mrkdwn.js';
 
 export type Block = KnownBlock;
+
+/** A Slack message as Grow sends it: the notification fallback and the blocks. */
+export interface Message {
+  /** What notifications, lock screens and screen readers show: Grow's own words only. */
+  text: string;
+  blocks: Block[];
+}
+
+/**
+ * Every message builder returns through here. The notification is a generic line of
+ * Grow's (never a leader's words, never a mention): Slack parses `text` for mentions and
+ * links and shows it outside the conversation, so it is escaped as well, and anything
+ * personal lives only in the blocks, where it is escaped by the builder.
+ */
+export const message = ({ notification, blocks }: { notification: string; blocks: Block[] }): Message => ({
+  text: escapeMrkdwn(notification),
+  blocks,
+});
 
 export const plain = (text: string): PlainTextElement => ({ type: 'plain_text', text, emoji: true });
 

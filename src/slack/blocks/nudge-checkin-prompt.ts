@@ -1,7 +1,7 @@
 // The DM a few hours after a session: an invitation to capture the Will while it is
 // fresh, through the GROW check-in modal (opened by the click handler, not here).
 import { encodeNudgeValue, NUDGE_ACTIONS } from '../values.js';
-import { actionsBlock, context, section } from './kit.js';
+import { actionsBlock, context, message, section } from './kit.js';
 import type { NudgeMessage } from './nudge-message.js';
 
 export const CHECKIN_PROMPT_BLOCK_ID = 'checkin_prompt_actions';
@@ -13,12 +13,12 @@ export interface CheckInPromptInput {
 
 export function buildCheckInPromptMessage(input: CheckInPromptInput): NudgeMessage {
   const value = encodeNudgeValue({ nudgeId: input.nudgeId, ...(input.sessionId ? { sessionId: input.sessionId } : {}) });
-  return {
-    text: 'What will you do before your next session?',
+  return message({
+    notification: 'Grow: what will you do before your next session?',
     blocks: [
       section('*What came out of your session?* What will you do before the next one?'),
       actionsBlock(CHECKIN_PROMPT_BLOCK_ID, [{ text: 'Check in', actionId: NUDGE_ACTIONS.checkInOpen, value, style: 'primary' }]),
       context('A GROW check-in takes a few minutes: Goal, Reality, Options, Will. You can also type `/grow`.'),
     ],
-  };
+  });
 }

@@ -2,7 +2,7 @@
 // answers. The buttons are answered elsewhere; this only builds the message.
 import { formatLocalDate } from '../../domain/checkin/due-date.js';
 import { encodeNudgeValue, NUDGE_ACTIONS } from '../values.js';
-import { actionsBlock, context, section } from './kit.js';
+import { actionsBlock, context, message, section } from './kit.js';
 import { userTextSection, type NudgeMessage } from './nudge-message.js';
 
 export const FOLLOW_UP_BLOCK_ID = 'followup_answers';
@@ -18,8 +18,8 @@ export interface FollowUpInput {
 
 export function buildFollowUpMessage(input: FollowUpInput): NudgeMessage {
   const value = encodeNudgeValue({ nudgeId: input.nudgeId, actionId: input.actionId });
-  return {
-    text: 'How is it going with what you committed to?',
+  return message({
+    notification: 'Grow: how is it going with what you committed to?',
     blocks: [
       section('*How is it going with what you committed to?*'),
       userTextSection(`_Your action, due ${formatLocalDate(input.dueAt, input.tz)}:_`, input.actionText),
@@ -32,5 +32,5 @@ export function buildFollowUpMessage(input: FollowUpInput): NudgeMessage {
       ]),
       context('What got in the way, or what helped? *Reflect…* keeps a note for your next session.'),
     ],
-  };
+  });
 }

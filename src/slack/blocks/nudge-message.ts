@@ -1,13 +1,10 @@
 // What every nudge renderer returns, and the one way a leader's own words are placed in
 // a nudge: escaped, verbatim (no auto-linking), cut to fit a section.
 import { quoteUserText } from '../mrkdwn.js';
-import type { Block } from './kit.js';
+import type { Block, Message } from './kit.js';
 
-export interface NudgeMessage {
-  /** Notification and screen-reader fallback: a question, never the leader's own words. */
-  text: string;
-  blocks: Block[];
-}
+/** A nudge is a message like any other: see `message()` for what its `text` may hold. */
+export type NudgeMessage = Message;
 
 // Slack's limit for a section's text is 3000 characters.
 export const SECTION_TEXT_MAX = 3000;

@@ -1,7 +1,7 @@
 // The midpoint and closing reviews: where is the leader now on each behavioural target,
 // against the baseline they gave at contracting. Rating happens in a modal built elsewhere.
 import { encodeNudgeValue, NUDGE_ACTIONS } from '../values.js';
-import { actionsBlock, section, type Block } from './kit.js';
+import { actionsBlock, message, section, type Block } from './kit.js';
 import { userTextSection, type NudgeMessage } from './nudge-message.js';
 
 export const REVIEW_BLOCK_ID = 'review_actions';
@@ -42,6 +42,6 @@ export function buildReviewMessage(input: ReviewInput): NudgeMessage {
       },
     ]),
   );
-  const text = input.stage === 'midpoint' ? 'Halfway through: where are you now on your targets?' : 'Your last session: where are you now on your targets?';
-  return { text, blocks };
+  const notification = input.stage === 'midpoint' ? 'Grow: halfway through, where are you now on your targets?' : 'Grow: your last session, where are you now on your targets?';
+  return message({ notification, blocks });
 }

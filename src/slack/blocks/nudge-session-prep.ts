@@ -2,7 +2,7 @@
 // they choose, their coach) arrive prepared. Answering opens a modal built elsewhere.
 import { DateTime } from 'luxon';
 import { encodeNudgeValue, NUDGE_ACTIONS } from '../values.js';
-import { actionsBlock, section, type Block } from './kit.js';
+import { actionsBlock, message, section, type Block } from './kit.js';
 import { userTextSection, type NudgeMessage } from './nudge-message.js';
 
 export const SESSION_PREP_BLOCK_ID = 'prep_actions';
@@ -35,5 +35,5 @@ export function buildSessionPrepMessage(input: SessionPrepInput): NudgeMessage {
       },
     ]),
   );
-  return { text: 'What do you want from your next coaching session?', blocks };
+  return message({ notification: 'Grow: what do you want from your next coaching session?', blocks });
 }

@@ -6,7 +6,7 @@ import { PREP_QUESTIONS, REFLECTION_TEXT_MAX } from '../../domain/engagement/ref
 import { encodeJson } from '../metadata.js';
 import { textAnswer } from './engagement-inputs.js';
 import { CALLBACKS, prepMetaSchema } from './engagement-values.js';
-import { plain, section, type Block } from './kit.js';
+import { message, plain, section, type Message } from './kit.js';
 import { formatSessionTime } from './nudge-session-prep.js';
 import { visibilityRadio } from './reflect-modal.js';
 
@@ -35,7 +35,7 @@ const PREP_NOTE = {
 } as const;
 
 /** The prep DM once answered or out of date: the question, then the note where the button was. */
-export function prepAnsweredMessage(reason: keyof typeof PREP_NOTE, sessionAt: Date | null, tz: string): { text: string; blocks: Block[] } {
+export function prepAnsweredMessage(reason: keyof typeof PREP_NOTE, sessionAt: Date | null, tz: string): Message {
   const head = sessionAt ? `*Your coaching session ${formatSessionTime(sessionAt, tz)}.*` : '*Session prep*';
-  return { text: PREP_NOTE[reason], blocks: [section(head), section(PREP_NOTE[reason])] };
+  return message({ notification: `Grow: ${PREP_NOTE[reason]}`, blocks: [section(head), section(PREP_NOTE[reason])] });
 }

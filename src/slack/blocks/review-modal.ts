@@ -6,7 +6,7 @@ import { describeChange, type ReviewStage } from '../../domain/engagement/review
 import { encodeJson } from '../metadata.js';
 import { ratingInput } from './engagement-inputs.js';
 import { CALLBACKS, reviewMetaSchema } from './engagement-values.js';
-import { context, plain, section, type Block } from './kit.js';
+import { context, message, plain, section, type Block, type Message } from './kit.js';
 import { userTextSection } from './nudge-message.js';
 
 export interface ReviewTargetView {
@@ -44,14 +44,14 @@ export function reviewModal(input: { meta: z.input<typeof reviewMetaSchema>; sta
 }
 
 /** The closing summary DM: where the leader started and where they are now, per target. */
-export function closingSummaryMessage(targets: ReviewTargetView[]): { text: string; blocks: Block[] } {
+export function closingSummaryMessage(targets: ReviewTargetView[]): Message {
   const blocks: Block[] = [section('*Where you started, and where you are now.*')];
   for (const t of targets.slice(0, 3)) {
     if (t.closingRating === null) continue;
     blocks.push(userTextSection(`*Target ${t.position}:* ${describeChange({ baseline: t.baseline, closing: t.closingRating })}`, t.description, TARGET_TEXT_MAX));
   }
   blocks.push(section('*Looking at these numbers, what are you most proud of? What will you keep doing?*'));
-  return { text: 'Your coaching, before and after: where you started and where you are now.', blocks };
+  return message({ notification: 'Grow: your coaching, before and after. Where you started and where you are now.', blocks });
 }
 
 const REVIEW_NOTE = {
@@ -62,6 +62,6 @@ const REVIEW_NOTE = {
   no_targets: 'There are no targets to rate yet. You can set them from the Grow Home tab.',
 } as const;
 
-export function reviewAnsweredMessage(note: keyof typeof REVIEW_NOTE): { text: string; blocks: Block[] } {
-  return { text: REVIEW_NOTE[note], blocks: [section(REVIEW_NOTE[note])] };
+export function reviewAnsweredMessage(note: keyof typeof REVIEW_NOTE): Message {
+  return message({ notification: `Grow: ${REVIEW_NOTE[note]}`, blocks: [section(REVIEW_NOTE[note])] });
 }

@@ -1,0 +1,211 @@
+// Every message, modal, Home and ephemeral builder under src/slack/blocks, fed hostile
+// leader text: no mention, broadcast or link of the leader's turns live anywhere, the
+// notification text carries none of their words, and everything stays within Block
+// Kit's limits. The list of builders is checked against the folder's exports, so a new
+// builder without a case here fails this file.
+import { readdirSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { View } from '@slack/types';
+import type { BriefModel, DigestLeader } from '../../../src/domain/digest/index.js';
+import { buildBriefMessage } from '../../../src/slack/blocks/brief-message.js';
+import { checkInConfirmation } from '../../../src/slack/blocks/checkin-confirmation.js';
+import { checkInModal } from '../../../src/slack/blocks/checkin-modal.js';
+import { coachHomeBlocks } from '../../../src/slack/blocks/coach-home.js';
+import { contractingModal } from '../../../src/slack/blocks/contracting-modal.js';
+import { buildDigestMessage } from '../../../src/slack/blocks/digest-message.js';
+import { answeredMessage, reflectedMessage, snoozedMessage, staleFollowUpMessage, type AnsweredView } from '../../../src/slack/blocks/engagement-follow-up-answer.js';
+import { leaderEngagementBlocks } from '../../../src/slack/blocks/engagement-home.js';
+import { invitationMessage, invitationOutcomeMessage, type InvitationFacts } from '../../../src/slack/blocks/engagement-invitation.js';
+import { engagementNewModal } from '../../../src/slack/blocks/engagement-new-modal.js';
+import { acceptedNotice, declinedNotice, endedNotice, invitationSentNotice, sessionMovedNotice } from '../../../src/slack/blocks/engagement-notices.js';
+import { rescheduleModal } from '../../../src/slack/blocks/engagement-session-modal.js';
+import { endEngagementBlock, sessionRow } from '../../../src/slack/blocks/engagement-session-rows.js';
+import { historyBlocks } from '../../../src/slack/blocks/history.js';
+import type { Block, Message } from '../../../src/slack/blocks/kit.js';
+import { leaderHomeView } from '../../../src/slack/blocks/leader-home.js';
+import { momentModal } from '../../../src/slack/blocks/moment-modal.js';
+import { buildCheckInPromptMessage } from '../../../src/slack/blocks/nudge-checkin-prompt.js';
+import { buildFollowUpMessage } from '../../../src/slack/blocks/nudge-follow-up.js';
+import { buildReviewMessage } from '../../../src/slack/blocks/nudge-review.js';
+import { buildSessionPrepMessage } from '../../../src/slack/blocks/nudge-session-prep.js';
+import { prepAnsweredMessage, prepModal } from '../../../src/slack/blocks/prep-modal.js';
+import { reflectModal } from '../../../src/slack/blocks/reflect-modal.js';
+import { closingSummaryMessage, reviewAnsweredMessage, reviewModal } from '../../../src/slack/blocks/review-modal.js';
+import { settingsHomeBlocks, settingsModal } from '../../../src/slack/blocks/settings.js';
+import { validateMessageBlocks, validateView } from '../../emulator/block-kit/validate-surface.js';
+
+const COACH = 'U0COACH001';
+const LEADER = 'U0LEAD0001';
+const ID = '11111111-1111-4111-8111-111111111111';
+const now = new Date('2026-03-09T09:00:00Z');
+const later = new Date('2026-03-12T15:30:00Z');
+/** Starts every leader's text, so the notification and every output field can be searched for it. */
+const MARK = 'Qzmark';
+
+type Output = { message: Message } | { view: View } | { blocks: Block[] };
+
+/** A builder under test: what it makes from one leader text, and whether that text appears at all. */
+interface Case {
+  quotes: boolean;
+  build: (t: string) => Output[];
+}
+
+const answered = (t: string, status = 'open'): AnsweredView => ({ nudgeId: ID, actionId: ID, actionText: t, dueAt: later, status, answeredAt: now, tz: 'Europe/Paris' });
+const invitation: InvitationFacts = { engagementId: ID, coachId: COACH, sessionCount: 6, cadenceDays: 14, sessionMinutes: 60, firstSessionAt: later, tz: 'Asia/Kolkata' };
+const sessions = [1, 2, 3].map((seq) => ({ id: `${seq}1111111-1111-4111-8111-111111111111`, seq, scheduledAt: new Date(now.getTime() + (seq - 2) * 86_400_000), status: 'scheduled' as const }));
+const targets = (t: string) => [1, 2, 3].map((position) => ({ position, description: t, baseline: 3, midpointRating: 6, closingRating: 9 }));
+const history = (t: string) => Array.from({ length: 5 }, () => ({ createdAt: now, goal: t, will: t, commitment: 7, actionStatus: 'partly' }));
+const sharedItem = (t: string) => ({ kind: 'moment', createdAt: now, answers: [{ question: 'What happened?', text: t }], permalink: null });
+const leader = (t: string): DigestLeader => ({
+  leaderId: LEADER, engagementId: ID, checkInCount: 3, scores: [4, 6, 8], goals: [t, t], actions: [{ text: t, status: 'not_yet', dueAt: now }],
+  shared: [sharedItem(t)], summarisedCount: 1, nextSessionAt: later, signals: [{ kind: 'quiet', days: 30 }],
+});
+const brief = (t: string): BriefModel => ({
+  leaderId: LEADER, engagementId: ID, session: { id: ID, seq: 3, scheduledAt: later }, sessionTotal: 6, previousAt: now,
+  targets: targets(t).map((x) => ({ ...x, level: 2 })), goals: [t], commitments: [5, 7],
+  latestShared: { createdAt: now, goal: t, reality: t, options: t, will: t, makeItTen: t },
+  prep: { visibility: 'shared', answers: [{ question: 'What do you want from the next session?', text: t }] },
+  actions: [{ text: t, status: 'partly', dueAt: now }], shared: [sharedItem(t)], summarisedCount: 0, signals: [],
+});
+const window = { workDays: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1050 };
+const meta = { nudgeId: ID, channel: 'D0LEAD0001', ts: '1700000000.000100' };
+
+const CASES: Record<string, Case> = {
+  buildBriefMessage: { quotes: true, build: (t) => [{ message: buildBriefMessage({ model: brief(t), tz: 'UTC' }) }] },
+  buildDigestMessage: { quotes: true, build: (t) => [{ message: buildDigestMessage({ model: { since: now, until: now, leaders: [leader(t)] }, tz: 'UTC' }) }] },
+  checkInConfirmation: { quotes: true, build: (t) => [{ message: checkInConfirmation({ will: t, dueLabel: 'Thu 12 Mar', followUpLabel: 'Fri 13 Mar', commitment: 8 }) }] },
+  checkInModal: {
+    quotes: true,
+    build: (t) => (['checkin', 'revisit'] as const).map((step) => ({
+      view: checkInModal({ step, targets: [{ id: ID, description: t }], draft: { goal: t.slice(0, 200), reality: t, options: t, will: t, commitment: 3, visibility: 'summary' }, defaultDue: 'before your next session' }),
+    })),
+  },
+  coachHomeBlocks: {
+    quotes: false,
+    build: () => [{ blocks: coachHomeBlocks([{ engagement: { id: ID, leaderId: LEADER, status: 'active' }, sessions, signals: { status: 'active', progress: { held: 1, total: 6 }, nextSessionAt: later, lastSharedCheckInAt: now, lastSharedCommitment: 7 } }], 'UTC', now) }],
+  },
+  contractingModal: { quotes: false, build: () => [{ view: contractingModal({ engagementId: ID, coachId: COACH }) }] },
+  answeredMessage: { quotes: true, build: (t) => [{ message: answeredMessage(answered(t, 'done'), 'done') }] },
+  snoozedMessage: { quotes: true, build: (t) => [{ message: snoozedMessage(answered(t), later) }] },
+  staleFollowUpMessage: { quotes: true, build: (t) => [{ message: staleFollowUpMessage(answered(t, 'dropped'), 'answered') }, { message: staleFollowUpMessage(null, 'gone') }] },
+  reflectedMessage: { quotes: true, build: (t) => (['open', 'partly', 'dropped'] as const).map((s) => ({ message: reflectedMessage(answered(t, s), 'shared') })) },
+  leaderEngagementBlocks: {
+    quotes: true,
+    build: (t) => [{ blocks: leaderEngagementBlocks([{ engagement: { id: ID, coachId: COACH, status: 'active', sessionCount: 6, cadenceDays: 14, sessionMinutes: 60 }, sessions, targets: targets(t), commitments: [5, 8] }], 'UTC', now) }],
+  },
+  invitationMessage: { quotes: false, build: () => [{ message: invitationMessage(invitation) }] },
+  invitationOutcomeMessage: { quotes: false, build: () => (['active', 'declined', 'ended'] as const).map((status) => ({ message: invitationOutcomeMessage({ ...invitation, status, contracted: false }) })) },
+  engagementNewModal: { quotes: false, build: () => [{ view: engagementNewModal() }] },
+  invitationSentNotice: { quotes: false, build: () => [{ message: invitationSentNotice({ leaderId: LEADER, sessionCount: 6, cadenceDays: 7, sessionMinutes: 45, firstSessionAt: later, leaderTz: 'UTC', coachTz: 'Asia/Tokyo' }) }] },
+  acceptedNotice: { quotes: false, build: () => [{ message: acceptedNotice(LEADER, later, 'UTC') }] },
+  declinedNotice: { quotes: false, build: () => [{ message: declinedNotice(LEADER) }] },
+  endedNotice: { quotes: false, build: () => [{ message: endedNotice(COACH) }] },
+  sessionMovedNotice: { quotes: false, build: () => [{ message: sessionMovedNotice(COACH, 2, later, 'UTC') }] },
+  rescheduleModal: { quotes: false, build: () => [{ view: rescheduleModal({ sessionId: ID, seq: 2, at: later, tz: 'UTC' }) }] },
+  sessionRow: { quotes: false, build: () => sessions.map((s) => ({ blocks: [sessionRow(s, 'UTC', now)] })) },
+  endEngagementBlock: { quotes: false, build: () => [{ blocks: [endEngagementBlock(ID, false)] }] },
+  historyBlocks: { quotes: true, build: (t) => [{ blocks: historyBlocks(history(t), () => 'Mon 9 Mar') }] },
+  leaderHomeView: { quotes: true, build: (t) => [{ view: leaderHomeView({ currentAction: { text: t, dueLabel: 'Thu 12 Mar' }, recent: history(t), localDate: () => 'Mon 9 Mar' }) }] },
+  momentModal: { quotes: true, build: (t) => [{ view: momentModal({ channel: 'C0123', ts: '1700000000.000100', excerpt: t }) }] },
+  buildCheckInPromptMessage: { quotes: false, build: () => [{ message: buildCheckInPromptMessage({ nudgeId: ID, sessionId: ID }) }] },
+  buildFollowUpMessage: { quotes: true, build: (t) => [{ message: buildFollowUpMessage({ nudgeId: ID, actionId: ID, actionText: t, dueAt: later, tz: 'UTC' }) }] },
+  buildReviewMessage: { quotes: true, build: (t) => (['midpoint', 'closing'] as const).map((stage) => ({ message: buildReviewMessage({ nudgeId: ID, engagementId: ID, stage, targets: targets(t) }) })) },
+  buildSessionPrepMessage: { quotes: true, build: (t) => [{ message: buildSessionPrepMessage({ nudgeId: ID, sessionId: ID, sessionAt: later, tz: 'UTC', actionText: t }) }] },
+  prepModal: { quotes: false, build: () => [{ view: prepModal({ meta: { ...meta, sessionId: ID }, sessionAt: later, tz: 'UTC' }) }] },
+  prepAnsweredMessage: { quotes: false, build: () => (['answered', 'passed', 'ended', 'gone'] as const).map((r) => ({ message: prepAnsweredMessage(r, later, 'UTC') })) },
+  reflectModal: { quotes: true, build: (t) => [{ view: reflectModal({ meta: { ...meta, actionId: ID }, actionText: t }) }] },
+  reviewModal: { quotes: true, build: (t) => (['midpoint', 'closing'] as const).map((stage) => ({ view: reviewModal({ meta: { ...meta, engagementId: ID }, stage, targets: targets(t) }) })) },
+  closingSummaryMessage: { quotes: true, build: (t) => [{ message: closingSummaryMessage(targets(t)) }] },
+  reviewAnsweredMessage: { quotes: false, build: () => (['saved', 'answered', 'ended', 'gone', 'no_targets'] as const).map((n) => ({ message: reviewAnsweredMessage(n) })) },
+  settingsHomeBlocks: { quotes: false, build: () => [{ blocks: settingsHomeBlocks(window, 'Europe/Paris') }] },
+  settingsModal: { quotes: false, build: () => [{ view: settingsModal({ window, tz: 'Europe/Paris' }) }] },
+};
+
+/**
+ * Exports of src/slack/blocks that make no Slack surface of their own: Block Kit
+ * primitives, formatters, value codecs and input fragments. Their output reaches Slack
+ * only through the builders above, which is where it is checked.
+ */
+const PARTS = new Set([
+  'mention', 'formatShortDate', 'formatCoachTime', 'safePermalink', 'sharedItemLines', 'fitLines', 'fittedSection',
+  'ratingInput', 'visibilityInput', 'textAnswer', 'selectInput', 'newEngagementErrors', 'sessionsToShow',
+  'encodeEngagementValue', 'parseEngagementValue', 'encodeSessionMenu', 'parseSessionMenu',
+  'plain', 'section', 'header', 'context', 'divider', 'option', 'actionsBlock', 'inputBlock', 'textInput', 'message',
+  'userTextSection', 'formatSessionTime', 'visibilityRadio', 'describeDays', 'describeWindow',
+]);
+
+const PIECES = ['<!channel>', '<!here>', '<!everyone>', '<@U123>', '<#C123>', '<https://x|y>', 'https://evil.example', '&', '&amp;', '*', '_', '~', '`', '```', '>', '\u202e', '\u200f', '👩🏽‍💻', '\n'];
+const hostileText = fc
+  .tuple(fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 20 })), { maxLength: 12 }), fc.nat({ max: 3000 }), fc.boolean())
+  .map(([parts, n, huge]) => {
+    const body = parts.join(' ');
+    return `${MARK} ${huge ? body.padEnd(3000, '<!here> & ').slice(0, 3000 - MARK.length - 1 + (n % 2)) : body}`;
+  });
+
+/** Every mrkdwn string in an output, with the path it sits at. */
+function walk(node: unknown, path: string, visit: (path: string, key: string, value: string, parent: Record<string, unknown>) => void): void {
+  if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${path}[${i}]`, visit));
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (typeof value === 'string') visit(`${path}.${key}`, key, value, node as Record<string, unknown>);
+      else walk(value, `${path}.${key}`, visit);
+    }
+  }
+}
+
+/** Live markup Grow did not put there: anything in `<…>` but a mention of a known person. */
+const LIVE = /<[^>]*>/g;
+const ownMention = new RegExp(`^<@(${COACH}|${LEADER})>$`);
+const strayMarkup = (text: string) => (text.match(LIVE) ?? []).filter((tag) => !ownMention.test(tag));
+
+function problemsOf(output: Output): string[] {
+  const problems: string[] = [];
+  if ('message' in output) {
+    const { text, blocks } = output.message;
+    if (text.includes(MARK)) problems.push('notification text quotes the leader');
+    if (/[<>]/.test(text)) problems.push(`notification text has markup: ${text}`);
+    problems.push(...validateMessageBlocks(blocks));
+  }
+  if ('view' in output) problems.push(...validateView(output.view as unknown as Record<string, unknown>));
+  if ('blocks' in output) problems.push(...validateView({ type: 'home', blocks: output.blocks }));
+  walk(output, '$', (path, key, value, parent) => {
+    // Plain text is never parsed by Slack; mrkdwn is, so whatever is in it must be Grow's own.
+    if (parent.type === 'mrkdwn' && key === 'text') for (const tag of strayMarkup(value)) problems.push(`${path}: live ${tag}`);
+    else if (value.includes(MARK) && !(parent.type === 'plain_text' && key === 'text') && key !== 'initial_value') problems.push(`${path}: leader text outside plain text`);
+  });
+  return problems;
+}
+
+const quotedSomewhere = (outputs: Output[]) => JSON.stringify(outputs).includes(MARK);
+
+describe('hostile leader text through every builder', () => {
+  it('covers every builder src/slack/blocks exports', async () => {
+    const dir = new URL('../../../src/slack/blocks/', import.meta.url);
+    const exported: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const module = (await import(new URL(file, dir).href)) as Record<string, unknown>;
+      exported.push(...Object.entries(module).filter(([, v]) => typeof v === 'function').map(([name]) => name));
+    }
+    expect(exported.filter((name) => !(name in CASES) && !PARTS.has(name))).toEqual([]);
+    expect(Object.keys(CASES).filter((name) => !exported.includes(name))).toEqual([]);
+  });
+
+  it.each(Object.entries(CASES))('%s: nothing of the leader is live, the notification says none of it, Block Kit limits hold', (_name, { quotes, build }) => {
+    fc.assert(
+      fc.property(hostileText, (t) => {
+        const outputs = build(t);
+        expect(outputs.length).toBeGreaterThan(0);
+        // A property of what is rendered holds only if the leader's text is rendered at all.
+        expect(quotedSomewhere(outputs)).toBe(quotes);
+        expect(outputs.flatMap(problemsOf)).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('turns each hostile piece into visible text, not markup', () => {
+    const { blocks } = buildFollowUpMessage({ nudgeId: ID, actionId: ID, actionText: `${MARK} <!channel> <@U123> <https://x|y> & *b*`, dueAt: later, tz: 'UTC' });
+    expect(JSON.stringify(blocks)).toContain('&lt;!channel&gt; &lt;@U123&gt; &lt;https://x|y&gt; &amp; *b*');
+  });
+});
