@@ -1,14 +1,13 @@
 // Starts Grow's roles in this process: opens and migrates the database, connects Redis,
 // and runs the web role, the worker, or both. `src/main.ts` calls it for `npm start`;
 // the demo calls it in-process so it can share the embedded database.
-import { join } from 'node:path';
 import { openDatabase, type Database } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { syncEngagementPlan } from '../db/plan-sync.js';
 import { connectRedis, pingRedis } from '../jobs/redis.js';
 import { startWorker, type RunningWorker, type WorkerOptions } from '../jobs/worker.js';
 import type { Config } from './config.js';
-import { createCipher, loadDevelopmentKey, type Cipher } from './crypto.js';
+import { createCipher, developmentKeyPath, loadDevelopmentKey, type Cipher } from './crypto.js';
 import { createExtensions, createNudgeSubjects } from './extensions.js';
 import type { Logger } from './logger.js';
 import { createTokenResolver } from './slack/tokens.js';
@@ -28,7 +27,7 @@ export interface RunningGrow {
 export async function startGrow(config: Config, logger: Logger, workerOverrides: Partial<WorkerOptions> = {}): Promise<RunningGrow> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
   if (config.runMigrations) await migrateDatabase(database, config.databaseUrl);
-  const cipher = createCipher(config.encryptionKey ?? loadDevelopmentKey(join(config.pgliteDir, '..', 'encryption.key')));
+  const cipher = createCipher(config.encryptionKeys ?? loadDevelopmentKey(developmentKeyPath(config)));
   const redis = connectRedis(config.redisUrl, logger);
   const resolveBotToken = createTokenResolver(config, database.db, cipher);
   const now = () => new Date();
