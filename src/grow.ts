@@ -7,6 +7,7 @@ import { syncEngagementPlan } from '../db/plan-sync.js';
 import { connectRedis, pingRedis } from '../jobs/redis.js';
 import { startWorker, type RunningWorker, type WorkerOptions } from '../jobs/worker.js';
 import type { Config } from './config.js';
+import { checkKeysOnSample } from '../db/encrypted-columns.js';
 import { createCipher, developmentKeyPath, loadDevelopmentKey, type Cipher } from './crypto.js';
 import { createExtensions, createNudgeSubjects } from './extensions.js';
 import type { Logger } from './logger.js';
@@ -24,10 +25,24 @@ export interface RunningGrow {
   close(): Promise<void>;
 }
 
+/** The configured keys do not read what is stored: Grow refuses to run. */
+export class KeyMismatchError extends Error {
+  constructor(readonly column: string, readonly code: string) {
+    super(`Grow cannot start: ENCRYPTION_KEY does not decrypt the stored ${column} values (${code}). Set the key this database was written with (list old keys after the new one while rotating).`);
+    this.name = 'KeyMismatchError';
+  }
+}
+
 export async function startGrow(config: Config, logger: Logger, workerOverrides: Partial<WorkerOptions> = {}): Promise<RunningGrow> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
   if (config.runMigrations) await migrateDatabase(database, config.databaseUrl);
   const cipher = createCipher(config.encryptionKeys ?? loadDevelopmentKey(developmentKeyPath(config)));
+  // A wrong key must stop Grow here, not surface later as unreadable check-ins.
+  const keyCheck = await checkKeysOnSample(database.db, cipher);
+  if (!keyCheck.ok) {
+    await database.close();
+    throw new KeyMismatchError(keyCheck.column, keyCheck.code);
+  }
   const redis = connectRedis(config.redisUrl, logger);
   const resolveBotToken = createTokenResolver(config, database.db, cipher);
   const now = () => new Date();

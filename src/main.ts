@@ -1,7 +1,7 @@
 // Grow's entrypoint. `npm start` runs the web and worker roles in one process;
 // `--role=web` or `--role=worker` runs one of them (production scales each out).
 import { ConfigError, loadConfig, type Config, type Role } from './config.js';
-import { startGrow, type RunningGrow } from './grow.js';
+import { KeyMismatchError, startGrow, type RunningGrow } from './grow.js';
 import { createLogger } from './logger.js';
 
 const roleArg = process.argv.find((a) => a.startsWith('--role='))?.slice('--role='.length) ?? 'all';
@@ -23,6 +23,10 @@ let grow: RunningGrow;
 try {
   grow = await startGrow(config, logger);
 } catch (error) {
+  if (error instanceof KeyMismatchError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   logger.fatal({ err: error }, 'Grow could not start: is the database reachable (DATABASE_URL) and the port free (PORT)?');
   process.exit(1);
 }
