@@ -15,26 +15,41 @@ export async function collectPersonalData(db: Db, cipher: Cipher, teamId: string
     .from(engagements)
     .where(and(eq(engagements.teamId, teamId), or(eq(engagements.leaderId, userId), eq(engagements.coachId, userId))));
   const ledIds = engagementRows.filter((e) => e.leaderId === userId).map((e) => e.id);
-  const [checkInRows, actionRows, reflectionRows, targetRows, sessionRows] = await Promise.all([
+  const [checkInRows, actionRows, reflectionRows, targetRows, sessionRows, deliveryRows] = await Promise.all([
     db.select().from(checkIns).where(and(eq(checkIns.teamId, teamId), eq(checkIns.leaderId, userId))),
     db.select().from(actions).where(and(eq(actions.teamId, teamId), eq(actions.leaderId, userId))),
     db.select().from(reflections).where(and(eq(reflections.teamId, teamId), eq(reflections.leaderId, userId))),
     ledIds.length ? db.select().from(targets).where(and(eq(targets.teamId, teamId), inArray(targets.engagementId, ledIds))) : [],
     engagementRows.length ? db.select().from(sessions).where(and(eq(sessions.teamId, teamId), inArray(sessions.engagementId, engagementRows.map((e) => e.id)))) : [],
+    db.select().from(nudges).where(and(eq(nudges.teamId, teamId), eq(nudges.recipientId, userId))).orderBy(nudges.dueAt),
   ]);
   return {
     exportedFor: { teamId, userId },
-    person: person ? { tz: person.tz, workDays: person.workDays, workStartMinute: person.workStartMinute, workEndMinute: person.workEndMinute, pausedUntil: iso(person.pausedUntil) } : null,
+    person: person
+      ? {
+          tz: person.tz, tzRefreshedAt: iso(person.tzRefreshedAt), dmChannelId: person.dmChannelId, workDays: person.workDays, workStartMinute: person.workStartMinute,
+          workEndMinute: person.workEndMinute, pausedUntil: iso(person.pausedUntil), unansweredFollowUps: person.unansweredFollowUps, isActive: person.isActive,
+          firstSeenAt: iso(person.createdAt),
+        }
+      : null,
     engagements: engagementRows.map((e) => ({
       id: e.id, role: e.leaderId === userId ? 'leader' : 'coach', coachId: e.coachId, leaderId: e.leaderId, status: e.status, startDate: e.startDate,
       sessions: sessionRows.filter((s) => s.engagementId === e.id).map((s) => ({ seq: s.seq, at: iso(s.scheduledAt), status: s.status })),
     })),
     targets: targetRows.map((t) => ({ engagementId: t.engagementId, position: t.position, description: open(t.descriptionEnc), baseline: t.baseline, level: t.level, midpoint: t.midpointRating, closing: t.closingRating })),
     checkIns: checkInRows.map((c) => ({
-      id: c.id, at: iso(c.createdAt), goal: open(c.goalEnc), reality: open(c.realityEnc), options: open(c.optionsEnc), will: open(c.willEnc),
-      whatWouldMakeItATen: open(c.makeItTenEnc), commitment: c.commitment, visibility: c.visibility,
+      id: c.id, at: iso(c.createdAt), engagementId: c.engagementId, targetId: c.targetId, goal: open(c.goalEnc), reality: open(c.realityEnc), options: open(c.optionsEnc),
+      will: open(c.willEnc), whatWouldMakeItATen: open(c.makeItTenEnc), commitment: c.commitment, revisited: c.revisited, visibility: c.visibility,
     })),
-    actions: actionRows.map((a) => ({ checkInId: a.checkInId, text: open(a.textEnc), dueAt: iso(a.dueAt), status: a.status, answeredAt: iso(a.answeredAt) })),
+    actions: actionRows.map((a) => ({
+      id: a.id, checkInId: a.checkInId, engagementId: a.engagementId, text: open(a.textEnc), dueAt: iso(a.dueAt), status: a.status, snoozedUntil: iso(a.snoozedUntil),
+      answeredAt: iso(a.answeredAt), at: iso(a.createdAt),
+    })),
+    // What Grow sent to this person or plans to, and whether they answered: part of their record too.
+    deliveries: deliveryRows.map((n) => ({
+      kind: n.kind, engagementId: n.engagementId, status: n.status, plannedFor: iso(n.dueAt), sentAt: iso(n.sentAt), answeredAt: iso(n.answeredAt),
+      answered: n.answeredAt !== null, reason: n.reason,
+    })),
     reflections: reflectionRows.map((r) => ({ kind: r.kind, at: iso(r.createdAt), answers: JSON.parse(open(r.bodyEnc) ?? '{}') as unknown, rating: r.rating, permalink: r.permalink, visibility: r.visibility })),
   };
 }

@@ -37,6 +37,26 @@ describe('/grow export', () => {
     expect(data.reflections[0].answers).toEqual({ note: 'kept my cool' });
     expect(complete.args.channel_id).toBe(h.emu.dmChannelId(TEAM, LEADER));
   });
+
+  it('includes delivery history (sent or planned, kind, when, answered) and every person and check-in field', async () => {
+    const sentAt = new Date(Date.now() - 86_400_000);
+    await h.db.db.insert(nudges).values({
+      teamId: TEAM, recipientId: LEADER, kind: 'checkin_prompt', dedupeKey: 'export-history', dueAt: sentAt, status: 'sent', sentAt, answeredAt: new Date(), channelId: 'D1', messageTs: '1.2',
+    });
+    const uploads = h.emu.callsTo('files.completeUploadExternal').filter((c) => c.ok).length;
+    await command('export');
+    const complete = await waitFor(() => h.emu.callsTo('files.completeUploadExternal').filter((c) => c.ok)[uploads]);
+    const data = JSON.parse(h.emu.uploadedFile((complete.args.files as { id: string }[])[0]!.id)!.content);
+    expect(data.deliveries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'checkin_prompt', status: 'sent', plannedFor: sentAt.toISOString(), sentAt: sentAt.toISOString(), answered: true }),
+        expect.objectContaining({ kind: 'follow_up', status: 'pending', sentAt: null, answered: false }),
+      ]),
+    );
+    expect(data.person).toMatchObject({ tz: 'Europe/Paris', unansweredFollowUps: 0, isActive: true, firstSeenAt: expect.any(String) });
+    expect(data.checkIns[0]).toMatchObject({ revisited: false, engagementId: null, targetId: null });
+    expect(data.actions[0]).toMatchObject({ id: expect.any(String), snoozedUntil: null, at: expect.any(String) });
+  });
 });
 
 describe('/grow delete', () => {
