@@ -1,6 +1,6 @@
 // Everything Grow keeps about one person in one workspace: gathered (decrypted) for
 // `/grow export`, and erased for `/grow delete`.
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
 import { actions, checkIns, engagements, nudges, people, reflections, sessions, targets } from './schema/index.js';
@@ -60,9 +60,28 @@ export type PersonalData = Awaited<ReturnType<typeof collectPersonalData>>;
  * Erases the person's own record in one transaction: as a leader, their engagements
  * (with sessions and targets), check-ins, actions, reflections and every nudge to them.
  * Engagements they coach belong to the leader too, so those are ended, not deleted.
+ * Returns what was erased, and the Slack messages Grow recorded that carried this
+ * person's words: theirs, and the coach's briefs about their engagements.
  */
-export async function erasePersonalData(db: Db, teamId: string, userId: string, now: Date): Promise<void> {
-  await db.transaction(async (tx) => {
+export interface ErasedData {
+  counts: { checkIns: number; actions: number; reflections: number; engagements: number; nudges: number };
+  slackMessages: { channel: string; ts: string }[];
+}
+
+export async function erasePersonalData(db: Db, teamId: string, userId: string, now: Date): Promise<ErasedData> {
+  return db.transaction(async (tx) => {
+    const led = tx.select({ id: engagements.id }).from(engagements).where(and(eq(engagements.teamId, teamId), eq(engagements.leaderId, userId)));
+    const posted = await tx
+      .select({ channel: nudges.channelId, ts: nudges.messageTs })
+      .from(nudges)
+      .where(
+        and(
+          eq(nudges.teamId, teamId),
+          isNotNull(nudges.messageTs),
+          isNotNull(nudges.channelId),
+          or(eq(nudges.recipientId, userId), and(eq(nudges.kind, 'brief'), inArray(nudges.engagementId, led))),
+        ),
+      );
     const coached = await tx
       .update(engagements)
       .set({ status: 'ended', endedAt: now })
@@ -74,11 +93,16 @@ export async function erasePersonalData(db: Db, teamId: string, userId: string, 
         .set({ status: 'cancelled', reason: 'coach_erased', updatedAt: now })
         .where(and(eq(nudges.teamId, teamId), eq(nudges.status, 'pending'), inArray(nudges.engagementId, coached.map((c) => c.id))));
     }
-    await tx.delete(nudges).where(and(eq(nudges.teamId, teamId), eq(nudges.recipientId, userId)));
-    await tx.delete(reflections).where(and(eq(reflections.teamId, teamId), eq(reflections.leaderId, userId)));
-    await tx.delete(actions).where(and(eq(actions.teamId, teamId), eq(actions.leaderId, userId)));
-    await tx.delete(checkIns).where(and(eq(checkIns.teamId, teamId), eq(checkIns.leaderId, userId)));
-    await tx.delete(engagements).where(and(eq(engagements.teamId, teamId), eq(engagements.leaderId, userId)));
+    const id = { id: nudges.id };
+    const gone = await tx.delete(nudges).where(and(eq(nudges.teamId, teamId), eq(nudges.recipientId, userId))).returning(id);
+    const refl = await tx.delete(reflections).where(and(eq(reflections.teamId, teamId), eq(reflections.leaderId, userId))).returning({ id: reflections.id });
+    const acts = await tx.delete(actions).where(and(eq(actions.teamId, teamId), eq(actions.leaderId, userId))).returning({ id: actions.id });
+    const checks = await tx.delete(checkIns).where(and(eq(checkIns.teamId, teamId), eq(checkIns.leaderId, userId))).returning({ id: checkIns.id });
+    const engs = await tx.delete(engagements).where(and(eq(engagements.teamId, teamId), eq(engagements.leaderId, userId))).returning({ id: engagements.id });
     await tx.delete(people).where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
+    return {
+      counts: { checkIns: checks.length, actions: acts.length, reflections: refl.length, engagements: engs.length, nudges: gone.length },
+      slackMessages: posted.map((m) => ({ channel: m.channel!, ts: m.ts! })),
+    };
   });
 }
