@@ -64,7 +64,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function erasedSummary(counts: ErasedData['counts'], removed: number, recorded: number): string {
   const inGrow = [plural(counts.checkIns, 'check-in'), plural(counts.actions, 'action'), plural(counts.reflections, 'reflection'), plural(counts.engagements, 'engagement'), plural(counts.nudges, 'planned or sent message record')].join(', ');
   const inSlack = removed === recorded ? `${plural(removed, 'message')} Grow had sent about you deleted from Slack` : `${removed} of ${recorded} messages Grow had sent about you deleted from Slack (the rest could not be deleted)`;
-  return `Done. Erased from Grow: ${inGrow}; ${inSlack}. Type \`/grow\` if you ever want to start again.`;
+  return `Done — erased from Grow: ${inGrow}; ${inSlack}. Type \`/grow\` if you ever want to start again.`;
 }
 
 export function registerPersonalData(app: App, deps: SlackDeps): void {
