@@ -1,6 +1,6 @@
 // Everything Grow keeps about one person in one workspace: gathered (decrypted) for
 // `/grow export`, and erased for `/grow delete`.
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
 import { actions, checkIns, engagements, nudges, people, reflections, sessions, targets } from './schema/index.js';
@@ -15,26 +15,41 @@ export async function collectPersonalData(db: Db, cipher: Cipher, teamId: string
     .from(engagements)
     .where(and(eq(engagements.teamId, teamId), or(eq(engagements.leaderId, userId), eq(engagements.coachId, userId))));
   const ledIds = engagementRows.filter((e) => e.leaderId === userId).map((e) => e.id);
-  const [checkInRows, actionRows, reflectionRows, targetRows, sessionRows] = await Promise.all([
+  const [checkInRows, actionRows, reflectionRows, targetRows, sessionRows, deliveryRows] = await Promise.all([
     db.select().from(checkIns).where(and(eq(checkIns.teamId, teamId), eq(checkIns.leaderId, userId))),
     db.select().from(actions).where(and(eq(actions.teamId, teamId), eq(actions.leaderId, userId))),
     db.select().from(reflections).where(and(eq(reflections.teamId, teamId), eq(reflections.leaderId, userId))),
     ledIds.length ? db.select().from(targets).where(and(eq(targets.teamId, teamId), inArray(targets.engagementId, ledIds))) : [],
     engagementRows.length ? db.select().from(sessions).where(and(eq(sessions.teamId, teamId), inArray(sessions.engagementId, engagementRows.map((e) => e.id)))) : [],
+    db.select().from(nudges).where(and(eq(nudges.teamId, teamId), eq(nudges.recipientId, userId))).orderBy(nudges.dueAt),
   ]);
   return {
     exportedFor: { teamId, userId },
-    person: person ? { tz: person.tz, workDays: person.workDays, workStartMinute: person.workStartMinute, workEndMinute: person.workEndMinute, pausedUntil: iso(person.pausedUntil) } : null,
+    person: person
+      ? {
+          tz: person.tz, tzRefreshedAt: iso(person.tzRefreshedAt), dmChannelId: person.dmChannelId, workDays: person.workDays, workStartMinute: person.workStartMinute,
+          workEndMinute: person.workEndMinute, pausedUntil: iso(person.pausedUntil), unansweredFollowUps: person.unansweredFollowUps, isActive: person.isActive,
+          firstSeenAt: iso(person.createdAt),
+        }
+      : null,
     engagements: engagementRows.map((e) => ({
       id: e.id, role: e.leaderId === userId ? 'leader' : 'coach', coachId: e.coachId, leaderId: e.leaderId, status: e.status, startDate: e.startDate,
       sessions: sessionRows.filter((s) => s.engagementId === e.id).map((s) => ({ seq: s.seq, at: iso(s.scheduledAt), status: s.status })),
     })),
     targets: targetRows.map((t) => ({ engagementId: t.engagementId, position: t.position, description: open(t.descriptionEnc), baseline: t.baseline, level: t.level, midpoint: t.midpointRating, closing: t.closingRating })),
     checkIns: checkInRows.map((c) => ({
-      id: c.id, at: iso(c.createdAt), goal: open(c.goalEnc), reality: open(c.realityEnc), options: open(c.optionsEnc), will: open(c.willEnc),
-      whatWouldMakeItATen: open(c.makeItTenEnc), commitment: c.commitment, visibility: c.visibility,
+      id: c.id, at: iso(c.createdAt), engagementId: c.engagementId, targetId: c.targetId, goal: open(c.goalEnc), reality: open(c.realityEnc), options: open(c.optionsEnc),
+      will: open(c.willEnc), whatWouldMakeItATen: open(c.makeItTenEnc), commitment: c.commitment, revisited: c.revisited, visibility: c.visibility,
     })),
-    actions: actionRows.map((a) => ({ checkInId: a.checkInId, text: open(a.textEnc), dueAt: iso(a.dueAt), status: a.status, answeredAt: iso(a.answeredAt) })),
+    actions: actionRows.map((a) => ({
+      id: a.id, checkInId: a.checkInId, engagementId: a.engagementId, text: open(a.textEnc), dueAt: iso(a.dueAt), status: a.status, snoozedUntil: iso(a.snoozedUntil),
+      answeredAt: iso(a.answeredAt), at: iso(a.createdAt),
+    })),
+    // What Grow sent to this person or plans to, and whether they answered: part of their record too.
+    deliveries: deliveryRows.map((n) => ({
+      kind: n.kind, engagementId: n.engagementId, status: n.status, plannedFor: iso(n.dueAt), sentAt: iso(n.sentAt), answeredAt: iso(n.answeredAt),
+      answered: n.answeredAt !== null, reason: n.reason,
+    })),
     reflections: reflectionRows.map((r) => ({ kind: r.kind, at: iso(r.createdAt), answers: JSON.parse(open(r.bodyEnc) ?? '{}') as unknown, rating: r.rating, permalink: r.permalink, visibility: r.visibility })),
   };
 }
@@ -45,9 +60,28 @@ export type PersonalData = Awaited<ReturnType<typeof collectPersonalData>>;
  * Erases the person's own record in one transaction: as a leader, their engagements
  * (with sessions and targets), check-ins, actions, reflections and every nudge to them.
  * Engagements they coach belong to the leader too, so those are ended, not deleted.
+ * Returns what was erased, and the Slack messages Grow recorded that carried this
+ * person's words: theirs, and the coach's briefs about their engagements.
  */
-export async function erasePersonalData(db: Db, teamId: string, userId: string, now: Date): Promise<void> {
-  await db.transaction(async (tx) => {
+export interface ErasedData {
+  counts: { checkIns: number; actions: number; reflections: number; engagements: number; nudges: number };
+  slackMessages: { channel: string; ts: string }[];
+}
+
+export async function erasePersonalData(db: Db, teamId: string, userId: string, now: Date): Promise<ErasedData> {
+  return db.transaction(async (tx) => {
+    const led = tx.select({ id: engagements.id }).from(engagements).where(and(eq(engagements.teamId, teamId), eq(engagements.leaderId, userId)));
+    const posted = await tx
+      .select({ channel: nudges.channelId, ts: nudges.messageTs })
+      .from(nudges)
+      .where(
+        and(
+          eq(nudges.teamId, teamId),
+          isNotNull(nudges.messageTs),
+          isNotNull(nudges.channelId),
+          or(eq(nudges.recipientId, userId), and(eq(nudges.kind, 'brief'), inArray(nudges.engagementId, led))),
+        ),
+      );
     const coached = await tx
       .update(engagements)
       .set({ status: 'ended', endedAt: now })
@@ -59,11 +93,16 @@ export async function erasePersonalData(db: Db, teamId: string, userId: string, 
         .set({ status: 'cancelled', reason: 'coach_erased', updatedAt: now })
         .where(and(eq(nudges.teamId, teamId), eq(nudges.status, 'pending'), inArray(nudges.engagementId, coached.map((c) => c.id))));
     }
-    await tx.delete(nudges).where(and(eq(nudges.teamId, teamId), eq(nudges.recipientId, userId)));
-    await tx.delete(reflections).where(and(eq(reflections.teamId, teamId), eq(reflections.leaderId, userId)));
-    await tx.delete(actions).where(and(eq(actions.teamId, teamId), eq(actions.leaderId, userId)));
-    await tx.delete(checkIns).where(and(eq(checkIns.teamId, teamId), eq(checkIns.leaderId, userId)));
-    await tx.delete(engagements).where(and(eq(engagements.teamId, teamId), eq(engagements.leaderId, userId)));
+    const id = { id: nudges.id };
+    const gone = await tx.delete(nudges).where(and(eq(nudges.teamId, teamId), eq(nudges.recipientId, userId))).returning(id);
+    const refl = await tx.delete(reflections).where(and(eq(reflections.teamId, teamId), eq(reflections.leaderId, userId))).returning({ id: reflections.id });
+    const acts = await tx.delete(actions).where(and(eq(actions.teamId, teamId), eq(actions.leaderId, userId))).returning({ id: actions.id });
+    const checks = await tx.delete(checkIns).where(and(eq(checkIns.teamId, teamId), eq(checkIns.leaderId, userId))).returning({ id: checkIns.id });
+    const engs = await tx.delete(engagements).where(and(eq(engagements.teamId, teamId), eq(engagements.leaderId, userId))).returning({ id: engagements.id });
     await tx.delete(people).where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
+    return {
+      counts: { checkIns: checks.length, actions: acts.length, reflections: refl.length, engagements: engs.length, nudges: gone.length },
+      slackMessages: posted.map((m) => ({ channel: m.channel!, ts: m.ts! })),
+    };
   });
 }

@@ -4,6 +4,7 @@
 import { ErrorCode, LogLevel, WebClient, type Logger as SlackLogger, type WebAPICallResult } from '@slack/web-api';
 import type { Logger } from '../src/logger.js';
 import { slackErrors, slackRateLimited } from '../src/observability/metrics.js';
+import { filteredSlackWriter } from '../src/slack/bolt-logger.js';
 
 export type ResolveBotToken = (teamId: string) => Promise<string>;
 
@@ -11,15 +12,16 @@ export interface SlackClients {
   forTeam(teamId: string): Promise<WebClient>;
 }
 
-// Slack's client narrates retries and warnings; they belong at debug level, and must
-// never carry a token (the client does not log tokens).
+// Slack's client narrates retries and warnings; they belong at debug level, and pass
+// the same filter as Bolt's lines: at debug the client prints request and response
+// bodies, which carry the leader's words.
 function quietLogger(logger: Logger): SlackLogger {
-  const child = logger.child({ component: 'slack-web-api' });
+  const write = filteredSlackWriter(logger, 'slack-web-api');
   return {
-    debug: (...m: unknown[]) => child.debug(m.map(String).join(' ')),
-    info: (...m: unknown[]) => child.debug(m.map(String).join(' ')),
-    warn: (...m: unknown[]) => child.debug(m.map(String).join(' ')),
-    error: (...m: unknown[]) => child.warn(m.map(String).join(' ')),
+    debug: (...m: unknown[]) => write('debug', m),
+    info: (...m: unknown[]) => write('debug', m),
+    warn: (...m: unknown[]) => write('debug', m),
+    error: (...m: unknown[]) => write('warn', m),
     setLevel: () => {},
     getLevel: () => LogLevel.DEBUG,
     setName: () => {},

@@ -26,7 +26,10 @@ const baseSchema = z.object({
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
     ENCRYPTION_KEY: z
       .string()
-      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+      .refine(
+        (v) => v.split(',').every((k) => Buffer.from(k.trim(), 'base64').length === 32),
+        'must be one or more 32-byte keys, base64-encoded, comma-separated with the newest first (openssl rand -base64 32)',
+      )
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -95,6 +98,11 @@ function crossCheck(env: Env, role: Role): string[] {
   if (env.NODE_ENV === 'production' && !env.ENCRYPTION_KEY) {
     problems.push('ENCRYPTION_KEY: required in production (openssl rand -base64 32)');
   }
+  // A key file next to the embedded database is only safe because both live on one
+  // machine; a shared Postgres needs the key from the environment, like any secret.
+  if (env.DATABASE_URL && !env.ENCRYPTION_KEY) {
+    problems.push('ENCRYPTION_KEY: required whenever DATABASE_URL is set (openssl rand -base64 32)');
+  }
   return problems;
 }
 
@@ -114,8 +122,10 @@ export interface Config {
   databaseUrl?: string;
   pgliteDir: string;
   redisUrl: string;
-  /** Raw 32-byte key, or undefined in development (a local key file is used instead). */
+  /** The current 32-byte key, or undefined with the embedded database (a local key file is used instead). */
   encryptionKey?: Buffer;
+  /** Every configured key, the current one first; older keys only decrypt (rotation). */
+  encryptionKeys?: Buffer[];
   logLevel: string;
   adminToken?: string;
   /** Bull Board may retry, promote and remove jobs (read-only otherwise). */
@@ -166,7 +176,8 @@ export function parseConfig(env: Record<string, string | undefined>, role: Role 
     databaseUrl: e.DATABASE_URL,
     pgliteDir: e.PGLITE_DIR,
     redisUrl: e.REDIS_URL,
-    encryptionKey: e.ENCRYPTION_KEY ? Buffer.from(e.ENCRYPTION_KEY, 'base64') : undefined,
+    encryptionKey: keysOf(e.ENCRYPTION_KEY)?.[0],
+    encryptionKeys: keysOf(e.ENCRYPTION_KEY),
     logLevel: e.LOG_LEVEL,
     adminToken: e.ADMIN_TOKEN,
     adminWrite: e.ADMIN_WRITE,
@@ -181,6 +192,10 @@ export function parseConfig(env: Record<string, string | undefined>, role: Role 
       endMinute: e.WORK_HOURS?.endMinute ?? defaultWorkingHours.endMinute,
     },
   };
+}
+
+function keysOf(value: string | undefined): Buffer[] | undefined {
+  return value ? value.split(',').map((k) => Buffer.from(k.trim(), 'base64')) : undefined;
 }
 
 /** Reads process.env once. The only place in Grow that does. */

@@ -1,36 +1,95 @@
-// AES-256-GCM for free text and Slack tokens at rest. Ciphertext format:
-// "v1.<iv>.<tag>.<data>" (base64url), so a future key rotation can add "v2".
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+// AES-256-GCM for free text and Slack tokens at rest, with key rotation. Ciphertext
+// format "v2.<keyId>.<iv>.<tag>.<data>" (base64url): the key id is derived from the key
+// itself (first 8 hex digits of its SHA-256), so an operator lists keys, never ids.
+// The first key encrypts; every listed key decrypts. "v1" values (no key id) from before
+// rotation existed are tried against each key.
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface Cipher {
   encrypt(plain: string): string;
   decrypt(sealed: string): string;
+  /** True when `sealed` is not under the current (first) key: `keys:rotate` re-encrypts it. */
+  needsRotation(sealed: string): boolean;
+  /** The id of the key new values are sealed with. */
+  readonly currentKeyId: string;
 }
 
-export function createCipher(key: Buffer): Cipher {
-  if (key.length !== 32) throw new Error('encryption key must be 32 bytes');
+export type CryptoErrorCode = 'unknown_key_id' | 'unreadable_ciphertext' | 'invalid_key';
+
+/** A coded failure: decryption never falls back silently to another meaning. */
+export class CryptoError extends Error {
+  constructor(readonly code: CryptoErrorCode, message: string) {
+    super(message);
+    this.name = 'CryptoError';
+  }
+}
+
+export const keyIdOf = (key: Buffer): string => createHash('sha256').update(key).digest('hex').slice(0, 8);
+
+function open(key: Buffer, iv: string, tag: string, data: string): string {
+  const d = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  d.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([d.update(Buffer.from(data, 'base64url')), d.final()]).toString('utf8');
+}
+
+/** `keys`: the current key first, then older keys still needed to read existing rows. */
+export function createCipher(keys: Buffer | readonly Buffer[]): Cipher {
+  const list = Buffer.isBuffer(keys) ? [keys] : [...keys];
+  if (list.length === 0 || list.some((k) => k.length !== 32)) throw new CryptoError('invalid_key', 'encryption keys must be 32 bytes each');
+  const byId = new Map(list.map((k) => [keyIdOf(k), k] as const));
+  const current = list[0]!;
+  const currentKeyId = keyIdOf(current);
   return {
+    currentKeyId,
     encrypt(plain) {
       const iv = randomBytes(12);
-      const c = createCipheriv('aes-256-gcm', key, iv);
+      const c = createCipheriv('aes-256-gcm', current, iv);
       const data = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-      return ['v1', iv.toString('base64url'), c.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
+      return ['v2', currentKeyId, iv.toString('base64url'), c.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
     },
     decrypt(sealed) {
-      const [version, iv, tag, data] = sealed.split('.');
-      if (version !== 'v1' || !iv || !tag || data === undefined) throw new Error('unreadable ciphertext');
-      const d = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-      d.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([d.update(Buffer.from(data, 'base64url')), d.final()]).toString('utf8');
+      const parts = sealed.split('.');
+      if (parts[0] === 'v2' && parts.length === 5) {
+        const [, keyId, iv, tag, data] = parts as [string, string, string, string, string];
+        const key = byId.get(keyId);
+        if (!key) throw new CryptoError('unknown_key_id', `ciphertext sealed with key ${keyId}, which is not in ENCRYPTION_KEY`);
+        try {
+          return open(key, iv, tag, data);
+        } catch {
+          throw new CryptoError('unreadable_ciphertext', `ciphertext under key ${keyId} failed authentication`);
+        }
+      }
+      if (parts[0] === 'v1' && parts.length === 4) {
+        const [, iv, tag, data] = parts as [string, string, string, string];
+        for (const key of list) {
+          try {
+            return open(key, iv, tag, data);
+          } catch {
+            // Not this key: v1 carries no key id, so each listed key is tried in turn.
+          }
+        }
+        throw new CryptoError('unknown_key_id', 'v1 ciphertext matches none of the keys in ENCRYPTION_KEY');
+      }
+      throw new CryptoError('unreadable_ciphertext', 'unreadable ciphertext');
+    },
+    needsRotation(sealed) {
+      return !sealed.startsWith(`v2.${currentKeyId}.`);
     },
   };
 }
 
 /**
- * In development without ENCRYPTION_KEY, a random key is kept in a local file (mode
- * 0600) so data survives restarts. Production refuses to start without a key (config).
+ * Where the embedded database's key lives: next to ./data/pglite, in ./data, so a backup
+ * of ./data holds the key with the data. Keep such backups as secret as the key (or set
+ * ENCRYPTION_KEY and back up ./data/pglite alone).
+ */
+export const developmentKeyPath = (config: { pgliteDir: string }): string => join(config.pgliteDir, '..', 'encryption.key');
+
+/**
+ * Without ENCRYPTION_KEY (embedded database only), a random key is kept in a local file
+ * (mode 0600) so data survives restarts.
  */
 export function loadDevelopmentKey(path: string): Buffer {
   if (existsSync(path)) return Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');

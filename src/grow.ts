@@ -1,14 +1,14 @@
 // Starts Grow's roles in this process: opens and migrates the database, connects Redis,
 // and runs the web role, the worker, or both. `src/main.ts` calls it for `npm start`;
 // the demo calls it in-process so it can share the embedded database.
-import { join } from 'node:path';
 import { openDatabase, type Database } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { syncEngagementPlan } from '../db/plan-sync.js';
 import { connectRedis, pingRedis } from '../jobs/redis.js';
 import { startWorker, type RunningWorker, type WorkerOptions } from '../jobs/worker.js';
 import type { Config } from './config.js';
-import { createCipher, loadDevelopmentKey, type Cipher } from './crypto.js';
+import { checkKeysOnSample } from '../db/encrypted-columns.js';
+import { createCipher, developmentKeyPath, loadDevelopmentKey, type Cipher } from './crypto.js';
 import { createExtensions, createNudgeSubjects } from './extensions.js';
 import { describeDatabaseUrl, waitUntilReachable, watchDependencies, type DependencyWatch } from './dependency-watch.js';
 import type { Logger } from './logger.js';
@@ -28,6 +28,14 @@ export interface RunningGrow {
   close(): Promise<void>;
 }
 
+/** The configured keys do not read what is stored: Grow refuses to run. */
+export class KeyMismatchError extends Error {
+  constructor(readonly column: string, readonly code: string) {
+    super(`Grow cannot start: ENCRYPTION_KEY does not decrypt the stored ${column} values (${code}). Set the key this database was written with (list old keys after the new one while rotating).`);
+    this.name = 'KeyMismatchError';
+  }
+}
+
 /**
  * The HTTP side listens first, so /readyz can name a missing dependency while Grow waits
  * for Postgres (then migrates) and for Redis (then starts the worker), retrying with backoff.
@@ -39,7 +47,7 @@ export async function startGrow(
   watch: DependencyWatch = watchDependencies(logger),
 ): Promise<RunningGrow> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
-  const cipher = createCipher(config.encryptionKey ?? loadDevelopmentKey(join(config.pgliteDir, '..', 'encryption.key')));
+  const cipher = createCipher(config.encryptionKeys ?? loadDevelopmentKey(developmentKeyPath(config)));
   const redis = connectRedis(config.redisUrl, logger, watch);
   const resolveBotToken = createTokenResolver(config, database.db, cipher);
   const now = () => new Date();
@@ -71,6 +79,17 @@ export async function startGrow(
   const where = describeDatabaseUrl(config.databaseUrl);
   await waitUntilReachable('postgres', () => database.ping(), watch, `Postgres is not reachable at ${where}: start it, or fix DATABASE_URL (user, host, port, database)`);
   if (config.runMigrations) await migrateDatabase(database, config.databaseUrl);
+  // A wrong key must stop Grow here, not surface later as unreadable check-ins.
+  const keyCheck = await checkKeysOnSample(database.db, cipher);
+  if (!keyCheck.ok) {
+    await web?.close();
+    await ops?.close();
+    await closeQueueViews(queueViews);
+    redis.disconnect();
+    watch.close();
+    await database.close();
+    throw new KeyMismatchError(keyCheck.column, keyCheck.code);
+  }
   // Waits for Redis: BullMQ workers become ready only once it answers.
   const worker =
     config.role === 'web'

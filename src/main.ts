@@ -4,7 +4,7 @@
 // production Grow does so after 60 s), so a supervisor restarts it.
 import { ConfigError, loadConfig, type Config, type Role } from './config.js';
 import { watchDependencies } from './dependency-watch.js';
-import { startGrow, type RunningGrow } from './grow.js';
+import { KeyMismatchError, startGrow, type RunningGrow } from './grow.js';
 import { createLogger, wantsPrettyLogs } from './logger.js';
 
 const roleArg = process.argv.find((a) => a.startsWith('--role='))?.slice('--role='.length) ?? 'all';
@@ -36,6 +36,10 @@ process.once('SIGINT', exitIfStarting);
 try {
   grow = await startGrow(config, logger, {}, watch);
 } catch (error) {
+  if (error instanceof KeyMismatchError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   logger.fatal({ err: error }, 'Grow could not start: is the database reachable (DATABASE_URL) and the port free (PORT)?');
   process.exit(1);
 }

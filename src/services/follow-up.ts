@@ -44,7 +44,7 @@ export async function judgeClick(ctx: ServiceContext, input: FollowUpClick, answ
   const verdict = judgeFollowUpClick(
     {
       clickerId: input.userId,
-      nudge: rows.nudge,
+      nudge: rows.nudge && { ...rows.nudge, actionId: typeof rows.nudge.ref.actionId === 'string' ? rows.nudge.ref.actionId : null },
       action: rows.action,
       engagementStatus: rows.action?.engagementId ? rows.engagementStatus : null,
       askedAgainSince: rows.askedAgainSince,

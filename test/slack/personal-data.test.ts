@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { checkIns, nudges, people, reflections } from '../../db/schema/index.js';
+import { WebClient } from '@slack/web-api';
 import { createExtensions } from '../../src/extensions.js';
+import { erasedSummary } from '../../src/slack/commands/personal-data.js';
 import { submitCheckIn } from '../../src/services/check-in.js';
 import { FORM, interactionBody, LEADER, slashCommandBody, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
 
@@ -37,6 +39,26 @@ describe('/grow export', () => {
     expect(data.reflections[0].answers).toEqual({ note: 'kept my cool' });
     expect(complete.args.channel_id).toBe(h.emu.dmChannelId(TEAM, LEADER));
   });
+
+  it('includes delivery history (sent or planned, kind, when, answered) and every person and check-in field', async () => {
+    const sentAt = new Date(Date.now() - 86_400_000);
+    await h.db.db.insert(nudges).values({
+      teamId: TEAM, recipientId: LEADER, kind: 'checkin_prompt', dedupeKey: 'export-history', dueAt: sentAt, status: 'sent', sentAt, answeredAt: new Date(), channelId: 'D1', messageTs: '1.2',
+    });
+    const uploads = h.emu.callsTo('files.completeUploadExternal').filter((c) => c.ok).length;
+    await command('export');
+    const complete = await waitFor(() => h.emu.callsTo('files.completeUploadExternal').filter((c) => c.ok)[uploads]);
+    const data = JSON.parse(h.emu.uploadedFile((complete.args.files as { id: string }[])[0]!.id)!.content);
+    expect(data.deliveries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'checkin_prompt', status: 'sent', plannedFor: sentAt.toISOString(), sentAt: sentAt.toISOString(), answered: true }),
+        expect.objectContaining({ kind: 'follow_up', status: 'pending', sentAt: null, answered: false }),
+      ]),
+    );
+    expect(data.person).toMatchObject({ tz: 'Europe/Paris', unansweredFollowUps: 0, isActive: true, firstSeenAt: expect.any(String) });
+    expect(data.checkIns[0]).toMatchObject({ revisited: false, engagementId: null, targetId: null });
+    expect(data.actions[0]).toMatchObject({ id: expect.any(String), snoozedUntil: null, at: expect.any(String) });
+  });
 });
 
 describe('/grow delete', () => {
@@ -47,6 +69,13 @@ describe('/grow delete', () => {
   });
 
   it('erases the leader’s data in this workspace only, including pending nudges', async () => {
+    // A DM Grow sent the leader and recorded on a nudge: deleted from Slack too.
+    const bot = new WebClient(h.config.slack.botToken, { slackApiUrl: h.config.slack.apiUrl });
+    const posted = await bot.chat.postMessage({ channel: LEADER, text: 'Time for your follow-up' });
+    await h.db.db.insert(nudges).values({
+      teamId: TEAM, recipientId: LEADER, kind: 'follow_up', dedupeKey: 'erase-me', dueAt: new Date(), status: 'sent', sentAt: new Date(), channelId: posted.channel!, messageTs: posted.ts!,
+    });
+    expect(h.emu.messagesIn(TEAM, posted.channel!).some((m) => m.ts === posted.ts)).toBe(true);
     const click = {
       type: 'block_actions', team: { id: TEAM, domain: 'acme' }, user: { id: LEADER, username: 'leo', team_id: TEAM }, api_app_id: 'A0GROW0001',
       trigger_id: h.emu.issueTrigger(TEAM, LEADER), container: { type: 'message', is_ephemeral: true }, response_url: `${h.emu.origin}/nope`,
@@ -58,5 +87,14 @@ describe('/grow delete', () => {
     expect(await h.db.db.select().from(reflections).where(eq(reflections.teamId, TEAM))).toHaveLength(0);
     expect(await h.db.db.select().from(nudges).where(eq(nudges.teamId, TEAM))).toHaveLength(0);
     expect(await h.db.db.select().from(checkIns).where(eq(checkIns.teamId, 'T0OTHER001'))).toHaveLength(1);
+    await waitFor(() => h.emu.callsTo('chat.delete').find((c) => c.args.ts === posted.ts && c.ok));
+    expect(h.emu.messagesIn(TEAM, posted.channel!).some((m) => m.ts === posted.ts)).toBe(false);
+  });
+
+  it('says exactly what was erased, in Grow and in Slack', () => {
+    const text = erasedSummary({ checkIns: 2, actions: 1, reflections: 0, engagements: 1, nudges: 4 }, 3, 3);
+    expect(text).toContain('2 check-ins, 1 action, 0 reflections, 1 engagement, 4 planned or sent message records');
+    expect(text).toContain('3 messages Grow had sent about you deleted from Slack');
+    expect(erasedSummary({ checkIns: 0, actions: 0, reflections: 0, engagements: 0, nudges: 0 }, 1, 2)).toContain('1 of 2 messages');
   });
 });

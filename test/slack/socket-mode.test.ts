@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 
 function startSocketWeb(appToken: string, port = 0): Promise<WebHandle> {
-  const config = parseConfig({ NODE_ENV: 'test', SLACK_APP_TOKEN: appToken, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: emu.url, DATABASE_URL: db.url });
+  const config = parseConfig({ NODE_ENV: 'test', SLACK_APP_TOKEN: appToken, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: emu.url, DATABASE_URL: db.url, ENCRYPTION_KEY: randomBytes(32).toString('base64') });
   const cipher = createCipher(randomBytes(32));
   const deps: SlackDeps = {
     config, db: db.db, cipher, logger, now: () => new Date(), rhythm: config.rhythm, defaultWorkingHours: config.defaultWorkingHours,

@@ -30,15 +30,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { extensions?: Extensions; replan?: SlackDeps['replan'] } = {}): Promise<Harness> {
+export async function startHarness(options: { extensions?: Extensions; replan?: SlackDeps['replan']; logger?: SlackDeps['logger'] } = {}): Promise<Harness> {
   const db = await createTestDatabase();
   const emu = await startEmulator({ signingSecret: SIGNING_SECRET, rateLimits: { enabled: false } });
   emu.addTeam({ id: TEAM, name: 'Acme', botToken: BOT_TOKEN, botUserId: 'U0BOT00001', appId: 'A0GROW0001' });
   emu.addUser(TEAM, { id: LEADER, name: 'leo', realName: 'Leo Leader', tz: 'Europe/Paris' });
   emu.addUser(TEAM, { id: COACH, name: 'cora', realName: 'Cora Coach', tz: 'Europe/London' });
-  const config = parseConfig({ NODE_ENV: 'test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: emu.url, DATABASE_URL: db.url });
+  const config = parseConfig({ NODE_ENV: 'test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: emu.url, DATABASE_URL: db.url, ENCRYPTION_KEY: randomBytes(32).toString('base64') });
   const cipher = createCipher(randomBytes(32));
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const deps: SlackDeps = {
     config, db: db.db, cipher, logger, now: () => new Date(), rhythm: config.rhythm, defaultWorkingHours: config.defaultWorkingHours,
     resolveBotToken: createTokenResolver(config, db.db, cipher), replan: options.replan,

@@ -9,8 +9,9 @@ export const SNOOZE_WORKING_DAYS = 2;
 
 export interface FollowUpClickFacts {
   clickerId: string;
-  nudge: { recipientId: string; kind: string } | null;
-  action: { leaderId: string; status: ActionStatus } | null;
+  /** `actionId` is the action the nudge asked about (its ref), if any. */
+  nudge: { recipientId: string; kind: string; actionId: string | null } | null;
+  action: { id: string; leaderId: string; status: ActionStatus } | null;
   /** The engagement's status, or null for an action outside any engagement. */
   engagementStatus: EngagementStatus | null;
   /** A later follow-up about the same action has reached the leader since this one. */
@@ -23,9 +24,13 @@ export type FollowUpVerdict = { kind: 'refuse' } | { kind: 'stale'; reason: Stal
 /** `answering` is false for Reflect…, which may also follow an answer already given. */
 export function judgeFollowUpClick(facts: FollowUpClickFacts, answering = true): FollowUpVerdict {
   const { nudge, action } = facts;
+  // Ownership is judged on whichever row exists, before anything else: a made-up nudge
+  // id next to someone else's action must not reveal that action as "out of date".
+  if (action && action.leaderId !== facts.clickerId) return { kind: 'refuse' };
+  if (nudge && (nudge.recipientId !== facts.clickerId || nudge.kind !== 'follow_up')) return { kind: 'refuse' };
   if (!nudge || !action) return { kind: 'stale', reason: 'gone' };
-  // Someone else's action, whatever its state: refuse before saying anything about it.
-  if (nudge.recipientId !== facts.clickerId || action.leaderId !== facts.clickerId || nudge.kind !== 'follow_up') return { kind: 'refuse' };
+  // The clicker's own follow-up paired with another of their actions: not a click Grow offered.
+  if (nudge.actionId !== action.id) return { kind: 'refuse' };
   if (facts.engagementStatus !== null && facts.engagementStatus !== 'active') return { kind: 'stale', reason: 'ended' };
   if (!answering) return { kind: 'answer' };
   if (action.status !== 'open') return { kind: 'stale', reason: 'answered' };

@@ -1,6 +1,8 @@
 // `/grow export` and `/grow delete`: a leader's data is theirs to take or to erase.
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { collectPersonalData, erasePersonalData } from '../../../db/personal-data.js';
+import type { WebClient } from '@slack/web-api';
+import { platformErrorCode } from '../../../jobs/slack-client.js';
+import { collectPersonalData, erasePersonalData, type ErasedData } from '../../../db/personal-data.js';
 import { actionsBlock, context, section } from '../blocks/kit.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
@@ -42,14 +44,39 @@ export const deleteSubcommand: Subcommand = {
     }),
 };
 
+/** Deletes Grow's own recorded messages; one already gone counts as deleted. */
+async function deleteSlackCopies(client: WebClient, messages: { channel: string; ts: string }[]): Promise<number> {
+  let removed = 0;
+  for (const m of messages) {
+    try {
+      await client.chat.delete({ channel: m.channel, ts: m.ts });
+      removed += 1;
+    } catch (error) {
+      if (platformErrorCode(error) === 'message_not_found') removed += 1;
+    }
+  }
+  return removed;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Says exactly what was erased, in Grow and in Slack. */
+export function erasedSummary(counts: ErasedData['counts'], removed: number, recorded: number): string {
+  const inGrow = [plural(counts.checkIns, 'check-in'), plural(counts.actions, 'action'), plural(counts.reflections, 'reflection'), plural(counts.engagements, 'engagement'), plural(counts.nudges, 'planned or sent message record')].join(', ');
+  const inSlack = removed === recorded ? `${plural(removed, 'message')} Grow had sent about you deleted from Slack` : `${removed} of ${recorded} messages Grow had sent about you deleted from Slack (the rest could not be deleted)`;
+  return `Done — erased from Grow: ${inGrow}; ${inSlack}. Type \`/grow\` if you ever want to start again.`;
+}
+
 export function registerPersonalData(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(DELETE_CONFIRM_ACTION, async ({ ack, body, respond }) => {
+  app.action<BlockButtonAction>(DELETE_CONFIRM_ACTION, async ({ ack, body, respond, client }) => {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? '';
-    let text = 'Done: everything Grow kept about you has been erased. Type `/grow` if you ever want to start again.';
+    let text: string;
     try {
-      await erasePersonalData(deps.db, teamId, body.user.id, deps.now());
-      deps.logger.info({ teamId, userId: body.user.id }, 'personal data erased');
+      const erased = await erasePersonalData(deps.db, teamId, body.user.id, deps.now());
+      const removed = await deleteSlackCopies(client, erased.slackMessages);
+      text = erasedSummary(erased.counts, removed, erased.slackMessages.length);
+      deps.logger.info({ teamId, userId: body.user.id, ...erased.counts, slackMessagesDeleted: removed }, 'personal data erased');
     } catch (error) {
       deps.logger.error({ teamId, userId: body.user.id, err: error }, 'personal data not erased');
       text = friendlyMessage(error);

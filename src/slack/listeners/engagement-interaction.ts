@@ -6,6 +6,7 @@ import type { Logger } from '../../logger.js';
 import type { Block } from '../blocks/kit.js';
 import { plain, section } from '../blocks/kit.js';
 import type { SlackDeps } from '../deps.js';
+import { recordedMessageFor } from '../../services/recorded-message.js';
 import { publishHome, type HomeSection } from './app-home.js';
 
 export interface InteractionBody {
@@ -58,6 +59,23 @@ export async function updateMessage(client: WebClient, where: MessageRef | undef
   } catch (error) {
     log.warn({ err: error }, 'message not updated');
   }
+}
+
+/**
+ * Replaces a message a click points at, but only one Grow recorded as sent to the person
+ * who clicked: the channel and ts in a payload are claims, not facts.
+ */
+export async function updateOwnMessage(
+  deps: Pick<SlackDeps, 'db'>,
+  client: WebClient,
+  who: { teamId: string; userId: string },
+  where: MessageRef | undefined,
+  message: SlackMessage,
+  log: Logger,
+): Promise<void> {
+  const own = await recordedMessageFor(deps, who, where);
+  if (where && !own) log.warn('message not updated: not one Grow sent to this user');
+  await updateMessage(client, own, message, log);
 }
 
 export async function sendDm(client: WebClient, userId: string, message: SlackMessage, log: Logger): Promise<void> {

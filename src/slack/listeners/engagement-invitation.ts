@@ -14,17 +14,24 @@ import { ENGAGEMENT_ACTIONS, parseEngagementValue } from '../blocks/engagement-v
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { syncPersonTz } from '../people-sync.js';
-import { messageOf, sendDm, teamOf, tellUser, updateMessage, type MessageRef, type RefreshHome } from './engagement-interaction.js';
+import { messageOf, sendDm, teamOf, tellUser, updateMessage, updateOwnMessage, type MessageRef, type RefreshHome } from './engagement-interaction.js';
 
 export const ALREADY_ANSWERED = 'That invitation was already answered, so nothing was changed.';
 
 /** Shows the engagement's current state in its invitation DM, and in the message clicked if another. */
-export async function showInvitationOutcome(deps: SlackDeps, client: WebClient, engagement: EngagementRow, clicked: MessageRef | undefined, log: Logger): Promise<void> {
+export async function showInvitationOutcome(
+  deps: SlackDeps,
+  client: WebClient,
+  engagement: EngagementRow,
+  clicked: { userId: string; where: MessageRef | undefined } | undefined,
+  log: Logger,
+): Promise<void> {
   const state = await loadInvitationState(deps.db, engagement);
   const message = invitationOutcomeMessage(state);
   const sent = await findInvitationMessage(deps.db, engagement.teamId, engagement.id);
-  await updateMessage(client, clicked, message, log);
-  if (sent && sent.messageTs !== clicked?.ts) await updateMessage(client, { channel: sent.channelId, ts: sent.messageTs }, message, log);
+  const isSent = sent && sent.messageTs === clicked?.where?.ts && sent.channelId === clicked?.where?.channel;
+  if (clicked && !isSent) await updateOwnMessage(deps, client, { teamId: engagement.teamId, userId: clicked.userId }, clicked.where, message, log);
+  if (sent) await updateMessage(client, { channel: sent.channelId, ts: sent.messageTs }, message, log);
 }
 
 type Verb = typeof acceptInvitation;
@@ -52,7 +59,7 @@ export const registerEngagementInvitation = (refreshHome: RefreshHome) => (app: 
       const { engagement } = result;
       if (result.outcome === 'stale') {
         await tellUser(client, body, ALREADY_ANSWERED, log);
-        await showInvitationOutcome(deps, client, engagement, messageOf(body), log);
+        await showInvitationOutcome(deps, client, engagement, { userId, where: messageOf(body) }, log);
         return;
       }
       if (kind === 'accept') {
@@ -63,7 +70,7 @@ export const registerEngagementInvitation = (refreshHome: RefreshHome) => (app: 
           log.warn({ err: error }, 'contracting modal not opened; it stays available from the invitation and App Home');
         }
       }
-      await showInvitationOutcome(deps, client, engagement, messageOf(body), log);
+      await showInvitationOutcome(deps, client, engagement, { userId, where: messageOf(body) }, log);
       if (kind === 'accept') {
         const coachTz = await syncPersonTz(deps, client, teamId, engagement.coachId);
         const state = await loadInvitationState(deps.db, engagement);

@@ -9,7 +9,7 @@ import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { DomainError } from '../../domain/errors.js';
 import { NUDGE_ACTIONS, parseNudgeValue } from '../values.js';
-import { messageOf, teamOf, tellUser, updateMessage } from './engagement-interaction.js';
+import { messageOf, teamOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
 
 export const REFUSED = friendlyMessage(new DomainError('forbidden', 'not yours'));
 export const OUT_OF_DATE = 'That message is out of date; nothing was changed.';
@@ -38,10 +38,10 @@ export function registerFollowUpAnswers(app: App, deps: SlackDeps): void {
         const where = messageOf(body);
         if (result.outcome === 'refused') return tellUser(client, body, REFUSED, log);
         if (result.outcome === 'stale') {
-          return updateMessage(client, where, staleFollowUpMessage(result.view && toAnsweredView(ids, result.view), result.reason), log);
+          return updateOwnMessage(deps, client, { teamId, userId }, where, staleFollowUpMessage(result.view && toAnsweredView(ids, result.view), result.reason), log);
         }
         const view = toAnsweredView(ids, result.view);
-        await updateMessage(client, where, result.outcome === 'snoozed' ? snoozedMessage(view, result.until) : answeredMessage(view, result.answer), log);
+        await updateOwnMessage(deps, client, { teamId, userId }, where, result.outcome === 'snoozed' ? snoozedMessage(view, result.until) : answeredMessage(view, result.answer), log);
       } catch (error) {
         log.error({ err: error }, 'follow-up answer not recorded');
         await tellUser(client, body, friendlyMessage(error), log);

@@ -6,9 +6,10 @@ import { reflectedMessage, staleFollowUpMessage } from '../blocks/engagement-fol
 import { CALLBACKS, reflectMetaSchema } from '../blocks/engagement-values.js';
 import { reflectModal } from '../blocks/reflect-modal.js';
 import type { SlackDeps } from '../deps.js';
+import { recordedMessageFor } from '../../services/recorded-message.js';
 import { friendlyMessage, GENERIC_FAILURE } from '../friendly-errors.js';
 import { NUDGE_ACTIONS, parseNudgeValue } from '../values.js';
-import { messageOf, teamOf, tellUser, updateMessage } from './engagement-interaction.js';
+import { messageOf, teamOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED, toAnsweredView } from './follow-up-answer.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
 
@@ -24,8 +25,8 @@ export function registerFollowUpReflect(app: App, deps: SlackDeps): void {
     try {
       const check = await openFollowUpReflection(deps, { teamId, userId, ...ids });
       if (check.outcome === 'refused') return tellUser(client, body, REFUSED, log);
-      const where = messageOf(body);
-      if (check.outcome === 'stale') return updateMessage(client, where, staleFollowUpMessage(check.view && toAnsweredView(ids, check.view), check.reason), log);
+      const where = await recordedMessageFor(deps, { teamId, userId }, messageOf(body));
+      if (check.outcome === 'stale') return updateOwnMessage(deps, client, { teamId, userId }, where, staleFollowUpMessage(check.view && toAnsweredView(ids, check.view), check.reason), log);
       await client.views.open({ trigger_id: body.trigger_id, view: reflectModal({ meta: { ...ids, ...where }, actionText: check.actionText }) });
     } catch (error) {
       log.warn({ err: error }, 'reflection modal not opened');
@@ -57,6 +58,6 @@ export function registerFollowUpReflect(app: App, deps: SlackDeps): void {
       result.outcome === 'saved'
         ? reflectedMessage(toAnsweredView(ids, result.view), result.visibility)
         : staleFollowUpMessage(result.view && toAnsweredView(ids, result.view), result.reason);
-    await updateMessage(client, where, message, log);
+    await updateOwnMessage(deps, client, { teamId, userId }, where, message, log);
   });
 }

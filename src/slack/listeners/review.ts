@@ -5,9 +5,10 @@ import { checkReview, submitReview } from '../../services/reflection-review.js';
 import { CALLBACKS, reviewMetaSchema } from '../blocks/engagement-values.js';
 import { closingSummaryMessage, reviewAnsweredMessage, reviewModal } from '../blocks/review-modal.js';
 import type { SlackDeps } from '../deps.js';
+import { recordedMessageFor } from '../../services/recorded-message.js';
 import { friendlyMessage, GENERIC_FAILURE } from '../friendly-errors.js';
 import { NUDGE_ACTIONS, parseNudgeValue } from '../values.js';
-import { messageOf, sendDm, teamOf, tellUser, updateMessage } from './engagement-interaction.js';
+import { messageOf, sendDm, teamOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
 
@@ -22,9 +23,9 @@ export function registerReview(app: App, deps: SlackDeps): void {
     const ids = { nudgeId: value.nudgeId, engagementId: value.engagementId };
     try {
       const check = await checkReview(deps, { teamId, userId, ...ids });
-      const where = messageOf(body);
+      const where = await recordedMessageFor(deps, { teamId, userId }, messageOf(body));
       if (check.outcome === 'refused') return tellUser(client, body, REFUSED, log);
-      if (check.outcome === 'stale') return updateMessage(client, where, reviewAnsweredMessage(check.reason), log);
+      if (check.outcome === 'stale') return updateOwnMessage(deps, client, { teamId, userId }, where, reviewAnsweredMessage(check.reason), log);
       await client.views.open({ trigger_id: body.trigger_id, view: reviewModal({ meta: { ...ids, ...where }, stage: check.stage, targets: check.targets }) });
     } catch (error) {
       log.warn({ err: error }, 'review modal not opened');
@@ -51,7 +52,7 @@ export function registerReview(app: App, deps: SlackDeps): void {
     if (result.outcome === 'refused') return void (await ack({ response_action: 'errors', errors: { rating1: REFUSED } }));
     await ack();
     const where = meta.channel && meta.ts ? { channel: meta.channel, ts: meta.ts } : undefined;
-    await updateMessage(client, where, reviewAnsweredMessage(result.outcome === 'saved' ? 'saved' : result.reason), log);
+    await updateOwnMessage(deps, client, { teamId, userId }, where, reviewAnsweredMessage(result.outcome === 'saved' ? 'saved' : result.reason), log);
     if (result.outcome === 'saved' && result.stage === 'closing') await sendDm(client, userId, closingSummaryMessage(result.targets), log);
   });
 }

@@ -5,9 +5,10 @@ import { checkPrep, saveSessionPrep } from '../../services/reflection-prep.js';
 import { CALLBACKS, prepMetaSchema } from '../blocks/engagement-values.js';
 import { prepAnsweredMessage, prepModal } from '../blocks/prep-modal.js';
 import type { SlackDeps } from '../deps.js';
+import { recordedMessageFor } from '../../services/recorded-message.js';
 import { friendlyMessage, GENERIC_FAILURE } from '../friendly-errors.js';
 import { NUDGE_ACTIONS, parseNudgeValue } from '../values.js';
-import { messageOf, teamOf, tellUser, updateMessage } from './engagement-interaction.js';
+import { messageOf, teamOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
 
@@ -22,9 +23,9 @@ export function registerSessionPrep(app: App, deps: SlackDeps): void {
     const ids = { nudgeId: value.nudgeId, sessionId: value.sessionId };
     try {
       const check = await checkPrep(deps, { teamId, userId, ...ids });
-      const where = messageOf(body);
+      const where = await recordedMessageFor(deps, { teamId, userId }, messageOf(body));
       if (check.outcome === 'refused') return tellUser(client, body, REFUSED, log);
-      if (check.outcome === 'stale') return updateMessage(client, where, prepAnsweredMessage(check.reason, check.sessionAt, check.tz), log);
+      if (check.outcome === 'stale') return updateOwnMessage(deps, client, { teamId, userId }, where, prepAnsweredMessage(check.reason, check.sessionAt, check.tz), log);
       await client.views.open({ trigger_id: body.trigger_id, view: prepModal({ meta: { ...ids, ...where }, sessionAt: check.sessionAt, tz: check.tz }) });
     } catch (error) {
       log.warn({ err: error }, 'prep modal not opened');
@@ -52,6 +53,6 @@ export function registerSessionPrep(app: App, deps: SlackDeps): void {
     await ack();
     const where = meta.channel && meta.ts ? { channel: meta.channel, ts: meta.ts } : undefined;
     const message = result.outcome === 'open' ? prepAnsweredMessage('answered', result.sessionAt, result.tz) : prepAnsweredMessage(result.reason, result.sessionAt, result.tz);
-    await updateMessage(client, where, message, log);
+    await updateOwnMessage(deps, client, { teamId, userId }, where, message, log);
   });
 }

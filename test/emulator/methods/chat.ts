@@ -1,4 +1,4 @@
-// chat.postMessage, chat.update, chat.postEphemeral and chat.getPermalink.
+// chat.postMessage, chat.update, chat.delete, chat.postEphemeral and chat.getPermalink.
 
 import {
   authedTeam, optionalString, requireString, type MethodContext, type MethodSpec,
@@ -45,6 +45,19 @@ function update(ctx: MethodContext) {
   return { channel: channel.id, ts, text: message.text, message: publicMessage(message, true) };
 }
 
+/** As Slack: a bot token deletes only its own app's messages (`cant_delete_message`). */
+function remove(ctx: MethodContext) {
+  const team = authedTeam(ctx);
+  const channel = ctx.store.findChannel(team.id, requireString(ctx.args, 'channel', 'channel_not_found'));
+  if (!channel) throw new SlackError('channel_not_found');
+  const ts = requireString(ctx.args, 'ts', 'message_not_found');
+  const index = channel.messages.findIndex((m) => m.ts === ts);
+  if (index === -1) throw new SlackError('message_not_found');
+  if (channel.messages[index]!.app_id !== team.appId) throw new SlackError('cant_delete_message');
+  channel.messages.splice(index, 1);
+  return { channel: channel.id, ts };
+}
+
 function postEphemeral(ctx: MethodContext) {
   const team = authedTeam(ctx);
   const channel = ctx.store.resolveChannel(team.id, requireString(ctx.args, 'channel', 'channel_not_found'));
@@ -74,6 +87,7 @@ function getPermalink(ctx: MethodContext) {
 export const chatMethods: Record<string, MethodSpec> = {
   'chat.postMessage': { tier: 'post', auth: 'token', handle: postMessage },
   'chat.update': { tier: 3, auth: 'token', handle: update },
+  'chat.delete': { tier: 3, auth: 'token', handle: remove },
   'chat.postEphemeral': { tier: 4, auth: 'token', handle: postEphemeral },
   'chat.getPermalink': { tier: 4, auth: 'token', handle: getPermalink },
 };

@@ -46,6 +46,7 @@ export async function startDeliveryFixture(options: FixtureOptions = {}): Promis
   emu.addUser(TEAM, { id: COACH, name: 'cora', tz: 'UTC' });
   const redisUrl = options.redisUrl ?? sharedRedisUrl;
   const prefix = uniqueQueuePrefix('jobs');
+  const key = options.encryptionKey ?? randomBytes(32);
   const config = parseConfig(
     {
       NODE_ENV: 'test',
@@ -54,12 +55,13 @@ export async function startDeliveryFixture(options: FixtureOptions = {}): Promis
       REDIS_URL: redisUrl,
       QUEUE_PREFIX: prefix,
       DATABASE_URL: db.url,
+      ENCRYPTION_KEY: key.toString('base64'),
       // Tests run the reconciler by hand; the scheduler stays out of the way.
       RECONCILE_EVERY_MS: String(3_600_000),
     },
     'worker',
   );
-  const cipher = createCipher(options.encryptionKey ?? randomBytes(32));
+  const cipher = createCipher(key);
   const logger = createLogger('silent');
   const workers: RunningWorker[] = [];
   const connection = connectRedis(redisUrl, logger);

@@ -1,0 +1,92 @@
+// Every encrypted column in one list, and the two things done across all of them: key
+// rotation (re-encrypt under the current key, in batches, resumably) and the start-up
+// check that the configured keys read a sample of what is stored.
+import { sql } from 'drizzle-orm';
+import type { Cipher } from '../src/crypto.js';
+import { rowsOf, type Db } from './client.js';
+
+interface EncryptedTable {
+  table: string;
+  key: string;
+  columns: string[];
+}
+
+/** A new encrypted column must be added here, or rotation and the start check skip it. */
+export const ENCRYPTED_COLUMNS: readonly EncryptedTable[] = [
+  { table: 'installations', key: 'team_id', columns: ['bot_token_enc'] },
+  { table: 'targets', key: 'id', columns: ['description_enc'] },
+  { table: 'check_ins', key: 'id', columns: ['goal_enc', 'reality_enc', 'options_enc', 'will_enc', 'make_it_ten_enc'] },
+  { table: 'actions', key: 'id', columns: ['text_enc'] },
+  { table: 'reflections', key: 'id', columns: ['body_enc'] },
+];
+
+export type RotationCounts = Record<string, { rotated: number; skipped: number }>;
+
+export interface RotateOptions {
+  batchSize?: number;
+  /** Called after each committed batch; throwing stops the run (tests use it to interrupt). */
+  afterBatch?: (column: string, rotated: number) => void;
+}
+
+/**
+ * Re-encrypts every value not yet under the current key. Each batch commits on its own
+ * and a value is replaced only if unchanged since it was read, so an interrupted run
+ * resumes where it stopped and a concurrent write is never overwritten.
+ */
+export async function rotateEncryptedColumns(db: Db, cipher: Cipher, options: RotateOptions = {}): Promise<RotationCounts> {
+  const batchSize = options.batchSize ?? 500;
+  const current = `v2.${cipher.currentKeyId}.%`;
+  const counts: RotationCounts = {};
+  for (const { table, key, columns } of ENCRYPTED_COLUMNS) {
+    for (const column of columns) {
+      const name = `${table}.${column}`;
+      const tally = (counts[name] = { rotated: 0, skipped: 0 });
+      let after = '';
+      for (;;) {
+        const rows = rowsOf<{ k: string; v: string }>(
+          await db.execute(sql`select ${sql.identifier(key)}::text as k, ${sql.identifier(column)} as v from ${sql.identifier(table)}
+            where ${sql.identifier(column)} is not null and ${sql.identifier(column)} not like ${current} and ${sql.identifier(key)}::text > ${after}
+            order by ${sql.identifier(key)}::text limit ${batchSize}`),
+        );
+        if (rows.length === 0) break;
+        await db.transaction(async (tx) => {
+          for (const row of rows) {
+            const sealed = cipher.encrypt(cipher.decrypt(row.v));
+            const updated = rowsOf(
+              await tx.execute(sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${sealed}
+                where ${sql.identifier(key)}::text = ${row.k} and ${sql.identifier(column)} = ${row.v} returning 1`),
+            );
+            if (updated.length > 0) tally.rotated += 1;
+            else tally.skipped += 1;
+          }
+        });
+        after = rows[rows.length - 1]!.k;
+        options.afterBatch?.(name, tally.rotated);
+      }
+    }
+  }
+  return counts;
+}
+
+export type KeyCheck = { ok: true; checked: number } | { ok: false; column: string; code: string };
+
+/** Decrypts up to `perColumn` stored values of every column; the first failure is the answer. */
+export async function checkKeysOnSample(db: Db, cipher: Cipher, perColumn = 3): Promise<KeyCheck> {
+  let checked = 0;
+  for (const { table, columns } of ENCRYPTED_COLUMNS) {
+    for (const column of columns) {
+      const rows = rowsOf<{ v: string }>(
+        await db.execute(sql`select ${sql.identifier(column)} as v from ${sql.identifier(table)} where ${sql.identifier(column)} is not null limit ${perColumn}`),
+      );
+      for (const row of rows) {
+        try {
+          cipher.decrypt(row.v);
+          checked += 1;
+        } catch (error) {
+          return { ok: false, column: `${table}.${column}`, code: (error as { code?: string }).code ?? 'unreadable_ciphertext' };
+        }
+      }
+    }
+  }
+  return { ok: true, checked };
+}
