@@ -2,6 +2,8 @@
 // token seam, every listener, and one catch-all for errors.
 import { App, type Authorize, type SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
+import { claimRequestKey, releaseRequestKey } from '../../db/seen-requests.js';
+import { trustedResponseHosts } from '../http/response-url.js';
 import { SlackReceiver } from '../http/slack-receiver.js';
 import { toBoltLogger } from './bolt-logger.js';
 import type { Subcommand } from './commands/subcommand.js';
@@ -41,7 +43,12 @@ export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): Sl
     socket = createSocketReceiver({ appToken: config.slack.appToken, apiUrl: config.slack.apiUrl, logger });
     app = new App({ receiver: socket, authorize, clientOptions, logger });
   } else {
-    receiver = new SlackReceiver({ signingSecret: config.slack.signingSecret!, logger: deps.logger });
+    receiver = new SlackReceiver({
+      signingSecret: config.slack.signingSecret!,
+      logger: deps.logger,
+      responseUrlHosts: trustedResponseHosts(config.slack.apiUrl),
+      replayGuard: { claim: (key) => claimRequestKey(deps.db, key, deps.now()), release: (key) => releaseRequestKey(deps.db, key) },
+    });
     app = new App({ receiver, authorize, clientOptions, logger });
   }
   registerGrowCommand(app, deps, extensions.subcommands);
