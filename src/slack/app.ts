@@ -16,6 +16,7 @@ import { registerLifecycle } from './listeners/lifecycle.js';
 import { registerSaveMoment } from './listeners/save-moment.js';
 import { registerUserChange } from './listeners/user-change.js';
 import { createSocketReceiver } from './socket-mode.js';
+import { createTenantGuard } from './tenant-guard.js';
 
 export interface SlackApp {
   app: App;
@@ -51,6 +52,7 @@ export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): Sl
     });
     app = new App({ receiver, authorize, clientOptions, logger });
   }
+  app.use(createTenantGuard(deps.logger));
   registerGrowCommand(app, deps, extensions.subcommands);
   registerCheckInSubmit(app, deps);
   registerCheckInOpen(app, deps);

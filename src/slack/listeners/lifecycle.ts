@@ -17,8 +17,8 @@ export function registerLifecycle(app: App, deps: SlackDeps): void {
     });
     deps.logger.info({ teamId, reason }, 'workspace stopped');
   };
-  app.event('app_uninstalled', async ({ body }) => stop((body as { team_id: string }).team_id, 'app_uninstalled'));
-  app.event('tokens_revoked', async ({ event, body }) => {
-    if ((event.tokens.bot ?? []).length > 0) await stop((body as { team_id: string }).team_id, 'tokens_revoked');
+  app.event('app_uninstalled', async ({ context }) => stop(context.teamId ?? '', 'app_uninstalled'));
+  app.event('tokens_revoked', async ({ event, context }) => {
+    if ((event.tokens.bot ?? []).length > 0) await stop(context.teamId ?? '', 'tokens_revoked');
   });
 }

@@ -7,8 +7,8 @@ import { applyUserChange } from '../../../jobs/refresh-time-zones.js';
 import type { SlackDeps } from '../deps.js';
 
 export function registerUserChange(app: App, deps: SlackDeps): void {
-  app.event('user_change', async ({ event, body }) => {
-    const teamId = (body as { team_id?: string }).team_id ?? '';
+  app.event('user_change', async ({ event, context }) => {
+    const teamId = context.teamId ?? '';
     const user = event.user as { id: string; tz?: string; deleted?: boolean };
     if (!(await findPerson(deps.db, teamId, user.id))) return;
     await applyUserChange(deps, { teamId, userId: user.id, tz: user.tz, deleted: user.deleted }, deps.now());
