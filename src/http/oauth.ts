@@ -7,7 +7,7 @@ import { installations } from '../../db/schema/index.js';
 import type { Config } from '../config.js';
 import type { Cipher } from '../crypto.js';
 import type { Logger } from '../logger.js';
-import { issueState, verifyState } from './oauth-state.js';
+import { claimState, clearedStateCookie, issueState, stateCookie, stateFromCookie, verifyState } from './oauth-state.js';
 
 /** The bot scopes manifest.yml asks for; keep the two in step. */
 export const BOT_SCOPES = ['chat:write', 'commands', 'im:write', 'im:history', 'users:read', 'dnd:read'];
@@ -29,14 +29,19 @@ export function createOAuthRoutes(deps: OAuthDeps): Record<string, RouteHandler>
   return {
     '/slack/install': async (_req, res) => {
       const authorize = new URL('/oauth/v2/authorize', slackOrigin);
+      const state = issueState(oauth.stateSecret, deps.now());
       authorize.searchParams.set('client_id', oauth.clientId);
       authorize.searchParams.set('scope', BOT_SCOPES.join(','));
-      authorize.searchParams.set('state', issueState(oauth.stateSecret, deps.now()));
-      res.writeHead(302, { location: authorize.toString() }).end();
+      authorize.searchParams.set('state', state);
+      res.writeHead(302, { location: authorize.toString(), 'set-cookie': stateCookie(state) }).end();
     },
-    '/slack/oauth_redirect': async (_req, res, url) => {
+    '/slack/oauth_redirect': async (req, res, url) => {
+      const state = url.searchParams.get('state');
+      // Whatever the outcome, this browser's state is spent.
+      res.setHeader('set-cookie', clearedStateCookie());
       if (url.searchParams.get('error')) return page(res, 200, 'Installation cancelled', 'Grow was not installed. You can close this page.');
-      if (!verifyState(oauth.stateSecret, url.searchParams.get('state'), deps.now())) {
+      const fromThisBrowser = state !== null && stateFromCookie(req.headers.cookie) === state;
+      if (!fromThisBrowser || !verifyState(oauth.stateSecret, state, deps.now()) || !(await claimState(deps.db, state, deps.now()))) {
         return page(res, 400, 'This link has expired', 'Please start the installation again from the install page.');
       }
       const code = url.searchParams.get('code');

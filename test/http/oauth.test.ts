@@ -40,9 +40,13 @@ afterAll(async () => {
   await t.drop();
 });
 
+/** The state Slack will send back, and the cookie the installing browser holds. */
+let cookie = '';
 async function startInstall(): Promise<string> {
   const res = await fetch(`${base}/slack/install`, { redirect: 'manual' });
   expect(res.status).toBe(302);
+  cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  expect(res.headers.get('set-cookie')).toMatch(/HttpOnly; Secure; SameSite=Lax/);
   const location = new URL(res.headers.get('location')!);
   expect(location.pathname).toBe('/oauth/v2/authorize');
   expect(location.searchParams.get('client_id')).toBe(client.clientId);
@@ -54,8 +58,9 @@ describe('OAuth install', () => {
   it('stores the workspace’s bot token encrypted, and the token seam then speaks for it', async () => {
     const state = await startInstall();
     const code = emu.issueOAuthCode(TEAM, 'U0ADMIN001');
-    const res = await fetch(`${base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`);
+    const res = await fetch(`${base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, { headers: { cookie } });
     expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toMatch(/Max-Age=0/);
     expect(await res.text()).toContain('Grow is ready in Initech');
     const [row] = await t.db.select().from(installations);
     expect(row).toMatchObject({ teamId: TEAM, teamName: 'Initech', botUserId: 'U0BOTINST1', uninstalledAt: null });
@@ -74,9 +79,24 @@ describe('OAuth install', () => {
     expect(await t.db.select().from(installations)).toHaveLength(1);
   });
 
+  it('a state completes one install, only from the browser that started it', async () => {
+    const state = await startInstall();
+    const url = (code: string) => `${base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`;
+    // Another browser (no cookie, or its own install's cookie) cannot complete this install.
+    expect((await fetch(url(emu.issueOAuthCode(TEAM, 'U0ADMIN001')))).status).toBe(400);
+    const own = cookie;
+    await startInstall();
+    expect((await fetch(url(emu.issueOAuthCode(TEAM, 'U0ADMIN001')), { headers: { cookie } })).status).toBe(400);
+    expect((await fetch(url(emu.issueOAuthCode(TEAM, 'U0ADMIN001')), { headers: { cookie: `other=1; ${own}` } })).status).toBe(200);
+    // Replaying the same state, even with the right cookie, is refused.
+    const again = await fetch(url(emu.issueOAuthCode(TEAM, 'U0ADMIN001')), { headers: { cookie: own } });
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain('This link has expired');
+  });
+
   it('shows a plain page, never a stack trace, when Slack refuses the code or the admin cancels', async () => {
     const state = await startInstall();
-    const bad = await fetch(`${base}/slack/oauth_redirect?code=not-a-code&state=${encodeURIComponent(state)}`);
+    const bad = await fetch(`${base}/slack/oauth_redirect?code=not-a-code&state=${encodeURIComponent(state)}`, { headers: { cookie } });
     expect(bad.status).toBe(400);
     const body = await bad.text();
     expect(body).toContain('Installation did not complete');
