@@ -7,6 +7,8 @@ import { installations } from '../../db/schema/index.js';
 import type { Config } from '../config.js';
 import type { Cipher } from '../crypto.js';
 import type { Logger } from '../logger.js';
+import { uninstalledAt } from '../../db/workspaces.js';
+import { resumeWorkspacePlans } from '../services/workspace-resume.js';
 import { claimState, clearedStateCookie, issueState, stateCookie, stateFromCookie, verifyState } from './oauth-state.js';
 
 /** The bot scopes manifest.yml asks for; keep the two in step. */
@@ -51,9 +53,12 @@ export function createOAuthRoutes(deps: OAuthDeps): Record<string, RouteHandler>
         const grant = await client.oauth.v2.access({ client_id: oauth.clientId, client_secret: oauth.clientSecret, code });
         const teamId = grant.team?.id;
         if (!teamId || !grant.access_token) throw new Error('oauth.v2.access returned no team or token');
+        const stoppedAt = await uninstalledAt(deps.db, teamId);
         const row = { teamName: grant.team?.name ?? null, botUserId: grant.bot_user_id ?? null, botTokenEnc: deps.cipher.encrypt(grant.access_token), installedAt: deps.now(), uninstalledAt: null };
         await deps.db.insert(installations).values({ teamId, ...row }).onConflictDoUpdate({ target: installations.teamId, set: row });
-        deps.logger.info({ teamId }, 'workspace installed');
+        // A re-install resumes planning; the reconciler hands what is due to the queue.
+        const resumed = await resumeWorkspacePlans(deps.db, { teamId, now: deps.now(), stoppedAt, rhythm: deps.config.rhythm, defaultWorkingHours: deps.config.defaultWorkingHours });
+        deps.logger.info({ teamId, resumed }, 'workspace installed');
         return page(res, 200, 'Grow is installed', `Grow is ready in ${grant.team?.name ?? 'your workspace'}. Type /grow in Slack to begin.`);
       } catch (error) {
         deps.logger.warn({ err: { code: (error as { code?: string }).code, slack: (error as { data?: { error?: string } }).data?.error } }, 'install failed');

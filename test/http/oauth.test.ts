@@ -4,7 +4,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { installations } from '../../db/schema/index.js';
+import { and, eq } from 'drizzle-orm';
+import { planCoachDigests } from '../../db/coach-plan-sync.js';
+import { syncEngagementPlan } from '../../db/plan-sync.js';
+import { engagements, installations, nudges, sessions } from '../../db/schema/index.js';
+import { stopWorkspace } from '../../db/workspaces.js';
 import { parseConfig } from '../../src/config.js';
 import { createCipher } from '../../src/crypto.js';
 import { createOAuthRoutes } from '../../src/http/oauth.js';
@@ -103,5 +107,48 @@ describe('OAuth install', () => {
     expect(body).not.toMatch(/invalid_code|Error:|at /);
     const cancelled = await fetch(`${base}/slack/oauth_redirect?error=access_denied&state=${encodeURIComponent(state)}`);
     expect(await cancelled.text()).toContain('Installation cancelled');
+  });
+});
+
+describe('uninstall and re-install', () => {
+  const pending = async () => t.db.select().from(nudges).where(and(eq(nudges.teamId, TEAM), eq(nudges.status, 'pending')));
+
+  it('uninstall deletes the token and cancels; planners create nothing; re-install re-plans from now', async () => {
+    const first = new Date(Date.now() - 2 * 86_400_000);
+    const [engagement] = await t.db
+      .insert(engagements)
+      .values({ teamId: TEAM, coachId: 'U0COACHINS', leaderId: 'U0LEADINS1', status: 'active', startDate: first.toISOString().slice(0, 10), sessionCount: 6, cadenceDays: 7 })
+      .returning();
+    await t.db.insert(sessions).values(Array.from({ length: 6 }, (_, i) => ({ teamId: TEAM, engagementId: engagement!.id, seq: i + 1, scheduledAt: new Date(first.getTime() + i * 7 * 86_400_000) })));
+    const now = new Date();
+    await syncEngagementPlan(t.db, { teamId: TEAM, engagementId: engagement!.id, now });
+    await planCoachDigests(t.db, { teamId: TEAM, now });
+    expect((await pending()).length).toBeGreaterThan(1);
+
+    // Uninstalled three days ago: the first session and what followed it fell due meanwhile.
+    const stoppedAt = new Date(first.getTime() - 86_400_000);
+    await stopWorkspace(t.db, TEAM, 'app_uninstalled', stoppedAt);
+    const [row] = await t.db.select().from(installations).where(eq(installations.teamId, TEAM));
+    expect(row!.botTokenEnc).toBeNull();
+    expect(row!.uninstalledAt).not.toBeNull();
+    await expect(createTokenResolver(config, t.db, cipher)(TEAM)).rejects.toThrow();
+    expect(await pending()).toHaveLength(0);
+    // While uninstalled, every planner leaves the workspace alone.
+    expect(await syncEngagementPlan(t.db, { teamId: TEAM, engagementId: engagement!.id, now: new Date() })).toMatchObject({ inserted: 0, restored: 0 });
+    expect(await planCoachDigests(t.db, { teamId: TEAM, now: new Date() })).toBe(0);
+    expect(await pending()).toHaveLength(0);
+
+    const state = await startInstall();
+    const res = await fetch(`${base}/slack/oauth_redirect?code=${emu.issueOAuthCode(TEAM, 'U0ADMIN001')}&state=${encodeURIComponent(state)}`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const resumed = await pending();
+    expect(resumed.filter((n) => n.engagementId === engagement!.id).length).toBeGreaterThan(0);
+    expect(resumed.some((n) => n.kind === 'digest')).toBe(true);
+    // Nothing that fell due while uninstalled comes back due now.
+    const reinstalledAt = Date.now();
+    for (const n of resumed) expect(n.dueAt.getTime() < stoppedAt.getTime() || n.dueAt.getTime() > reinstalledAt - 60_000).toBe(true);
+    const skipped = await t.db.select().from(nudges).where(and(eq(nudges.teamId, TEAM), eq(nudges.reason, 'due_while_uninstalled')));
+    expect(skipped.length).toBeGreaterThan(0);
+    await expect(createTokenResolver(config, t.db, cipher)(TEAM)).resolves.toMatch(/^xoxb/);
   });
 });

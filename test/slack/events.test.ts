@@ -1,7 +1,7 @@
 // Events and the message shortcut, delivered as Slack delivers them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { nudges, people, reflections } from '../../db/schema/index.js';
+import { installations, nudges, people, reflections } from '../../db/schema/index.js';
 import { FORM, interactionBody, LEADER, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
 
 let h: Harness;
@@ -24,7 +24,8 @@ describe('user_change', () => {
 });
 
 describe('app_uninstalled', () => {
-  it('cancels every pending nudge of the workspace and leaves sent ones alone', async () => {
+  it('cancels every pending nudge of the workspace, leaves sent ones alone, and deletes the stored token', async () => {
+    await h.db.db.insert(installations).values({ teamId: TEAM, botTokenEnc: h.cipher.encrypt('xoxb-stored-token') });
     const due = new Date(Date.now() + 3_600_000);
     await h.db.db.insert(nudges).values([
       { teamId: TEAM, recipientId: LEADER, kind: 'follow_up', dedupeKey: 'u1', dueAt: due },
@@ -36,6 +37,9 @@ describe('app_uninstalled', () => {
     await waitFor(async () => (await status('u1')) === 'cancelled');
     expect(await status('u2')).toBe('sent');
     expect(await status('u3')).toBe('pending');
+    const [row] = await h.db.db.select().from(installations).where(eq(installations.teamId, TEAM));
+    expect(row).toMatchObject({ botTokenEnc: null });
+    expect(row!.uninstalledAt).not.toBeNull();
   });
 });
 
