@@ -23,6 +23,29 @@ describe('user_change', () => {
   });
 });
 
+describe('user_change, validated', () => {
+  const person = async (userId: string) => (await h.db.db.select().from(people).where(eq(people.userId, userId)))[0];
+
+  it('a deactivated person who comes back is active again', async () => {
+    await h.db.db.insert(people).values({ teamId: TEAM, userId: 'U0RETURN01', tz: 'Europe/Paris' });
+    await h.post(eventBody({ type: 'user_change', user: { id: 'U0RETURN01', deleted: true, tz: 'Europe/Paris' } }), 'application/json');
+    await waitFor(async () => (await person('U0RETURN01'))?.isActive === false);
+    await h.post(eventBody({ type: 'user_change', user: { id: 'U0RETURN01', deleted: false, tz: 'Europe/Paris' } }), 'application/json');
+    await waitFor(async () => (await person('U0RETURN01'))?.isActive === true);
+  });
+
+  it.each([
+    ['a zone that is not a zone', { id: 'U0ZONECHK1', tz: 'Mars/Olympus' }],
+    ['a zone that is not text', { id: 'U0ZONECHK1', tz: 12345 }],
+    ['a user that is only an id string', 'U0ZONECHK1'],
+  ])('ignores %s and keeps the person as they were', async (_label, user) => {
+    await h.db.db.insert(people).values({ teamId: TEAM, userId: 'U0ZONECHK1', tz: 'Europe/Paris' }).onConflictDoNothing();
+    expect((await h.post(eventBody({ type: 'user_change', user }), 'application/json')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await person('U0ZONECHK1')).toMatchObject({ tz: 'Europe/Paris', isActive: true });
+  });
+});
+
 describe('app_uninstalled', () => {
   it('cancels every pending nudge of the workspace, leaves sent ones alone, and deletes the stored token', async () => {
     await h.db.db.insert(installations).values({ teamId: TEAM, botTokenEnc: h.cipher.encrypt('xoxb-stored-token') });
