@@ -8,6 +8,7 @@ import { defaultWorkingHours, type WorkingHours, type WorkingWindow } from '../s
 import type { Db } from './client.js';
 import { workingHoursOf } from './people.js';
 import { engagements, nudges, people, sessions } from './schema/index.js';
+import { workspaceIsLive } from './workspaces.js';
 
 /** Briefs are planned for sessions this far ahead; later ones are planned on a later run. */
 export const BRIEF_PLAN_AHEAD_MS = 15 * 86_400_000;
@@ -38,7 +39,7 @@ export async function planCoachDigests(db: Db, input: CoachPlanInput): Promise<n
     .selectDistinct({ teamId: engagements.teamId, coachId: engagements.coachId, ...personHours })
     .from(engagements)
     .leftJoin(people, and(eq(people.teamId, engagements.teamId), eq(people.userId, engagements.coachId)))
-    .where(and(eq(engagements.status, 'active'), input.teamId ? eq(engagements.teamId, input.teamId) : undefined));
+    .where(and(eq(engagements.status, 'active'), workspaceIsLive(engagements.teamId), input.teamId ? eq(engagements.teamId, input.teamId) : undefined));
   const rows = coaches.flatMap((c) =>
     digestSlots(input.now, hoursOf(c, input.defaultWorkingHours)).map((slot) => ({
       teamId: c.teamId,
@@ -75,6 +76,7 @@ export async function planSessionBriefs(db: Db, input: CoachPlanInput): Promise<
       and(
         eq(sessions.status, 'scheduled'),
         eq(engagements.status, 'active'),
+        workspaceIsLive(engagements.teamId),
         gt(sessions.scheduledAt, input.now),
         lte(sessions.scheduledAt, new Date(input.now.getTime() + BRIEF_PLAN_AHEAD_MS)),
         input.teamId ? eq(sessions.teamId, input.teamId) : undefined,

@@ -24,7 +24,7 @@ export async function upsertPersonTz(db: Db, teamId: string, userId: string, tz:
   await db
     .insert(people)
     .values({ teamId, userId, tz, tzRefreshedAt: now, ...startingWindow(newPerson) })
-    .onConflictDoUpdate({ target: [people.teamId, people.userId], set: { tz, tzRefreshedAt: now } });
+    .onConflictDoUpdate({ target: [people.teamId, people.userId], set: { tz, tzRefreshedAt: now, isActive: true } });
 }
 
 /** Makes sure a row exists (UTC until Slack tells us better) without touching an existing one. */
@@ -67,7 +67,8 @@ export async function selectPeopleToRefresh(db: Db, options: { staleBefore: Date
     .from(people)
     .where(
       and(
-        eq(people.isActive, true),
+        // Inactive people are asked again too, a day later: someone deactivated, or retired
+        // on a wrong answer, who is back in Slack becomes active again.
         options.teamId ? eq(people.teamId, options.teamId) : undefined,
         or(isNull(people.tzRefreshedAt), lt(people.tzRefreshedAt, options.staleBefore)),
       ),
@@ -77,8 +78,8 @@ export async function selectPeopleToRefresh(db: Db, options: { staleBefore: Date
 }
 
 /** Marks a person Slack no longer knows (deleted or deactivated): Grow stops writing to them. */
-export async function markPersonInactive(db: Db, teamId: string, userId: string): Promise<void> {
-  await db.update(people).set({ isActive: false }).where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
+export async function markPersonInactive(db: Db, teamId: string, userId: string, now: Date): Promise<void> {
+  await db.update(people).set({ isActive: false, tzRefreshedAt: now }).where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
 }
 
 /** The person's working window as the time rules read it (nonsense falls back to defaults). */

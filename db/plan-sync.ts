@@ -7,6 +7,7 @@ import { defaultWorkingHours, type WorkingHours, type WorkingWindow } from '../s
 import type { Db } from './client.js';
 import { workingHoursOf } from './people.js';
 import { actions, checkIns, engagements, nudges, people, sessions } from './schema/index.js';
+import { isWorkspaceUninstalled } from './workspaces.js';
 
 // The kinds this plan owns; rows of other kinds (digests, briefs) are left alone.
 const PLANNED_KINDS = ['follow_up', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review', 'invitation'];
@@ -134,7 +135,8 @@ async function applyDiff(tx: Tx, input: PlanSyncInput, engagementId: string, dif
 /** Re-plans one engagement. Call after any change to it, its sessions, its actions or check-ins. */
 export async function syncEngagementPlan(db: Db, input: PlanSyncInput): Promise<PlanSyncResult> {
   return db.transaction(async (tx) => {
-    const specs = await loadSpecs(tx, input);
+    // An uninstalled workspace gets nothing new; its re-install re-plans from here.
+    const specs = (await isWorkspaceUninstalled(tx, input.teamId)) ? null : await loadSpecs(tx, input);
     if (!specs) return { inserted: 0, rescheduled: 0, cancelled: 0, restored: 0 };
     const existing = await tx
       .select({ id: nudges.id, dedupeKey: nudges.dedupeKey, dueAt: nudges.dueAt, status: nudges.status, sessionId: nudges.sessionId })

@@ -7,6 +7,7 @@ import { selectNudgesToEnqueue } from '../db/nudges.js';
 import type { Logger } from '../src/logger.js';
 import { enqueueNudges } from './enqueue-nudges.js';
 import { jobSchemas } from './job-types.js';
+import { replanOrphans } from './replan-orphans.js';
 import type { GrowQueue } from './queues.js';
 
 export interface ReconcileSettings {
@@ -37,6 +38,7 @@ export interface ReconcileResult {
 
 export async function reconcileOnce(deps: ReconcileDeps, now: Date = new Date()): Promise<ReconcileResult> {
   const settings = { ...defaultReconcileSettings, ...deps.settings };
+  await replanOrphans(deps, now);
   const due = await selectNudgesToEnqueue(deps.db, {
     now,
     horizonMs: settings.horizonMs,

@@ -33,7 +33,7 @@ export interface SlackUserChange {
 /** Applies what Slack says about a user; true when the zone changed. */
 export async function applyUserChange(deps: Pick<TimeZoneDeps, 'db' | 'rhythm' | 'defaultWorkingHours'>, change: SlackUserChange, now: Date): Promise<boolean> {
   if (change.deleted) {
-    await markPersonInactive(deps.db, change.teamId, change.userId);
+    await markPersonInactive(deps.db, change.teamId, change.userId, now);
     return false;
   }
   const before = await findPerson(deps.db, change.teamId, change.userId);
@@ -66,7 +66,7 @@ export async function refreshTimeZones(deps: TimeZoneDeps, now: Date, teamId?: s
       // A rate limit ends this sweep; the oldest-first order lets the next one carry on.
       if (failure?.kind === 'rate_limited') break;
       if (failure?.kind === 'permanent' && failure.reason === 'user_not_found') {
-        await markPersonInactive(deps.db, person.teamId, person.userId);
+        await markPersonInactive(deps.db, person.teamId, person.userId, now);
         continue;
       }
       deps.logger.warn({ teamId: person.teamId, userId: person.userId, reason: failure?.reason ?? 'error' }, 'time zone refresh failed');

@@ -3,3 +3,4 @@ export * from './tenancy.js';
 export * from './engagements.js';
 export * from './practice.js';
 export * from './nudges.js';
+export * from './requests.js';

@@ -1,6 +1,12 @@
 // The OAuth `state` parameter: a nonce and an expiry, signed with SLACK_STATE_SECRET, so
-// only an install Grow started (in the last ten minutes) can complete.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+// only an install Grow started (in the last ten minutes) can complete. As with Bolt's
+// installer, the state is also set as a cookie on the browser that started the install and
+// must come back from that browser, and it completes one install only.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { claimRequestKey } from '../../db/seen-requests.js';
+import type { Db } from '../../db/client.js';
+
+const COOKIE = 'grow_oauth_state';
 
 const TTL_MS = 10 * 60 * 1000;
 
@@ -23,4 +29,28 @@ export function verifyState(secret: string, state: string | null, now: Date): bo
   } catch {
     return false;
   }
+}
+
+export function stateCookie(state: string): string {
+  return `${COOKIE}=${state}; Path=/slack; Max-Age=${TTL_MS / 1000}; HttpOnly; Secure; SameSite=Lax`;
+}
+
+export function clearedStateCookie(): string {
+  return `${COOKIE}=; Path=/slack; Max-Age=0; HttpOnly; Secure; SameSite=Lax`;
+}
+
+export function stateFromCookie(header: string | undefined): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === COOKIE) return rest.join('=') || undefined;
+  }
+  return undefined;
+}
+
+/**
+ * True the first time a state is spent. Keys outlive the state's ten minutes (see
+ * db/seen-requests.ts), so a spent state cannot be spent again before it expires.
+ */
+export function claimState(db: Db, state: string, now: Date): Promise<boolean> {
+  return claimRequestKey(db, `oauth:${createHash('sha256').update(state).digest('base64url')}`, now);
 }

@@ -4,9 +4,8 @@ import type { Logger } from '../logger.js';
 import { currentRequestIds, runWithRequestIds } from '../observability/request-context.js';
 import type { MountHandler } from './admin/admin-routes.js';
 import type { RouteHandler } from './oauth.js';
+import { applyServerLimits, DEFAULT_SERVER_LIMITS, MAX_SLACK_BODY_BYTES, precheckSlackRequest, type ServerLimits } from './request-limits.js';
 import type { SlackReceiver } from './slack-receiver.js';
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface ServerDeps {
   logger: Logger;
@@ -19,10 +18,16 @@ export interface ServerDeps {
   getRoutes?: Record<string, RouteHandler>;
   /** Everything under /admin, any method (Bull Board posts when ADMIN_WRITE=true). */
   admin?: MountHandler;
+  limits?: ServerLimits;
+  /** Clock for the timestamp pre-check (tests). */
+  now?: () => number;
 }
 
 export function createHttpServer(deps: ServerDeps): Server {
-  const server = createServer((req, res) => {
+  const limits = deps.limits ?? DEFAULT_SERVER_LIMITS;
+  // Node enforces the two timeouts on this sweep (30 s by default), so it follows the smaller.
+  const connectionsCheckingInterval = Math.min(limits.headersTimeoutMs, 1_000);
+  const server = createServer({ connectionsCheckingInterval }, (req, res) => {
     runWithRequestIds(() => {
       res.setHeader('x-request-id', currentRequestIds().requestId ?? '');
       route(req, res, deps).catch((error: unknown) => {
@@ -32,6 +37,7 @@ export function createHttpServer(deps: ServerDeps): Server {
     });
   });
   server.keepAliveTimeout = 65_000;
+  applyServerLimits(server, limits);
   return server;
 }
 
@@ -50,8 +56,10 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ServerDeps
   if (extra) return extra(req, res, url);
   if (path === '/slack/events' && deps.receiver) {
     if (req.method !== 'POST') return json(res, 405, { error: 'method_not_allowed' });
-    const raw = await readBody(req);
-    if (raw === undefined) return json(res, 413, { error: 'payload_too_large' });
+    const refusal = precheckSlackRequest(req, Math.floor((deps.now?.() ?? Date.now()) / 1000));
+    if (refusal) return refuseUnread(res, refusal.status, refusal.error);
+    const raw = await readBody(req, MAX_SLACK_BODY_BYTES);
+    if (raw === undefined) return refuseUnread(res, 413, 'payload_too_large');
     return deps.receiver.handle(req, res, raw);
   }
   json(res, 404, { error: 'not_found' });
@@ -73,19 +81,29 @@ async function readyz(res: ServerResponse, deps: ServerDeps): Promise<void> {
   json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not_ready', checks });
 }
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
+/** Resolves undefined as soon as the body passes `limit` (a lying content-length), unread. */
+function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
+      resolve(undefined);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** Answers and closes the connection without reading (the rest of) the body. */
+function refuseUnread(res: ServerResponse, status: number, error: string): void {
+  const body = JSON.stringify({ error });
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), connection: 'close' });
+  res.end(body, () => res.socket?.destroy());
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

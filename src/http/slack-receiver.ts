@@ -9,6 +9,8 @@ import { bindSlackIds } from '../observability/request-context.js';
 import type { ListenerIds } from '../slack/listener-ids.js';
 import { checkEnvelope } from './slack-envelope.js';
 import { parseSlackBody } from './parse-slack-body.js';
+import { replayKey } from './replay-key.js';
+import { dropUntrustedResponseUrls } from './response-url.js';
 import { verifySlackSignature } from './verify-signature.js';
 
 const ACK_TIMEOUT_MS = 3_000;
@@ -19,6 +21,10 @@ export interface SlackReceiverOptions {
   now?: () => number;
   /** What the app's listeners answer; filled in as they register. */
   listeners: ListenerIds;
+  /** Hosts a body's response_url may point at (src/http/response-url.ts). */
+  responseUrlHosts?: string[];
+  /** Replay protection: true the first time a request key is seen; `release` undoes a failed one. */
+  replayGuard?: { claim(key: string): Promise<boolean>; release(key: string): Promise<void> };
 }
 
 export class SlackReceiver implements Receiver {
@@ -31,6 +37,24 @@ export class SlackReceiver implements Receiver {
   // The HTTP server is owned by src/http/server.ts; Bolt's start/stop have nothing to do.
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
+
+  /**
+   * The replay key when this request is the first of its kind, false when it was seen, and
+   * undefined when there is no guard or its store is unreachable: then the request is acted
+   * on (a lost dedupe row risks a repeat; refusing would drop every request while Postgres,
+   * which the listener needs anyway, is down).
+   */
+  private async claimOnce(body: Record<string, unknown>, signature: string): Promise<string | false | undefined> {
+    const guard = this.options.replayGuard;
+    if (!guard) return undefined;
+    const key = replayKey(body, signature);
+    try {
+      return (await guard.claim(key)) ? key : false;
+    } catch (error) {
+      this.options.logger.warn({ err: { code: (error as { code?: string }).code } }, 'replay check unavailable; request acted on');
+      return undefined;
+    }
+  }
 
   async handle(req: IncomingMessage, res: ServerResponse, rawBody: string): Promise<void> {
     const { logger } = this.options;
@@ -67,6 +91,14 @@ export class SlackReceiver implements Receiver {
       logger.debug({ reason: envelope.reason }, 'acknowledged a Slack request no listener answers');
       return send(res, 200, 'text/plain', '');
     }
+    const dropped = dropUntrustedResponseUrls(body, this.options.responseUrlHosts ?? ['hooks.slack.com']);
+    if (dropped > 0) logger.warn({ dropped }, 'ignored a response_url outside Slack');
+    const retryNum = Number(header(req, 'x-slack-retry-num') ?? '') || undefined;
+    const key = await this.claimOnce(body, header(req, 'x-slack-signature') ?? '');
+    if (key === false) {
+      logger.info({ type: body.type, retryNum }, 'replayed Slack request acknowledged, not acted on again');
+      return send(res, 200, 'text/plain', '');
+    }
 
     let acked = false;
     const observeAck = () => ackSeconds.observe({ surface: surfaceOf(body) }, (performance.now() - received) / 1000);
@@ -79,7 +111,7 @@ export class SlackReceiver implements Receiver {
     }, ACK_TIMEOUT_MS);
     const event: ReceiverEvent = {
       body,
-      retryNum: Number(header(req, 'x-slack-retry-num') ?? '') || undefined,
+      retryNum,
       retryReason: header(req, 'x-slack-retry-reason'),
       ack: async (response?: unknown) => {
         if (acked) return;
@@ -104,6 +136,7 @@ export class SlackReceiver implements Receiver {
       }
       // app.error() has already logged it; Slack gets a plain failure, never details.
       logger.debug({ err: error }, 'event processing failed');
+      if (key) await this.options.replayGuard?.release(key).catch(() => {});
       if (!acked) {
         acked = true;
         clearTimeout(timer);

@@ -3,6 +3,8 @@
 import { App, type Authorize, type SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { withSlackRequest } from '../observability/request-context.js';
+import { claimRequestKey, releaseRequestKey } from '../../db/seen-requests.js';
+import { trustedResponseHosts } from '../http/response-url.js';
 import { SlackReceiver } from '../http/slack-receiver.js';
 import { ListenerIds } from './listener-ids.js';
 import { toBoltLogger } from './bolt-logger.js';
@@ -16,6 +18,7 @@ import { registerLifecycle } from './listeners/lifecycle.js';
 import { registerSaveMoment } from './listeners/save-moment.js';
 import { registerUserChange } from './listeners/user-change.js';
 import { createSocketReceiver } from './socket-mode.js';
+import { createTenantGuard } from './tenant-guard.js';
 
 export interface SlackApp {
   app: App;
@@ -44,12 +47,19 @@ export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): Sl
     app = new App({ receiver: socket, authorize, clientOptions, logger });
   } else {
     const listeners = new ListenerIds();
-    receiver = new SlackReceiver({ signingSecret: config.slack.signingSecret!, logger: deps.logger, listeners });
+    receiver = new SlackReceiver({
+      signingSecret: config.slack.signingSecret!,
+      logger: deps.logger,
+      listeners,
+      responseUrlHosts: trustedResponseHosts(config.slack.apiUrl),
+      replayGuard: { claim: (key) => claimRequestKey(deps.db, key, deps.now()), release: (key) => releaseRequestKey(deps.db, key) },
+    });
     app = new App({ receiver, authorize, clientOptions, logger });
     listeners.watch(app);
   }
   // Every log line of the event, in Socket Mode too, names the request, team and user.
   app.use(async ({ body, next }) => withSlackRequest(body as Record<string, unknown>, next));
+  app.use(createTenantGuard(deps.logger));
   registerGrowCommand(app, deps, extensions.subcommands);
   registerCheckInSubmit(app, deps);
   registerCheckInOpen(app, deps);

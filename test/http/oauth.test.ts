@@ -4,7 +4,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { installations } from '../../db/schema/index.js';
+import { and, eq } from 'drizzle-orm';
+import { planCoachDigests } from '../../db/coach-plan-sync.js';
+import { syncEngagementPlan } from '../../db/plan-sync.js';
+import { engagements, installations, nudges, sessions } from '../../db/schema/index.js';
+import { stopWorkspace } from '../../db/workspaces.js';
 import { parseConfig } from '../../src/config.js';
 import { createCipher } from '../../src/crypto.js';
 import { createOAuthRoutes } from '../../src/http/oauth.js';
@@ -40,9 +44,13 @@ afterAll(async () => {
   await t.drop();
 });
 
+/** The state Slack will send back, and the cookie the installing browser holds. */
+let cookie = '';
 async function startInstall(): Promise<string> {
   const res = await fetch(`${base}/slack/install`, { redirect: 'manual' });
   expect(res.status).toBe(302);
+  cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  expect(res.headers.get('set-cookie')).toMatch(/HttpOnly; Secure; SameSite=Lax/);
   const location = new URL(res.headers.get('location')!);
   expect(location.pathname).toBe('/oauth/v2/authorize');
   expect(location.searchParams.get('client_id')).toBe(client.clientId);
@@ -54,8 +62,9 @@ describe('OAuth install', () => {
   it('stores the workspace’s bot token encrypted, and the token seam then speaks for it', async () => {
     const state = await startInstall();
     const code = emu.issueOAuthCode(TEAM, 'U0ADMIN001');
-    const res = await fetch(`${base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`);
+    const res = await fetch(`${base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, { headers: { cookie } });
     expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toMatch(/Max-Age=0/);
     expect(await res.text()).toContain('Grow is ready in Initech');
     const [row] = await t.db.select().from(installations);
     expect(row).toMatchObject({ teamId: TEAM, teamName: 'Initech', botUserId: 'U0BOTINST1', uninstalledAt: null });
@@ -74,14 +83,72 @@ describe('OAuth install', () => {
     expect(await t.db.select().from(installations)).toHaveLength(1);
   });
 
+  it('a state completes one install, only from the browser that started it', async () => {
+    const state = await startInstall();
+    const url = (code: string) => `${base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`;
+    // Another browser (no cookie, or its own install's cookie) cannot complete this install.
+    expect((await fetch(url(emu.issueOAuthCode(TEAM, 'U0ADMIN001')))).status).toBe(400);
+    const own = cookie;
+    await startInstall();
+    expect((await fetch(url(emu.issueOAuthCode(TEAM, 'U0ADMIN001')), { headers: { cookie } })).status).toBe(400);
+    expect((await fetch(url(emu.issueOAuthCode(TEAM, 'U0ADMIN001')), { headers: { cookie: `other=1; ${own}` } })).status).toBe(200);
+    // Replaying the same state, even with the right cookie, is refused.
+    const again = await fetch(url(emu.issueOAuthCode(TEAM, 'U0ADMIN001')), { headers: { cookie: own } });
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain('This link has expired');
+  });
+
   it('shows a plain page, never a stack trace, when Slack refuses the code or the admin cancels', async () => {
     const state = await startInstall();
-    const bad = await fetch(`${base}/slack/oauth_redirect?code=not-a-code&state=${encodeURIComponent(state)}`);
+    const bad = await fetch(`${base}/slack/oauth_redirect?code=not-a-code&state=${encodeURIComponent(state)}`, { headers: { cookie } });
     expect(bad.status).toBe(400);
     const body = await bad.text();
     expect(body).toContain('Installation did not complete');
     expect(body).not.toMatch(/invalid_code|Error:|at /);
     const cancelled = await fetch(`${base}/slack/oauth_redirect?error=access_denied&state=${encodeURIComponent(state)}`);
     expect(await cancelled.text()).toContain('Installation cancelled');
+  });
+});
+
+describe('uninstall and re-install', () => {
+  const pending = async () => t.db.select().from(nudges).where(and(eq(nudges.teamId, TEAM), eq(nudges.status, 'pending')));
+
+  it('uninstall deletes the token and cancels; planners create nothing; re-install re-plans from now', async () => {
+    const first = new Date(Date.now() - 2 * 86_400_000);
+    const [engagement] = await t.db
+      .insert(engagements)
+      .values({ teamId: TEAM, coachId: 'U0COACHINS', leaderId: 'U0LEADINS1', status: 'active', startDate: first.toISOString().slice(0, 10), sessionCount: 6, cadenceDays: 7 })
+      .returning();
+    await t.db.insert(sessions).values(Array.from({ length: 6 }, (_, i) => ({ teamId: TEAM, engagementId: engagement!.id, seq: i + 1, scheduledAt: new Date(first.getTime() + i * 7 * 86_400_000) })));
+    const now = new Date();
+    await syncEngagementPlan(t.db, { teamId: TEAM, engagementId: engagement!.id, now });
+    await planCoachDigests(t.db, { teamId: TEAM, now });
+    expect((await pending()).length).toBeGreaterThan(1);
+
+    // Uninstalled three days ago: the first session and what followed it fell due meanwhile.
+    const stoppedAt = new Date(first.getTime() - 86_400_000);
+    await stopWorkspace(t.db, TEAM, 'app_uninstalled', stoppedAt);
+    const [row] = await t.db.select().from(installations).where(eq(installations.teamId, TEAM));
+    expect(row!.botTokenEnc).toBeNull();
+    expect(row!.uninstalledAt).not.toBeNull();
+    await expect(createTokenResolver(config, t.db, cipher)(TEAM)).rejects.toThrow();
+    expect(await pending()).toHaveLength(0);
+    // While uninstalled, every planner leaves the workspace alone.
+    expect(await syncEngagementPlan(t.db, { teamId: TEAM, engagementId: engagement!.id, now: new Date() })).toMatchObject({ inserted: 0, restored: 0 });
+    expect(await planCoachDigests(t.db, { teamId: TEAM, now: new Date() })).toBe(0);
+    expect(await pending()).toHaveLength(0);
+
+    const state = await startInstall();
+    const res = await fetch(`${base}/slack/oauth_redirect?code=${emu.issueOAuthCode(TEAM, 'U0ADMIN001')}&state=${encodeURIComponent(state)}`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const resumed = await pending();
+    expect(resumed.filter((n) => n.engagementId === engagement!.id).length).toBeGreaterThan(0);
+    expect(resumed.some((n) => n.kind === 'digest')).toBe(true);
+    // Nothing that fell due while uninstalled comes back due now.
+    const reinstalledAt = Date.now();
+    for (const n of resumed) expect(n.dueAt.getTime() < stoppedAt.getTime() || n.dueAt.getTime() > reinstalledAt - 60_000).toBe(true);
+    const skipped = await t.db.select().from(nudges).where(and(eq(nudges.teamId, TEAM), eq(nudges.reason, 'due_while_uninstalled')));
+    expect(skipped.length).toBeGreaterThan(0);
+    await expect(createTokenResolver(config, t.db, cipher)(TEAM)).resolves.toMatch(/^xoxb/);
   });
 });

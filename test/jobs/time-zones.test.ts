@@ -40,6 +40,20 @@ describe('time zone refresh', () => {
     expect(f.emu.callsTo('users.info').map((c) => c.args.user)).not.toContain(fresh.leaderId);
   });
 
+  it('a person retired by the sweep is asked again a day later, and active again when Slack has them', async () => {
+    const back = await seedLeader(f, 'U0TZBACK01', { tz: 'UTC' });
+    f.emu.deactivateUser(TEAM, back.leaderId);
+    const now = new Date();
+    await refreshTimeZones(deps, now);
+    expect((await findPerson(f.db.db, TEAM, back.leaderId))?.isActive).toBe(false);
+    // Whatever made Slack answer that way has passed.
+    (f.emu as unknown as { store: { user(t: string, u: string): { deleted?: boolean } } }).store.user(TEAM, back.leaderId).deleted = false;
+    await refreshTimeZones(deps, new Date(now.getTime() + 3_600_000));
+    expect((await findPerson(f.db.db, TEAM, back.leaderId))?.isActive).toBe(false);
+    await refreshTimeZones(deps, new Date(now.getTime() + 25 * 3_600_000));
+    expect((await findPerson(f.db.db, TEAM, back.leaderId))?.isActive).toBe(true);
+  });
+
   it('a user_change to a new zone re-plans pending nudges into the new working hours', async () => {
     const leader = await seedLeader(f, 'U0TZPLAN01', { tz: 'America/Los_Angeles', workDays: [1, 2, 3, 4, 5], workStartMinute: 540, workEndMinute: 1050 });
     await syncEngagementPlan(f.db.db, { teamId: TEAM, engagementId: leader.engagementId, now: new Date() });

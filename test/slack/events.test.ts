@@ -1,7 +1,7 @@
 // Events and the message shortcut, delivered as Slack delivers them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { nudges, people, reflections } from '../../db/schema/index.js';
+import { installations, nudges, people, reflections } from '../../db/schema/index.js';
 import { FORM, interactionBody, LEADER, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
 
 let h: Harness;
@@ -23,8 +23,32 @@ describe('user_change', () => {
   });
 });
 
+describe('user_change, validated', () => {
+  const person = async (userId: string) => (await h.db.db.select().from(people).where(eq(people.userId, userId)))[0];
+
+  it('a deactivated person who comes back is active again', async () => {
+    await h.db.db.insert(people).values({ teamId: TEAM, userId: 'U0RETURN01', tz: 'Europe/Paris' });
+    await h.post(eventBody({ type: 'user_change', user: { id: 'U0RETURN01', deleted: true, tz: 'Europe/Paris' } }), 'application/json');
+    await waitFor(async () => (await person('U0RETURN01'))?.isActive === false);
+    await h.post(eventBody({ type: 'user_change', user: { id: 'U0RETURN01', deleted: false, tz: 'Europe/Paris' } }), 'application/json');
+    await waitFor(async () => (await person('U0RETURN01'))?.isActive === true);
+  });
+
+  it.each([
+    ['a zone that is not a zone', { id: 'U0ZONECHK1', tz: 'Mars/Olympus' }],
+    ['a zone that is not text', { id: 'U0ZONECHK1', tz: 12345 }],
+    ['a user that is only an id string', 'U0ZONECHK1'],
+  ])('ignores %s and keeps the person as they were', async (_label, user) => {
+    await h.db.db.insert(people).values({ teamId: TEAM, userId: 'U0ZONECHK1', tz: 'Europe/Paris' }).onConflictDoNothing();
+    expect((await h.post(eventBody({ type: 'user_change', user }), 'application/json')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await person('U0ZONECHK1')).toMatchObject({ tz: 'Europe/Paris', isActive: true });
+  });
+});
+
 describe('app_uninstalled', () => {
-  it('cancels every pending nudge of the workspace and leaves sent ones alone', async () => {
+  it('cancels every pending nudge of the workspace, leaves sent ones alone, and deletes the stored token', async () => {
+    await h.db.db.insert(installations).values({ teamId: TEAM, botTokenEnc: h.cipher.encrypt('xoxb-stored-token') });
     const due = new Date(Date.now() + 3_600_000);
     await h.db.db.insert(nudges).values([
       { teamId: TEAM, recipientId: LEADER, kind: 'follow_up', dedupeKey: 'u1', dueAt: due },
@@ -36,6 +60,9 @@ describe('app_uninstalled', () => {
     await waitFor(async () => (await status('u1')) === 'cancelled');
     expect(await status('u2')).toBe('sent');
     expect(await status('u3')).toBe('pending');
+    const [row] = await h.db.db.select().from(installations).where(eq(installations.teamId, TEAM));
+    expect(row).toMatchObject({ botTokenEnc: null });
+    expect(row!.uninstalledAt).not.toBeNull();
   });
 });
 

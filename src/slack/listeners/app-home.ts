@@ -29,9 +29,9 @@ export async function publishHome(deps: SlackDeps, client: WebClient, teamId: st
 }
 
 export function registerAppHome(app: App, deps: SlackDeps, sections: HomeSection[] = []): void {
-  app.event('app_home_opened', async ({ event, body, client }) => {
+  app.event('app_home_opened', async ({ event, client, context }) => {
     if (event.tab !== 'home') return;
-    const teamId = (body as { team_id?: string }).team_id ?? '';
+    const teamId = context.teamId ?? '';
     try {
       await publishHome(deps, client, teamId, event.user, sections);
     } catch (error) {

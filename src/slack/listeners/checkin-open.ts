@@ -6,9 +6,9 @@ import type { SlackDeps } from '../deps.js';
 export const CHECKIN_OPEN_ACTION = 'checkin_open';
 
 export function registerCheckInOpen(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(CHECKIN_OPEN_ACTION, async ({ ack, body, client }) => {
+  app.action<BlockButtonAction>(CHECKIN_OPEN_ACTION, async ({ ack, body, client, context }) => {
     await ack();
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const teamId = context.teamId ?? '';
     try {
       await openCheckIn(deps, { client, triggerId: body.trigger_id, teamId, userId: body.user.id });
     } catch (error) {

@@ -13,8 +13,8 @@ import { decodeJson } from '../metadata.js';
 import { viewStateSchema } from '../view-state.js';
 
 export function registerCheckInSubmit(app: App, deps: SlackDeps): void {
-  app.view(CHECKIN_CALLBACK, async ({ ack, body, view, client }) => {
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
+  app.view(CHECKIN_CALLBACK, async ({ ack, body, view, client, context }) => {
+    const teamId = context.teamId ?? '';
     const userId = body.user.id;
     const log = deps.logger.child({ teamId, userId, view: CHECKIN_CALLBACK });
     const blockIds = new Set(view.blocks.map((b) => b.block_id).filter((id): id is string => !!id));

@@ -16,8 +16,8 @@ export function registerSaveMoment(app: App, deps: SlackDeps): void {
     await client.views.open({ trigger_id: shortcut.trigger_id, view });
   });
 
-  app.view(MOMENT_CALLBACK, async ({ ack, body, view, client }) => {
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
+  app.view(MOMENT_CALLBACK, async ({ ack, body, view, client, context }) => {
+    const teamId = context.teamId ?? '';
     const meta = decodeJson(momentMetadataSchema, view.private_metadata);
     const state = viewStateSchema.safeParse(view.state.values);
     const visibility = visibilitySchema.safeParse(state.success ? readInput(state.data, 'visibility') : undefined);
