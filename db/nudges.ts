@@ -131,3 +131,16 @@ export async function selectNudgesToEnqueue(db: Db, w: ReconcileWindow): Promise
     .map((r) => ({ id: r.id, teamId: r.team_id, dueAt: new Date(r.due_at), repaired: r.repaired }))
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 }
+
+/**
+ * Recipients in a team with something still to send by `until`: the people whose Do Not
+ * Disturb windows are worth reading in the same dnd.teamInfo call.
+ */
+export async function selectRecipientsDueSoon(db: Db, teamId: string, until: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ recipientId: nudges.recipientId })
+    .from(nudges)
+    .where(and(eq(nudges.teamId, teamId), inArray(nudges.status, ['pending', 'sending']), lte(nudges.dueAt, until)))
+    .limit(limit);
+  return rows.map((r) => r.recipientId);
+}

@@ -16,8 +16,10 @@ import { jobSchemas, sendJobId, type JobData } from './job-types.js';
 import { handleSendFailure, type SendAttempt } from './send-failure.js';
 import { nudgeMetadata } from './nudge-metadata.js';
 import { loadNudgeSubject, type ExtraSubjects } from './nudge-subject.js';
-import { loadRecipient, openDmChannel, readDndEnd } from './recipient.js';
-import type { SlackClients } from './slack-client.js';
+import { readDndEnd } from './dnd-windows.js';
+import { createMemoryPacingStore, type PacingStore } from './pacing-store.js';
+import { loadRecipient, openDmChannel } from './recipient.js';
+import { classifySlackError, type SlackClients } from './slack-client.js';
 
 export interface SendNudgeDeps {
   db: Db;
@@ -31,6 +33,8 @@ export interface SendNudgeDeps {
   rhythm?: RhythmSettings;
   /** The window a recipient Grow meets for the first time starts with (config). */
   defaultWorkingHours?: WorkingWindow;
+  /** DND windows and 429 holds per workspace, shared by every worker; in-process when omitted. */
+  pacing?: PacingStore;
   /** Runs after chat.postMessage succeeded and before the row is marked (crash tests). */
   afterPost?: (nudgeId: string) => Promise<void> | void;
 }
@@ -46,7 +50,7 @@ async function deferNudge(deps: SendNudgeDeps, row: NudgeRow, dueAt: Date, reaso
   return 'deferred';
 }
 
-async function deliver(deps: SendNudgeDeps, row: NudgeRow, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
+async function deliver(deps: SendNudgeDeps & { pacing: PacingStore }, row: NudgeRow, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
   const client = await deps.slack.forTeam(row.teamId);
   const person = await loadRecipient(deps.db, client, row.teamId, row.recipientId, now, deps.defaultWorkingHours);
   if (!person.isActive) {
@@ -65,7 +69,7 @@ async function deliver(deps: SendNudgeDeps, row: NudgeRow, now: Date, attempt: S
   }
   const hours = workingHoursOf(person);
   if (!isWithinWorkingHours(now, hours)) return deferNudge(deps, row, nextWorkingInstant(now, hours), 'outside_working_hours');
-  const dndEnd = await readDndEnd(client, person.userId, now);
+  const dndEnd = await readDndEnd({ db: deps.db, store: deps.pacing, client, teamId: row.teamId, userId: person.userId, now });
   if (dndEnd) return deferNudge(deps, row, deferPastDnd(now, dndEnd, hours), 'dnd');
   const channel = await openDmChannel(deps.db, client, person);
   if (row.attempts > 1) {
@@ -103,12 +107,25 @@ async function handleUnclaimed(deps: SendNudgeDeps, job: SendNudgeJob, token: st
   return 'moved';
 }
 
-export function createSendNudgeProcessor(deps: SendNudgeDeps) {
+/**
+ * A workspace Slack told to wait: the job waits in place, unclaimed, without asking Slack
+ * again just to hear the same answer; other workspaces' jobs go on meanwhile.
+ */
+async function waitOutHold(pacing: PacingStore, job: SendNudgeJob, token: string | undefined, teamId: string, now: Date): Promise<void> {
+  const until = await pacing.holdUntil(teamId);
+  if (until <= now.getTime()) return;
+  await job.moveToDelayed(Date.now() + (until - now.getTime()), token);
+  throw new DelayedError();
+}
+
+export function createSendNudgeProcessor(sendDeps: SendNudgeDeps) {
+  const deps = { ...sendDeps, pacing: sendDeps.pacing ?? createMemoryPacingStore() };
   return async (job: SendNudgeJob, token?: string): Promise<SendOutcome> => {
     const parsed = jobSchemas['send-nudge'].safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('send-nudge payload is not { nudgeId, teamId }');
     const { nudgeId, teamId } = parsed.data;
     const now = deps.now();
+    await waitOutHold(deps.pacing, job, token, teamId, now);
     const row = await claimNudge(deps.db, nudgeId, now);
     if (!row) return handleUnclaimed(deps, job, token, nudgeId, now);
     if (row.teamId !== teamId) {
@@ -119,6 +136,11 @@ export function createSendNudgeProcessor(deps: SendNudgeDeps) {
     try {
       return await deliver(deps, row, now, attempt);
     } catch (error) {
+      const failure = classifySlackError(error);
+      if (failure?.kind === 'rate_limited') {
+        const at = deps.now().getTime();
+        await deps.pacing.hold(row.teamId, at + failure.retryAfterMs, at);
+      }
       return handleSendFailure(deps, job, row, attempt, error);
     }
   };

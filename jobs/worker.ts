@@ -15,6 +15,7 @@ import { startCoachPlanner } from './digest-schedule.js';
 import { connectRedis } from './redis.js';
 import { createRefreshTimeZonesProcessor, scheduleTimeZoneRefresh } from './refresh-time-zones.js';
 import { createSendNudgeProcessor } from './send-nudge.js';
+import { createRedisPacingStore } from './pacing-store.js';
 import { createSlackClients } from './slack-client.js';
 
 export interface WorkerOptions {
@@ -81,6 +82,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         rhythm: config.rhythm,
         defaultWorkingHours: config.defaultWorkingHours,
         afterPost: options.afterPost,
+        pacing: createRedisPacingStore(connection, config.queuePrefix),
       }) as Processor,
       concurrency: options.concurrency ?? 5,
     },
