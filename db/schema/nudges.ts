@@ -37,6 +37,9 @@ export const nudges = pgTable(
   (t) => [
     unique('nudges_team_dedupe').on(t.teamId, t.dedupeKey),
     index('nudges_due_idx').on(t.status, t.dueAt),
+    // Only what is still to send: the reconciler's scan stays small and free of the dead
+    // entries that rows moving to sent all day leave in a full index.
+    index('nudges_open_due_idx').on(t.dueAt).where(sql`status in ('pending', 'sending')`),
     index('nudges_engagement_idx').on(t.engagementId, t.status),
   ],
 );

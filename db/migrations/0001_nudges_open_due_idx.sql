@@ -1,0 +1,1 @@
+CREATE INDEX "nudges_open_due_idx" ON "nudges" USING btree ("due_at") WHERE status in ('pending', 'sending');
