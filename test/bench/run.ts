@@ -6,10 +6,12 @@ import { checkInSubmission } from '../support/checkin-payloads.js';
 import { interactionBody } from '../support/app-harness.js';
 import { benchBurst } from './burst.js';
 import { benchDelivery } from './delivery.js';
+import { benchHistory } from './history.js';
 
 // Benchmarks at scale, `npm run bench -- <name> [size]`: one line each.
 const scaled: Record<string, (args: string[]) => Promise<string>> = {
   burst: benchBurst,
+  history: benchHistory,
 };
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
