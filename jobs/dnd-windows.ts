@@ -4,12 +4,12 @@
 // chat.postMessage stays the only limit that binds. A bot token never sees another
 // person's snooze (Slack shows it to the user's own token only), so the schedule is all
 // there is to read.
-import type { WebClient } from '@slack/web-api';
+import { ErrorCode, type WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { selectRecipientsDueSoon } from '../db/nudges.js';
 import type { DndWindow, PacingStore } from './pacing-store.js';
-import { platformErrorCode } from './slack-client.js';
+import { classifySlackError, platformErrorCode } from './slack-client.js';
 
 const BATCH = 50;
 // Whose windows ride along with a miss: people with a nudge due within this horizon.
@@ -17,7 +17,9 @@ const AHEAD_MS = 15 * 60_000;
 const MAX_AGE_S = 12 * 3600;
 const LOCK_MS = 5_000;
 const WAIT_STEP_MS = 50;
-const WAIT_STEPS = 40;
+// Long enough for a fetch under load; a fetch for one person alone would spend the
+// Tier 2 allowance fifty times faster.
+const WAIT_STEPS = 120;
 
 // Only the fields Grow reads; Slack adds others freely.
 const teamInfoSchema = z.object({
@@ -49,11 +51,21 @@ function endAt(w: DndWindow, nowS: number): Date | null {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Reads as Slack's own 429, so the nudge waits like any rate-limited send. */
+function lookupsHeld(untilMs: number, nowMs: number): Error {
+  return Object.assign(new Error('DND lookups held'), { code: ErrorCode.RateLimitedError, retryAfter: Math.max(1, Math.ceil((untilMs - nowMs) / 1000)) });
+}
+
 async function fetchWindows(l: DndLookup, userIds: string[], nowS: number): Promise<Map<string, DndWindow>> {
+  const nowMs = l.now.getTime();
+  const heldUntil = await l.store.holdUntil(l.teamId, 'dnd');
+  if (heldUntil > nowMs) throw lookupsHeld(heldUntil, nowMs);
   let raw: unknown;
   try {
     raw = await l.client.dnd.teamInfo({ users: userIds.join(',') });
   } catch (error) {
+    const failure = classifySlackError(error);
+    if (failure?.kind === 'rate_limited') await l.store.hold(l.teamId, 'dnd', nowMs + failure.retryAfterMs, nowMs);
     const code = platformErrorCode(error);
     // A workspace that did not grant dnd:read simply gets no DND deferral.
     if (code === 'missing_scope' || code === 'not_allowed_token_type' || code === 'no_permission') raw = { users: {} };
@@ -69,11 +81,13 @@ async function fetchWindows(l: DndLookup, userIds: string[], nowS: number): Prom
   return windows;
 }
 
-/** The batch for a miss: this person first, then others due soon whose windows are unknown or stale. */
+/** The batch for a miss: this person, those waiting for theirs, then others due soon not known yet. */
 async function batchFor(l: DndLookup, nowS: number): Promise<string[]> {
   const due = (await selectRecipientsDueSoon(l.db, l.teamId, new Date(l.now.getTime() + AHEAD_MS), BATCH * 10)).filter((id) => id !== l.userId);
+  const waiting = (await l.store.takeWanted(l.teamId, BATCH - 1)).filter((id) => id !== l.userId);
   const known = await l.store.readWindows(l.teamId, due);
-  return [l.userId, ...due.filter((id) => !isFresh(known.get(id), nowS)).slice(0, BATCH - 1)];
+  const rest = due.filter((id) => !waiting.includes(id) && !isFresh(known.get(id), nowS));
+  return [l.userId, ...waiting, ...rest].slice(0, BATCH);
 }
 
 /** When Do Not Disturb is on for the recipient at `now`, the instant it lifts; null otherwise. */
@@ -89,8 +103,9 @@ export async function readDndEnd(l: DndLookup): Promise<Date | null> {
         await l.store.unlockFetch(l.teamId);
       }
     }
-    // Another job is reading this team's windows, most likely this person's among them.
+    // Another job is reading this team's windows; the next read includes this person.
+    if (i === 0) await l.store.want(l.teamId, l.userId);
     await sleep(WAIT_STEP_MS);
   }
-  return endAt((await fetchWindows(l, [l.userId], nowS)).get(l.userId)!, nowS);
+  return endAt((await fetchWindows(l, await batchFor(l, nowS), nowS)).get(l.userId)!, nowS);
 }

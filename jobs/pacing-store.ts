@@ -19,10 +19,16 @@ export interface PacingStore {
   /** True when this caller now owns the team's fetch for `ms` (or until `unlock`). */
   lockFetch(teamId: string, ms: number): Promise<boolean>;
   unlockFetch(teamId: string): Promise<void>;
-  /** Epoch ms before which nothing of this team may call Slack; 0 when none. */
-  holdUntil(teamId: string): Promise<number>;
-  hold(teamId: string, untilMs: number, nowMs: number): Promise<void>;
+  /** Someone waits for this person's window: the next fetch of the team includes them. */
+  want(teamId: string, userId: string): Promise<void>;
+  takeWanted(teamId: string, count: number): Promise<string[]>;
+  /** Epoch ms before which this team may not make that kind of call; 0 when none. */
+  holdUntil(teamId: string, scope: HoldScope): Promise<number>;
+  hold(teamId: string, scope: HoldScope, untilMs: number, nowMs: number): Promise<void>;
 }
+
+/** Posting and DND lookups are limited separately by Slack, so each has its own hold. */
+export type HoldScope = 'post' | 'dnd';
 
 // Windows are re-read at least daily, whatever they say.
 const WINDOWS_TTL_MS = 24 * 3_600_000;
@@ -39,7 +45,8 @@ function decode(raw: string | null): DndWindow | undefined {
 export function createRedisPacingStore(redis: Redis, prefix: string): PacingStore {
   const windowsKey = (teamId: string) => `${prefix}:dnd:${teamId}`;
   const lockKey = (teamId: string) => `${prefix}:dnd-lock:${teamId}`;
-  const holdKey = (teamId: string) => `${prefix}:hold:${teamId}`;
+  const wantKey = (teamId: string) => `${prefix}:dnd-want:${teamId}`;
+  const holdKey = (teamId: string, scope: HoldScope) => `${prefix}:hold:${scope}:${teamId}`;
   return {
     async readWindows(teamId, userIds) {
       const found = new Map<string, DndWindow>();
@@ -62,11 +69,17 @@ export function createRedisPacingStore(redis: Redis, prefix: string): PacingStor
     async unlockFetch(teamId) {
       await redis.del(lockKey(teamId));
     },
-    async holdUntil(teamId) {
-      return Number((await redis.get(holdKey(teamId))) ?? 0);
+    async want(teamId, userId) {
+      await redis.multi().sadd(wantKey(teamId), userId).pexpire(wantKey(teamId), WINDOWS_TTL_MS).exec();
     },
-    async hold(teamId, untilMs, nowMs) {
-      await redis.set(holdKey(teamId), String(untilMs), 'PX', Math.max(1, untilMs - nowMs));
+    async takeWanted(teamId, count) {
+      return count > 0 ? redis.spop(wantKey(teamId), count) : [];
+    },
+    async holdUntil(teamId, scope) {
+      return Number((await redis.get(holdKey(teamId, scope))) ?? 0);
+    },
+    async hold(teamId, scope, untilMs, nowMs) {
+      await redis.set(holdKey(teamId, scope), String(untilMs), 'PX', Math.max(1, untilMs - nowMs));
     },
   };
 }
@@ -75,6 +88,7 @@ export function createMemoryPacingStore(): PacingStore {
   const windows = new Map<string, Map<string, DndWindow>>();
   const locks = new Set<string>();
   const holds = new Map<string, number>();
+  const wanted = new Map<string, Set<string>>();
   return {
     async readWindows(teamId, userIds) {
       const team = windows.get(teamId);
@@ -93,11 +107,19 @@ export function createMemoryPacingStore(): PacingStore {
     async unlockFetch(teamId) {
       locks.delete(teamId);
     },
-    async holdUntil(teamId) {
-      return holds.get(teamId) ?? 0;
+    async want(teamId, userId) {
+      wanted.set(teamId, (wanted.get(teamId) ?? new Set()).add(userId));
     },
-    async hold(teamId, untilMs) {
-      holds.set(teamId, untilMs);
+    async takeWanted(teamId, count) {
+      const taken = [...(wanted.get(teamId) ?? [])].slice(0, count);
+      for (const id of taken) wanted.get(teamId)?.delete(id);
+      return taken;
+    },
+    async holdUntil(teamId, scope) {
+      return holds.get(`${scope}:${teamId}`) ?? 0;
+    },
+    async hold(teamId, scope, untilMs) {
+      holds.set(`${scope}:${teamId}`, untilMs);
     },
   };
 }

@@ -112,7 +112,7 @@ async function handleUnclaimed(deps: SendNudgeDeps, job: SendNudgeJob, token: st
  * again just to hear the same answer; other workspaces' jobs go on meanwhile.
  */
 async function waitOutHold(pacing: PacingStore, job: SendNudgeJob, token: string | undefined, teamId: string, now: Date): Promise<void> {
-  const until = await pacing.holdUntil(teamId);
+  const until = await pacing.holdUntil(teamId, 'post');
   if (until <= now.getTime()) return;
   await job.moveToDelayed(Date.now() + (until - now.getTime()), token);
   throw new DelayedError();
@@ -137,9 +137,10 @@ export function createSendNudgeProcessor(sendDeps: SendNudgeDeps) {
       return await deliver(deps, row, now, attempt);
     } catch (error) {
       const failure = classifySlackError(error);
-      if (failure?.kind === 'rate_limited') {
+      // Only a refused post holds the workspace's posting; a refused DND lookup holds lookups.
+      if (failure?.kind === 'rate_limited' && attempt.posting) {
         const at = deps.now().getTime();
-        await deps.pacing.hold(row.teamId, at + failure.retryAfterMs, at);
+        await deps.pacing.hold(row.teamId, 'post', at + failure.retryAfterMs, at);
       }
       return handleSendFailure(deps, job, row, attempt, error);
     }
