@@ -93,3 +93,35 @@ describe('a 429 holds only the workspace that got it', () => {
     expect(postsOf(OTHER_TEAM).filter((c) => c.ok)).toHaveLength(4);
   });
 });
+
+describe('a 429 on dnd.teamInfo holds lookups, not posting', () => {
+  let f: DeliveryFixture;
+  beforeAll(async () => {
+    // One lookup a minute: the second read of the workspace's windows is answered 429.
+    f = await startDeliveryFixture({ emulator: { rateLimits: { enabled: true, perMinute: { 'dnd.teamInfo': 1 } } } });
+    await f.startWorker({ concurrency: 2 });
+  });
+  afterAll(async () => {
+    await f?.close();
+  });
+
+  it('people whose windows are known still get their messages while lookups wait', async () => {
+    const known = await seedLeader(f, 'U0KNOWN001');
+    const [first] = await insertNudges(f, known, 1);
+    await f.reconcile();
+    await waitFor(async () => (await nudgeRow(f, first!)).status === 'sent', 10_000, 'first sent');
+
+    const unknown = await seedLeader(f, 'U0UNKNOWN1');
+    const [waiting] = await insertNudges(f, unknown, 1);
+    await f.reconcile();
+    await waitFor(async () => (await nudgeRow(f, waiting!)).reason === 'rate_limited', 10_000, 'lookup refused');
+
+    const [second] = await insertNudges(f, known, 1);
+    const [another] = await insertNudges(f, await seedLeader(f, 'U0UNKNOWN2'), 1);
+    await f.reconcile();
+    await waitFor(async () => (await nudgeRow(f, second!)).status === 'sent', 10_000, 'second sent');
+    await waitFor(async () => (await nudgeRow(f, another!)).reason === 'rate_limited', 10_000, 'held without a call');
+    expect(f.emu.callsTo('dnd.teamInfo').filter((c) => c.status === 429)).toHaveLength(1);
+    expect((await nudgeRow(f, waiting!)).status).toBe('pending');
+  });
+});
