@@ -7,7 +7,7 @@
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
-import { selectRecipientsDueSoon } from '../db/nudges.js';
+import { selectRecipientsDueNext } from '../db/nudges.js';
 import type { DndWindow, PacingStore } from './pacing-store.js';
 import { classifySlackError, platformErrorCode } from './slack-client.js';
 
@@ -81,9 +81,13 @@ async function fetchWindows(l: DndLookup, userIds: string[], nowS: number): Prom
   return windows;
 }
 
-/** The batch for a miss: this person, those waiting for theirs, then others due soon not known yet. */
+/**
+ * The batch for a miss: this person, those waiting for theirs, then the next people in
+ * the queue's order whose windows are not known yet, so the jobs that follow find theirs.
+ */
 async function batchFor(l: DndLookup, nowS: number): Promise<string[]> {
-  const due = (await selectRecipientsDueSoon(l.db, l.teamId, new Date(l.now.getTime() + AHEAD_MS), BATCH * 10)).filter((id) => id !== l.userId);
+  // Up to twenty batches ahead may be known already (Tier 2's burst); look past them.
+  const due = (await selectRecipientsDueNext(l.db, l.teamId, new Date(l.now.getTime() + AHEAD_MS), BATCH * 24)).filter((id) => id !== l.userId);
   const waiting = (await l.store.takeWanted(l.teamId, BATCH - 1)).filter((id) => id !== l.userId);
   const known = await l.store.readWindows(l.teamId, due);
   const rest = due.filter((id) => !waiting.includes(id) && !isFresh(known.get(id), nowS));
