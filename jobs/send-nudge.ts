@@ -1,7 +1,8 @@
 // The send-nudge processor: claim the row, check that the message is still wanted and
 // that now is a good moment for the recipient, render it from current data, post it
 // with the nudge id in its metadata, record it. Exactly once as the leader sees it: a
-// row claimed before (attempts > 1) is first looked for in the DM history.
+// row claimed before (attempts > 1) is first looked for in the DM history. A workspace
+// whose post was answered 429 is held until its Retry-After, before anything is claimed.
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { Db } from '../db/client.js';
 import { workingHoursOf } from '../db/people.js';
