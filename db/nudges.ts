@@ -105,7 +105,8 @@ export interface ReconcileWindow {
 /**
  * One statement: puts stale `sending` rows back to pending (due now, so they get a fresh
  * job; their attempt count makes the next claim search the DM history first) and returns
- * them together with every pending row due within the horizon, earliest first.
+ * them together with every pending row due within the horizon, earliest first (then by
+ * id, the order the DND lookups read ahead in).
  */
 export async function selectNudgesToEnqueue(db: Db, w: ReconcileWindow): Promise<DueNudge[]> {
   const now = w.now.toISOString();
@@ -129,5 +130,24 @@ export async function selectNudgesToEnqueue(db: Db, w: ReconcileWindow): Promise
     select * from repaired union all select * from due`);
   return rowsOf<{ id: string; team_id: string; due_at: string | Date; repaired: boolean }>(result)
     .map((r) => ({ id: r.id, teamId: r.team_id, dueAt: new Date(r.due_at), repaired: r.repaired }))
-    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Recipients in a team with something still to send by `until`, in the order the queue
+ * runs them (due time, then id): the people whose Do Not Disturb windows are worth
+ * reading in the same dnd.teamInfo call.
+ */
+export async function selectRecipientsDueNext(db: Db, teamId: string, until: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ recipientId: nudges.recipientId })
+    .from(nudges)
+    .where(and(
+      eq(nudges.teamId, teamId),
+      inArray(nudges.status, ['pending', 'sending']),
+      lte(nudges.dueAt, until),
+    ))
+    .orderBy(nudges.dueAt, nudges.id)
+    .limit(limit);
+  return [...new Set(rows.map((r) => r.recipientId))];
 }

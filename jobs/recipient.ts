@@ -1,8 +1,7 @@
 // The person a nudge goes to, as the sender needs them: their stored preferences (created
-// from users.info on first contact), their DM channel with the bot, their working window
-// and whether Slack's Do Not Disturb is on right now.
+// from users.info on first contact) and their DM channel with the bot. Do Not Disturb is
+// read in batches by dnd-windows.ts.
 import type { WebClient } from '@slack/web-api';
-import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { findPerson, saveDmChannel, upsertPersonTz, type Person } from '../db/people.js';
 import type { WorkingWindow } from '../src/domain/time/index.js';
@@ -35,38 +34,4 @@ export async function openDmChannel(db: Db, client: WebClient, person: Person): 
   if (!channelId) throw new RecipientGoneError('channel_not_found');
   await saveDmChannel(db, person.teamId, person.userId, channelId);
   return channelId;
-}
-
-/**
- * When Do Not Disturb (a schedule or a snooze) is on at `now`, the instant it lifts;
- * null otherwise. A workspace that did not grant dnd:read simply gets no DND deferral.
- */
-// Only the fields Grow reads; Slack adds others freely.
-const dndInfoSchema = z.object({
-  dnd_enabled: z.boolean().optional(),
-  next_dnd_start_ts: z.number().optional(),
-  next_dnd_end_ts: z.number().optional(),
-  snooze_enabled: z.boolean().optional(),
-  snooze_endtime: z.number().optional(),
-});
-
-export async function readDndEnd(client: WebClient, userId: string, now: Date): Promise<Date | null> {
-  let raw: unknown;
-  try {
-    raw = await client.dnd.info({ user: userId });
-  } catch (error) {
-    const code = platformErrorCode(error);
-    if (code === 'missing_scope' || code === 'not_allowed_token_type' || code === 'no_permission') return null;
-    throw error;
-  }
-  const parsed = dndInfoSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const info = parsed.data;
-  const nowS = now.getTime() / 1000;
-  const ends: number[] = [];
-  const start = info.next_dnd_start_ts ?? 0;
-  const end = info.next_dnd_end_ts ?? 0;
-  if (info.dnd_enabled && start <= nowS && nowS < end) ends.push(end);
-  if (info.snooze_enabled && info.snooze_endtime !== undefined && info.snooze_endtime > nowS) ends.push(info.snooze_endtime);
-  return ends.length > 0 ? new Date(Math.max(...ends) * 1000) : null;
 }

@@ -1,7 +1,8 @@
 // The send-nudge processor: claim the row, check that the message is still wanted and
 // that now is a good moment for the recipient, render it from current data, post it
 // with the nudge id in its metadata, record it. Exactly once as the leader sees it: a
-// row claimed before (attempts > 1) is first looked for in the DM history.
+// row claimed before (attempts > 1) is first looked for in the DM history. A workspace
+// whose post was answered 429 is held until its Retry-After, before anything is claimed.
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { Db } from '../db/client.js';
 import { workingHoursOf } from '../db/people.js';
@@ -17,8 +18,10 @@ import { handleSendFailure, type SendAttempt } from './send-failure.js';
 import { countRetimed, recordSent, settleNudge } from './send-outcomes.js';
 import { nudgeMetadata } from './nudge-metadata.js';
 import { loadNudgeSubject, type ExtraSubjects } from './nudge-subject.js';
-import { loadRecipient, openDmChannel, readDndEnd } from './recipient.js';
-import type { SlackClients } from './slack-client.js';
+import { readDndEnd } from './dnd-windows.js';
+import { createMemoryPacingStore, type PacingStore } from './pacing-store.js';
+import { loadRecipient, openDmChannel } from './recipient.js';
+import { classifySlackError, type SlackClients } from './slack-client.js';
 
 export interface SendNudgeDeps {
   db: Db;
@@ -32,6 +35,8 @@ export interface SendNudgeDeps {
   rhythm?: RhythmSettings;
   /** The window a recipient Grow meets for the first time starts with (config). */
   defaultWorkingHours?: WorkingWindow;
+  /** DND windows and 429 holds per workspace, shared by every worker; in-process when omitted. */
+  pacing?: PacingStore;
   /** Runs after chat.postMessage succeeded and before the row is marked (crash tests). */
   afterPost?: (nudgeId: string) => Promise<void> | void;
 }
@@ -48,7 +53,7 @@ async function deferNudge(deps: SendNudgeDeps, row: NudgeRow, dueAt: Date, reaso
   return 'deferred';
 }
 
-async function deliver(deps: SendNudgeDeps, row: NudgeRow, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
+async function deliver(deps: SendNudgeDeps & { pacing: PacingStore }, row: NudgeRow, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
   const client = await deps.slack.forTeam(row.teamId);
   const person = await loadRecipient(deps.db, client, row.teamId, row.recipientId, now, deps.defaultWorkingHours);
   if (!person.isActive) {
@@ -67,7 +72,7 @@ async function deliver(deps: SendNudgeDeps, row: NudgeRow, now: Date, attempt: S
   }
   const hours = workingHoursOf(person);
   if (!isWithinWorkingHours(now, hours)) return deferNudge(deps, row, nextWorkingInstant(now, hours), 'outside_working_hours');
-  const dndEnd = await readDndEnd(client, person.userId, now);
+  const dndEnd = await readDndEnd({ db: deps.db, store: deps.pacing, client, teamId: row.teamId, userId: person.userId, now });
   if (dndEnd) return deferNudge(deps, row, deferPastDnd(now, dndEnd, hours), 'dnd');
   const channel = await openDmChannel(deps.db, client, person);
   if (row.attempts > 1) {
@@ -105,12 +110,25 @@ async function handleUnclaimed(deps: SendNudgeDeps, job: SendNudgeJob, token: st
   return 'moved';
 }
 
-export function createSendNudgeProcessor(deps: SendNudgeDeps) {
+/**
+ * A workspace Slack told to wait: the job waits in place, unclaimed, without asking Slack
+ * again just to hear the same answer; other workspaces' jobs go on meanwhile.
+ */
+async function waitOutHold(pacing: PacingStore, job: SendNudgeJob, token: string | undefined, teamId: string, now: Date): Promise<void> {
+  const until = await pacing.holdUntil(teamId, 'post');
+  if (until <= now.getTime()) return;
+  await job.moveToDelayed(Date.now() + (until - now.getTime()), token);
+  throw new DelayedError();
+}
+
+export function createSendNudgeProcessor(sendDeps: SendNudgeDeps) {
+  const deps = { ...sendDeps, pacing: sendDeps.pacing ?? createMemoryPacingStore() };
   return async (job: SendNudgeJob, token?: string): Promise<SendOutcome> => {
     const parsed = jobSchemas['send-nudge'].safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('send-nudge payload is not { nudgeId, teamId }');
     const { nudgeId, teamId } = parsed.data;
     const now = deps.now();
+    await waitOutHold(deps.pacing, job, token, teamId, now);
     const row = await claimNudge(deps.db, nudgeId, now);
     if (!row) return handleUnclaimed(deps, job, token, nudgeId, now);
     if (row.teamId !== teamId) {
@@ -121,6 +139,12 @@ export function createSendNudgeProcessor(deps: SendNudgeDeps) {
     try {
       return await deliver(deps, row, now, attempt);
     } catch (error) {
+      const failure = classifySlackError(error);
+      // Only a refused post holds the workspace's posting; a refused DND lookup holds lookups.
+      if (failure?.kind === 'rate_limited' && attempt.posting) {
+        const at = deps.now().getTime();
+        await deps.pacing.hold(row.teamId, 'post', at + failure.retryAfterMs, at);
+      }
       return handleSendFailure(deps, job, row, attempt, error);
     }
   };

@@ -17,6 +17,7 @@ import { connectRedis, isRedisConnectionError } from './redis.js';
 import type { DependencyWatch } from '../src/dependency-watch.js';
 import { createRefreshTimeZonesProcessor, scheduleTimeZoneRefresh } from './refresh-time-zones.js';
 import { createSendNudgeProcessor } from './send-nudge.js';
+import { createRedisPacingStore } from './pacing-store.js';
 import { createSlackClients } from './slack-client.js';
 
 export interface WorkerOptions {
@@ -88,6 +89,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         rhythm: config.rhythm,
         defaultWorkingHours: config.defaultWorkingHours,
         afterPost: options.afterPost,
+        pacing: createRedisPacingStore(connection, config.queuePrefix),
       }) as Processor,
       concurrency: options.concurrency ?? 5,
     },

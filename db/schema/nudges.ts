@@ -38,8 +38,9 @@ export const nudges = pgTable(
     unique('nudges_team_dedupe').on(t.teamId, t.dedupeKey),
     index('nudges_due_idx').on(t.status, t.dueAt),
     index('nudges_engagement_idx').on(t.engagementId, t.status),
-    // Open nudges only: /metrics counts them (and the overdue ones) from this index alone,
-    // however many settled rows the table holds.
+    // Open nudges only: the reconciler's scan stays small and free of the dead entries that
+    // rows moving to sent all day leave in a full index, and /metrics counts open and overdue
+    // nudges from this index alone, however many settled rows the table holds.
     index('nudges_open_due_idx').on(t.dueAt).where(sql`${t.status} in ('pending', 'sending')`),
   ],
 );

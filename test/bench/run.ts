@@ -4,8 +4,17 @@
 import { FORM, LEADER, slashCommandBody, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
 import { checkInSubmission } from '../support/checkin-payloads.js';
 import { interactionBody } from '../support/app-harness.js';
+import { benchBurst } from './burst.js';
 import { benchDelivery } from './delivery.js';
 import { benchMetrics } from './metrics.js';
+import { benchHistory } from './history.js';
+
+// Benchmarks at scale, `npm run bench -- <name> [size]`: one line each.
+const scaled: Record<string, (args: string[]) => Promise<string>> = {
+  burst: benchBurst,
+  history: benchHistory,
+  metrics: () => benchMetrics(),
+};
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 
@@ -58,6 +67,11 @@ const benches: Record<string, { label: string; run: (h: Harness) => Promise<{ ba
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const scaledRun = scaled[wanted[0] ?? ''];
+if (scaledRun) {
+  process.stdout.write(await scaledRun(wanted.slice(1)));
+  process.exit(0);
+}
 const h = await startHarness();
 try {
   // Warm up JIT, connection pools and the emulator.
@@ -77,4 +91,3 @@ try {
   await h.close();
 }
 if (wanted.length === 0 || wanted.includes('delivery')) process.stdout.write(await benchDelivery(Number(process.env.BENCH_NUDGES ?? 300)));
-if (wanted.length === 0 || wanted.includes('metrics')) process.stdout.write(await benchMetrics());

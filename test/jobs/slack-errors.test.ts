@@ -75,7 +75,7 @@ describe('Slack errors during a send', () => {
     await waitFor(async () => (await nudgeRow(f, id!)).status === 'failed', 5_000, 'failed');
     expect((await nudgeRow(f, id!)).reason).toBe('user_not_found');
     const calls = f.emu.calls.length;
-    expect(f.emu.calls.slice(before).map((c) => c.method)).toEqual(['dnd.info']);
+    expect(f.emu.calls.slice(before).map((c) => c.method)).toEqual(['dnd.teamInfo', 'conversations.open']);
 
     await sleep(800);
     await f.reconcile();

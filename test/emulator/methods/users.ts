@@ -1,5 +1,5 @@
-// users.info and dnd.info: the person data Grow schedules around (time zone, DND window,
-// snooze, deactivation).
+// users.info, dnd.info and dnd.teamInfo: the person data Grow schedules around (time zone,
+// DND window, snooze, deactivation).
 
 import { authedTeam, optionalString, requireString, type MethodContext, type MethodSpec } from '../method-context.js';
 import { SlackError } from '../slack-error.js';
@@ -94,7 +94,31 @@ function dndInfo(ctx: MethodContext) {
   };
 }
 
+// Slack answers at most 50 users per dnd.teamInfo call.
+const TEAM_INFO_MAX_USERS = 50;
+
+/** Scheduled DND windows of many users at once; unknown ids are left out, as in Slack. */
+function dndTeamInfo(ctx: MethodContext) {
+  const team = authedTeam(ctx);
+  const ids = (optionalString(ctx.args, 'users') ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  if (ids.length > TEAM_INFO_MAX_USERS) throw new SlackError('invalid_arguments');
+  const now = ctx.now();
+  const users: Record<string, { dnd_enabled: boolean; next_dnd_start_ts: number; next_dnd_end_ts: number }> = {};
+  for (const id of ids) {
+    const user = ctx.store.findUser(team.id, id);
+    if (!user) continue;
+    const window = dndWindow(user, now);
+    users[id] = {
+      dnd_enabled: window !== undefined,
+      next_dnd_start_ts: window ? Math.floor(window.start / 1000) : 1,
+      next_dnd_end_ts: window ? Math.floor(window.end / 1000) : 1,
+    };
+  }
+  return { users };
+}
+
 export const userMethods: Record<string, MethodSpec> = {
   'users.info': { tier: 4, auth: 'token', handle: info },
   'dnd.info': { tier: 3, auth: 'token', handle: dndInfo },
+  'dnd.teamInfo': { tier: 2, auth: 'token', handle: dndTeamInfo },
 };

@@ -11,6 +11,7 @@ export const BOT_USER = 'U0GROWBOT1';
 export const COACH = 'U0COACH001';
 
 export interface SeededLeader {
+  teamId: string;
   leaderId: string;
   engagementId: string;
   sessionId: string;
@@ -25,23 +26,25 @@ export async function seedLeader(
   options: { inSlack?: boolean } = {},
 ): Promise<SeededLeader> {
   const tz = person.tz ?? 'UTC';
-  if (options.inSlack !== false) f.emu.addUser(TEAM, { id: leaderId, name: leaderId.toLowerCase(), tz });
+  // Another workspace when `person.teamId` says so (its team must exist in the emulator).
+  const team = person.teamId ?? TEAM;
+  if (options.inSlack !== false) f.emu.addUser(team, { id: leaderId, name: leaderId.toLowerCase(), tz });
   // Always at work unless a test says otherwise, so delivery tests do not depend on the hour.
   await f.db.db
     .insert(people)
-    .values({ teamId: TEAM, userId: leaderId, tz, workDays: [1, 2, 3, 4, 5, 6, 7], workStartMinute: 0, workEndMinute: 1440, ...person });
+    .values({ teamId: team, userId: leaderId, tz, workDays: [1, 2, 3, 4, 5, 6, 7], workStartMinute: 0, workEndMinute: 1440, ...person });
   const [engagement] = await f.db.db
     .insert(engagements)
-    .values({ teamId: TEAM, coachId: COACH, leaderId, status: 'active', startDate: '2026-01-05' })
+    .values({ teamId: team, coachId: COACH, leaderId, status: 'active', startDate: '2026-01-05' })
     .returning();
   const [session] = await f.db.db
     .insert(sessions)
-    .values({ teamId: TEAM, engagementId: engagement!.id, seq: 1, scheduledAt: new Date(Date.now() + 30 * 86_400_000) })
+    .values({ teamId: team, engagementId: engagement!.id, seq: 1, scheduledAt: new Date(Date.now() + 30 * 86_400_000) })
     .returning();
   const [checkIn] = await f.db.db
     .insert(checkIns)
     .values({
-      teamId: TEAM, leaderId, engagementId: engagement!.id,
+      teamId: team, leaderId, engagementId: engagement!.id,
       goalEnc: f.cipher.encrypt('goal'), realityEnc: f.cipher.encrypt('reality'),
       optionsEnc: f.cipher.encrypt('options'), willEnc: f.cipher.encrypt('will'), commitment: 9,
       createdAt: new Date(Date.now() - 86_400_000),
@@ -50,11 +53,11 @@ export async function seedLeader(
   const [action] = await f.db.db
     .insert(actions)
     .values({
-      teamId: TEAM, leaderId, engagementId: engagement!.id, checkInId: checkIn!.id,
+      teamId: team, leaderId, engagementId: engagement!.id, checkInId: checkIn!.id,
       textEnc: f.cipher.encrypt('Ask <!channel> & the team for feedback'), dueAt: new Date(Date.now() + 7 * 86_400_000),
     })
     .returning();
-  return { leaderId, engagementId: engagement!.id, sessionId: session!.id, actionId: action!.id };
+  return { teamId: team, leaderId, engagementId: engagement!.id, sessionId: session!.id, actionId: action!.id };
 }
 
 /** Nudge rows for a seeded leader; session prep by default (no back-off applies to it). */
@@ -69,7 +72,7 @@ export async function insertNudges(
     .insert(nudges)
     .values(
       Array.from({ length: count }, (_, i) => ({
-        teamId: TEAM,
+        teamId: leader.teamId,
         recipientId: leader.leaderId,
         engagementId: leader.engagementId,
         sessionId: leader.sessionId,
