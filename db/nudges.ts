@@ -131,3 +131,12 @@ export async function selectNudgesToEnqueue(db: Db, w: ReconcileWindow): Promise
     .map((r) => ({ id: r.id, teamId: r.team_id, dueAt: new Date(r.due_at), repaired: r.repaired }))
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 }
+
+/** Pending rows of one engagement due before `before`: what a verb just planned for soon. */
+export async function selectEngagementNudgesDueBefore(db: Db, teamId: string, engagementId: string, before: Date): Promise<DueNudge[]> {
+  const rows = await db
+    .select({ id: nudges.id, teamId: nudges.teamId, dueAt: nudges.dueAt })
+    .from(nudges)
+    .where(and(eq(nudges.teamId, teamId), eq(nudges.engagementId, engagementId), eq(nudges.status, 'pending'), lte(nudges.dueAt, before)));
+  return rows.map((r) => ({ ...r, repaired: false }));
+}

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { openDatabase, type Database } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { syncEngagementPlan } from '../db/plan-sync.js';
+import { createHandOff } from '../jobs/hand-off.js';
+import { createSendQueue } from '../jobs/queues.js';
+import { defaultReconcileSettings } from '../jobs/reconcile.js';
 import { connectRedis, pingRedis } from '../jobs/redis.js';
 import { startWorker, type RunningWorker, type WorkerOptions } from '../jobs/worker.js';
 import type { Config } from './config.js';
@@ -36,8 +39,20 @@ export async function startGrow(config: Config, logger: Logger, workerOverrides:
   const worker =
     config.role === 'web' ? undefined : await startWorker({ config, db: database.db, logger, cipher, resolveBotToken, extraSubjects: createNudgeSubjects(), ...workerOverrides });
   const settings = { rhythm: config.rhythm, defaultWorkingHours: config.defaultWorkingHours };
+  // What a re-plan makes due soon goes to the queue once its transaction has committed;
+  // the reconciler is only the safety net (a Redis outage, a crash in between).
+  const sendQueue = createSendQueue({ connection: redis, prefix: config.queuePrefix }, workerOverrides.sendRetry);
+  const handOff = createHandOff({
+    db: database.db,
+    queue: sendQueue,
+    connection: redis,
+    logger,
+    now,
+    horizonMs: workerOverrides.reconcile?.horizonMs ?? defaultReconcileSettings.horizonMs,
+  });
   const replan = async (teamId: string, engagementId: string) => {
     await syncEngagementPlan(database.db, { teamId, engagementId, now: now(), ...settings });
+    await handOff(teamId, engagementId);
   };
   const admin = config.role === 'worker' ? undefined : createAdminRoutes({ adminToken: config.adminToken, db: database.db, redis, queuePrefix: config.queuePrefix });
   const web =
@@ -60,6 +75,7 @@ export async function startGrow(config: Config, logger: Logger, workerOverrides:
       await web?.close();
       await admin?.close();
       await worker?.close();
+      await sendQueue.close().catch(() => {});
       redis.disconnect();
       await database.close();
     },

@@ -19,9 +19,21 @@ try {
 }
 
 const logger = createLogger(config.logLevel, { role: config.role });
+// Fault tests only: hold a send between its post and its record, so the process can be
+// killed exactly there. Inert outside NODE_ENV=test.
+const pauseAfterPostMs = config.env === 'test' ? Number(process.env.GROW_TEST_PAUSE_AFTER_POST ?? 0) : 0;
+const afterPost = pauseAfterPostMs > 0 ? () => new Promise<void>((r) => setTimeout(r, pauseAfterPostMs)) : undefined;
+
+// A stray rejection (a connection dropped mid-query) is logged, not fatal: Postgres keeps
+// every nudge's state, and the worker and reconciler retry what was in flight.
+process.on('unhandledRejection', (reason) => {
+  const err = reason as { code?: string; message?: string } | undefined;
+  logger.error({ err: { code: err?.code, message: err?.message } }, 'unhandled rejection');
+});
+
 let grow: RunningGrow;
 try {
-  grow = await startGrow(config, logger);
+  grow = await startGrow(config, logger, afterPost ? { afterPost } : {});
 } catch (error) {
   logger.fatal({ err: error }, 'Grow could not start: is the database reachable (DATABASE_URL) and the port free (PORT)?');
   process.exit(1);
