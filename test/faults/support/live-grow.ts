@@ -17,6 +17,8 @@ export interface LiveGrow {
 export interface LiveOptions {
   redisUrl: string;
   reconcileEveryMs: number;
+  /** Where Grow finds Postgres, when not the test database directly (a proxy the test controls). */
+  databaseUrl?: (testDatabaseUrl: string) => string;
   env?: Record<string, string>;
 }
 
@@ -28,7 +30,7 @@ export async function startLiveGrow(options: LiveOptions): Promise<LiveGrow> {
     SLACK_SIGNING_SECRET: 'live-secret',
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_API_URL: f.emu.url,
-    DATABASE_URL: f.db.url,
+    DATABASE_URL: options.databaseUrl?.(f.db.url) ?? f.db.url,
     REDIS_URL: options.redisUrl,
     QUEUE_PREFIX: f.config.queuePrefix,
     RECONCILE_EVERY_MS: String(options.reconcileEveryMs),
