@@ -78,7 +78,8 @@ export function startScheduleKeeper(options: KeeperOptions): ScheduleKeeper {
     // While Redis is away nothing can be queued; Postgres keeps every row for later.
     if (stopped || connection.status !== 'ready') return undefined;
     await ensureSchedules();
-    const result = await reconcileUnderLock({ ...options.reconcile, db: options.db }, options.now(), timeoutMs);
+    // A transaction whose connection was dropped can stay unsettled; the loop must go on.
+    const result = await within(reconcileUnderLock({ ...options.reconcile, db: options.db }, options.now(), timeoutMs), 2 * timeoutMs, 'reconcile pass');
     if (result && result.enqueued > 0) logger.debug({ ...result }, 'reconciled');
     return result;
   };

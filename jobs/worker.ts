@@ -68,7 +68,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const settings = { connection, prefix: config.queuePrefix };
   const queues = createQueues(settings, options.sendRetry);
   const slack = createSlackClients({ apiUrl: config.slack.apiUrl, resolveBotToken: options.resolveBotToken, logger });
-  const reconcileDeps = { db, sendQueue: queues.sendNudge, logger, settings: options.reconcile };
+  const reconcileSettings = { staleSendingMs: config.staleSendingMs, ...options.reconcile };
+  const reconcileDeps = { db, sendQueue: queues.sendNudge, logger, settings: reconcileSettings };
 
   const processors: Record<JobName, { processor: Processor; concurrency: number }> = {
     'send-nudge': {
@@ -112,7 +113,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     logger,
     now,
     everyMs: config.reconcileEveryMs,
-    reconcile: { sendQueue: queues.sendNudge, logger, settings: options.reconcile },
+    reconcile: { sendQueue: queues.sendNudge, logger, settings: reconcileSettings },
     schedules: [timeZoneRefreshSchedule(queues.refreshTimeZones), ...(coachPlanner.schedule ? [coachPlanner.schedule] : [])],
   });
   await keeper.started;

@@ -33,6 +33,8 @@ const baseSchema = z.object({
     /** Prefix for BullMQ keys, so several deployments (or tests) can share one Redis. */
     QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default('grow'),
     RECONCILE_EVERY_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(1000).default(60_000),
+    /** A row `sending` for longer than this lost its worker (or its database connection). */
+    STALE_SENDING_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(1000).default(300_000),
     RUN_MIGRATIONS: boolish.default('true'),
 });
 
@@ -118,6 +120,7 @@ export interface Config {
   adminToken?: string;
   queuePrefix: string;
   reconcileEveryMs: number;
+  staleSendingMs: number;
   runMigrations: boolean;
   /** Offsets of the between-session rhythm, for every engagement in this deployment. */
   rhythm: RhythmSettings;
@@ -165,6 +168,7 @@ export function parseConfig(env: Record<string, string | undefined>, role: Role 
     adminToken: e.ADMIN_TOKEN,
     queuePrefix: e.QUEUE_PREFIX,
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
+    staleSendingMs: e.STALE_SENDING_MS,
     runMigrations: e.RUN_MIGRATIONS,
     rhythm: rhythmOf(e),
     defaultWorkingHours: {

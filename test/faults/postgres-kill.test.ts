@@ -1,7 +1,8 @@
 // Postgres drops Grow's connections while it is sending (pg_terminate_backend on this
 // test's own database only, again and again). The process stays up (a stray rejection
 // is logged, not fatal), and every nudge is delivered exactly once: a send that lost its connection between
-// post and record is found by its metadata on the retry instead of being posted again.
+// post and record is found by its metadata on the retry instead of being posted again,
+// and one left `sending` is repaired by the reconciler once STALE_SENDING_MS has passed.
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,8 @@ import { deliveredTo, seconds, startLiveGrow, type LiveGrow } from './support/li
 describe('Postgres connections killed under a running Grow', () => {
   let live: LiveGrow;
   beforeAll(async () => {
-    live = await startLiveGrow({ redisUrl: sharedRedisUrl, reconcileEveryMs: 2_000 });
+    // A send whose connection died may be left `sending`; the stale window repairs it.
+    live = await startLiveGrow({ redisUrl: sharedRedisUrl, reconcileEveryMs: 2_000, env: { STALE_SENDING_MS: '15000' } });
   }, 60_000);
   afterAll(async () => {
     await live?.close();
