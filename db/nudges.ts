@@ -151,3 +151,12 @@ export async function selectRecipientsDueNext(db: Db, teamId: string, until: Dat
     .limit(limit);
   return [...new Set(rows.map((r) => r.recipientId))];
 }
+
+/** Pending rows of one engagement due before `before`: what a verb just planned for soon. */
+export async function selectEngagementNudgesDueBefore(db: Db, teamId: string, engagementId: string, before: Date): Promise<DueNudge[]> {
+  const rows = await db
+    .select({ id: nudges.id, teamId: nudges.teamId, dueAt: nudges.dueAt })
+    .from(nudges)
+    .where(and(eq(nudges.teamId, teamId), eq(nudges.engagementId, engagementId), eq(nudges.status, 'pending'), lte(nudges.dueAt, before)));
+  return rows.map((r) => ({ ...r, repaired: false }));
+}

@@ -1,5 +1,6 @@
 // Plans coaches' digests and briefs on a schedule: an hourly job (one scheduler for the
-// whole deployment, whichever worker upserts it) that runs both planners for every
+// whole deployment, whichever worker upserts it, re-created by the worker's keeper when
+// Redis lost it) that runs both planners for every
 // workspace. Hourly rather than daily so a new engagement, a moved session or a worker
 // that was down is caught up within the hour; both planners are idempotent.
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
@@ -8,6 +9,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { planCoachDigests, planSessionBriefs, type CoachPlanInput } from '../db/coach-plan-sync.js';
 import type { Logger } from '../src/logger.js';
+import type { KeptSchedule } from './keep-schedules.js';
 import type { ExtraSubjects } from './nudge-subject.js';
 import { baseJobOptions } from './queues.js';
 
@@ -42,6 +44,8 @@ export interface CoachPlannerOptions {
 
 export interface CoachPlanner {
   planNow(): Promise<CoachPlanResult>;
+  /** The hourly scheduler, for the worker's keeper to re-create after Redis lost it. */
+  schedule?: KeptSchedule;
   close(): Promise<void>;
 }
 
@@ -65,8 +69,16 @@ export async function startCoachPlanner(options: CoachPlannerOptions): Promise<C
   worker.on('failed', (job, error) => logger.error({ queue: COACH_PLAN_QUEUE, jobId: job?.id, reason: error.message }, 'job failed'));
   worker.on('error', (error) => logger.error({ queue: COACH_PLAN_QUEUE, reason: error.message }, 'worker error'));
   await worker.waitUntilReady();
-  await queue.upsertJobScheduler(COACH_PLAN_QUEUE, { every: options.everyMs ?? COACH_PLAN_EVERY_MS }, { name: COACH_PLAN_QUEUE, data: {} });
+  const schedule: KeptSchedule = {
+    name: COACH_PLAN_QUEUE,
+    exists: async () => (await queue.getJobScheduler(COACH_PLAN_QUEUE)) !== undefined,
+    create: async () => {
+      await queue.upsertJobScheduler(COACH_PLAN_QUEUE, { every: options.everyMs ?? COACH_PLAN_EVERY_MS }, { name: COACH_PLAN_QUEUE, data: {} });
+    },
+  };
+  await schedule.create();
   return {
+    schedule,
     planNow: () => planCoachNudges(db, { now: now(), defaultWorkingHours }),
     async close() {
       await worker.close();

@@ -40,9 +40,14 @@ export interface Queues {
   applyRetention: GrowQueue<'apply-retention'>;
 }
 
+/** The send queue with its retry policy; the same wherever jobs are added (worker or web). */
+export function createSendQueue(settings: QueueSettings, retry: SendRetry = defaultSendRetry): GrowQueue<'send-nudge'> {
+  return createQueue('send-nudge', settings, { attempts: retry.attempts, backoff: { type: 'exponential', delay: retry.backoffMs } });
+}
+
 export function createQueues(settings: QueueSettings, retry: SendRetry = defaultSendRetry): Queues {
   return {
-    sendNudge: createQueue('send-nudge', settings, { attempts: retry.attempts, backoff: { type: 'exponential', delay: retry.backoffMs } }),
+    sendNudge: createSendQueue(settings, retry),
     reconcile: createQueue('reconcile', settings),
     refreshTimeZones: createQueue('refresh-time-zones', settings),
     applyRetention: createQueue('apply-retention', settings),

@@ -59,8 +59,3 @@ export function createReconcileProcessor(deps: ReconcileDeps, now: () => Date) {
     return reconcileOnce(deps, now());
   };
 }
-
-/** One scheduler for the whole deployment: every worker upserts the same id, harmlessly. */
-export async function scheduleReconcile(queue: GrowQueue<'reconcile'>, everyMs: number): Promise<void> {
-  await queue.upsertJobScheduler('reconcile', { every: everyMs }, { name: 'reconcile', data: {} });
-}

@@ -55,6 +55,22 @@ export async function handleSendFailure(
   countRetimed('retried', reason);
   // A post that timed out may still have landed: keep the attempt so the next claim
   // searches the DM history before posting again.
-  await releaseNudge(deps.db, row.id, { reason, refundAttempt: !attempt.posting, now });
+  await releaseAfterDatabaseBlip(() => releaseNudge(deps.db, row.id, { reason, refundAttempt: !attempt.posting, now }));
   throw error;
+}
+
+/**
+ * The failure may be a dropped database connection, and the release then meets it too.
+ * The pool reconnects at once, so a few quick tries put the row back for BullMQ's retry
+ * instead of leaving it `sending` until the reconciler's stale-send repair.
+ */
+async function releaseAfterDatabaseBlip(release: () => Promise<void>, tries = 4): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      return await release();
+    } catch (error) {
+      if (i >= tries) throw error;
+      await new Promise((r) => setTimeout(r, 250 * i));
+    }
+  }
 }

@@ -1,5 +1,6 @@
-// The worker role: a BullMQ worker per queue, the reconcile and time-zone schedulers,
-// and a graceful close (stop taking jobs, let in-flight ones finish, close connections).
+// The worker role: a BullMQ worker per queue, the keeper of the recurring work (the
+// reconcile loop and the schedulers Redis may lose, see keep-schedules.ts), and a
+// graceful close (stop taking jobs, let in-flight ones finish, close connections).
 import { Worker, type Job, type Processor } from 'bullmq';
 import type { Db } from '../db/client.js';
 import type { Config } from '../src/config.js';
@@ -10,12 +11,13 @@ import { enqueueNudges } from './enqueue-nudges.js';
 import type { JobName } from './job-types.js';
 import type { ExtraSubjects } from './nudge-subject.js';
 import { closeQueues, createQueues, type Queues, type SendRetry } from './queues.js';
-import { createReconcileProcessor, reconcileOnce, scheduleReconcile, type ReconcileResult, type ReconcileSettings } from './reconcile.js';
+import { startScheduleKeeper } from './keep-schedules.js';
+import { createReconcileProcessor, reconcileOnce, type ReconcileResult, type ReconcileSettings } from './reconcile.js';
 import { startCoachPlanner } from './digest-schedule.js';
-import { createApplyRetentionProcessor, scheduleRetention } from './apply-retention.js';
+import { createApplyRetentionProcessor, retentionSchedule } from './apply-retention.js';
 import { connectRedis, isRedisConnectionError } from './redis.js';
 import type { DependencyWatch } from '../src/dependency-watch.js';
-import { createRefreshTimeZonesProcessor, scheduleTimeZoneRefresh } from './refresh-time-zones.js';
+import { createRefreshTimeZonesProcessor, timeZoneRefreshSchedule } from './refresh-time-zones.js';
 import { createSendNudgeProcessor } from './send-nudge.js';
 import { createRedisPacingStore } from './pacing-store.js';
 import { createSlackClients } from './slack-client.js';
@@ -42,7 +44,7 @@ export interface WorkerOptions {
 
 export interface RunningWorker {
   queues: Queues;
-  /** One reconcile pass now (the scheduler also runs it every `reconcileEveryMs`). */
+  /** One reconcile pass now (the keeper also runs one every `reconcileEveryMs`). */
   reconcileNow(): Promise<ReconcileResult>;
   close(): Promise<void>;
 }
@@ -74,7 +76,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const settings = { connection, prefix: config.queuePrefix };
   const queues = createQueues(settings, options.sendRetry);
   const slack = createSlackClients({ apiUrl: config.slack.apiUrl, resolveBotToken: options.resolveBotToken, logger });
-  const reconcileDeps = { db, sendQueue: queues.sendNudge, logger, settings: options.reconcile };
+  const reconcileSettings = { staleSendingMs: config.staleSendingMs, ...options.reconcile };
+  const reconcileDeps = { db, sendQueue: queues.sendNudge, logger, settings: reconcileSettings };
 
   const processors: Record<JobName, { processor: Processor; concurrency: number }> = {
     'send-nudge': {
@@ -103,9 +106,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     return worker;
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
-  await scheduleReconcile(queues.reconcile, config.reconcileEveryMs);
-  await scheduleTimeZoneRefresh(queues.refreshTimeZones);
-  await scheduleRetention(queues.applyRetention);
+  // Earlier versions kept the reconcile loop as a BullMQ scheduler; the keeper runs it now.
+  await queues.reconcile.removeJobScheduler('reconcile');
   const coachPlanner = await startCoachPlanner({
     subjects: options.extraSubjects,
     db,
@@ -115,6 +117,16 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     now,
     defaultWorkingHours: config.defaultWorkingHours,
   });
+  const keeper = startScheduleKeeper({
+    connection,
+    db,
+    logger,
+    now,
+    everyMs: config.reconcileEveryMs,
+    reconcile: { sendQueue: queues.sendNudge, logger, settings: reconcileSettings },
+    schedules: [timeZoneRefreshSchedule(queues.refreshTimeZones), retentionSchedule(queues.applyRetention), ...(coachPlanner.schedule ? [coachPlanner.schedule] : [])],
+  });
+  await keeper.started;
   logger.info({ prefix: config.queuePrefix, queues: workers.map((w) => w.name) }, 'worker started');
 
   let closed = false;
@@ -124,6 +136,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     async close() {
       if (closed) return;
       closed = true;
+      await keeper.stop();
       await Promise.all(workers.map((w) => w.close()));
       await coachPlanner.close();
       await closeQueues(queues);

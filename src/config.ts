@@ -37,6 +37,8 @@ const baseSchema = z.object({
     /** Prefix for BullMQ keys, so several deployments (or tests) can share one Redis. */
     QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default('grow'),
     RECONCILE_EVERY_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(1000).default(60_000),
+    /** A row `sending` for longer than this lost its worker (or its database connection). */
+    STALE_SENDING_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(1000).default(300_000),
     RUN_MIGRATIONS: boolish.default('true'),
     RETENTION_DAYS: z.coerce.number({ invalid_type_error: 'must be a number of days' }).int('must be a whole number of days').min(1, 'must be at least 1').default(365),
 });
@@ -132,6 +134,7 @@ export interface Config {
   adminWrite: boolean;
   queuePrefix: string;
   reconcileEveryMs: number;
+  staleSendingMs: number;
   runMigrations: boolean;
   /** Free text of an engagement is erased this many days after it ended. */
   retentionDays: number;
@@ -183,6 +186,7 @@ export function parseConfig(env: Record<string, string | undefined>, role: Role 
     adminWrite: e.ADMIN_WRITE,
     queuePrefix: e.QUEUE_PREFIX,
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
+    staleSendingMs: e.STALE_SENDING_MS,
     runMigrations: e.RUN_MIGRATIONS,
     retentionDays: e.RETENTION_DAYS,
     rhythm: rhythmOf(e),

@@ -4,6 +4,9 @@
 import { openDatabase, type Database } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { syncEngagementPlan } from '../db/plan-sync.js';
+import { createHandOff } from '../jobs/hand-off.js';
+import { createSendQueue } from '../jobs/queues.js';
+import { defaultReconcileSettings } from '../jobs/reconcile.js';
 import { connectRedis, pingRedis } from '../jobs/redis.js';
 import { startWorker, type RunningWorker, type WorkerOptions } from '../jobs/worker.js';
 import type { Config } from './config.js';
@@ -52,8 +55,20 @@ export async function startGrow(
   const resolveBotToken = createTokenResolver(config, database.db, cipher);
   const now = () => new Date();
   const settings = { rhythm: config.rhythm, defaultWorkingHours: config.defaultWorkingHours };
+  // What a re-plan makes due soon goes to the queue once its transaction has committed;
+  // the reconciler is only the safety net (a Redis outage, a crash in between).
+  const sendQueue = createSendQueue({ connection: redis, prefix: config.queuePrefix }, workerOverrides.sendRetry);
+  const handOff = createHandOff({
+    db: database.db,
+    queue: sendQueue,
+    connection: redis,
+    logger,
+    now,
+    horizonMs: workerOverrides.reconcile?.horizonMs ?? defaultReconcileSettings.horizonMs,
+  });
   const replan = async (teamId: string, engagementId: string) => {
     await syncEngagementPlan(database.db, { teamId, engagementId, now: now(), ...settings });
+    await handOff(teamId, engagementId);
   };
   const queueViews = openQueueViews(redis, config.queuePrefix);
   const readiness = { postgres: () => database.ping(), redis: () => pingRedis(redis) };
@@ -106,6 +121,7 @@ export async function startGrow(
       await ops?.close();
       await closeQueueViews(queueViews);
       await worker?.close();
+      await sendQueue.close().catch(() => {});
       redis.disconnect();
       watch.close();
       await database.close();

@@ -26,6 +26,18 @@ const PRODUCTION_GRACE_MS = 60_000;
 const giveUpAfterMs = process.argv.includes('--exit-on-missing') ? 0 : config.env === 'production' ? PRODUCTION_GRACE_MS : undefined;
 // Flushed first: the line saying what is missing must reach the supervisor's log.
 const watch = watchDependencies(logger, { giveUpAfterMs, onGiveUp: () => logger.flush(() => process.exit(1)) });
+// Fault tests only: hold a send between its post and its record, so the process can be
+// killed exactly there. Inert outside NODE_ENV=test.
+const pauseAfterPostMs = config.env === 'test' ? Number(process.env.GROW_TEST_PAUSE_AFTER_POST ?? 0) : 0;
+const afterPost = pauseAfterPostMs > 0 ? () => new Promise<void>((r) => setTimeout(r, pauseAfterPostMs)) : undefined;
+
+// A stray rejection (a connection dropped mid-query) is logged, not fatal: Postgres keeps
+// every nudge's state, and the worker and reconciler retry what was in flight.
+process.on('unhandledRejection', (reason) => {
+  const err = reason as { code?: string; message?: string } | undefined;
+  logger.error({ err: { code: err?.code, message: err?.message } }, 'unhandled rejection');
+});
+
 let grow: RunningGrow | undefined;
 // A stop signal while Grow still waits for a dependency: nothing is in flight yet.
 const exitIfStarting = () => {
@@ -34,7 +46,7 @@ const exitIfStarting = () => {
 process.once('SIGTERM', exitIfStarting);
 process.once('SIGINT', exitIfStarting);
 try {
-  grow = await startGrow(config, logger, {}, watch);
+  grow = await startGrow(config, logger, afterPost ? { afterPost } : {}, watch);
 } catch (error) {
   if (error instanceof KeyMismatchError) {
     process.stderr.write(`${error.message}\n`);

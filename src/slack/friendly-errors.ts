@@ -1,5 +1,6 @@
 // Turns any error into a sentence a leader can act on. Library messages and stack traces
 // never reach Slack; the log gets the detail instead.
+import { isDatabaseUnavailable } from '../../db/client.js';
 import { isDomainError, type DomainErrorCode } from '../domain/errors.js';
 
 const MESSAGES: Record<DomainErrorCode, string> = {
@@ -14,7 +15,11 @@ const MESSAGES: Record<DomainErrorCode, string> = {
 
 export const GENERIC_FAILURE = 'Sorry — something went wrong on my side and nothing was changed. Please try again in a moment.';
 
+/** A database outage is not the leader's doing and passes by itself: say so, and when to retry. */
+export const HAVING_TROUBLE = 'Grow is having trouble right now and nothing was changed. Please try again in a minute.';
+
 export function friendlyMessage(error: unknown): string {
   if (isDomainError(error)) return error.userMessage ?? MESSAGES[error.code];
+  if (isDatabaseUnavailable(error)) return HAVING_TROUBLE;
   return GENERIC_FAILURE;
 }

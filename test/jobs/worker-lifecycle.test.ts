@@ -17,12 +17,20 @@ describe('the worker', () => {
     await f?.close();
   });
 
-  it('schedules the reconciler and the daily time-zone refresh', async () => {
+  it('schedules the time-zone refresh in Redis and runs the reconciler from the process', async () => {
+    // A reconcile scheduler left in Redis by an earlier version is removed, not doubled.
+    await f.queues.reconcile.upsertJobScheduler('reconcile', { every: 60_000 }, { name: 'reconcile', data: {} });
     const worker = await f.startWorker();
     const schedulers = await Promise.all([worker.queues.reconcile.getJobSchedulers(), worker.queues.refreshTimeZones.getJobSchedulers()]);
-    expect(schedulers[0].map((s) => [s.key, s.every])).toEqual([['reconcile', 3_600_000]]);
+    expect(schedulers[0]).toEqual([]);
     expect(schedulers[1].map((s) => s.key)).toEqual(['refresh-time-zones']);
+    const leader = await seedLeader(f, 'U0KEEP0001');
+    const [id] = await insertNudges(f, leader, 1);
     await worker.close();
+    // No job queued it: the keeper's pass on the next start is what hands it over.
+    const again = await f.startWorker();
+    await waitFor(async () => (await nudgeRow(f, id!)).status === 'sent', 10_000, 'sent');
+    await again.close();
   });
 
   it('on close, finishes the send in flight and records it', async () => {

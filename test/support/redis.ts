@@ -63,9 +63,12 @@ async function waitForPing(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error('redis-server did not answer PING in time');
 }
 
-/** Starts a throwaway redis-server (no persistence) that only this test file talks to. */
-export async function startPrivateRedis(): Promise<PrivateRedis> {
-  const port = await findFreePort();
+/**
+ * Starts a throwaway redis-server (no persistence) that only this test file talks to;
+ * `port` brings one back where a stopped one was, as a Redis restart does.
+ */
+export async function startPrivateRedis(options: { port?: number } = {}): Promise<PrivateRedis & { port: number }> {
+  const port = options.port ?? (await findFreePort());
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: 'ignore',
   });
@@ -73,6 +76,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   await waitForPing(url, child, 10_000);
   return {
     url,
+    port,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
