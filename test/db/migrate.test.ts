@@ -48,5 +48,6 @@ describe('migrations', () => {
     } finally {
       await embedded.close();
     }
-  });
+    // The embedded database compiles its WebAssembly build first: slow on a busy machine.
+  }, 180_000);
 });

@@ -54,7 +54,7 @@ export async function startGrowProcess(env: Record<string, string>, options: Gro
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const output = () => lines.join('\n');
 
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
   let timer: NodeJS.Timeout | undefined;
   const port = await Promise.race([
     new Promise<number>((resolve) => (onPort = resolve)),
