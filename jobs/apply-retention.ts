@@ -1,7 +1,7 @@
 // The daily retention job: erases the free text of engagements that ended more than
 // RETENTION_DAYS ago (db/retention.ts says what is kept). Its schedule lives in Redis
 // like the others; a lost schedule only delays erasure until the worker re-creates it.
-import type { KeptSchedule } from './keep-schedules.js';
+import { repeatingSchedule, type KeptSchedule } from './keep-schedules.js';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Db } from '../db/client.js';
 import { eraseExpiredContent } from '../db/retention.js';
@@ -28,15 +28,7 @@ export function createApplyRetentionProcessor(deps: RetentionDeps, now: () => Da
   };
 }
 
-export async function scheduleRetention(queue: GrowQueue<'apply-retention'>, everyMs = RETENTION_EVERY_MS): Promise<void> {
-  await queue.upsertJobScheduler('apply-retention', { every: everyMs }, { name: 'apply-retention', data: {} });
-}
-
 /** For the schedule keeper: re-created whenever Redis has lost it. */
 export function retentionSchedule(queue: GrowQueue<'apply-retention'>, everyMs = RETENTION_EVERY_MS): KeptSchedule {
-  return {
-    name: 'apply-retention',
-    exists: async () => (await queue.getJobScheduler('apply-retention')) !== undefined,
-    create: () => scheduleRetention(queue, everyMs),
-  };
+  return repeatingSchedule(queue, everyMs);
 }

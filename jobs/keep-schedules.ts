@@ -12,6 +12,7 @@ import type { Redis } from 'ioredis';
 import type { Db } from '../db/client.js';
 import { rowsOf } from '../db/client.js';
 import type { Logger } from '../src/logger.js';
+import type { GrowQueue } from './queues.js';
 import { reconcileOnce, type ReconcileDeps, type ReconcileResult } from './reconcile.js';
 
 /** Any 64-bit number no other feature locks on; "grow" "rcnl" in ASCII. */
@@ -22,6 +23,19 @@ export interface KeptSchedule {
   name: string;
   exists(): Promise<boolean>;
   create(): Promise<void>;
+}
+
+/** A job that runs every `everyMs` with no payload, kept under its queue's own name. */
+export function repeatingSchedule(queue: GrowQueue<'refresh-time-zones' | 'apply-retention'>, everyMs: number): KeptSchedule {
+  const name = queue.name;
+  const upsert = queue.upsertJobScheduler.bind(queue) as (id: string, repeat: { every: number }, template: { name: string; data: object }) => Promise<unknown>;
+  return {
+    name,
+    exists: async () => (await queue.getJobScheduler(name)) !== undefined,
+    create: async () => {
+      await upsert(name, { every: everyMs }, { name, data: {} });
+    },
+  };
 }
 
 export interface KeeperOptions {

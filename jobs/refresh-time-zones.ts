@@ -8,7 +8,7 @@ import { findPerson, markPersonInactive, selectPeopleToRefresh, upsertPersonTz }
 import { syncLeaderPlans, type PlanSettings } from '../db/plan-sync.js';
 import type { Logger } from '../src/logger.js';
 import { jobSchemas } from './job-types.js';
-import type { KeptSchedule } from './keep-schedules.js';
+import { repeatingSchedule, type KeptSchedule } from './keep-schedules.js';
 import type { GrowQueue } from './queues.js';
 import { classifySlackError, type SlackClients } from './slack-client.js';
 
@@ -86,15 +86,7 @@ export function createRefreshTimeZonesProcessor(deps: TimeZoneDeps, now: () => D
   };
 }
 
-export async function scheduleTimeZoneRefresh(queue: GrowQueue<'refresh-time-zones'>, everyMs = REFRESH_EVERY_MS): Promise<void> {
-  await queue.upsertJobScheduler('refresh-time-zones', { every: everyMs }, { name: 'refresh-time-zones', data: {} });
-}
-
 /** The sweep's scheduler as the worker's keeper sees it: re-created when Redis lost it. */
 export function timeZoneRefreshSchedule(queue: GrowQueue<'refresh-time-zones'>, everyMs = REFRESH_EVERY_MS): KeptSchedule {
-  return {
-    name: 'refresh-time-zones',
-    exists: async () => (await queue.getJobScheduler('refresh-time-zones')) !== undefined,
-    create: () => scheduleTimeZoneRefresh(queue, everyMs),
-  };
+  return repeatingSchedule(queue, everyMs);
 }
