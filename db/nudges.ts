@@ -50,11 +50,14 @@ export async function releaseNudge(db: Db, nudgeId: string, options: ReleaseOpti
 }
 
 /** Ends a claimed row without sending it. */
-export async function closeNudge(db: Db, nudgeId: string, status: ClosedStatus, reason: string, now: Date): Promise<void> {
-  await db
+/** False when the row was already closed (another job got there first). */
+export async function closeNudge(db: Db, nudgeId: string, status: ClosedStatus, reason: string, now: Date): Promise<boolean> {
+  const closed = await db
     .update(nudges)
     .set({ status, reason, updatedAt: now })
-    .where(and(eq(nudges.id, nudgeId), inArray(nudges.status, ['sending', 'pending'])));
+    .where(and(eq(nudges.id, nudgeId), inArray(nudges.status, ['sending', 'pending'])))
+    .returning({ id: nudges.id });
+  return closed.length > 0;
 }
 
 export interface SentMark {

@@ -9,8 +9,7 @@ import { countSend, deliveryLatenessSeconds } from '../src/observability/metrics
 type ClosedStatus = Parameters<typeof closeNudge>[2];
 
 export async function settleNudge(db: Db, id: string, status: ClosedStatus, reason: string, now: Date): Promise<void> {
-  await closeNudge(db, id, status, reason, now);
-  countSend(status, reason);
+  if (await closeNudge(db, id, status, reason, now)) countSend(status, reason);
 }
 
 /** A claimed nudge that goes out later (deferred, rate limited, retried after an error): counted; the write is the caller's. */
