@@ -87,9 +87,11 @@ describe('a 429 holds only the workspace that got it', () => {
     const refused = postsOf(TEAM).filter((c) => c.status === 429);
     expect(refused.length).toBeGreaterThanOrEqual(1);
     expect(refused.length).toBeLessThanOrEqual(5);
-    const firstRefusal = refused[0]!.at;
-    const callsSince = f.emu.calls.filter((c) => c.teamId === TEAM && c.at > firstRefusal + 500);
-    expect(callsSince).toEqual([]);
+    // At most the jobs already in flight (5, a call or two each) reached Slack after the first
+    // refusal; the 14 held jobs did not (counted, not timed: the machine may be busy).
+    const firstRefusal = refused[0]!;
+    const callsSince = f.emu.calls.filter((c) => c.teamId === TEAM && c.at >= firstRefusal.at && c !== firstRefusal);
+    expect(callsSince.length).toBeLessThanOrEqual(10);
     expect(postsOf(OTHER_TEAM).filter((c) => c.ok)).toHaveLength(4);
   });
 });
