@@ -1,5 +1,6 @@
-// The daily retention job: erases the free text of engagements that ended more than
-// RETENTION_DAYS ago (db/retention.ts says what is kept). Its schedule lives in Redis
+// The daily retention job: erases the free text of engagements that ended (or invitations
+// declined or expired) more than RETENTION_DAYS ago, and of check-ins and moments outside
+// any engagement written that long ago (db/retention.ts says what is kept). Its schedule lives in Redis
 // like the others; a lost schedule only delays erasure until the worker re-creates it.
 import { repeatingSchedule, type KeptSchedule } from './keep-schedules.js';
 import { UnrecoverableError, type Job } from 'bullmq';
@@ -23,7 +24,7 @@ export function createApplyRetentionProcessor(deps: RetentionDeps, now: () => Da
   return async (job: Job) => {
     if (!jobSchemas['apply-retention'].safeParse(job.data ?? {}).success) throw new UnrecoverableError('apply-retention payload is not {}');
     const result = await eraseExpiredContent(deps.db, deps.cipher, { now: now(), retentionDays: deps.retentionDays });
-    if (result.engagements > 0) deps.logger.info({ engagements: result.engagements, retentionDays: deps.retentionDays }, 'retention erased the free text of ended engagements');
+    if (result.engagements + result.checkIns + result.reflections > 0) deps.logger.info({ ...result, retentionDays: deps.retentionDays }, 'retention erased expired free text');
     return result;
   };
 }

@@ -26,6 +26,8 @@ export const checkIns = pgTable(
     revisited: boolean('revisited').notNull().default(false),
     visibility: text('visibility', { enum: visibilityValues }).notNull().default('summary'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When retention erased the text of a check-in outside any engagement. */
+    contentErasedAt: timestamp('content_erased_at', { withTimezone: true }),
   },
   (t) => [
     index('check_ins_leader_idx').on(t.teamId, t.leaderId, t.createdAt),
@@ -68,6 +70,8 @@ export const reflections = pgTable(
     permalink: text('permalink'),
     visibility: text('visibility', { enum: visibilityValues }).notNull().default('summary'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When retention erased the answers of a reflection or moment outside any engagement. */
+    contentErasedAt: timestamp('content_erased_at', { withTimezone: true }),
   },
   (t) => [
     index('reflections_leader_idx').on(t.teamId, t.leaderId, t.createdAt),

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../logger.js';
-import { ackSeconds, type AckSurface } from '../observability/metrics.js';
+import { ackSeconds, surfaceOf } from '../observability/metrics.js';
 import { bindSlackIds } from '../observability/request-context.js';
 import type { ListenerIds } from '../slack/listener-ids.js';
 import { checkEnvelope } from './slack-envelope.js';
@@ -147,14 +147,6 @@ export class SlackReceiver implements Receiver {
 }
 
 /** Which Slack surface a request came from, for the ack-time histogram. */
-function surfaceOf(body: Record<string, unknown>): AckSurface {
-  if (typeof body.command === 'string') return 'command';
-  if (body.type === 'block_actions') return 'action';
-  if (body.type === 'view_submission') return 'view_submission';
-  if (body.type === 'event_callback') return 'event';
-  return 'other';
-}
-
 function header(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;

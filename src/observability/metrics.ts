@@ -69,3 +69,12 @@ export const nudgesOverdue = new Gauge({
 export function countSend(outcome: string, reason = ''): void {
   nudgeSends.inc({ outcome, reason });
 }
+
+/** Which surface a Slack payload came from, for the ack histogram (HTTP and Socket Mode alike). */
+export function surfaceOf(body: Record<string, unknown>): AckSurface {
+  if (typeof body.command === 'string') return 'command';
+  if (body.type === 'block_actions') return 'action';
+  if (body.type === 'view_submission') return 'view_submission';
+  if (body.type === 'event_callback') return 'event';
+  return 'other';
+}

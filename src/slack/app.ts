@@ -17,6 +17,7 @@ import { registerGrowCommand } from './listeners/grow-command.js';
 import { registerLifecycle } from './listeners/lifecycle.js';
 import { registerSaveMoment } from './listeners/save-moment.js';
 import { registerUserChange } from './listeners/user-change.js';
+import { meteredAdapter } from './metered-requests.js';
 import { createSocketReceiver } from './socket-mode.js';
 import { createTenantGuard } from './tenant-guard.js';
 
@@ -36,7 +37,8 @@ export interface Extensions {
 
 export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): SlackApp {
   const { config } = deps;
-  const clientOptions = { slackApiUrl: config.slack.apiUrl };
+  // Every client Bolt builds counts Slack's 429s and errors, like the worker's.
+  const clientOptions = { slackApiUrl: config.slack.apiUrl, adapter: meteredAdapter };
   const authorize = createAuthorize(deps);
   const logger = toBoltLogger(deps.logger);
   let app: App;
@@ -81,7 +83,7 @@ function createAuthorize(deps: SlackDeps): Authorize<boolean> {
     const botToken = await deps.resolveBotToken(teamId ?? '');
     let identity = identities.get(botToken);
     if (!identity) {
-      identity = new WebClient(botToken, { slackApiUrl: deps.config.slack.apiUrl })
+      identity = new WebClient(botToken, { slackApiUrl: deps.config.slack.apiUrl, adapter: meteredAdapter })
         .auth.test()
         .then((r) => ({ botId: r.bot_id, botUserId: r.user_id }));
       identities.set(botToken, identity);

@@ -1,5 +1,7 @@
-// Retention erases exactly what it says: the free text of engagements that ended more
-// than RETENTION_DAYS ago, and nothing else; the process facts a report needs stay.
+// Retention erases exactly what it says: the free text of engagements that ended, and of
+// invitations declined or left unanswered, more than RETENTION_DAYS ago, and of check-ins
+// and moments outside any engagement written that long ago; nothing newer, and the
+// process facts a report needs stay.
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,7 +84,7 @@ describe('retention', () => {
     const active = await seedEngagement('UACTIVE', 'active');
     const before = { old: await contentOf(old), recent: await contentOf(recent), active: await contentOf(active) };
 
-    expect(await eraseExpiredContent(t.db, cipher, { now, retentionDays: 365 })).toEqual({ engagements: 1 });
+    expect(await eraseExpiredContent(t.db, cipher, { now, retentionDays: 365 })).toEqual({ engagements: 1, checkIns: 0, reflections: 0 });
 
     const after = { old: await contentOf(old), recent: await contentOf(recent), active: await contentOf(active) };
     expect(after.old.text).toEqual({ target: '', checkIn: ['', '', '', ''], makeItTen: null, action: '', reflection: '{}', permalink: null });
@@ -96,10 +98,88 @@ describe('retention', () => {
 
   it('runs daily without redoing work, and honours a shorter RETENTION_DAYS', async () => {
     const process = createApplyRetentionProcessor({ db: t.db, cipher, logger: createLogger('silent'), retentionDays: 365 }, () => now);
-    expect(await process({ data: {} } as never)).toEqual({ engagements: 0 });
+    expect(await process({ data: {} } as never)).toEqual({ engagements: 0, checkIns: 0, reflections: 0 });
     const shorter = createApplyRetentionProcessor({ db: t.db, cipher, logger: createLogger('silent'), retentionDays: 30 }, () => now);
-    expect(await shorter({ data: {} } as never)).toEqual({ engagements: 1 });
+    expect(await shorter({ data: {} } as never)).toEqual({ engagements: 1, checkIns: 0, reflections: 0 });
     const [active] = await t.db.select().from(engagements).where(eq(engagements.leaderId, 'UACTIVE'));
     expect((await contentOf(active!.id)).text).toMatchObject({ target: 'target of UACTIVE', ...untouched });
+  });
+});
+
+describe('retention of invitations and of writing outside any engagement', () => {
+  const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
+
+  async function invitation(leaderId: string, status: 'invited' | 'declined', days: number) {
+    const [e] = await t.db
+      .insert(engagements)
+      .values({ teamId: 'T2', coachId: 'UCOACH2', leaderId, status, startDate: '2025-01-06', createdAt: daysAgo(days), respondedAt: status === 'declined' ? daysAgo(days) : null })
+      .returning();
+    await t.db.insert(targets).values({ teamId: 'T2', engagementId: e!.id, position: 1, descriptionEnc: cipher.encrypt(`target of ${leaderId}`), baseline: 3 });
+    return e!.id;
+  }
+
+  async function looseCheckIn(leaderId: string, days: number) {
+    const [c] = await t.db
+      .insert(checkIns)
+      .values({
+        teamId: 'T2', leaderId, commitment: 8, visibility: 'private', createdAt: daysAgo(days),
+        goalEnc: cipher.encrypt('goal'), realityEnc: cipher.encrypt('reality'), optionsEnc: cipher.encrypt('options'), willEnc: cipher.encrypt('will'), makeItTenEnc: cipher.encrypt('more'),
+      })
+      .returning();
+    await t.db.insert(actions).values({ teamId: 'T2', leaderId, checkInId: c!.id, textEnc: cipher.encrypt('call Sam'), dueAt: now, status: 'open' });
+    return c!.id;
+  }
+
+  async function looseMoment(leaderId: string, days: number) {
+    const [r] = await t.db
+      .insert(reflections)
+      .values({ teamId: 'T2', leaderId, kind: 'moment', bodyEnc: cipher.encrypt('{"note":"good call"}'), rating: 7, permalink: 'https://x.slack.com/archives/C2/p2', createdAt: daysAgo(days) })
+      .returning();
+    return r!.id;
+  }
+
+  const targetText = async (id: string) => cipher.decrypt((await t.db.select().from(targets).where(eq(targets.engagementId, id)))[0]!.descriptionEnc);
+  async function checkInText(id: string) {
+    const [c] = await t.db.select().from(checkIns).where(eq(checkIns.id, id));
+    const [a] = await t.db.select().from(actions).where(eq(actions.checkInId, id));
+    return {
+      text: [c!.goalEnc, c!.realityEnc, c!.optionsEnc, c!.willEnc].map((v) => cipher.decrypt(v)),
+      makeItTen: c!.makeItTenEnc === null ? null : cipher.decrypt(c!.makeItTenEnc),
+      action: cipher.decrypt(a!.textEnc),
+      facts: [c!.commitment, c!.visibility, c!.createdAt.toISOString(), a!.status],
+    };
+  }
+  async function momentOf(id: string) {
+    const [r] = await t.db.select().from(reflections).where(eq(reflections.id, id));
+    return { body: cipher.decrypt(r!.bodyEnc), permalink: r!.permalink, facts: [r!.kind, r!.rating, r!.createdAt.toISOString()] };
+  }
+
+  it('erases declined and expired invitations and loose check-ins and moments older than RETENTION_DAYS, and nothing newer', async () => {
+    const declinedOld = await invitation('UDECL1', 'declined', 366);
+    const declinedNew = await invitation('UDECL2', 'declined', 364);
+    const expired = await invitation('UINV1', 'invited', 366);
+    const pending = await invitation('UINV2', 'invited', 364);
+    const checkInOld = await looseCheckIn('ULOOSE', 366);
+    const checkInNew = await looseCheckIn('ULOOSE', 364);
+    const momentOld = await looseMoment('ULOOSE', 366);
+    const momentNew = await looseMoment('ULOOSE', 364);
+    const before = { checkInOld: await checkInText(checkInOld), momentOld: await momentOf(momentOld) };
+
+    expect(await eraseExpiredContent(t.db, cipher, { now, retentionDays: 365 })).toEqual({ engagements: 2, checkIns: 1, reflections: 1 });
+
+    expect(await targetText(declinedOld)).toBe('');
+    expect(await targetText(expired)).toBe('');
+    expect(await targetText(declinedNew)).toBe('target of UDECL2');
+    expect(await targetText(pending)).toBe('target of UINV2');
+    const [expiredRow] = await t.db.select().from(engagements).where(eq(engagements.id, expired));
+    expect(expiredRow).toMatchObject({ status: 'invited', contentErasedAt: now });
+
+    expect(await checkInText(checkInOld)).toEqual({ text: ['', '', '', ''], makeItTen: null, action: '', facts: before.checkInOld.facts });
+    expect(await checkInText(checkInNew)).toMatchObject({ text: ['goal', 'reality', 'options', 'will'], makeItTen: 'more', action: 'call Sam' });
+    expect(await momentOf(momentOld)).toEqual({ body: '{}', permalink: null, facts: before.momentOld.facts });
+    expect(await momentOf(momentNew)).toMatchObject({ body: '{"note":"good call"}', permalink: 'https://x.slack.com/archives/C2/p2' });
+
+    // Done once: the next day's run finds nothing more to erase.
+    expect(await eraseExpiredContent(t.db, cipher, { now, retentionDays: 365 })).toEqual({ engagements: 0, checkIns: 0, reflections: 0 });
   });
 });

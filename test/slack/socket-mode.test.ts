@@ -11,6 +11,7 @@ import { pino } from 'pino';
 import { actions, checkIns } from '../../db/schema/index.js';
 import { parseConfig } from '../../src/config.js';
 import { createCipher } from '../../src/crypto.js';
+import { ackSeconds, slackRateLimited } from '../../src/observability/metrics.js';
 import { toBoltLogger } from '../../src/slack/bolt-logger.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
 import { createSocketReceiver } from '../../src/slack/socket-mode.js';
@@ -115,6 +116,30 @@ describe('Grow in Socket Mode', () => {
     expect(result.body).toBeDefined();
     expect(emu.ephemerals(TEAM, LEADER).at(-1)).toMatchObject({ via: 'http_response' });
   });
+
+  it('times each envelope from receipt to ack under its surface, like HTTP', async () => {
+    const acks = async (surface: string) => (await ackSeconds.get()).values.find((v) => v.metricName === 'grow_slack_ack_seconds_count' && v.labels.surface === surface)?.value ?? 0;
+    const commandsBefore = await acks('command');
+    const submissionsBefore = await acks('view_submission');
+    const modal = await openCheckIn();
+    expect(await acks('command')).toBe(commandsBefore + 1);
+    await emu.submitView({ teamId: TEAM, userId: LEADER, viewId: String(modal.id), values: { ...answers, commitment: '9' } });
+    expect(await acks('view_submission')).toBe(submissionsBefore + 1);
+  });
+
+  it('counts a 429 that Bolt\'s own client meets, by method, and still opens the modal once it passes', async () => {
+    const limited = async () => (await slackRateLimited.get()).values.find((v) => v.labels.method === 'views.open')?.value ?? 0;
+    const before = await limited();
+    emu.setFaults({ methods: ['views.open'], rateLimitStorm: { seconds: 1, retryAfter: 1 } });
+    try {
+      const opened = emu.callsTo('views.open').filter((c) => c.ok).length;
+      await emu.slashCommand({ teamId: TEAM, userId: LEADER, command: '/grow' });
+      await waitFor(() => emu.callsTo('views.open').filter((c) => c.ok).length > opened || undefined, 8_000);
+      expect(await limited()).toBeGreaterThan(before);
+    } finally {
+      emu.setFaults(null);
+    }
+  }, 15_000);
 
   it('still answers /healthz on its HTTP port', async () => {
     const res = await fetch(`http://127.0.0.1:${web!.port}/healthz`);
