@@ -72,19 +72,21 @@ export interface SentMark {
  * follow-up counts toward the leader's unanswered streak (the answer resets it).
  */
 export async function markNudgeSent(db: Db, row: Pick<NudgeRow, 'id' | 'teamId' | 'recipientId' | 'kind'>, mark: SentMark): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const updated = await tx
+  const markSent = (q: Pick<Db, 'update'>) =>
+    q
       .update(nudges)
       .set({ status: 'sent', sentAt: mark.now, channelId: mark.channelId, messageTs: mark.messageTs, reason: null, updatedAt: mark.now })
       .where(and(eq(nudges.id, row.id), inArray(nudges.status, ['sending', 'pending'])))
       .returning({ id: nudges.id });
-    if (updated.length === 0) return false;
-    if (row.kind === 'follow_up') {
-      await tx
-        .update(people)
-        .set({ unansweredFollowUps: sql`${people.unansweredFollowUps} + 1` })
-        .where(and(eq(people.teamId, row.teamId), eq(people.userId, row.recipientId)));
-    }
+  // Only a follow-up writes two rows; every other kind is one statement, which spares the
+  // busiest path (a Monday burst) a BEGIN and a COMMIT round trip per send.
+  if (row.kind !== 'follow_up') return (await markSent(db)).length > 0;
+  return db.transaction(async (tx) => {
+    if ((await markSent(tx)).length === 0) return false;
+    await tx
+      .update(people)
+      .set({ unansweredFollowUps: sql`${people.unansweredFollowUps} + 1` })
+      .where(and(eq(people.teamId, row.teamId), eq(people.userId, row.recipientId)));
     return true;
   });
 }

@@ -32,7 +32,10 @@ async function readOpenNudges(db: Db): Promise<void> {
 async function readQueueDepth(queues: Queue[]): Promise<void> {
   await Promise.all(
     queues.map(async (q) => {
-      const counts = await q.getJobCounts(...QUEUE_STATES);
+      const counts = await q.getJobCounts(...QUEUE_STATES, 'prioritized');
+      // Send jobs carry a priority (fair order across workspaces), so BullMQ keeps the
+      // ready ones apart from its plain waiting list; both are "waiting" to an operator.
+      counts.waiting = (counts.waiting ?? 0) + (counts.prioritized ?? 0);
       for (const state of QUEUE_STATES) queueJobs.set({ queue: q.name, state }, counts[state] ?? 0);
     }),
   );

@@ -70,6 +70,18 @@ describe('closing and marking', () => {
     expect((await findPerson(database.db, TEAM, LEADER))?.unansweredFollowUps).toBe(1);
   });
 
+  it('marks a sent message of another kind once, without touching the unanswered streak', async () => {
+    const row = await insertNudge({ kind: 'session_prep' });
+    await claimNudge(database.db, row.id, new Date());
+    const before = (await findPerson(database.db, TEAM, LEADER))?.unansweredFollowUps;
+    const mark = { channelId: 'D0002', messageTs: '1700000000.000200', now: new Date() };
+    expect(await markNudgeSent(database.db, row, mark)).toBe(true);
+    expect(await markNudgeSent(database.db, row, mark)).toBe(false);
+    const [stored] = await database.db.select().from(nudges).where(eq(nudges.id, row.id));
+    expect(stored).toMatchObject({ status: 'sent', channelId: 'D0002', messageTs: '1700000000.000200', reason: null });
+    expect((await findPerson(database.db, TEAM, LEADER))?.unansweredFollowUps).toBe(before);
+  });
+
   it('never reopens a sent row', async () => {
     const row = await insertNudge();
     await claimNudge(database.db, row.id, new Date());

@@ -32,11 +32,12 @@ describe('FLUSHALL on Redis', () => {
     // 50 pending rows, queued while no worker runs; then Redis loses everything.
     const pending = (await Promise.all(leaders.map((l) => insertNudges(f, l, 10)))).flat();
     expect((await f.reconcile()).enqueued).toBe(50);
-    expect((await f.queues.sendNudge.getJobCounts('waiting', 'delayed')).waiting).toBe(50);
+    // Send jobs carry a priority (fair order across workspaces): ready ones are "prioritized".
+    expect((await f.queues.sendNudge.getJobCounts('prioritized', 'delayed')).prioritized).toBe(50);
     const admin = new Redis(redis.url);
     await admin.flushall();
     admin.disconnect();
-    expect(await f.queues.sendNudge.getJobCounts('waiting', 'delayed')).toMatchObject({ waiting: 0, delayed: 0 });
+    expect(await f.queues.sendNudge.getJobCounts('prioritized', 'waiting', 'delayed')).toMatchObject({ prioritized: 0, waiting: 0, delayed: 0 });
     expect(await statusCounts(f)).toEqual({ sent: 20, pending: 50 });
 
     const restarted = await f.startWorker({ concurrency: 10 });
