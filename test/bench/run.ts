@@ -8,12 +8,16 @@ import { benchBurst } from './burst.js';
 import { benchDelivery } from './delivery.js';
 import { benchMetrics } from './metrics.js';
 import { benchHistory } from './history.js';
+import { benchPlanning } from './planning.js';
+import { benchFootprint } from './footprint.js';
 
 // Benchmarks at scale, `npm run bench -- <name> [size]`: one line each.
 const scaled: Record<string, (args: string[]) => Promise<string>> = {
   burst: benchBurst,
   history: benchHistory,
   metrics: () => benchMetrics(),
+  planning: benchPlanning,
+  footprint: benchFootprint,
 };
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);

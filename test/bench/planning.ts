@@ -1,0 +1,97 @@
+// Planning at scale: N engagements created, accepted and planned through the service verbs
+// (the same calls the listeners make, each followed by the re-plan Grow runs), then 1,000
+// of their leaders move to another time zone and every engagement of theirs is re-planned
+// through `applyUserChange`, the path of a `user_change` event or the hourly sweep. The
+// same-run baseline is one plain single-row insert per engagement on the same database.
+// The queue hand-off after each re-plan is left out: it touches Redis, not the planner.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/client.js';
+import { syncEngagementPlan } from '../../db/plan-sync.js';
+import { applyUserChange } from '../../jobs/refresh-time-zones.js';
+import { parseConfig } from '../../src/config.js';
+import { createCipher } from '../../src/crypto.js';
+import { createLogger } from '../../src/logger.js';
+import { acceptInvitation, createEngagement } from '../../src/services/engagement.js';
+import type { ServiceContext } from '../../src/services/context.js';
+import { createTestDatabase } from '../support/db.js';
+
+const TEAM = 'T0PLAN';
+const MOVED = 1_000;
+// One coach per 10 leaders, as in a company's coaching programme.
+const coachOf = (i: number) => `UC${String(Math.floor(i / 10)).padStart(6, '0')}`;
+const leaderOf = (i: number) => `UL${String(i).padStart(7, '0')}`;
+
+export async function benchPlanning(args: string[]): Promise<string> {
+  const engagements = Number(args[0] ?? 10_000);
+  const moved = Math.min(MOVED, engagements);
+  const db = await createTestDatabase();
+  try {
+    const config = parseConfig({ NODE_ENV: 'test', SLACK_BOT_TOKEN: 'xoxb-bench', DATABASE_URL: db.url, ENCRYPTION_KEY: randomBytes(32).toString('base64') }, 'worker');
+    const settings = { rhythm: config.rhythm, defaultWorkingHours: config.defaultWorkingHours };
+    const now = () => new Date();
+    const ctx: ServiceContext = {
+      db: db.db,
+      cipher: createCipher(randomBytes(32)),
+      logger: createLogger('silent'),
+      now,
+      ...settings,
+      replan: async (teamId, engagementId) => void (await syncEngagementPlan(db.db, { teamId, engagementId, now: now(), ...settings })),
+    };
+    const startDate = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const values = { startDate, sessionTime: '10:00', sessions: '8', cadence: '14', sessionLength: '60' };
+
+    await db.db.execute(sql`create table bench_baseline (id uuid primary key, team_id text not null, leader_id text not null)`);
+    const b0 = performance.now();
+    for (let i = 0; i < engagements; i++) {
+      await db.db.execute(sql`insert into bench_baseline (id, team_id, leader_id) values (${randomUUID()}, ${TEAM}, ${leaderOf(i)})`);
+    }
+    const baselineMs = performance.now() - b0;
+
+    let createMs = 0;
+    let acceptMs = 0;
+    for (let i = 0; i < engagements; i++) {
+      const c0 = performance.now();
+      const created = await createEngagement(ctx, {
+        teamId: TEAM,
+        coachId: coachOf(i),
+        values: { ...values, leader: leaderOf(i) },
+        lookUpLeader: async () => ({ isBot: false, deleted: false, tz: i % 2 ? 'Europe/Paris' : 'America/New_York' }),
+      });
+      if (created.outcome !== 'created') throw new Error(`engagement ${i} not created: ${Object.keys(created.errors).join(', ')}`);
+      const a0 = performance.now();
+      const accepted = await acceptInvitation(ctx, { teamId: TEAM, userId: leaderOf(i), engagementId: created.engagement.id });
+      if (accepted.outcome !== 'moved') throw new Error(`engagement ${i} not accepted`);
+      createMs += a0 - c0;
+      acceptMs += performance.now() - a0;
+    }
+
+    const r0 = performance.now();
+    let changed = 0;
+    for (let i = 0; i < moved; i++) {
+      if (await applyUserChange({ db: db.db, ...settings }, { teamId: TEAM, userId: leaderOf(i), tz: 'Asia/Tokyo' }, now())) changed++;
+    }
+    const replanMs = performance.now() - r0;
+    const [counts] = rowsOf<{ active: number; pending: number; moved_pending: number }>(
+      await db.db.execute(sql`select
+        (select count(*)::int from engagements where status = 'active') as active,
+        (select count(*)::int from nudges where status = 'pending') as pending,
+        (select count(*)::int from nudges n join people p on p.team_id = n.team_id and p.user_id = n.recipient_id
+           where n.status = 'pending' and p.tz = 'Asia/Tokyo') as moved_pending`),
+    );
+    if (counts!.active !== engagements || changed !== moved) throw new Error(`planned ${counts!.active} of ${engagements}, re-planned ${changed} of ${moved}`);
+
+    const per = (ms: number, n: number) => `${(ms / n).toFixed(2)} ms each`;
+    const total = createMs + acceptMs;
+    return (
+      `planning: ${engagements} engagements (8 sessions every 14 days, 10 leaders a coach), one at a time through the services\n` +
+      `  baseline: ${engagements} single-row inserts ${(baselineMs / 1000).toFixed(1)} s (${per(baselineMs, engagements)})\n` +
+      `  create + plan invitation ${(createMs / 1000).toFixed(1)} s (${per(createMs, engagements)}); accept + plan rhythm ${(acceptMs / 1000).toFixed(1)} s (${per(acceptMs, engagements)})\n` +
+      `  created, accepted and planned: ${(total / 1000).toFixed(1)} s (${per(total, engagements)}), ratio ${(total / baselineMs).toFixed(1)}x the baseline; ${counts!.pending} nudges pending\n` +
+      `  time zone changed for ${moved} leaders, each leader's engagements re-planned: ${(replanMs / 1000).toFixed(1)} s (${per(replanMs, moved)}), ` +
+      `ratio ${(replanMs / moved / (baselineMs / engagements)).toFixed(1)}x a baseline insert; ${counts!.moved_pending} pending nudges now for leaders in the new zone\n`
+    );
+  } finally {
+    await db.drop();
+  }
+}
