@@ -27,7 +27,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.databaseUrl) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(options.databaseUrl, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: 5 });
+    // fetch_types off: postgres.js otherwise runs a type query on every new connection from
+    // an async function nobody awaits, so a connection killed during it (a restart, a
+    // pg_terminate_backend) becomes an unhandled rejection. Grow's one array column goes
+    // through drizzle, which writes and reads array literals itself.
+    const client = postgres(options.databaseUrl, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: 5, fetch_types: false });
     const db = drizzle(client, { schema }) as unknown as Db;
     return {
       db,
