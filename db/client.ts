@@ -27,13 +27,48 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.databaseUrl) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(options.databaseUrl, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: 5 });
-    const db = drizzle(client, { schema }) as unknown as Db;
+    const url = options.databaseUrl;
+    // fetch_types off: postgres.js otherwise runs a type query on every new connection from
+    // an async function nobody awaits, so a connection killed during it (a restart, a
+    // pg_terminate_backend) becomes an unhandled rejection. Grow's one array column goes
+    // through drizzle, which writes and reads array literals itself.
+    const open = () => {
+      const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: 5, fetch_types: false });
+      return { client, db: drizzle(client, { schema }) as unknown as Db };
+    };
+    let current = open();
+    // Every module holds this one handle; it forwards to whichever pool is current.
+    const db = new Proxy({} as Db, {
+      get: (_, prop) => {
+        const value = (current.db as unknown as Record<PropertyKey, unknown>)[prop];
+        return typeof value === 'function' ? value.bind(current.db) : value;
+      },
+    });
+    const ping = () => withTimeout(current.db.execute(sql`select 1`), PING_TIMEOUT_MS).then(() => undefined);
+    // postgres.js 3.4.9 can leave a connection whose backend was killed with a write
+    // buffered and never flushed (its write timer is cleared but not reset), so that slot
+    // never answers again; enough kills wedge the whole pool. A ping that gets no answer
+    // at all (not a refusal: a server that is down is the dependency watch's business)
+    // replaces the pool with a fresh one.
+    let closed = false;
+    const watchdog = setInterval(() => {
+      void ping().catch((error: unknown) => {
+        if (closed || !(error instanceof PingTimeoutError)) return;
+        const stale = current;
+        current = open();
+        void stale.client.end({ timeout: 0 }).catch(() => {});
+      });
+    }, WATCHDOG_EVERY_MS);
+    watchdog.unref();
     return {
       db,
       kind: 'postgres',
-      ping: async () => void (await db.execute(sql`select 1`)),
-      close: () => client.end({ timeout: 5 }),
+      ping,
+      close: () => {
+        closed = true;
+        clearInterval(watchdog);
+        return current.client.end({ timeout: 5 });
+      },
     };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -47,6 +82,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     ping: async () => void (await db.execute(sql`select 1`)),
     close: () => client.close(),
   };
+}
+
+const PING_TIMEOUT_MS = 5_000;
+const WATCHDOG_EVERY_MS = 5_000;
+
+class PingTimeoutError extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PingTimeoutError(`no answer from the database in ${ms} ms`)), ms);
+  });
+  promise.catch(() => {});
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
 /** Rows of a raw `db.execute()` result, whichever driver produced it. */

@@ -148,12 +148,19 @@ export async function syncEngagementPlan(db: Db, input: PlanSyncInput): Promise<
   });
 }
 
-/** Re-plans every live engagement a leader has (after their zone, working hours or pause changed). */
-export async function syncLeaderPlans(db: Db, input: { teamId: string; leaderId: string; now: Date } & PlanSettings): Promise<void> {
+/** The engagements a leader has that still plan nudges (invited or active). */
+export async function liveEngagementIdsOf(db: Db, teamId: string, leaderId: string): Promise<string[]> {
   const rows = await db
     .select({ id: engagements.id })
     .from(engagements)
-    .where(and(eq(engagements.teamId, input.teamId), eq(engagements.leaderId, input.leaderId), inArray(engagements.status, ['invited', 'active'])));
+    .where(and(eq(engagements.teamId, teamId), eq(engagements.leaderId, leaderId), inArray(engagements.status, ['invited', 'active'])));
+  return rows.map((r) => r.id);
+}
+
+/** Re-plans every live engagement a leader has (after their zone, working hours or pause changed). */
+export async function syncLeaderPlans(db: Db, input: { teamId: string; leaderId: string; now: Date } & PlanSettings): Promise<void> {
   const settings: PlanSettings = { rhythm: input.rhythm, defaultWorkingHours: input.defaultWorkingHours };
-  for (const row of rows) await syncEngagementPlan(db, { teamId: input.teamId, engagementId: row.id, now: input.now, ...settings });
+  for (const id of await liveEngagementIdsOf(db, input.teamId, input.leaderId)) {
+    await syncEngagementPlan(db, { teamId: input.teamId, engagementId: id, now: input.now, ...settings });
+  }
 }

@@ -13,7 +13,7 @@ import type { Db } from '../db/client.js';
 import { rowsOf } from '../db/client.js';
 import type { Logger } from '../src/logger.js';
 import type { GrowQueue } from './queues.js';
-import { reconcileOnce, type ReconcileDeps, type ReconcileResult } from './reconcile.js';
+import { collectDue, enqueueDue, type ReconcileDeps, type ReconcileResult } from './reconcile.js';
 
 /** Any 64-bit number no other feature locks on; "grow" "rcnl" in ASCII. */
 const RECONCILE_LOCK = 0x67726f77_72636e6cn;
@@ -65,14 +65,22 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Reconciles inside a transaction holding the advisory lock; undefined when another worker has it. */
+/**
+ * Reads what is due inside a transaction holding the advisory lock, then queues it after
+ * commit; undefined when another worker has the lock. Nothing but Postgres is awaited in
+ * the transaction: a callback still waiting on Redis when its connection is killed would
+ * go on issuing queries after postgres.js gave up on the transaction, onto a dead or
+ * reused connection, where they never settle.
+ */
 export async function reconcileUnderLock(deps: ReconcileDeps, now: Date, enqueueTimeoutMs: number): Promise<ReconcileResult | undefined> {
-  return deps.db.transaction(async (tx) => {
+  const due = await deps.db.transaction(async (tx) => {
     const [row] = rowsOf<{ locked: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${RECONCILE_LOCK}) as locked`));
     if (!row?.locked) return undefined;
-    // A Redis that stops answering mid-pass must not hold the transaction (and lock) open.
-    return within(reconcileOnce({ ...deps, db: tx as unknown as Db }, now), enqueueTimeoutMs, 'reconcile');
+    return collectDue({ ...deps, db: tx as unknown as Db }, now);
   });
+  if (!due) return undefined;
+  // A Redis that stops answering mid-pass must not hold up the loop; the next pass re-reads.
+  return within(enqueueDue(deps, due, now), enqueueTimeoutMs, 'reconcile');
 }
 
 export function startScheduleKeeper(options: KeeperOptions): ScheduleKeeper {

@@ -3,7 +3,7 @@
 // rows whose worker died mid-send. After Redis loses everything, one run restores it.
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Db } from '../db/client.js';
-import { selectNudgesToEnqueue } from '../db/nudges.js';
+import { selectNudgesToEnqueue, type DueNudge } from '../db/nudges.js';
 import type { Logger } from '../src/logger.js';
 import { enqueueNudges } from './enqueue-nudges.js';
 import { jobSchemas } from './job-types.js';
@@ -36,21 +36,30 @@ export interface ReconcileResult {
   repaired: number;
 }
 
-export async function reconcileOnce(deps: ReconcileDeps, now: Date = new Date()): Promise<ReconcileResult> {
+/** The Postgres half of a pass: repairs and re-plans, then reads what is due soon. */
+export async function collectDue(deps: ReconcileDeps, now: Date): Promise<DueNudge[]> {
   const settings = { ...defaultReconcileSettings, ...deps.settings };
   await replanOrphans(deps, now);
-  const due = await selectNudgesToEnqueue(deps.db, {
+  return selectNudgesToEnqueue(deps.db, {
     now,
     horizonMs: settings.horizonMs,
     staleSendingMs: settings.staleSendingMs,
     limit: settings.batchSize,
   });
+}
+
+/** The Redis half of a pass: hands BullMQ what `collectDue` found. */
+export async function enqueueDue(deps: Pick<ReconcileDeps, 'sendQueue' | 'logger'>, due: DueNudge[], now: Date): Promise<ReconcileResult> {
   await enqueueNudges(deps.sendQueue, due, now);
   const repaired = due.filter((n) => n.repaired);
   if (repaired.length > 0) {
     deps.logger.warn({ nudgeIds: repaired.map((n) => n.id) }, 'repaired nudges left in sending by a lost worker');
   }
   return { enqueued: due.length, repaired: repaired.length };
+}
+
+export async function reconcileOnce(deps: ReconcileDeps, now: Date = new Date()): Promise<ReconcileResult> {
+  return enqueueDue(deps, await collectDue(deps, now), now);
 }
 
 export function createReconcileProcessor(deps: ReconcileDeps, now: () => Date) {

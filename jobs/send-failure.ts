@@ -12,6 +12,17 @@ import { classifySlackError, type SlackFailure } from './slack-client.js';
 export interface SendAttempt {
   /** Set just before chat.postMessage: from then on the message may exist in Slack. */
   posting: boolean;
+  /** Set when the send ran past its time limit: whatever still runs of it must not post. */
+  abandoned?: boolean;
+}
+
+/** A send that ran past its time limit (a hung connection, a stuck call); retried like any blip. */
+export class SendTimeLimitError extends Error {
+  readonly reason = 'time_limit';
+  constructor(ms: number) {
+    super(`send took longer than ${ms} ms`);
+    this.name = 'SendTimeLimitError';
+  }
 }
 
 /** Slack's verdict, or ours: a recipient Slack no longer has, a workspace with no install. */
@@ -47,7 +58,7 @@ export async function handleSendFailure(
     await settleNudge(deps.db, row.id, 'failed', failure.reason, now);
     throw new UnrecoverableError(`nudge failed: ${failure.reason}`);
   }
-  const reason = failure?.reason ?? 'worker_error';
+  const reason = failure?.reason ?? (error instanceof SendTimeLimitError ? error.reason : 'worker_error');
   if (isLastAttempt(job)) {
     await settleNudge(deps.db, row.id, 'failed', reason, now);
     throw new UnrecoverableError(`nudge failed after ${job.attemptsMade + 1} tries: ${reason}`);

@@ -14,7 +14,7 @@ import type { Logger } from '../src/logger.js';
 import type { EnqueueNudges } from './enqueue-nudges.js';
 import { findPostedNudge } from './find-posted-nudge.js';
 import { jobSchemas, sendJobId, type JobData } from './job-types.js';
-import { handleSendFailure, type SendAttempt } from './send-failure.js';
+import { handleSendFailure, SendTimeLimitError, type SendAttempt } from './send-failure.js';
 import { countRetimed, recordSent, settleNudge } from './send-outcomes.js';
 import { nudgeMetadata } from './nudge-metadata.js';
 import { loadNudgeSubject, type ExtraSubjects } from './nudge-subject.js';
@@ -39,6 +39,8 @@ export interface SendNudgeDeps {
   pacing?: PacingStore;
   /** Runs after chat.postMessage succeeded and before the row is marked (crash tests). */
   afterPost?: (nudgeId: string) => Promise<void> | void;
+  /** A send still running after this is given up and retried (config; 60 s when omitted). */
+  timeLimitMs?: number;
 }
 
 export type SendOutcome = 'sent' | 'found_in_history' | 'deferred' | 'skipped' | 'cancelled' | 'failed' | 'rate_limited' | 'not_claimed' | 'moved';
@@ -82,6 +84,7 @@ async function deliver(deps: SendNudgeDeps & { pacing: PacingStore }, row: Nudge
       return 'found_in_history';
     }
   }
+  if (attempt.abandoned) throw new SendTimeLimitError(deps.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
   attempt.posting = true;
   const posted = await client.chat.postMessage({
     channel,
@@ -121,6 +124,31 @@ async function waitOutHold(pacing: PacingStore, job: SendNudgeJob, token: string
   throw new DelayedError();
 }
 
+const DEFAULT_TIME_LIMIT_MS = 60_000;
+
+/**
+ * Runs a delivery under the time limit. A hang (a query on a connection Postgres killed
+ * that never settles, a call that never answers) must not hold the row `sending` and the
+ * worker slot: past the limit the attempt is marked abandoned, so whatever still runs of
+ * it stops before posting, and the caller releases the row and fails the job retryably.
+ */
+async function withinTimeLimit<T>(work: () => Promise<T>, attempt: SendAttempt, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      attempt.abandoned = true;
+      reject(new SendTimeLimitError(ms));
+    }, ms);
+  });
+  const running = work();
+  running.catch(() => {}); // Its failure after the limit is no one's to handle.
+  try {
+    return await Promise.race([running, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function createSendNudgeProcessor(sendDeps: SendNudgeDeps) {
   const deps = { ...sendDeps, pacing: sendDeps.pacing ?? createMemoryPacingStore() };
   return async (job: SendNudgeJob, token?: string): Promise<SendOutcome> => {
@@ -137,7 +165,7 @@ export function createSendNudgeProcessor(sendDeps: SendNudgeDeps) {
     }
     const attempt: SendAttempt = { posting: false };
     try {
-      return await deliver(deps, row, now, attempt);
+      return await withinTimeLimit(() => deliver(deps, row, now, attempt), attempt, deps.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
     } catch (error) {
       const failure = classifySlackError(error);
       // Only a refused post holds the workspace's posting; a refused DND lookup holds lookups.

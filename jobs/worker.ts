@@ -92,6 +92,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         rhythm: config.rhythm,
         defaultWorkingHours: config.defaultWorkingHours,
         afterPost: options.afterPost,
+        timeLimitMs: config.sendTimeLimitMs,
         pacing: createRedisPacingStore(connection, config.queuePrefix),
       }) as Processor,
       concurrency: options.concurrency ?? 5,

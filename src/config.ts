@@ -39,6 +39,8 @@ const baseSchema = z.object({
     RECONCILE_EVERY_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(1000).default(60_000),
     /** A row `sending` for longer than this lost its worker (or its database connection). */
     STALE_SENDING_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(1000).default(300_000),
+    /** A send still running after this is given up: its row goes back to pending and the job is retried. */
+    SEND_TIME_LIMIT_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(1000).default(60_000),
     RUN_MIGRATIONS: boolish.default('true'),
     RETENTION_DAYS: z.coerce.number({ invalid_type_error: 'must be a number of days' }).int('must be a whole number of days').min(1, 'must be at least 1').default(365),
 });
@@ -135,6 +137,7 @@ export interface Config {
   queuePrefix: string;
   reconcileEveryMs: number;
   staleSendingMs: number;
+  sendTimeLimitMs: number;
   runMigrations: boolean;
   /** Free text of an engagement is erased this many days after it ended. */
   retentionDays: number;
@@ -187,6 +190,7 @@ export function parseConfig(env: Record<string, string | undefined>, role: Role 
     queuePrefix: e.QUEUE_PREFIX,
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
     staleSendingMs: e.STALE_SENDING_MS,
+    sendTimeLimitMs: e.SEND_TIME_LIMIT_MS,
     runMigrations: e.RUN_MIGRATIONS,
     retentionDays: e.RETENTION_DAYS,
     rhythm: rhythmOf(e),

@@ -4,7 +4,7 @@
 import { openDatabase, type Database } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { syncEngagementPlan } from '../db/plan-sync.js';
-import { createHandOff } from '../jobs/hand-off.js';
+import { createHandOff, createNudgeHandOff } from '../jobs/hand-off.js';
 import { createSendQueue } from '../jobs/queues.js';
 import { defaultReconcileSettings } from '../jobs/reconcile.js';
 import { connectRedis, pingRedis } from '../jobs/redis.js';
@@ -66,6 +66,14 @@ export async function startGrow(
     now,
     horizonMs: workerOverrides.reconcile?.horizonMs ?? defaultReconcileSettings.horizonMs,
   });
+  const handOffNudges = createNudgeHandOff({
+    db: database.db,
+    queue: sendQueue,
+    connection: redis,
+    logger,
+    now,
+    horizonMs: workerOverrides.reconcile?.horizonMs ?? defaultReconcileSettings.horizonMs,
+  });
   const replan = async (teamId: string, engagementId: string) => {
     await syncEngagementPlan(database.db, { teamId, engagementId, now: now(), ...settings });
     await handOff(teamId, engagementId);
@@ -77,7 +85,7 @@ export async function startGrow(
     config.role === 'worker'
       ? undefined
       : await startWeb({
-          deps: { config, db: database.db, cipher, logger, now, ...settings, resolveBotToken, replan },
+          deps: { config, db: database.db, cipher, logger, now, ...settings, resolveBotToken, replan, handOffNudges },
           extensions: createExtensions(),
           readiness,
           metrics,

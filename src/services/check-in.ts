@@ -69,7 +69,7 @@ export async function submitCheckIn(ctx: ServiceContext, input: SubmitCheckInInp
   } else {
     // Without an engagement, ask halfway to the due date, inside the leader's working hours.
     followUpAt = nextWorkingInstant(new Date((now.getTime() + dueAt.getTime()) / 2), hours);
-    await ctx.db
+    const planned = await ctx.db
       .insert(nudges)
       .values({
         teamId: input.teamId,
@@ -79,7 +79,9 @@ export async function submitCheckIn(ctx: ServiceContext, input: SubmitCheckInInp
         dueAt: followUpAt,
         ref: { actionId: saved.actionId },
       })
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning({ id: nudges.id, teamId: nudges.teamId, dueAt: nudges.dueAt });
+    await ctx.handOffNudges?.(planned.map((n) => ({ ...n, repaired: false })));
   }
   ctx.logger.info({ teamId: input.teamId, userId: input.leaderId, checkInId: saved.checkInId, commitment: draft.commitment }, 'check-in saved');
   return { outcome: 'saved', ...saved, will: draft.will, commitment: draft.commitment, dueAt, followUpAt, tz };

@@ -18,4 +18,6 @@ export interface ServiceContext {
   defaultWorkingHours: WorkingWindow;
   /** Re-plans an engagement's nudges after something changed (check-in, session, answer). */
   replan?: (teamId: string, engagementId: string) => Promise<void>;
+  /** Queues rows just planned outside any engagement once they are committed (best effort). */
+  handOffNudges?: (planned: { id: string; teamId: string; dueAt: Date; repaired: boolean }[]) => Promise<void>;
 }

@@ -2,7 +2,7 @@
 // clock. Saving it re-plans every live engagement they lead, so pending nudges move into
 // the new window at once rather than waiting to be deferred one by one at send time.
 import { findPerson, saveWorkingHours, workingHoursOf } from '../../db/people.js';
-import { syncLeaderPlans } from '../../db/plan-sync.js';
+import { liveEngagementIdsOf, syncLeaderPlans } from '../../db/plan-sync.js';
 import { checkWorkingHoursForm, type WorkingHoursAnswers, type WorkingHoursErrors } from '../domain/settings/working-hours-form.js';
 import type { WorkingWindow } from '../domain/time/working-window.js';
 import type { ServiceContext } from './context.js';
@@ -29,13 +29,13 @@ export async function saveOwnWorkingHours(
   const checked = checkWorkingHoursForm(input.answers);
   if (!checked.ok) return { outcome: 'invalid', errors: checked.errors };
   await saveWorkingHours(ctx.db, input.teamId, input.userId, checked.window);
-  await syncLeaderPlans(ctx.db, {
-    teamId: input.teamId,
-    leaderId: input.userId,
-    now: ctx.now(),
-    rhythm: ctx.rhythm,
-    defaultWorkingHours: ctx.defaultWorkingHours,
-  });
+  // Through the service's re-plan when there is one, so what now falls due soon is queued
+  // right after each engagement's re-plan commits.
+  if (ctx.replan) {
+    for (const id of await liveEngagementIdsOf(ctx.db, input.teamId, input.userId)) await ctx.replan(input.teamId, id);
+  } else {
+    await syncLeaderPlans(ctx.db, { teamId: input.teamId, leaderId: input.userId, now: ctx.now(), rhythm: ctx.rhythm, defaultWorkingHours: ctx.defaultWorkingHours });
+  }
   ctx.logger.info({ teamId: input.teamId, userId: input.userId, days: checked.window.workDays.length }, 'working hours saved');
   return { outcome: 'saved', window: checked.window };
 }

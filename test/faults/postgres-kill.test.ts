@@ -14,7 +14,7 @@ describe('Postgres connections killed under a running Grow', () => {
   let live: LiveGrow;
   beforeAll(async () => {
     // A send whose connection died may be left `sending`; the stale window repairs it.
-    live = await startLiveGrow({ redisUrl: sharedRedisUrl, reconcileEveryMs: 2_000, env: { STALE_SENDING_MS: '15000' } });
+    live = await startLiveGrow({ redisUrl: sharedRedisUrl, reconcileEveryMs: 2_000, env: { STALE_SENDING_MS: '15000', SEND_TIME_LIMIT_MS: '10000' } });
   }, 60_000);
   afterAll(async () => {
     await live?.close();

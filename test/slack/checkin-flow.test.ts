@@ -1,14 +1,24 @@
 // The check-in end to end through the real Bolt app over signed HTTP, on real Postgres,
 // against the Slack emulator.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { actions, checkIns, nudges } from '../../db/schema/index.js';
 import { FORM, interactionBody, LEADER, slashCommandBody, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
 import { checkInSubmission } from '../support/checkin-payloads.js';
 
 let h: Harness;
+// What the check-in handed to the queue, with whether each row was already committed
+// (read back over another pool connection at hand-off time).
+const handedOff: { id: string; committed: boolean }[] = [];
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({
+    handOffNudges: async (planned) => {
+      for (const n of planned) {
+        const rows = await h.db.db.select({ id: nudges.id }).from(nudges).where(eq(nudges.id, n.id));
+        handedOff.push({ id: n.id, committed: rows.length === 1 });
+      }
+    },
+  });
 });
 afterAll(async () => h?.close());
 beforeEach(async () => {
@@ -60,6 +70,8 @@ describe('/grow check-in', () => {
     expect(action!.dueAt.getTime()).toBeGreaterThan(Date.now());
     const [nudge] = await h.db.db.select().from(nudges);
     expect(nudge).toMatchObject({ kind: 'follow_up', recipientId: LEADER, status: 'pending', ref: { actionId: action!.id } });
+    // No engagement: the follow-up is handed to the queue right after its insert committed.
+    expect(handedOff.filter((x) => x.id === nudge!.id)).toEqual([{ id: nudge!.id, committed: true }]);
     const dm = await waitFor(() => newDms()[0]);
     expect(dm.ok).toBe(true);
     expect(JSON.stringify(dm.args.blocks)).toContain('Open each 1:1 with a question');

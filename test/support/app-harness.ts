@@ -30,7 +30,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { extensions?: Extensions; replan?: SlackDeps['replan']; logger?: SlackDeps['logger'] } = {}): Promise<Harness> {
+export async function startHarness(options: { extensions?: Extensions; replan?: SlackDeps['replan']; handOffNudges?: SlackDeps['handOffNudges']; logger?: SlackDeps['logger'] } = {}): Promise<Harness> {
   const db = await createTestDatabase();
   const emu = await startEmulator({ signingSecret: SIGNING_SECRET, rateLimits: { enabled: false } });
   emu.addTeam({ id: TEAM, name: 'Acme', botToken: BOT_TOKEN, botUserId: 'U0BOT00001', appId: 'A0GROW0001' });
@@ -41,7 +41,7 @@ export async function startHarness(options: { extensions?: Extensions; replan?: 
   const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const deps: SlackDeps = {
     config, db: db.db, cipher, logger, now: () => new Date(), rhythm: config.rhythm, defaultWorkingHours: config.defaultWorkingHours,
-    resolveBotToken: createTokenResolver(config, db.db, cipher), replan: options.replan,
+    resolveBotToken: createTokenResolver(config, db.db, cipher), replan: options.replan, handOffNudges: options.handOffNudges,
   };
   const web = await startWeb({ deps, port: 0, extensions: options.extensions, readiness: { postgres: () => db.ping() } });
   const url = `http://127.0.0.1:${web.port}`;
