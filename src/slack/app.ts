@@ -19,6 +19,7 @@ import { registerSaveMoment } from './listeners/save-moment.js';
 import { registerUserChange } from './listeners/user-change.js';
 import { createSocketReceiver } from './socket-mode.js';
 import { createTenantGuard } from './tenant-guard.js';
+import { createInFlight, type InFlight } from './in-flight.js';
 
 export interface SlackApp {
   app: App;
@@ -26,6 +27,8 @@ export interface SlackApp {
   receiver?: SlackReceiver;
   /** Present in Socket Mode (SLACK_APP_TOKEN set). */
   socket?: SocketModeReceiver;
+  /** Listener work still running (after the ack); the web role drains it on close. */
+  inFlight: InFlight;
 }
 
 export interface Extensions {
@@ -57,6 +60,9 @@ export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): Sl
     app = new App({ receiver, authorize, clientOptions, logger });
     listeners.watch(app);
   }
+  // First, so every listener chain (and whatever it does after its ack) is counted.
+  const inFlight = createInFlight();
+  app.use(inFlight.middleware);
   // Every log line of the event, in Socket Mode too, names the request, team and user.
   app.use(async ({ body, next }) => withSlackRequest(body as Record<string, unknown>, next));
   app.use(createTenantGuard(deps.logger));
@@ -71,7 +77,7 @@ export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): Sl
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled Slack listener error');
   });
-  return { app, receiver, socket };
+  return { app, receiver, socket, inFlight };
 }
 
 /** Resolves the team's token and, once per token, who the bot is (auth.test). */
