@@ -77,7 +77,7 @@ export async function startGrow(
     config.role === 'worker'
       ? undefined
       : await startWeb({
-          deps: { config, db: database.db, cipher, logger, now, ...settings, resolveBotToken, replan },
+          deps: { config, db: database.db, cipher, logger, now, ...settings, resolveBotToken, replan, handOff },
           extensions: createExtensions(),
           readiness,
           metrics,

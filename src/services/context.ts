@@ -18,4 +18,9 @@ export interface ServiceContext {
   defaultWorkingHours: WorkingWindow;
   /** Re-plans an engagement's nudges after something changed (check-in, session, answer). */
   replan?: (teamId: string, engagementId: string) => Promise<void>;
+  /**
+   * Queues what a verb planned inside its own transaction (a status change and its plan
+   * commit together); called after the commit. The reconciler covers it when absent.
+   */
+  handOff?: (teamId: string, engagementId: string) => Promise<void>;
 }
