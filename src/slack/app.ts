@@ -20,6 +20,7 @@ import { registerUserChange } from './listeners/user-change.js';
 import { createSocketReceiver } from './socket-mode.js';
 import { createTenantGuard } from './tenant-guard.js';
 import { createInFlight, type InFlight } from './in-flight.js';
+import { resumeIfTokenWorks } from './single-workspace-resume.js';
 
 export interface SlackApp {
   app: App;
@@ -85,6 +86,8 @@ function createAuthorize(deps: SlackDeps): Authorize<boolean> {
   const identities = new Map<string, Promise<{ botId?: string; botUserId?: string }>>();
   return async ({ teamId }) => {
     const botToken = await deps.resolveBotToken(teamId ?? '');
+    // A stopped single workspace is authorised only once Slack accepts its token again.
+    if (deps.config.slack.botToken && teamId) await resumeIfTokenWorks(deps, teamId, botToken);
     let identity = identities.get(botToken);
     if (!identity) {
       identity = new WebClient(botToken, { slackApiUrl: deps.config.slack.apiUrl })
