@@ -24,12 +24,13 @@ export async function isWorkspaceUninstalled(db: Db | Tx, teamId: string): Promi
 /**
  * Uninstall or revocation: the stored token is deleted (it no longer works, and a token at
  * rest is a liability), the workspace is marked, and every pending nudge is cancelled, in
- * one transaction. In single-workspace mode there is no row to mark (the token comes from
- * the environment and a new one needs a restart), so only the cancellation applies.
+ * one transaction. In single-workspace mode (token from the environment) the mark is a row
+ * with no token, so planners skip the workspace there too until it is lifted.
  */
 export async function stopWorkspace(db: Db, teamId: string, reason: string, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
-    await tx.update(installations).set({ botTokenEnc: null, uninstalledAt: now }).where(eq(installations.teamId, teamId));
+    const stopped = { botTokenEnc: null, uninstalledAt: now };
+    await tx.insert(installations).values({ teamId, ...stopped }).onConflictDoUpdate({ target: installations.teamId, set: stopped });
     const cancelled = await tx
       .update(nudges)
       .set({ status: 'cancelled', reason, updatedAt: now })
@@ -78,4 +79,10 @@ export async function skipDueWhileStopped(db: Db, teamId: string, since: Date, n
     .where(and(eq(nudges.teamId, teamId), eq(nudges.status, 'pending'), gte(nudges.dueAt, since), lte(nudges.dueAt, now)))
     .returning({ id: nudges.id });
   return rows.length;
+}
+
+/** Single-workspace mode: the configured token works again, so the workspace is live again. */
+export async function liftSingleWorkspaceStop(db: Db, teamId: string): Promise<boolean> {
+  const rows = await db.delete(installations).where(and(eq(installations.teamId, teamId), isNotNull(installations.uninstalledAt))).returning({ teamId: installations.teamId });
+  return rows.length > 0;
 }

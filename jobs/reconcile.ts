@@ -3,6 +3,7 @@
 // rows whose worker died mid-send. After Redis loses everything, one run restores it.
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Db } from '../db/client.js';
+import type { PlanSettings } from '../db/plan-sync.js';
 import { selectNudgesToEnqueue, type DueNudge } from '../db/nudges.js';
 import type { Logger } from '../src/logger.js';
 import { enqueueNudges } from './enqueue-nudges.js';
@@ -24,7 +25,8 @@ export interface ReconcileSettings {
 
 export const defaultReconcileSettings: ReconcileSettings = { horizonMs: 10 * 60_000, staleSendingMs: 5 * 60_000, batchSize: 5000 };
 
-export interface ReconcileDeps {
+/** The plan settings are the operator's (config), so a re-planned orphan follows the same rhythm and window as everything else. */
+export interface ReconcileDeps extends PlanSettings {
   db: Db;
   sendQueue: GrowQueue<'send-nudge'>;
   logger: Logger;

@@ -77,7 +77,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const queues = createQueues(settings, options.sendRetry);
   const slack = createSlackClients({ apiUrl: config.slack.apiUrl, resolveBotToken: options.resolveBotToken, logger });
   const reconcileSettings = { staleSendingMs: config.staleSendingMs, ...options.reconcile };
-  const reconcileDeps = { db, sendQueue: queues.sendNudge, logger, settings: reconcileSettings };
+  const planSettings = { rhythm: config.rhythm, defaultWorkingHours: config.defaultWorkingHours };
+  const reconcileDeps = { db, sendQueue: queues.sendNudge, logger, settings: reconcileSettings, ...planSettings };
 
   const processors: Record<JobName, { processor: Processor; concurrency: number }> = {
     'send-nudge': {
@@ -124,7 +125,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     logger,
     now,
     everyMs: config.reconcileEveryMs,
-    reconcile: { sendQueue: queues.sendNudge, logger, settings: reconcileSettings },
+    reconcile: { sendQueue: queues.sendNudge, logger, settings: reconcileSettings, ...planSettings },
     schedules: [timeZoneRefreshSchedule(queues.refreshTimeZones), retentionSchedule(queues.applyRetention), ...(coachPlanner.schedule ? [coachPlanner.schedule] : [])],
   });
   await keeper.started;

@@ -58,22 +58,16 @@ export async function startGrow(
   // What a re-plan makes due soon goes to the queue once its transaction has committed;
   // the reconciler is only the safety net (a Redis outage, a crash in between).
   const sendQueue = createSendQueue({ connection: redis, prefix: config.queuePrefix }, workerOverrides.sendRetry);
-  const handOff = createHandOff({
+  const handOffDeps = {
     db: database.db,
     queue: sendQueue,
     connection: redis,
     logger,
     now,
     horizonMs: workerOverrides.reconcile?.horizonMs ?? defaultReconcileSettings.horizonMs,
-  });
-  const handOffNudges = createNudgeHandOff({
-    db: database.db,
-    queue: sendQueue,
-    connection: redis,
-    logger,
-    now,
-    horizonMs: workerOverrides.reconcile?.horizonMs ?? defaultReconcileSettings.horizonMs,
-  });
+  };
+  const handOff = createHandOff(handOffDeps);
+  const handOffNudges = createNudgeHandOff(handOffDeps);
   const replan = async (teamId: string, engagementId: string) => {
     await syncEngagementPlan(database.db, { teamId, engagementId, now: now(), ...settings });
     await handOff(teamId, engagementId);
@@ -85,7 +79,7 @@ export async function startGrow(
     config.role === 'worker'
       ? undefined
       : await startWeb({
-          deps: { config, db: database.db, cipher, logger, now, ...settings, resolveBotToken, replan, handOffNudges },
+          deps: { config, db: database.db, cipher, logger, now, ...settings, resolveBotToken, replan, handOff, handOffNudges },
           extensions: createExtensions(),
           readiness,
           metrics,

@@ -1,5 +1,6 @@
 // The web role: Bolt behind our HTTP server (or Socket Mode), plus health, readiness
-// and metrics routes. Returns a handle that stops taking requests and drains.
+// and metrics routes. Returns a handle that stops taking requests and drains, listener
+// work after its ack included.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Extensions } from './slack/app.js';
@@ -25,11 +26,15 @@ export interface WebOptions {
   admin?: MountHandler;
   /** Overrides config.port (tests pass 0 for a free port). */
   port?: number;
+  /** Longest close() waits for listener work still running after its ack (default 20 s). */
+  drainMs?: number;
 }
+
+export const DEFAULT_DRAIN_MS = 20_000;
 
 export async function startWeb(options: WebOptions): Promise<WebHandle> {
   const { deps } = options;
-  const { app, receiver, socket } = createSlackApp(deps, options.extensions);
+  const { app, receiver, socket, inFlight } = createSlackApp(deps, options.extensions);
   const getRoutes = createOAuthRoutes(deps);
   const server = createHttpServer({ logger: deps.logger, receiver, readiness: options.readiness, metrics: options.metrics, getRoutes, admin: options.admin });
   await new Promise<void>((resolve, reject) => {
@@ -56,6 +61,11 @@ export async function startWeb(options: WebOptions): Promise<WebHandle> {
     async close() {
       if (socket) await stopSocketReceiver(socket);
       await closeServer();
+      // Acked work is still running: the caller closes the database only after it ends.
+      const pending = inFlight.size();
+      const { left } = await inFlight.drain(options.drainMs ?? DEFAULT_DRAIN_MS);
+      if (pending > 0) deps.logger.info({ drained: pending - left, left }, 'listener work drained before shutdown');
+      if (left > 0) deps.logger.warn({ left }, 'listener work still running at shutdown');
     },
   };
 }

@@ -20,4 +20,9 @@ export interface ServiceContext {
   replan?: (teamId: string, engagementId: string) => Promise<void>;
   /** Queues rows just planned outside any engagement once they are committed (best effort). */
   handOffNudges?: (planned: { id: string; teamId: string; dueAt: Date; repaired: boolean }[]) => Promise<void>;
+  /**
+   * Queues what a verb planned inside its own transaction (a status change and its plan
+   * commit together); called after the commit. The reconciler covers it when absent.
+   */
+  handOff?: (teamId: string, engagementId: string) => Promise<void>;
 }

@@ -1,7 +1,10 @@
 // The engagement verbs: a coach starts one (the leader is invited, nothing else is
-// planned), the leader accepts or declines, either of them ends it. Every change re-plans.
+// planned), the leader accepts or declines, either of them ends it. Every change re-plans,
+// in the transaction that changes the status.
 import { findEngagement, insertEngagement, listEngagementsOf, moveEngagement, type EngagementRow, type SessionRow } from '../../db/engagements.js';
+import type { Db } from '../../db/client.js';
 import { upsertPersonTz } from '../../db/people.js';
+import { syncEngagementPlan } from '../../db/plan-sync.js';
 import { checkEngagementDraft, parseEngagementDraft, type DraftErrors, type DraftField, type LeaderFacts } from '../domain/engagement/draft.js';
 import { fromStatuses, nextStatus, roleOf, type EngagementEvent } from '../domain/engagement/status.js';
 import { DomainError } from '../domain/errors.js';
@@ -63,13 +66,20 @@ async function applyEvent(ctx: ServiceContext, input: EngagementMoveInput, event
     if (error instanceof DomainError && error.code === 'stale') return { outcome: 'stale', engagement };
     throw error;
   }
-  const moved = await moveEngagement(ctx.db, { teamId: input.teamId, engagementId: engagement.id, from: fromStatuses(event), to, now: ctx.now() });
+  const now = ctx.now();
+  // The new status and its plan commit together: a shutdown or crash between the two would
+  // leave an active engagement with nothing planned (or an ended one still sending).
+  const moved = await ctx.db.transaction(async (tx) => {
+    const row = await moveEngagement(tx as unknown as Db, { teamId: input.teamId, engagementId: engagement.id, from: fromStatuses(event), to, now });
+    if (row) await syncEngagementPlan(tx as unknown as Db, { teamId: input.teamId, engagementId: engagement.id, now, rhythm: ctx.rhythm, defaultWorkingHours: ctx.defaultWorkingHours });
+    return row;
+  });
   if (!moved) {
     // Someone else moved it between our read and our write.
     const current = (await findEngagement(ctx.db, input.teamId, input.engagementId)) ?? engagement;
     return { outcome: 'stale', engagement: current };
   }
-  await ctx.replan?.(input.teamId, engagement.id);
+  await ctx.handOff?.(input.teamId, engagement.id);
   ctx.logger.info({ teamId: input.teamId, userId: input.userId, engagementId: engagement.id, role: roleOf(engagement, input.userId), status: to }, `engagement ${event}`);
   return { outcome: 'moved', engagement: moved, previous: engagement.status };
 }

@@ -1,21 +1,30 @@
 // `/grow pause` and `/grow resume`: while paused nothing is sent to the leader and what
-// falls due is dropped, not saved up; the leader's engagements are re-planned either way.
+// falls due is dropped, not saved up; the leader's engagements are re-planned either way, in the transaction that sets the pause.
+import type { Db } from '../../db/client.js';
 import { listEngagementsOf } from '../../db/engagements.js';
+import { syncEngagementPlan } from '../../db/plan-sync.js';
 import { findPerson, setPausedUntil } from '../../db/people.js';
 import { pauseEndsAt } from '../domain/engagement/pause.js';
 import type { ServiceContext } from './context.js';
 
-async function replanLeader(ctx: ServiceContext, teamId: string, userId: string): Promise<void> {
-  const live = await listEngagementsOf(ctx.db, teamId, userId, ['invited', 'active'], 'leader');
-  for (const e of live) await ctx.replan?.(teamId, e.id);
+/** The pause and the re-plan of the leader's live engagements commit together. */
+async function setPauseAndReplan(ctx: ServiceContext, teamId: string, userId: string, until: Date | null): Promise<void> {
+  const now = ctx.now();
+  const live = await ctx.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    await setPausedUntil(db, teamId, userId, until, ctx.defaultWorkingHours);
+    const rows = await listEngagementsOf(db, teamId, userId, ['invited', 'active'], 'leader');
+    for (const e of rows) await syncEngagementPlan(db, { teamId, engagementId: e.id, now, rhythm: ctx.rhythm, defaultWorkingHours: ctx.defaultWorkingHours });
+    return rows;
+  });
+  for (const e of live) await ctx.handOff?.(teamId, e.id);
 }
 
 export async function pauseLeader(ctx: ServiceContext, input: { teamId: string; userId: string; days: number }): Promise<{ until: Date; tz: string }> {
   const person = await findPerson(ctx.db, input.teamId, input.userId);
   const tz = person?.tz ?? 'UTC';
   const until = pauseEndsAt(ctx.now(), input.days, tz);
-  await setPausedUntil(ctx.db, input.teamId, input.userId, until, ctx.defaultWorkingHours);
-  await replanLeader(ctx, input.teamId, input.userId);
+  await setPauseAndReplan(ctx, input.teamId, input.userId, until);
   ctx.logger.info({ teamId: input.teamId, userId: input.userId, days: input.days }, 'paused');
   return { until, tz };
 }
@@ -24,8 +33,7 @@ export async function pauseLeader(ctx: ServiceContext, input: { teamId: string; 
 export async function resumeLeader(ctx: ServiceContext, input: { teamId: string; userId: string }): Promise<{ wasPaused: boolean }> {
   const person = await findPerson(ctx.db, input.teamId, input.userId);
   const wasPaused = !!person?.pausedUntil && person.pausedUntil > ctx.now();
-  await setPausedUntil(ctx.db, input.teamId, input.userId, null, ctx.defaultWorkingHours);
-  await replanLeader(ctx, input.teamId, input.userId);
+  await setPauseAndReplan(ctx, input.teamId, input.userId, null);
   ctx.logger.info({ teamId: input.teamId, userId: input.userId, wasPaused }, 'resumed');
   return { wasPaused };
 }

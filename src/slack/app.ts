@@ -20,6 +20,8 @@ import { registerUserChange } from './listeners/user-change.js';
 import { meteredAdapter } from './metered-requests.js';
 import { createSocketReceiver } from './socket-mode.js';
 import { createTenantGuard } from './tenant-guard.js';
+import { createInFlight, type InFlight } from './in-flight.js';
+import { resumeIfTokenWorks } from './single-workspace-resume.js';
 
 export interface SlackApp {
   app: App;
@@ -27,6 +29,8 @@ export interface SlackApp {
   receiver?: SlackReceiver;
   /** Present in Socket Mode (SLACK_APP_TOKEN set). */
   socket?: SocketModeReceiver;
+  /** Listener work still running (after the ack); the web role drains it on close. */
+  inFlight: InFlight;
 }
 
 export interface Extensions {
@@ -59,6 +63,9 @@ export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): Sl
     app = new App({ receiver, authorize, clientOptions, logger });
     listeners.watch(app);
   }
+  // First, so every listener chain (and whatever it does after its ack) is counted.
+  const inFlight = createInFlight();
+  app.use(inFlight.middleware);
   // Every log line of the event, in Socket Mode too, names the request, team and user.
   app.use(async ({ body, next }) => withSlackRequest(body as Record<string, unknown>, next));
   app.use(createTenantGuard(deps.logger));
@@ -73,7 +80,7 @@ export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): Sl
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled Slack listener error');
   });
-  return { app, receiver, socket };
+  return { app, receiver, socket, inFlight };
 }
 
 /** Resolves the team's token and, once per token, who the bot is (auth.test). */
@@ -81,6 +88,8 @@ function createAuthorize(deps: SlackDeps): Authorize<boolean> {
   const identities = new Map<string, Promise<{ botId?: string; botUserId?: string }>>();
   return async ({ teamId }) => {
     const botToken = await deps.resolveBotToken(teamId ?? '');
+    // A stopped single workspace is authorised only once Slack accepts its token again.
+    if (deps.config.slack.botToken && teamId) await resumeIfTokenWorks(deps, teamId, botToken);
     let identity = identities.get(botToken);
     if (!identity) {
       identity = new WebClient(botToken, { slackApiUrl: deps.config.slack.apiUrl, adapter: meteredAdapter })

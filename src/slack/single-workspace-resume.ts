@@ -1,0 +1,20 @@
+// Single-workspace mode (SLACK_BOT_TOKEN): after `app_uninstalled` or `tokens_revoked` the
+// workspace is marked stopped and planners create nothing for it. The token comes from the
+// environment, so Grow cannot be told of a re-install; instead, the next signed request
+// from that workspace checks the configured token with a fresh auth.test, and only if Slack
+// accepts it for that workspace is the mark lifted and every live engagement re-planned.
+import { WebClient } from '@slack/web-api';
+import { liftSingleWorkspaceStop, uninstalledAt } from '../../db/workspaces.js';
+import { resumeWorkspacePlans } from '../services/workspace-resume.js';
+import type { SlackDeps } from './deps.js';
+
+/** Resolves once the workspace is live; rejects when the token still does not work for it. */
+export async function resumeIfTokenWorks(deps: SlackDeps, teamId: string, botToken: string): Promise<void> {
+  const stoppedAt = await uninstalledAt(deps.db, teamId);
+  if (!stoppedAt) return;
+  const identity = await new WebClient(botToken, { slackApiUrl: deps.config.slack.apiUrl, retryConfig: { retries: 0 } }).auth.test();
+  if (identity.team_id !== teamId) throw new Error('the configured token belongs to another workspace');
+  if (!(await liftSingleWorkspaceStop(deps.db, teamId))) return;
+  const resumed = await resumeWorkspacePlans(deps.db, { teamId, now: deps.now(), stoppedAt, rhythm: deps.rhythm, defaultWorkingHours: deps.defaultWorkingHours });
+  deps.logger.info({ teamId, resumed }, 'workspace live again: the configured token works');
+}
