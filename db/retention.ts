@@ -7,6 +7,7 @@
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
+import { rowSeal } from './sealed.js';
 import { actions, checkIns, engagements, reflections, targets } from './schema/index.js';
 
 export interface RetentionResult {
@@ -31,18 +32,29 @@ export async function eraseExpiredContent(db: Db, cipher: Cipher, options: { now
 }
 
 async function eraseEngagementContent(db: Db, cipher: Cipher, e: { id: string; teamId: string }, now: Date): Promise<void> {
-  const empty = cipher.encrypt('');
+  // Each value is bound to its own row, so the empty text is sealed once per row.
+  const seal = (table: string, id: string) => rowSeal(cipher, table, { teamId: e.teamId, id });
   await db.transaction(async (tx) => {
-    await tx.update(targets).set({ descriptionEnc: empty }).where(and(eq(targets.teamId, e.teamId), eq(targets.engagementId, e.id)));
-    await tx
-      .update(checkIns)
-      .set({ goalEnc: empty, realityEnc: empty, optionsEnc: empty, willEnc: empty, makeItTenEnc: null })
-      .where(and(eq(checkIns.teamId, e.teamId), eq(checkIns.engagementId, e.id)));
-    await tx.update(actions).set({ textEnc: empty }).where(and(eq(actions.teamId, e.teamId), eq(actions.engagementId, e.id)));
-    await tx
-      .update(reflections)
-      .set({ bodyEnc: cipher.encrypt('{}'), permalink: null })
+    const targetRows = await tx.select({ id: targets.id }).from(targets).where(and(eq(targets.teamId, e.teamId), eq(targets.engagementId, e.id)));
+    for (const { id } of targetRows) await tx.update(targets).set({ descriptionEnc: seal('targets', id).seal('description_enc', '') }).where(eq(targets.id, id));
+    const checkInRows = await tx.select({ id: checkIns.id }).from(checkIns).where(and(eq(checkIns.teamId, e.teamId), eq(checkIns.engagementId, e.id)));
+    for (const { id } of checkInRows) {
+      const s = seal('check_ins', id);
+      await tx
+        .update(checkIns)
+        .set({ goalEnc: s.seal('goal_enc', ''), realityEnc: s.seal('reality_enc', ''), optionsEnc: s.seal('options_enc', ''), willEnc: s.seal('will_enc', ''), makeItTenEnc: null })
+        .where(eq(checkIns.id, id));
+    }
+    const actionRows = await tx.select({ id: actions.id }).from(actions).where(and(eq(actions.teamId, e.teamId), eq(actions.engagementId, e.id)));
+    for (const { id } of actionRows) await tx.update(actions).set({ textEnc: seal('actions', id).seal('text_enc', '') }).where(eq(actions.id, id));
+    const reflectionRows = await tx
+      .select({ id: reflections.id })
+      .from(reflections)
       .where(and(eq(reflections.teamId, e.teamId), eq(reflections.engagementId, e.id)));
+    // Ratings stay (reports need them, still encrypted); permalinks go with the text.
+    for (const { id } of reflectionRows) {
+      await tx.update(reflections).set({ bodyEnc: seal('reflections', id).seal('body_enc', '{}'), permalinkEnc: null, legacyPermalink: null }).where(eq(reflections.id, id));
+    }
     await tx.update(engagements).set({ contentErasedAt: now }).where(eq(engagements.id, e.id));
   });
 }
