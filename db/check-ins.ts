@@ -3,6 +3,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
+import { newRowId, rowSeal } from './sealed.js';
 import { actions, checkIns } from './schema/index.js';
 
 export interface NewCheckIn {
@@ -28,19 +29,23 @@ export interface SavedCheckIn {
 
 /** Writes the check-in and its open action in one transaction; earlier open actions are superseded. */
 export async function insertCheckIn(db: Db, cipher: Cipher, input: NewCheckIn): Promise<SavedCheckIn> {
+  const checkInId = newRowId();
+  const actionId = newRowId();
+  const c = rowSeal(cipher, 'check_ins', { teamId: input.teamId, id: checkInId });
   return db.transaction(async (tx) => {
     const [checkIn] = await tx
       .insert(checkIns)
       .values({
+        id: checkInId,
         teamId: input.teamId,
         leaderId: input.leaderId,
         engagementId: input.engagementId ?? null,
         targetId: input.targetId ?? null,
-        goalEnc: cipher.encrypt(input.goal),
-        realityEnc: cipher.encrypt(input.reality),
-        optionsEnc: cipher.encrypt(input.options),
-        willEnc: cipher.encrypt(input.will),
-        makeItTenEnc: input.makeItTen ? cipher.encrypt(input.makeItTen) : null,
+        goalEnc: c.seal('goal_enc', input.goal),
+        realityEnc: c.seal('reality_enc', input.reality),
+        optionsEnc: c.seal('options_enc', input.options),
+        willEnc: c.seal('will_enc', input.will),
+        makeItTenEnc: input.makeItTen ? c.seal('make_it_ten_enc', input.makeItTen) : null,
         commitment: input.commitment,
         visibility: input.visibility,
         revisited: input.revisited,
@@ -53,11 +58,12 @@ export async function insertCheckIn(db: Db, cipher: Cipher, input: NewCheckIn): 
     const [action] = await tx
       .insert(actions)
       .values({
+        id: actionId,
         teamId: input.teamId,
         leaderId: input.leaderId,
         engagementId: input.engagementId ?? null,
         checkInId: checkIn!.id,
-        textEnc: cipher.encrypt(input.will),
+        textEnc: rowSeal(cipher, 'actions', { teamId: input.teamId, id: actionId }).seal('text_enc', input.will),
         dueAt: input.actionDueAt,
       })
       .returning({ id: actions.id });
@@ -95,8 +101,8 @@ export async function listRecentCheckIns(db: Db, cipher: Cipher, teamId: string,
   return rows.map((r) => ({
     id: r.id,
     createdAt: r.createdAt,
-    goal: cipher.decrypt(r.goalEnc),
-    will: cipher.decrypt(r.willEnc),
+    goal: rowSeal(cipher, 'check_ins', { teamId, id: r.id }).open('goal_enc', r.goalEnc),
+    will: rowSeal(cipher, 'check_ins', { teamId, id: r.id }).open('will_enc', r.willEnc),
     commitment: r.commitment,
     visibility: r.visibility,
     actionStatus: r.actionStatus ?? undefined,
@@ -110,5 +116,17 @@ export async function findOpenAction(db: Db, cipher: Cipher, teamId: string, lea
     .where(and(eq(actions.teamId, teamId), eq(actions.leaderId, leaderId), eq(actions.status, 'open')))
     .orderBy(desc(actions.createdAt))
     .limit(1);
-  return row ? { id: row.id, text: cipher.decrypt(row.textEnc), dueAt: row.dueAt, engagementId: row.engagementId } : undefined;
+  return row ? { id: row.id, text: rowSeal(cipher, 'actions', row).open('text_enc', row.textEnc), dueAt: row.dueAt, engagementId: row.engagementId } : undefined;
+}
+
+/** A stored check-in's five texts, decrypted against its row. */
+export function openCheckIn(cipher: Cipher, row: Pick<typeof checkIns.$inferSelect, 'id' | 'teamId' | 'goalEnc' | 'realityEnc' | 'optionsEnc' | 'willEnc' | 'makeItTenEnc'>) {
+  const c = rowSeal(cipher, 'check_ins', row);
+  return {
+    goal: c.open('goal_enc', row.goalEnc),
+    reality: c.open('reality_enc', row.realityEnc),
+    options: c.open('options_enc', row.optionsEnc),
+    will: c.open('will_enc', row.willEnc),
+    makeItTen: c.openNullable('make_it_ten_enc', row.makeItTenEnc),
+  };
 }

@@ -7,6 +7,9 @@ import { z } from 'zod';
 import type { Cipher } from '../src/crypto.js';
 import type { EngagementParties, LeaderRecord } from '../src/domain/privacy/index.js';
 import type { Db } from './client.js';
+import { openCheckIn } from './check-ins.js';
+import { rowSeal } from './sealed.js';
+import { openReflection } from './reflections.js';
 import { actions, checkIns, engagements, reflections, sessions, targets } from './schema/index.js';
 
 export type BriefSession = typeof sessions.$inferSelect;
@@ -14,9 +17,9 @@ export type BriefSession = typeof sessions.$inferSelect;
 const bodySchema = z.record(z.string());
 
 /** A reflection's answers; unreadable JSON reads as no answers rather than failing a digest. */
-function decryptBody(cipher: Cipher, sealed: string): Record<string, string> {
+function parseBody(text: string): Record<string, string> {
   try {
-    const parsed = bodySchema.safeParse(JSON.parse(cipher.decrypt(sealed)));
+    const parsed = bodySchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : {};
   } catch {
     return {};
@@ -117,20 +120,22 @@ export async function loadLeaderRecords(db: Db, cipher: Cipher, input: LoadRecor
       engagement,
       checkIns: checkInRows.filter(own).map((c) => ({
         id: c.id, leaderId: c.leaderId, engagementId: c.engagementId, createdAt: c.createdAt,
-        goal: cipher.decrypt(c.goalEnc), reality: cipher.decrypt(c.realityEnc), options: cipher.decrypt(c.optionsEnc), will: cipher.decrypt(c.willEnc),
-        makeItTen: c.makeItTenEnc ? cipher.decrypt(c.makeItTenEnc) : null,
+        ...openCheckIn(cipher, c),
         commitment: c.commitment, targetId: c.targetId, visibility: c.visibility,
       })),
       actions: actionRows.filter((r) => own(r.action)).map(({ action: a, visibility }) => ({
         id: a.id, leaderId: a.leaderId, engagementId: a.engagementId, checkInId: a.checkInId, visibility,
-        text: cipher.decrypt(a.textEnc), status: a.status, dueAt: a.dueAt, createdAt: a.createdAt, answeredAt: a.answeredAt,
+        text: rowSeal(cipher, 'actions', a).open('text_enc', a.textEnc), status: a.status, dueAt: a.dueAt, createdAt: a.createdAt, answeredAt: a.answeredAt,
       })),
-      reflections: reflectionRows.filter(ownOrUnattributed).map((r) => ({
-        id: r.id, leaderId: r.leaderId, engagementId: r.engagementId, kind: r.kind, body: decryptBody(cipher, r.bodyEnc),
-        rating: r.rating, permalink: r.permalink, visibility: r.visibility, createdAt: r.createdAt, actionId: r.actionId,
-      })),
+      reflections: reflectionRows.filter(ownOrUnattributed).map((r) => {
+        const opened = openReflection(cipher, r);
+        return {
+          id: r.id, leaderId: r.leaderId, engagementId: r.engagementId, kind: r.kind, body: parseBody(opened.body),
+          rating: opened.rating, permalink: opened.permalink, visibility: r.visibility, createdAt: r.createdAt, actionId: r.actionId,
+        };
+      }),
       targets: targetRows.filter(own).map((t) => ({
-        id: t.id, engagementId: t.engagementId, position: t.position, description: cipher.decrypt(t.descriptionEnc),
+        id: t.id, engagementId: t.engagementId, position: t.position, description: rowSeal(cipher, 'targets', t).open('description_enc', t.descriptionEnc),
         baseline: t.baseline, level: t.level, midpointRating: t.midpointRating, closingRating: t.closingRating,
       })),
       sessions: sessionRows.filter(own).map((s) => ({ id: s.id, engagementId: s.engagementId, seq: s.seq, scheduledAt: s.scheduledAt, status: s.status })),

@@ -6,6 +6,7 @@ import type { Cipher } from '../src/crypto.js';
 import { reflectionKindFor, type ContractingInput } from '../src/domain/engagement/contracting.js';
 import { DomainError } from '../src/domain/errors.js';
 import type { Db } from './client.js';
+import { newRowId, rowSeal } from './sealed.js';
 import { isUniqueViolation } from './engagements.js';
 import { reflectionValues } from './reflections.js';
 import { reflections, targets } from './schema/index.js';
@@ -20,14 +21,18 @@ export async function saveContracting(db: Db, cipher: Cipher, input: SaveContrac
   try {
     await db.transaction(async (tx) => {
       await tx.insert(targets).values(
-        input.targets.map((t) => ({
+        input.targets.map((t) => {
+          const id = newRowId();
+          return {
+          id,
           teamId: input.teamId,
           engagementId: input.engagementId,
           position: t.position,
-          descriptionEnc: cipher.encrypt(t.description),
+          descriptionEnc: rowSeal(cipher, 'targets', { teamId: input.teamId, id }).seal('description_enc', t.description),
           baseline: t.baseline,
           level: t.level,
-        })),
+          };
+        }),
       );
       if (input.answers.length === 0) return;
       await tx.insert(reflections).values(

@@ -1,12 +1,14 @@
 // Every encrypted column in one list, and the two things done across all of them: key
 // rotation (re-encrypt under the current key, in batches, resumably) and the start-up
-// check that the configured keys read a sample of what is stored.
+// check that the configured keys read a sample of what is stored. Every value is bound
+// to "<table>.<column>:<teamId>:<row key>" (see src/crypto.ts); `sealContext` builds it.
 import { sql } from 'drizzle-orm';
-import type { Cipher } from '../src/crypto.js';
+import type { Cipher, SealContext } from '../src/crypto.js';
 import { rowsOf, type Db } from './client.js';
 
 interface EncryptedTable {
   table: string;
+  /** The row's key column (its uuid, or the team id for installations). */
   key: string;
   columns: string[];
 }
@@ -17,8 +19,11 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedTable[] = [
   { table: 'targets', key: 'id', columns: ['description_enc'] },
   { table: 'check_ins', key: 'id', columns: ['goal_enc', 'reality_enc', 'options_enc', 'will_enc', 'make_it_ten_enc'] },
   { table: 'actions', key: 'id', columns: ['text_enc'] },
-  { table: 'reflections', key: 'id', columns: ['body_enc'] },
+  { table: 'reflections', key: 'id', columns: ['body_enc', 'rating_enc', 'permalink_enc'] },
 ];
+
+/** The place a value is bound to; readers and writers of every column above use it. */
+export const sealContext = (table: string, column: string, teamId: string, rowId: string): SealContext => ({ table, column, teamId, rowId });
 
 export type RotationCounts = Record<string, { rotated: number; skipped: number }>;
 
@@ -29,29 +34,32 @@ export interface RotateOptions {
 }
 
 /**
- * Re-encrypts every value not yet under the current key. Each batch commits on its own
+ * Re-encrypts every value not yet v3 under the current key (so unbound v1/v2 values get
+ * bound to their row), after moving any legacy plaintext into its encrypted column. Each batch commits on its own
  * and a value is replaced only if unchanged since it was read, so an interrupted run
  * resumes where it stopped and a concurrent write is never overwritten.
  */
 export async function rotateEncryptedColumns(db: Db, cipher: Cipher, options: RotateOptions = {}): Promise<RotationCounts> {
   const batchSize = options.batchSize ?? 500;
-  const current = `v2.${cipher.currentKeyId}.%`;
+  const current = `v3.${cipher.currentKeyId}.%`;
   const counts: RotationCounts = {};
+  await encryptLegacyPlaintext(db, cipher);
   for (const { table, key, columns } of ENCRYPTED_COLUMNS) {
     for (const column of columns) {
       const name = `${table}.${column}`;
       const tally = (counts[name] = { rotated: 0, skipped: 0 });
       let after = '';
       for (;;) {
-        const rows = rowsOf<{ k: string; v: string }>(
-          await db.execute(sql`select ${sql.identifier(key)}::text as k, ${sql.identifier(column)} as v from ${sql.identifier(table)}
+        const rows = rowsOf<{ k: string; t: string; v: string }>(
+          await db.execute(sql`select ${sql.identifier(key)}::text as k, team_id as t, ${sql.identifier(column)} as v from ${sql.identifier(table)}
             where ${sql.identifier(column)} is not null and ${sql.identifier(column)} not like ${current} and ${sql.identifier(key)}::text > ${after}
             order by ${sql.identifier(key)}::text limit ${batchSize}`),
         );
         if (rows.length === 0) break;
         await db.transaction(async (tx) => {
           for (const row of rows) {
-            const sealed = cipher.encrypt(cipher.decrypt(row.v));
+            const place = sealContext(table, column, row.t, row.k);
+            const sealed = cipher.encrypt(cipher.decrypt(row.v, place), place);
             const updated = rowsOf(
               await tx.execute(sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${sealed}
                 where ${sql.identifier(key)}::text = ${row.k} and ${sql.identifier(column)} = ${row.v} returning 1`),
@@ -73,14 +81,16 @@ export type KeyCheck = { ok: true; checked: number } | { ok: false; column: stri
 /** Decrypts up to `perColumn` stored values of every column; the first failure is the answer. */
 export async function checkKeysOnSample(db: Db, cipher: Cipher, perColumn = 3): Promise<KeyCheck> {
   let checked = 0;
-  for (const { table, columns } of ENCRYPTED_COLUMNS) {
+  for (const { table, key, columns } of ENCRYPTED_COLUMNS) {
     for (const column of columns) {
-      const rows = rowsOf<{ v: string }>(
-        await db.execute(sql`select ${sql.identifier(column)} as v from ${sql.identifier(table)} where ${sql.identifier(column)} is not null limit ${perColumn}`),
+      const rows = rowsOf<{ k: string; t: string; v: string }>(
+        await db.execute(
+          sql`select ${sql.identifier(key)}::text as k, team_id as t, ${sql.identifier(column)} as v from ${sql.identifier(table)} where ${sql.identifier(column)} is not null limit ${perColumn}`,
+        ),
       );
       for (const row of rows) {
         try {
-          cipher.decrypt(row.v);
+          cipher.decrypt(row.v, sealContext(table, column, row.t, row.k));
           checked += 1;
         } catch (error) {
           return { ok: false, column: `${table}.${column}`, code: (error as { code?: string }).code ?? 'unreadable_ciphertext' };
@@ -89,4 +99,31 @@ export async function checkKeysOnSample(db: Db, cipher: Cipher, perColumn = 3): 
     }
   }
   return { ok: true, checked };
+}
+
+/**
+ * Reflections' ratings and permalinks were once stored in clear (`rating`, `permalink`);
+ * SQL cannot encrypt, so this step does: each value is sealed into its `_enc` column and
+ * the plaintext emptied, in batches, each row only if unchanged since read. Runs at start
+ * (before the key check) and at the start of `keys:rotate`; returns how many rows moved.
+ */
+export async function encryptLegacyPlaintext(db: Db, cipher: Cipher, batchSize = 500): Promise<number> {
+  let moved = 0;
+  for (;;) {
+    const rows = rowsOf<{ id: string; t: string; rating: number | null; permalink: string | null }>(
+      await db.execute(sql`select id::text as id, team_id as t, rating, permalink from reflections
+        where rating is not null or permalink is not null order by id limit ${batchSize}`),
+    );
+    if (rows.length === 0) return moved;
+    await db.transaction(async (tx) => {
+      for (const r of rows) {
+        const ratingEnc = r.rating === null ? null : cipher.encrypt(String(r.rating), sealContext('reflections', 'rating_enc', r.t, r.id));
+        const permalinkEnc = r.permalink === null ? null : cipher.encrypt(r.permalink, sealContext('reflections', 'permalink_enc', r.t, r.id));
+        await tx.execute(sql`update reflections set
+            rating_enc = coalesce(${ratingEnc}, rating_enc), permalink_enc = coalesce(${permalinkEnc}, permalink_enc), rating = null, permalink = null
+          where id = ${r.id}::uuid and rating is not distinct from ${r.rating}::integer and permalink is not distinct from ${r.permalink}::text`);
+      }
+    });
+    moved += rows.length;
+  }
 }

@@ -3,6 +3,7 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
+import { rowSeal } from './sealed.js';
 import { engagements, sessions, targets } from './schema/index.js';
 
 export interface EngagementContext {
@@ -33,7 +34,7 @@ export async function findEngagementContext(db: Db, cipher: Cipher, teamId: stri
   ]);
   return {
     engagementId: engagement.id,
-    targets: targetRows.map((t) => ({ id: t.id, description: cipher.decrypt(t.descriptionEnc) })),
+    targets: targetRows.map((t) => ({ id: t.id, description: rowSeal(cipher, 'targets', { teamId, id: t.id }).open('description_enc', t.descriptionEnc) })),
     nextSessionAt: next?.at ?? null,
   };
 }

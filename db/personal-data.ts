@@ -3,12 +3,15 @@
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
+import { openCheckIn } from './check-ins.js';
+import { rowSeal } from './sealed.js';
+import { openReflection } from './reflections.js';
 import { actions, checkIns, engagements, nudges, people, reflections, sessions, targets } from './schema/index.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+const withTen = ({ makeItTen, ...rest }: ReturnType<typeof openCheckIn>) => ({ ...rest, whatWouldMakeItATen: makeItTen });
 
 export async function collectPersonalData(db: Db, cipher: Cipher, teamId: string, userId: string) {
-  const open = (s: string | null) => (s === null ? null : cipher.decrypt(s));
   const [person] = await db.select().from(people).where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
   const engagementRows = await db
     .select()
@@ -36,13 +39,12 @@ export async function collectPersonalData(db: Db, cipher: Cipher, teamId: string
       id: e.id, role: e.leaderId === userId ? 'leader' : 'coach', coachId: e.coachId, leaderId: e.leaderId, status: e.status, startDate: e.startDate,
       sessions: sessionRows.filter((s) => s.engagementId === e.id).map((s) => ({ seq: s.seq, at: iso(s.scheduledAt), status: s.status })),
     })),
-    targets: targetRows.map((t) => ({ engagementId: t.engagementId, position: t.position, description: open(t.descriptionEnc), baseline: t.baseline, level: t.level, midpoint: t.midpointRating, closing: t.closingRating })),
+    targets: targetRows.map((t) => ({ engagementId: t.engagementId, position: t.position, description: rowSeal(cipher, 'targets', t).open('description_enc', t.descriptionEnc), baseline: t.baseline, level: t.level, midpoint: t.midpointRating, closing: t.closingRating })),
     checkIns: checkInRows.map((c) => ({
-      id: c.id, at: iso(c.createdAt), engagementId: c.engagementId, targetId: c.targetId, goal: open(c.goalEnc), reality: open(c.realityEnc), options: open(c.optionsEnc),
-      will: open(c.willEnc), whatWouldMakeItATen: open(c.makeItTenEnc), commitment: c.commitment, revisited: c.revisited, visibility: c.visibility,
+      id: c.id, at: iso(c.createdAt), engagementId: c.engagementId, targetId: c.targetId, ...withTen(openCheckIn(cipher, c)), commitment: c.commitment, revisited: c.revisited, visibility: c.visibility,
     })),
     actions: actionRows.map((a) => ({
-      id: a.id, checkInId: a.checkInId, engagementId: a.engagementId, text: open(a.textEnc), dueAt: iso(a.dueAt), status: a.status, snoozedUntil: iso(a.snoozedUntil),
+      id: a.id, checkInId: a.checkInId, engagementId: a.engagementId, text: rowSeal(cipher, 'actions', a).open('text_enc', a.textEnc), dueAt: iso(a.dueAt), status: a.status, snoozedUntil: iso(a.snoozedUntil),
       answeredAt: iso(a.answeredAt), at: iso(a.createdAt),
     })),
     // What Grow sent to this person or plans to, and whether they answered: part of their record too.
@@ -50,7 +52,10 @@ export async function collectPersonalData(db: Db, cipher: Cipher, teamId: string
       kind: n.kind, engagementId: n.engagementId, status: n.status, plannedFor: iso(n.dueAt), sentAt: iso(n.sentAt), answeredAt: iso(n.answeredAt),
       answered: n.answeredAt !== null, reason: n.reason,
     })),
-    reflections: reflectionRows.map((r) => ({ kind: r.kind, at: iso(r.createdAt), answers: JSON.parse(open(r.bodyEnc) ?? '{}') as unknown, rating: r.rating, permalink: r.permalink, visibility: r.visibility })),
+    reflections: reflectionRows.map((r) => {
+      const opened = openReflection(cipher, r);
+      return { kind: r.kind, at: iso(r.createdAt), answers: JSON.parse(opened.body || '{}') as unknown, rating: opened.rating, permalink: opened.permalink, visibility: r.visibility };
+    }),
   };
 }
 

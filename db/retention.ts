@@ -10,6 +10,7 @@
 import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
+import { rowSeal } from './sealed.js';
 import { actions, checkIns, engagements, reflections, targets } from './schema/index.js';
 
 export interface RetentionResult {
@@ -49,23 +50,25 @@ export async function eraseExpiredContent(db: Db, cipher: Cipher, options: { now
 }
 
 async function eraseLooseCheckIns(db: Db, cipher: Cipher, cutoff: Date, now: Date): Promise<number> {
-  const empty = cipher.encrypt('');
   let erased = 0;
   for (;;) {
     const ids = await db.transaction(async (tx) => {
       const due = await tx
-        .select({ id: checkIns.id })
+        .select({ id: checkIns.id, teamId: checkIns.teamId })
         .from(checkIns)
         .where(and(isNull(checkIns.engagementId), isNull(checkIns.contentErasedAt), lt(checkIns.createdAt, cutoff)))
         .limit(BATCH);
-      const batch = due.map((c) => c.id);
-      if (batch.length === 0) return batch;
-      await tx.update(actions).set({ textEnc: empty }).where(inArray(actions.checkInId, batch));
-      await tx
-        .update(checkIns)
-        .set({ goalEnc: empty, realityEnc: empty, optionsEnc: empty, willEnc: empty, makeItTenEnc: null, contentErasedAt: now })
-        .where(inArray(checkIns.id, batch));
-      return batch;
+      if (due.length === 0) return [];
+      const actionRows = await tx.select({ id: actions.id, teamId: actions.teamId }).from(actions).where(inArray(actions.checkInId, due.map((c) => c.id)));
+      for (const a of actionRows) await tx.update(actions).set({ textEnc: rowSeal(cipher, 'actions', a).seal('text_enc', '') }).where(eq(actions.id, a.id));
+      for (const c of due) {
+        const s = rowSeal(cipher, 'check_ins', c);
+        await tx
+          .update(checkIns)
+          .set({ goalEnc: s.seal('goal_enc', ''), realityEnc: s.seal('reality_enc', ''), optionsEnc: s.seal('options_enc', ''), willEnc: s.seal('will_enc', ''), makeItTenEnc: null, contentErasedAt: now })
+          .where(eq(checkIns.id, c.id));
+      }
+      return due;
     });
     erased += ids.length;
     if (ids.length < BATCH) return erased;
@@ -76,15 +79,15 @@ async function eraseLooseReflections(db: Db, cipher: Cipher, cutoff: Date, now: 
   let erased = 0;
   for (;;) {
     const due = await db
-      .select({ id: reflections.id })
+      .select({ id: reflections.id, teamId: reflections.teamId })
       .from(reflections)
       .where(and(isNull(reflections.engagementId), isNull(reflections.contentErasedAt), lt(reflections.createdAt, cutoff)))
       .limit(BATCH);
-    if (due.length > 0) {
+    for (const r of due) {
       await db
         .update(reflections)
-        .set({ bodyEnc: cipher.encrypt('{}'), permalink: null, contentErasedAt: now })
-        .where(inArray(reflections.id, due.map((r) => r.id)));
+        .set({ bodyEnc: rowSeal(cipher, 'reflections', r).seal('body_enc', '{}'), permalinkEnc: null, legacyPermalink: null, contentErasedAt: now })
+        .where(eq(reflections.id, r.id));
     }
     erased += due.length;
     if (due.length < BATCH) return erased;
@@ -92,18 +95,29 @@ async function eraseLooseReflections(db: Db, cipher: Cipher, cutoff: Date, now: 
 }
 
 async function eraseEngagementContent(db: Db, cipher: Cipher, e: { id: string; teamId: string }, now: Date): Promise<void> {
-  const empty = cipher.encrypt('');
+  // Each value is bound to its own row, so the empty text is sealed once per row.
+  const seal = (table: string, id: string) => rowSeal(cipher, table, { teamId: e.teamId, id });
   await db.transaction(async (tx) => {
-    await tx.update(targets).set({ descriptionEnc: empty }).where(and(eq(targets.teamId, e.teamId), eq(targets.engagementId, e.id)));
-    await tx
-      .update(checkIns)
-      .set({ goalEnc: empty, realityEnc: empty, optionsEnc: empty, willEnc: empty, makeItTenEnc: null })
-      .where(and(eq(checkIns.teamId, e.teamId), eq(checkIns.engagementId, e.id)));
-    await tx.update(actions).set({ textEnc: empty }).where(and(eq(actions.teamId, e.teamId), eq(actions.engagementId, e.id)));
-    await tx
-      .update(reflections)
-      .set({ bodyEnc: cipher.encrypt('{}'), permalink: null })
+    const targetRows = await tx.select({ id: targets.id }).from(targets).where(and(eq(targets.teamId, e.teamId), eq(targets.engagementId, e.id)));
+    for (const { id } of targetRows) await tx.update(targets).set({ descriptionEnc: seal('targets', id).seal('description_enc', '') }).where(eq(targets.id, id));
+    const checkInRows = await tx.select({ id: checkIns.id }).from(checkIns).where(and(eq(checkIns.teamId, e.teamId), eq(checkIns.engagementId, e.id)));
+    for (const { id } of checkInRows) {
+      const s = seal('check_ins', id);
+      await tx
+        .update(checkIns)
+        .set({ goalEnc: s.seal('goal_enc', ''), realityEnc: s.seal('reality_enc', ''), optionsEnc: s.seal('options_enc', ''), willEnc: s.seal('will_enc', ''), makeItTenEnc: null })
+        .where(eq(checkIns.id, id));
+    }
+    const actionRows = await tx.select({ id: actions.id }).from(actions).where(and(eq(actions.teamId, e.teamId), eq(actions.engagementId, e.id)));
+    for (const { id } of actionRows) await tx.update(actions).set({ textEnc: seal('actions', id).seal('text_enc', '') }).where(eq(actions.id, id));
+    const reflectionRows = await tx
+      .select({ id: reflections.id })
+      .from(reflections)
       .where(and(eq(reflections.teamId, e.teamId), eq(reflections.engagementId, e.id)));
+    // Ratings stay (reports need them, still encrypted); permalinks go with the text.
+    for (const { id } of reflectionRows) {
+      await tx.update(reflections).set({ bodyEnc: seal('reflections', id).seal('body_enc', '{}'), permalinkEnc: null, legacyPermalink: null }).where(eq(reflections.id, id));
+    }
     await tx.update(engagements).set({ contentErasedAt: now }).where(eq(engagements.id, e.id));
   });
 }

@@ -5,6 +5,7 @@ import type { Cipher } from '../src/crypto.js';
 import type { ReviewStage, TargetRating } from '../src/domain/engagement/review.js';
 import type { CoachTarget } from '../src/domain/privacy/types.js';
 import type { Db } from './client.js';
+import { rowSeal } from './sealed.js';
 import { targets } from './schema/index.js';
 
 /** A target as the leader and coach read it (decrypted); the same shape the privacy rules use. */
@@ -19,7 +20,7 @@ export async function listTargets(db: Db, cipher: Cipher, teamId: string, engage
   return rows.map((t) => ({
     id: t.id,
     position: t.position,
-    description: cipher.decrypt(t.descriptionEnc),
+    description: rowSeal(cipher, 'targets', t).open('description_enc', t.descriptionEnc),
     baseline: t.baseline,
     level: t.level,
     midpointRating: t.midpointRating,

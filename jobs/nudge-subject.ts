@@ -1,6 +1,7 @@
 // What a nudge is about, re-read from Postgres at send time, and whether it still
 // applies: an answered action, a passed session or an ended engagement means the
 // message would be noise. Free text is decrypted here and only handed to a renderer.
+import { rowSeal } from '../db/sealed.js';
 import { and, asc, desc, eq, gte } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { NudgeRow } from '../db/nudges.js';
@@ -55,7 +56,7 @@ async function followUp(input: SubjectInput): Promise<NudgeSubject> {
   if (action.status !== 'open') return skip('action_answered');
   // A snooze moves the follow-up to a new row; the earlier one has nothing left to ask.
   if (action.snoozedUntil && action.snoozedUntil > now && row.dueAt < action.snoozedUntil) return skip('action_snoozed');
-  const actionText = cipher.decrypt(action.textEnc);
+  const actionText = rowSeal(cipher, 'actions', action).open('text_enc', action.textEnc);
   return send(buildFollowUpMessage({ nudgeId: row.id, actionId, actionText, dueAt: action.dueAt, tz: person.tz }));
 }
 
@@ -77,7 +78,7 @@ async function sessionPrep(input: SubjectInput): Promise<NudgeSubject> {
       sessionId: session.id,
       sessionAt: session.scheduledAt,
       tz: person.tz,
-      actionText: action ? cipher.decrypt(action.textEnc) : null,
+      actionText: action ? rowSeal(cipher, 'actions', action).open('text_enc', action.textEnc) : null,
     }),
   );
 }
@@ -102,7 +103,7 @@ async function review({ db, cipher, row }: SubjectInput, stage: 'midpoint' | 'cl
     .from(targets)
     .where(and(eq(targets.teamId, row.teamId), eq(targets.engagementId, row.engagementId!)))
     .orderBy(asc(targets.position));
-  const list = rows.map((t) => ({ description: cipher.decrypt(t.descriptionEnc), baseline: t.baseline }));
+  const list = rows.map((t) => ({ description: rowSeal(cipher, 'targets', t).open('description_enc', t.descriptionEnc), baseline: t.baseline }));
   return send(buildReviewMessage({ nudgeId: row.id, engagementId: row.engagementId!, stage, targets: list }));
 }
 

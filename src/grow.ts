@@ -10,7 +10,7 @@ import { defaultReconcileSettings } from '../jobs/reconcile.js';
 import { connectRedis, pingRedis } from '../jobs/redis.js';
 import { startWorker, type RunningWorker, type WorkerOptions } from '../jobs/worker.js';
 import type { Config } from './config.js';
-import { checkKeysOnSample } from '../db/encrypted-columns.js';
+import { checkKeysOnSample, encryptLegacyPlaintext } from '../db/encrypted-columns.js';
 import { createCipher, developmentKeyPath, loadDevelopmentKey, type Cipher } from './crypto.js';
 import { createExtensions, createNudgeSubjects } from './extensions.js';
 import { describeDatabaseUrl, waitUntilReachable, watchDependencies, type DependencyWatch } from './dependency-watch.js';
@@ -107,6 +107,8 @@ export async function startGrow(
     await database.close();
     throw new KeyMismatchError(keyCheck.column, keyCheck.code);
   }
+  // Only once the key is known good: ratings and permalinks stored in clear are sealed now.
+  await encryptLegacyPlaintext(database.db, cipher);
   // Waits for Redis: BullMQ workers become ready only once it answers.
   const worker =
     config.role === 'web'

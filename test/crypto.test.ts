@@ -6,6 +6,7 @@ import { parseConfig } from '../src/config.js';
 import { createCipher, CryptoError, keyIdOf } from '../src/crypto.js';
 
 const oldKey = randomBytes(32);
+const place = { table: 'check_ins', column: 'will_enc', teamId: 'T0ACME', rowId: '6f1c0e1e-0000-4000-8000-000000000001' };
 const newKey = randomBytes(32);
 
 describe('ciphertext carries its key id', () => {
@@ -20,7 +21,9 @@ describe('ciphertext carries its key id', () => {
     const both = createCipher([newKey, oldKey]);
     expect(both.decrypt(before)).toBe('old words');
     expect(both.needsRotation(before)).toBe(true);
-    expect(both.needsRotation(both.encrypt('new words'))).toBe(false);
+    expect(both.needsRotation(both.encrypt('new words', place))).toBe(false);
+    // Unbound (v2) values are rotated too, so every stored value ends up bound to its row.
+    expect(both.needsRotation(both.encrypt('new words'))).toBe(true);
   });
 
   it('fails with a coded error for a key id that is not configured, never returning anything', () => {
@@ -67,5 +70,34 @@ describe('ENCRYPTION_KEY', () => {
 
   it('rejects a list with one bad key', () => {
     expect(() => parseConfig({ ...base, ENCRYPTION_KEY: `${newKey.toString('base64')},c2hvcnQ=` })).toThrow(/ENCRYPTION_KEY/);
+  });
+});
+
+describe('ciphertext bound to its row and team', () => {
+  const cipher = createCipher([newKey, oldKey]);
+  const codeOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e instanceof CryptoError ? e.code : 'not a CryptoError';
+    }
+    return 'decrypted';
+  };
+
+  it('opens only where it was sealed: another row, column or team fails with a coded error', () => {
+    const sealed = cipher.encrypt('I avoid conflict', place);
+    expect(sealed.startsWith(`v3.${keyIdOf(newKey)}.`)).toBe(true);
+    expect(cipher.decrypt(sealed, place)).toBe('I avoid conflict');
+    expect(codeOf(() => cipher.decrypt(sealed, { ...place, rowId: '6f1c0e1e-0000-4000-8000-000000000002' }))).toBe('unreadable_ciphertext');
+    expect(codeOf(() => cipher.decrypt(sealed, { ...place, teamId: 'T0OTHER' }))).toBe('unreadable_ciphertext');
+    expect(codeOf(() => cipher.decrypt(sealed, { ...place, column: 'goal_enc' }))).toBe('unreadable_ciphertext');
+    expect(codeOf(() => cipher.decrypt(sealed))).toBe('unreadable_ciphertext');
+  });
+
+  it('still reads unbound v2 values wherever they are, for rows written before binding', () => {
+    const old = createCipher(oldKey).encrypt('older words');
+    expect(old.startsWith('v2.')).toBe(true);
+    expect(cipher.decrypt(old, place)).toBe('older words');
+    expect(cipher.decrypt(old)).toBe('older words');
   });
 });

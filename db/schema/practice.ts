@@ -65,9 +65,14 @@ export const reflections = pgTable(
     kind: text('kind').notNull(),
     /** Encrypted JSON object of the answers, keyed by question id. */
     bodyEnc: text('body_enc').notNull(),
-    rating: integer('rating'),
-    /** For coaching moments: the permalink of the saved message. */
-    permalink: text('permalink'),
+    /** Encrypted 1–10 rating (the openness rating is private when the leader says so). */
+    ratingEnc: text('rating_enc'),
+    /** For coaching moments: the encrypted permalink of the saved message (it names the conversation). */
+    permalinkEnc: text('permalink_enc'),
+    /** Plaintext from before ratings were encrypted; start-up and `keys:rotate` move it to `rating_enc` and empty it. */
+    legacyRating: integer('rating'),
+    /** Plaintext from before permalinks were encrypted; moved to `permalink_enc` and emptied like `rating`. */
+    legacyPermalink: text('permalink'),
     visibility: text('visibility', { enum: visibilityValues }).notNull().default('summary'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** When retention erased the answers of a reflection or moment outside any engagement. */
@@ -75,6 +80,6 @@ export const reflections = pgTable(
   },
   (t) => [
     index('reflections_leader_idx').on(t.teamId, t.leaderId, t.createdAt),
-    check('reflections_rating', sql`${t.rating} is null or ${t.rating} between 1 and 10`),
+    check('reflections_rating', sql`${t.legacyRating} is null or ${t.legacyRating} between 1 and 10`),
   ],
 );

@@ -1,5 +1,6 @@
 // Multi-workspace install: GET /slack/install sends the admin to Slack's consent page;
 // GET /slack/oauth_redirect exchanges the code for a bot token and stores it encrypted.
+import { sealContext } from '../../db/encrypted-columns.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WebClient } from '@slack/web-api';
 import type { Db } from '../../db/client.js';
@@ -54,7 +55,7 @@ export function createOAuthRoutes(deps: OAuthDeps): Record<string, RouteHandler>
         const teamId = grant.team?.id;
         if (!teamId || !grant.access_token) throw new Error('oauth.v2.access returned no team or token');
         const stoppedAt = await uninstalledAt(deps.db, teamId);
-        const row = { teamName: grant.team?.name ?? null, botUserId: grant.bot_user_id ?? null, botTokenEnc: deps.cipher.encrypt(grant.access_token), installedAt: deps.now(), uninstalledAt: null };
+        const row = { teamName: grant.team?.name ?? null, botUserId: grant.bot_user_id ?? null, botTokenEnc: deps.cipher.encrypt(grant.access_token, sealContext('installations', 'bot_token_enc', teamId, teamId)), installedAt: deps.now(), uninstalledAt: null };
         await deps.db.insert(installations).values({ teamId, ...row }).onConflictDoUpdate({ target: installations.teamId, set: row });
         // A re-install resumes planning; the reconciler hands what is due to the queue.
         const resumed = await resumeWorkspacePlans(deps.db, { teamId, now: deps.now(), stoppedAt, rhythm: deps.config.rhythm, defaultWorkingHours: deps.config.defaultWorkingHours });

@@ -1,5 +1,6 @@
 // What App Home shows about engagements: for a leader their own engagement in full, for
 // a coach a roster whose signals come only from what each leader shares.
+import { openCheckIn as openCheckInTexts } from '../../db/check-ins.js';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { listEngagementsOf, listSessions, type EngagementRow, type SessionRow } from '../../db/engagements.js';
 import { checkIns } from '../../db/schema/index.js';
@@ -31,7 +32,7 @@ async function withSessions(ctx: ServiceContext, teamId: string, rows: Engagemen
   return rows.map((engagement) => ({ engagement, sessions: sessions.filter((s) => s.engagementId === engagement.id) }));
 }
 
-type CheckInRow = Pick<typeof checkIns.$inferSelect, 'id' | 'leaderId' | 'engagementId' | 'createdAt' | 'goalEnc' | 'realityEnc' | 'optionsEnc' | 'willEnc' | 'makeItTenEnc' | 'commitment' | 'targetId' | 'visibility'>;
+type CheckInRow = Pick<typeof checkIns.$inferSelect, 'id' | 'teamId' | 'leaderId' | 'engagementId' | 'createdAt' | 'goalEnc' | 'realityEnc' | 'optionsEnc' | 'willEnc' | 'makeItTenEnc' | 'commitment' | 'targetId' | 'visibility'>;
 
 /** The latest check-ins of each engagement, newest first, still sealed. */
 async function recentCheckIns(ctx: ServiceContext, teamId: string, engagementIds: string[]): Promise<Map<string, CheckInRow[]>> {
@@ -56,11 +57,7 @@ const openCheckIn = (ctx: ServiceContext, r: CheckInRow): CheckInRecord => ({
   leaderId: r.leaderId,
   engagementId: r.engagementId,
   createdAt: r.createdAt,
-  goal: ctx.cipher.decrypt(r.goalEnc),
-  reality: ctx.cipher.decrypt(r.realityEnc),
-  options: ctx.cipher.decrypt(r.optionsEnc),
-  will: ctx.cipher.decrypt(r.willEnc),
-  makeItTen: r.makeItTenEnc ? ctx.cipher.decrypt(r.makeItTenEnc) : null,
+  ...openCheckInTexts(ctx.cipher, r),
   commitment: r.commitment,
   targetId: r.targetId,
   visibility: r.visibility,

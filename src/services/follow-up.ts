@@ -1,6 +1,7 @@
 // The follow-up answers: Done, Partly, Not yet and Snooze. Each is judged against
 // current data first — a click by someone else is refused, a stale one changes nothing —
 // then recorded, and the engagement re-planned.
+import { rowSeal } from '../../db/sealed.js';
 import { answerAction, loadFollowUpClick, snoozeAction, type FollowUpClickRows } from '../../db/follow-ups.js';
 import { findPerson, workingHoursOf } from '../../db/people.js';
 import { judgeFollowUpClick, SNOOZE_WORKING_DAYS, type ActionStatus, type FollowUpAnswer, type StaleReason } from '../domain/engagement/follow-up.js';
@@ -32,7 +33,7 @@ export type FollowUpResult =
 export function viewOf(ctx: ServiceContext, rows: FollowUpClickRows, tz: string): FollowUpView | null {
   if (!rows.action) return null;
   const a = rows.action;
-  return { actionText: ctx.cipher.decrypt(a.textEnc), dueAt: a.dueAt, status: a.status, answeredAt: a.answeredAt, tz };
+  return { actionText: rowSeal(ctx.cipher, 'actions', a).open('text_enc', a.textEnc), dueAt: a.dueAt, status: a.status, answeredAt: a.answeredAt, tz };
 }
 
 /** Reads the click's rows and judges it; `answering` is false for Reflect…. */

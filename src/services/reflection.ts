@@ -1,5 +1,6 @@
 // Reflect… on a follow-up: a short note on what happened, what the leader learned and
 // what they will try next, kept with the action it is about and its own visibility.
+import { rowSeal } from '../../db/sealed.js';
 import { insertReflection } from '../../db/reflections.js';
 import { loadFollowUpClick, markNudgeAnswered } from '../../db/follow-ups.js';
 import { parseReflectionForm, REFLECT_QUESTIONS } from '../domain/engagement/reflection.js';
@@ -17,7 +18,7 @@ export async function openFollowUpReflection(ctx: ServiceContext, input: FollowU
   const { rows, verdict, tz } = await judgeClick(ctx, input, false);
   if (verdict.kind === 'refuse') return { outcome: 'refused' };
   if (verdict.kind === 'stale') return { outcome: 'stale', reason: verdict.reason, view: viewOf(ctx, rows, tz) };
-  return { outcome: 'open', actionText: ctx.cipher.decrypt(rows.action!.textEnc) };
+  return { outcome: 'open', actionText: rowSeal(ctx.cipher, 'actions', rows.action!).open('text_enc', rows.action!.textEnc) };
 }
 
 export type SaveReflectionResult =

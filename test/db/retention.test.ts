@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eraseExpiredContent } from '../../db/retention.js';
+import { openReflection, reflectionValues } from '../../db/reflections.js';
+import { rowSeal } from '../../db/sealed.js';
 import { actions, checkIns, engagements, nudges, reflections, sessions, targets } from '../../db/schema/index.js';
 import { createApplyRetentionProcessor } from '../../jobs/apply-retention.js';
 import { createCipher } from '../../src/crypto.js';
@@ -34,7 +36,9 @@ async function seedEngagement(leaderId: string, status: 'active' | 'ended', ende
     })
     .returning();
   await t.db.insert(actions).values({ teamId: 'T1', leaderId, engagementId: id, checkInId: c!.id, textEnc: cipher.encrypt('talk to the team'), dueAt: now, status: 'done' });
-  await t.db.insert(reflections).values({ teamId: 'T1', leaderId, engagementId: id, kind: 'moment', bodyEnc: cipher.encrypt('{"note":"felt heard"}'), rating: 6, permalink: 'https://x.slack.com/archives/C1/p1' });
+  await t.db.insert(reflections).values(
+    reflectionValues(cipher, { teamId: 'T1', leaderId, engagementId: id, kind: 'moment', body: { note: 'felt heard' }, rating: 6, permalink: 'https://x.slack.com/archives/C1/p1', visibility: 'summary' }),
+  );
   await t.db.insert(nudges).values({ teamId: 'T1', recipientId: leaderId, engagementId: id, kind: 'follow_up', dedupeKey: `f-${leaderId}`, dueAt: now, status: 'sent' });
   return id;
 }
@@ -44,20 +48,22 @@ async function contentOf(engagementId: string) {
   const [checkIn] = await t.db.select().from(checkIns).where(eq(checkIns.engagementId, engagementId));
   const [action] = await t.db.select().from(actions).where(eq(actions.engagementId, engagementId));
   const [reflection] = await t.db.select().from(reflections).where(eq(reflections.engagementId, engagementId));
+  const c = rowSeal(cipher, 'check_ins', checkIn!);
+  const opened = openReflection(cipher, reflection!);
   return {
     text: {
-      target: cipher.decrypt(target!.descriptionEnc),
-      checkIn: [checkIn!.goalEnc, checkIn!.realityEnc, checkIn!.optionsEnc, checkIn!.willEnc].map((v) => cipher.decrypt(v)),
-      makeItTen: checkIn!.makeItTenEnc === null ? null : cipher.decrypt(checkIn!.makeItTenEnc),
-      action: cipher.decrypt(action!.textEnc),
-      reflection: cipher.decrypt(reflection!.bodyEnc),
-      permalink: reflection!.permalink,
+      target: rowSeal(cipher, 'targets', target!).open('description_enc', target!.descriptionEnc),
+      checkIn: (['goal_enc', 'reality_enc', 'options_enc', 'will_enc'] as const).map((col, i) => c.open(col, [checkIn!.goalEnc, checkIn!.realityEnc, checkIn!.optionsEnc, checkIn!.willEnc][i]!)),
+      makeItTen: c.openNullable('make_it_ten_enc', checkIn!.makeItTenEnc),
+      action: rowSeal(cipher, 'actions', action!).open('text_enc', action!.textEnc),
+      reflection: opened.body,
+      permalink: opened.permalink,
     },
     facts: {
       target: [target!.baseline, target!.level, target!.closingRating],
       checkIn: [checkIn!.commitment, checkIn!.revisited, checkIn!.visibility, checkIn!.createdAt.toISOString()],
       action: [action!.status, action!.dueAt.toISOString()],
-      reflection: [reflection!.kind, reflection!.rating],
+      reflection: [reflection!.kind, opened.rating],
       sessions: (await t.db.select().from(sessions).where(eq(sessions.engagementId, engagementId))).map((s) => s.status),
       nudges: (await t.db.select().from(nudges).where(eq(nudges.engagementId, engagementId))).map((n) => [n.kind, n.status]),
     },
@@ -133,25 +139,31 @@ describe('retention of invitations and of writing outside any engagement', () =>
   async function looseMoment(leaderId: string, days: number) {
     const [r] = await t.db
       .insert(reflections)
-      .values({ teamId: 'T2', leaderId, kind: 'moment', bodyEnc: cipher.encrypt('{"note":"good call"}'), rating: 7, permalink: 'https://x.slack.com/archives/C2/p2', createdAt: daysAgo(days) })
+      .values({ teamId: 'T2', leaderId, kind: 'moment', bodyEnc: cipher.encrypt('{"note":"good call"}'), ratingEnc: cipher.encrypt('7'), permalinkEnc: cipher.encrypt('https://x.slack.com/archives/C2/p2'), createdAt: daysAgo(days) })
       .returning();
     return r!.id;
   }
 
-  const targetText = async (id: string) => cipher.decrypt((await t.db.select().from(targets).where(eq(targets.engagementId, id)))[0]!.descriptionEnc);
+  const targetText = async (id: string) => {
+    const [target] = await t.db.select().from(targets).where(eq(targets.engagementId, id));
+    return rowSeal(cipher, 'targets', target!).open('description_enc', target!.descriptionEnc);
+  };
   async function checkInText(id: string) {
     const [c] = await t.db.select().from(checkIns).where(eq(checkIns.id, id));
     const [a] = await t.db.select().from(actions).where(eq(actions.checkInId, id));
+    // Erased values are sealed to their row; values written before (unbound) open anywhere.
+    const s = rowSeal(cipher, 'check_ins', c!);
     return {
-      text: [c!.goalEnc, c!.realityEnc, c!.optionsEnc, c!.willEnc].map((v) => cipher.decrypt(v)),
-      makeItTen: c!.makeItTenEnc === null ? null : cipher.decrypt(c!.makeItTenEnc),
-      action: cipher.decrypt(a!.textEnc),
+      text: (['goal_enc', 'reality_enc', 'options_enc', 'will_enc'] as const).map((col, i) => s.open(col, [c!.goalEnc, c!.realityEnc, c!.optionsEnc, c!.willEnc][i]!)),
+      makeItTen: s.openNullable('make_it_ten_enc', c!.makeItTenEnc),
+      action: rowSeal(cipher, 'actions', a!).open('text_enc', a!.textEnc),
       facts: [c!.commitment, c!.visibility, c!.createdAt.toISOString(), a!.status],
     };
   }
   async function momentOf(id: string) {
     const [r] = await t.db.select().from(reflections).where(eq(reflections.id, id));
-    return { body: cipher.decrypt(r!.bodyEnc), permalink: r!.permalink, facts: [r!.kind, r!.rating, r!.createdAt.toISOString()] };
+    const opened = openReflection(cipher, r!);
+    return { body: opened.body, permalink: opened.permalink, facts: [r!.kind, opened.rating, r!.createdAt.toISOString()] };
   }
 
   it('erases declined and expired invitations and loose check-ins and moments older than RETENTION_DAYS, and nothing newer', async () => {

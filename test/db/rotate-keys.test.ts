@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCheckIn } from '../../db/check-ins.js';
-import { checkKeysOnSample, rotateEncryptedColumns } from '../../db/encrypted-columns.js';
+import { openCheckIn } from '../../db/check-ins.js';
+import { checkKeysOnSample, rotateEncryptedColumns, sealContext } from '../../db/encrypted-columns.js';
 import { checkIns, installations } from '../../db/schema/index.js';
 import { createCipher } from '../../src/crypto.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
@@ -31,7 +32,7 @@ afterAll(async () => db?.drop());
 
 async function readAll(cipher: typeof both) {
   const rows = await db.db.select().from(checkIns);
-  return rows.map((r) => cipher.decrypt(r.willEnc)).sort();
+  return rows.map((r) => openCheckIn(cipher, r).will).sort();
 }
 const wills = ['will 0', 'will 1', 'will 2', 'will 3', 'will 4'];
 
@@ -64,7 +65,10 @@ describe('keys:rotate', () => {
 
     expect(await readAll(newOnly)).toEqual(wills);
     const [inst] = await db.db.select().from(installations);
-    expect(newOnly.decrypt(inst!.botTokenEnc!)).toBe('xoxb-rotate-me');
+    expect(newOnly.decrypt(inst!.botTokenEnc!, sealContext('installations', 'bot_token_enc', TEAM, TEAM))).toBe('xoxb-rotate-me');
+    // The unbound v2 token is now v3, bound to its workspace: under another team it fails.
+    expect(inst!.botTokenEnc!.startsWith('v3.')).toBe(true);
+    expect(() => newOnly.decrypt(inst!.botTokenEnc!, sealContext('installations', 'bot_token_enc', 'T0OTHER', 'T0OTHER'))).toThrow(expect.objectContaining({ code: 'unreadable_ciphertext' }));
     const again = await rotateEncryptedColumns(db.db, both);
     expect(Object.values(again).every((c) => c.rotated === 0)).toBe(true);
   });

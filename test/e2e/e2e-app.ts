@@ -2,6 +2,7 @@
 // database, a unique BullMQ prefix on the shared Redis, and Grow itself running as a
 // child process (`npm start`'s entrypoint) pointed at all three.
 import { randomBytes } from 'node:crypto';
+import { createCipher, type Cipher } from '../../src/crypto.js';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startGrowProcess, type GrowProcess } from '../support/grow-process.js';
@@ -18,6 +19,8 @@ export interface E2eApp {
   /** What Grow checks request signatures with, for tests that sign their own requests. */
   signingSecret: string;
   db: TestDatabase;
+  /** The app's own key, for tests that read what it stored. */
+  cipher: Cipher;
   grow: GrowProcess;
   /** Where the app's BullMQ queues live. */
   queues: QueueLocation;
@@ -32,6 +35,7 @@ export async function startE2eApp(): Promise<E2eApp> {
   const botToken = `xoxb-e2e-${randomBytes(8).toString('hex')}`;
   const prefix = uniqueQueuePrefix('e2e');
   const db = await createTestDatabase();
+  const key = randomBytes(32);
   // Rate limits off: `rejectedCalls()` then lists only what Slack itself would refuse.
   const emu = await startEmulator({ signingSecret, rateLimits: { enabled: false } });
   emu.addTeam({ id: TEAM, name: 'Acme', botToken, botUserId: 'U0E2EBOT01', appId: 'A0E2EGROW1' });
@@ -46,7 +50,7 @@ export async function startE2eApp(): Promise<E2eApp> {
       REDIS_URL: sharedRedisUrl,
       QUEUE_PREFIX: prefix,
       RECONCILE_EVERY_MS: '1000',
-      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      ENCRYPTION_KEY: key.toString('base64'),
       // Info at least: the port is read from the "web role listening" line.
       LOG_LEVEL: 'info',
     });
@@ -62,6 +66,7 @@ export async function startE2eApp(): Promise<E2eApp> {
     emu,
     signingSecret,
     db,
+    cipher: createCipher(key),
     grow,
     queues: { redisUrl: sharedRedisUrl, prefix },
     async person(id, name, tz) {

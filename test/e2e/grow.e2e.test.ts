@@ -3,6 +3,7 @@
 // setting a pending nudge's due time (or a scheduled job's next run) to now and letting
 // the real worker do the rest.
 // The tests run in order and share one app process: each picks up where the last left off.
+import { openReflection } from '../../db/reflections.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
@@ -79,7 +80,7 @@ describe('the check-in', () => {
     app.emu.addChannel(app.stage.teamId, { id: 'C0TEAM0001', name: 'team', members: [ana.userId] });
     const ts = await saveMoment(ana, { channelId: 'C0TEAM0001', text: 'Thanks for *asking* first today', note: 'Bring this to the next session' });
     const moments = await app.db.db.select().from(reflections).where(and(eq(reflections.leaderId, ana.userId), eq(reflections.kind, 'moment')));
-    expect(moments[0]?.permalink).toContain(ts.replace('.', ''));
+    expect(openReflection(app.cipher, moments[0]!).permalink).toContain(ts.replace('.', ''));
   });
 
   it('gives the leader a copy of their data as a file, and erases it once they confirm', async () => {

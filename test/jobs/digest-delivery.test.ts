@@ -3,6 +3,7 @@
 // shared and the goal of what they summarised — and not one word of anything private,
 // nor a summarised check-in's reality, options, will or action. Rows addressed to a
 // sponsor deliver nothing.
+import { reflectionValues } from '../../db/reflections.js';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actions, checkIns, engagements, nudges, people, reflections, sessions, targets } from '../../db/schema/index.js';
@@ -38,8 +39,8 @@ async function checkIn(prefix: string, visibility: 'private' | 'summary' | 'shar
 
 async function reflection(kind: string, visibility: 'private' | 'summary' | 'shared', body: Record<string, string>, permalink: string | null = null) {
   await f.db.db.insert(reflections).values({
-    teamId: TEAM, leaderId: leader.leaderId, engagementId: kind === 'moment' ? null : leader.engagementId, kind, visibility, permalink,
-    bodyEnc: f.cipher.encrypt(JSON.stringify(body)), createdAt: new Date(Date.now() - DAY),
+    ...reflectionValues(f.cipher, { teamId: TEAM, leaderId: leader.leaderId, engagementId: kind === 'moment' ? null : leader.engagementId, kind, visibility, permalink, body }),
+    createdAt: new Date(Date.now() - DAY),
   });
 }
 

@@ -1,6 +1,8 @@
 // The leader answers the invitation: accepting makes it active, plans the rhythm and
 // opens contracting; declining tells the coach only that; stale and foreign clicks
 // change nothing.
+import { openReflection } from '../../db/reflections.js';
+import { rowSeal } from '../../db/sealed.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { engagements, reflections, targets } from '../../db/schema/index.js';
@@ -65,14 +67,15 @@ describe('accepting', () => {
     const saved = await h.db.db.select().from(targets).where(eq(targets.engagementId, engagement.id)).orderBy(targets.position);
     expect(saved.map((t) => [t.position, t.baseline, t.level])).toEqual([[1, 3, 2], [2, 5, null]]);
     expect(saved[0]!.descriptionEnc).not.toContain('difficult');
-    expect(h.cipher.decrypt(saved[0]!.descriptionEnc)).toBe('Raise difficult topics with my team in the week they come up');
+    expect(rowSeal(h.cipher, 'targets', saved[0]!).open('description_enc', saved[0]!.descriptionEnc)).toBe('Raise difficult topics with my team in the week they come up');
     const answers = await h.db.db.select().from(reflections).where(eq(reflections.engagementId, engagement.id));
     const byKind = Object.fromEntries(answers.map((a) => [a.kind, a]));
     expect(Object.keys(byKind).sort()).toEqual(['coachability_openness', 'coachability_resistance', 'coachability_worked', 'coachability_worthwhile']);
     expect(byKind.coachability_worked).toMatchObject({ visibility: 'private', leaderId: LEADER });
-    expect(JSON.parse(h.cipher.decrypt(byKind.coachability_worked!.bodyEnc))).toEqual({ worked: 'Feedback from peers, written down' });
+    expect(JSON.parse(openReflection(h.cipher, byKind.coachability_worked!).body)).toEqual({ worked: 'Feedback from peers, written down' });
     expect(byKind.coachability_worthwhile!.visibility).toBe('shared');
-    expect(byKind.coachability_openness).toMatchObject({ rating: 7, visibility: 'summary' });
+    expect(byKind.coachability_openness).toMatchObject({ legacyRating: null, visibility: 'summary' });
+    expect(openReflection(h.cipher, byKind.coachability_openness!).rating).toBe(7);
     expect(byKind.coachability_resistance!.visibility).toBe('private');
     // Contracting done: the invitation no longer offers it.
     await waitFor(() => actionIdsIn(messageBlocks(h, message)).length === 0);

@@ -1,6 +1,7 @@
 // Session prep and the reviews, answered from their DMs: prep answers are kept with their
 // visibility; reviews rate each target against its baseline; the closing review ends
 // with a before/after summary for the leader.
+import { openReflection } from '../../db/reflections.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { saveContracting } from '../../db/contracting.js';
@@ -58,7 +59,7 @@ describe('session prep', () => {
     expect(body).toBeUndefined();
     const [saved] = await h.db.db.select().from(reflections);
     expect(saved).toMatchObject({ kind: 'session_prep', visibility: 'private', engagementId: engagement.id });
-    expect(JSON.parse(h.cipher.decrypt(saved!.bodyEnc))).toEqual({ commitment: 'Did it twice', want: 'Practise the hard conversation' });
+    expect(JSON.parse(openReflection(h.cipher, saved!).body)).toEqual({ commitment: 'Did it twice', want: 'Practise the hard conversation' });
     const update = await waitFor(() => updatesOf(message.ts)[0]);
     expect(actionIdsIn(update.args.blocks)).toEqual([]);
     expect(JSON.stringify(update.args.blocks)).toContain('Answered');

@@ -1,4 +1,5 @@
 // Events and the message shortcut, delivered as Slack delivers them.
+import { openReflection } from '../../db/reflections.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { installations, nudges, people, reflections } from '../../db/schema/index.js';
@@ -89,8 +90,10 @@ describe('Save as coaching moment', () => {
     expect(await res.text()).toBe('');
     const [row] = await h.db.db.select().from(reflections).where(eq(reflections.kind, 'moment'));
     expect(row).toMatchObject({ leaderId: LEADER, visibility: 'shared' });
-    expect(row!.permalink).toMatch(/^https?:\/\//);
+    const stored = openReflection(h.cipher, row!);
+    expect(stored.permalink).toMatch(/^https?:\/\//);
+    expect(row!.permalinkEnc).not.toContain('slack.com');
     expect(row!.bodyEnc).not.toContain('pushback');
-    expect(JSON.parse(h.cipher.decrypt(row!.bodyEnc))).toEqual({ note: 'How I handled pushback', channel: 'C0GENERAL1', ts });
+    expect(JSON.parse(stored.body)).toEqual({ note: 'How I handled pushback', channel: 'C0GENERAL1', ts });
   });
 });

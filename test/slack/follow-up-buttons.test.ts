@@ -1,6 +1,7 @@
 // The follow-up DM's buttons, clicked as Slack sends them: each answer updates the action
 // and replaces the buttons in that same message; stale clicks show what is recorded and
 // change nothing; a click by someone else is refused.
+import { openReflection } from '../../db/reflections.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { insertCheckIn } from '../../db/check-ins.js';
@@ -96,7 +97,7 @@ describe('answers', () => {
     expect(body).toBeUndefined();
     const [saved] = await h.db.db.select().from(reflections);
     expect(saved).toMatchObject({ kind: 'follow_up', actionId: f.actionId, engagementId: f.engagement.id, visibility: 'shared', leaderId: LEADER });
-    expect(JSON.parse(h.cipher.decrypt(saved!.bodyEnc))).toEqual({ happened: 'Asked first in two of three 1:1s', learned: 'Silence is fine' });
+    expect(JSON.parse(openReflection(h.cipher, saved!).body)).toEqual({ happened: 'Asked first in two of three 1:1s', learned: 'Silence is fine' });
     expect((await nudgeRow(f.nudgeId)).answeredAt).toBeInstanceOf(Date);
     const update = await waitFor(() => updatesOf(f.message.ts)[0]);
     expect(JSON.stringify(update.args.blocks)).toContain('Reflection saved');

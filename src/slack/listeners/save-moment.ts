@@ -1,7 +1,7 @@
 // The "Save as coaching moment" message shortcut: a modal for a note, then a
 // reflection of kind `moment` holding the permalink, the note and its visibility.
 import type { App, MessageShortcut } from '@slack/bolt';
-import { reflections } from '../../../db/schema/index.js';
+import { insertReflection } from '../../../db/reflections.js';
 import { visibilitySchema } from '../../domain/checkin/rules.js';
 import { MOMENT_CALLBACK, MOMENT_NOTE_MAX, momentMetadataSchema, momentModal } from '../blocks/moment-modal.js';
 import type { SlackDeps } from '../deps.js';
@@ -30,11 +30,12 @@ export function registerSaveMoment(app: App, deps: SlackDeps): void {
       // Slack refuses permalinks for conversations the bot is not in; the moment still
       // keeps where the message was, so nothing the leader chose to save is lost.
       const link = await client.chat.getPermalink({ channel: meta.channel, message_ts: meta.ts }).catch(() => undefined);
-      await deps.db.insert(reflections).values({
+      await insertReflection(deps.db, deps.cipher, {
         teamId,
         leaderId: body.user.id,
+        engagementId: null,
         kind: 'moment',
-        bodyEnc: deps.cipher.encrypt(JSON.stringify({ note, channel: meta.channel, ts: meta.ts })),
+        body: { note, channel: meta.channel, ts: meta.ts },
         permalink: link?.permalink ?? null,
         visibility: visibility.data,
       });

@@ -1,0 +1,2 @@
+ALTER TABLE "reflections" ADD COLUMN "rating_enc" text;--> statement-breakpoint
+ALTER TABLE "reflections" ADD COLUMN "permalink_enc" text;
