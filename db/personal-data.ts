@@ -6,7 +6,8 @@ import type { Db } from './client.js';
 import { openCheckIn } from './check-ins.js';
 import { rowSeal } from './sealed.js';
 import { openReflection } from './reflections.js';
-import { actions, checkIns, engagements, nudges, people, reflections, sessions, targets } from './schema/index.js';
+import { actions, checkIns, engagements, nudges, people, postedMessages, reflections, sessions, targets } from './schema/index.js';
+import type { PostedRow } from './posted-messages.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const withTen = ({ makeItTen, ...rest }: ReturnType<typeof openCheckIn>) => ({ ...rest, whatWouldMakeItATen: makeItTen });
@@ -70,14 +71,17 @@ export type PersonalData = Awaited<ReturnType<typeof collectPersonalData>>;
  */
 export interface ErasedData {
   counts: { checkIns: number; actions: number; reflections: number; engagements: number; nudges: number };
-  slackMessages: { channel: string; ts: string }[];
+  /** Nudge messages to the person and the coach's briefs about them. */
+  slackMessages: { channel: string; ts: string; kind: 'nudge' | 'brief' }[];
+  /** Other posts recorded as sent to them, and digests that covered them (rows now dropped). */
+  posted: PostedRow[];
 }
 
 export async function erasePersonalData(db: Db, teamId: string, userId: string, now: Date): Promise<ErasedData> {
   return db.transaction(async (tx) => {
     const led = tx.select({ id: engagements.id }).from(engagements).where(and(eq(engagements.teamId, teamId), eq(engagements.leaderId, userId)));
     const posted = await tx
-      .select({ channel: nudges.channelId, ts: nudges.messageTs })
+      .select({ channel: nudges.channelId, ts: nudges.messageTs, recipientId: nudges.recipientId })
       .from(nudges)
       .where(
         and(
@@ -105,9 +109,14 @@ export async function erasePersonalData(db: Db, teamId: string, userId: string, 
     const checks = await tx.delete(checkIns).where(and(eq(checkIns.teamId, teamId), eq(checkIns.leaderId, userId))).returning({ id: checkIns.id });
     const engs = await tx.delete(engagements).where(and(eq(engagements.teamId, teamId), eq(engagements.leaderId, userId))).returning({ id: engagements.id });
     await tx.delete(people).where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
+    const postedRows = await tx
+      .delete(postedMessages)
+      .where(and(eq(postedMessages.teamId, teamId), or(eq(postedMessages.recipientId, userId), eq(postedMessages.aboutId, userId))))
+      .returning();
     return {
       counts: { checkIns: checks.length, actions: acts.length, reflections: refl.length, engagements: engs.length, nudges: gone.length },
-      slackMessages: posted.map((m) => ({ channel: m.channel!, ts: m.ts! })),
+      slackMessages: posted.map((m) => ({ channel: m.channel!, ts: m.ts!, kind: m.recipientId === userId ? ('nudge' as const) : ('brief' as const) })),
+      posted: postedRows,
     };
   });
 }

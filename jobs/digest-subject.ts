@@ -18,5 +18,5 @@ export async function loadDigestSubject({ db, cipher, row, person, now }: Subjec
   if (running.length === 0) return { applies: false, status: 'skipped', reason: 'no_active_engagements' };
   const records = await loadLeaderRecords(db, cipher, { teamId: row.teamId, engagements: running });
   const views = records.map((record) => coachViewOf(coachId, record));
-  return { applies: true, message: buildDigestMessage({ model: composeDigest(views, now), tz: person.tz }) };
+  return { applies: true, message: buildDigestMessage({ model: composeDigest(views, now), tz: person.tz }), about: running.map((e) => e.leaderId) };
 }

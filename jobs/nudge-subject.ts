@@ -16,7 +16,7 @@ import { buildReviewMessage } from '../src/slack/blocks/nudge-review.js';
 import { buildSessionPrepMessage } from '../src/slack/blocks/nudge-session-prep.js';
 
 export type NudgeSubject =
-  | { applies: true; message: NudgeMessage }
+  | { applies: true; message: NudgeMessage; /** Leaders a coach's message covers, recorded so erasing one finds it. */ about?: string[] }
   | { applies: false; status: 'skipped' | 'cancelled' | 'failed'; reason: string };
 
 export interface SubjectInput {

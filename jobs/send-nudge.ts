@@ -6,6 +6,7 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { Db } from '../db/client.js';
 import { workingHoursOf } from '../db/people.js';
+import { recordPostedMessages } from '../db/posted-messages.js';
 import { claimNudge, findNudge, releaseNudge, type NudgeRow } from '../db/nudges.js';
 import type { Cipher } from '../src/crypto.js';
 import { defaultRhythm, type RhythmSettings } from '../src/domain/planner/rhythm.js';
@@ -96,6 +97,9 @@ async function deliver(deps: SendNudgeDeps & { pacing: PacingStore }, row: Nudge
   });
   await deps.afterPost?.(row.id);
   await recordSent(deps.db, row, { channelId: posted.channel ?? channel, messageTs: posted.ts ?? '', now: deps.now() });
+  // A digest quotes several leaders: which ones, so erasing one can update or delete it.
+  const about = (subject.about ?? []).map((aboutId) => ({ teamId: row.teamId, recipientId: row.recipientId, kind: 'digest' as const, channelId: posted.channel ?? channel, messageTs: posted.ts ?? '', aboutId }));
+  await recordPostedMessages(deps.db, about).catch((error: unknown) => deps.logger.warn({ nudgeId: row.id, err: error }, 'digest coverage not recorded'));
   return 'sent';
 }
 

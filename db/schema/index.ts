@@ -4,3 +4,4 @@ export * from './engagements.js';
 export * from './practice.js';
 export * from './nudges.js';
 export * from './requests.js';
+export * from './posted-messages.js';

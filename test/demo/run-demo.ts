@@ -3,6 +3,7 @@
 // usual), plays a compressed coaching engagement and prints every message as its
 // recipient would read it. Exits 0 with nothing left running or stored.
 import { Redis } from 'ioredis';
+import { checkDemo } from './demo-check.js';
 import { playDemo, DEMO_CAST } from './demo-script.js';
 import { startDemoWorld, type DemoWorld } from './demo-world.js';
 import { Narrator } from './narrator.js';
@@ -48,9 +49,11 @@ async function main(): Promise<number> {
     const narrator = new Narrator(world.emu, DEMO_CAST, write, style);
     await playDemo(world, narrator);
     const refused = world.emu.rejectedCalls();
+    const verdict = checkDemo(world.emu);
     write('');
-    write(style.dim(`${world.emu.calls.length} Slack calls, ${refused.length} refused · ${((Date.now() - started) / 1000).toFixed(1)} s`));
-    return refused.length === 0 ? 0 : 1;
+    for (const problem of verdict.problems) write(problem);
+    write(style.dim(`${world.emu.calls.length} Slack calls, ${refused.length} refused, ${world.emu.pings().length} pings · ${((Date.now() - started) / 1000).toFixed(1)} s`));
+    return verdict.ok ? 0 : 1;
   } catch (error) {
     process.stderr.write(`\nThe demo stopped: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

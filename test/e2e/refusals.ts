@@ -32,6 +32,8 @@ export function assertNothingRefused(emu: Emulator): SurfaceCount {
   expect(problems).toEqual([]);
   // Slack parses `text` and mrkdwn for mentions: nothing Grow sent notified anyone.
   expect(emu.pings()).toEqual([]);
+  // Every event the walk delivered is one manifest.yml subscribes to, as Slack requires.
+  expect(emu.store.unsubscribedEvents).toEqual([]);
 
   // The walk did reach every surface kind, so the checks above had something to check.
   expect(emu.callsTo('chat.postMessage').length).toBeGreaterThan(0);

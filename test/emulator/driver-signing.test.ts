@@ -30,7 +30,7 @@ describe('signing', () => {
 
   it('a receiver holding another secret cannot verify the request', async () => {
     const other = await startFixture({ signingSecret: 'another-secret', appUrl: app.url });
-    await other.emu.event({ teamId: TEAM, event: { type: 'app_mention', user: LEADER, text: 'hi' } });
+    await other.emu.event({ teamId: TEAM, event: { type: 'app_home_opened', user: LEADER, tab: 'home' } });
     await other.emu.close();
     expect(app.received[0]?.signatureValid).toBe(false);
   });
@@ -90,7 +90,7 @@ describe('payload shapes', () => {
   });
 
   it('marks redeliveries with X-Slack-Retry headers', async () => {
-    await f.emu.event({ teamId: TEAM, event: { type: 'app_mention' }, eventId: 'Ev0SAME', retry: { num: 1, reason: 'http_timeout' } });
+    await f.emu.event({ teamId: TEAM, event: { type: 'app_home_opened', user: LEADER }, eventId: 'Ev0SAME', retry: { num: 1, reason: 'http_timeout' } });
     expect(app.received[0]?.headers).toMatchObject({ 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
   });
 

@@ -45,6 +45,7 @@ export class Emulator extends DriverApi {
       now, signingSecret: options.signingSecret, appUrl: () => this.appUrl,
       origin: () => this.origin, timeoutMs: options.appTimeoutMs ?? 3_000, blockKit: blockKitCheck,
       transport: () => this.transport, deliverOverSocket: (delivery) => this.sockets.deliver(delivery),
+      botEvents: () => this.botEvents,
     });
     this.appUrl = options.appUrl;
     this.transport = options.transport ?? 'http';

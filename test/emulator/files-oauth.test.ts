@@ -33,6 +33,36 @@ describe('files upload', () => {
   });
 });
 
+describe('files.delete', () => {
+  const upload = async () => {
+    const dm = await f.client.conversations.open({ users: LEADER });
+    const res = await f.client.filesUploadV2({ channel_id: dm.channel?.id as string, filename: 'export.json', content: '{}', initial_comment: 'Your export' });
+    return (res.files as { files: { id: string }[] }[])[0]!.files[0]!.id;
+  };
+
+  it('deletes the app’s own file and the message that shared it; a second delete is file_not_found', async () => {
+    const id = await upload();
+    expect(f.emu.dmWith(TEAM, LEADER)).toHaveLength(1);
+    await expect(f.client.files.delete({ file: id })).resolves.toMatchObject({ ok: true });
+    expect(f.emu.dmWith(TEAM, LEADER)).toHaveLength(0);
+    expect(f.emu.uploadedFile(id)).toBeUndefined();
+    await expect(f.client.files.delete({ file: id })).rejects.toMatchObject({ data: { error: 'file_not_found' } });
+    await expect(f.client.files.delete({ file: 'F0NOPE' })).rejects.toMatchObject({ data: { error: 'file_not_found' } });
+  });
+
+  it('refuses to delete a file someone else uploaded (cant_delete_file)', async () => {
+    const id = await upload();
+    f.emu.store.uploads.get(id)!.uploaderId = LEADER;
+    await expect(f.client.files.delete({ file: id })).rejects.toMatchObject({ data: { error: 'cant_delete_file' } });
+    expect(f.emu.dmWith(TEAM, LEADER)).toHaveLength(1);
+  });
+
+  it('needs files:write, as Slack does', async () => {
+    f.emu.botScopes = f.emu.botScopes.filter((s) => s !== 'files:write');
+    await expect(f.client.files.delete({ file: 'F0ANY' })).rejects.toMatchObject({ data: { error: 'missing_scope', needed: 'files:write' } });
+  });
+});
+
 describe('oauth.v2.access', () => {
   const anonymous = () => clientFor(f.emu);
 

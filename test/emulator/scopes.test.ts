@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildMethodTable } from './methods/index.js';
 import { METHOD_SCOPES, missingScope, readManifest } from './scopes.js';
-import { LEADER, startFixture, type Fixture } from './fixtures.js';
+import { LEADER, startFixture, TEAM, type Fixture } from './fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Client helpers that stand for more than one method. */
@@ -70,5 +70,18 @@ describe('scopes from manifest.yml', () => {
     await expect(f.client.users.info({ user: LEADER })).rejects.toMatchObject({ data: { error: 'missing_scope', needed: 'users:read' } });
     const dm = await f.client.conversations.open({ users: LEADER });
     expect(dm.ok).toBe(true);
+  });
+});
+
+describe('event subscriptions from manifest.yml', () => {
+  it('never delivers an event type the manifest does not subscribe to, and records the attempt', async () => {
+    f = await startFixture({ appUrl: 'http://127.0.0.1:9/slack/events' });
+    const refused = await f.emu.event({ teamId: TEAM, event: { type: 'message', user: LEADER, text: 'hi' } });
+    expect(refused).toMatchObject({ status: 0, failure: 'not_subscribed' });
+    expect(f.emu.store.unsubscribedEvents).toEqual([{ teamId: TEAM, type: 'message' }]);
+    // A subscribed type goes to the app (here none listens, so it is unreachable, not refused).
+    const sent = await f.emu.event({ teamId: TEAM, event: { type: 'app_home_opened', user: LEADER, tab: 'home' } });
+    expect(sent.failure).not.toBe('not_subscribed');
+    expect(f.emu.store.unsubscribedEvents).toHaveLength(1);
   });
 });

@@ -48,6 +48,7 @@ export const METHOD_SCOPES: Record<string, string[]> = {
   'dnd.teamInfo': ['dnd:read'],
   'files.getUploadURLExternal': ['files:write'],
   'files.completeUploadExternal': ['files:write'],
+  'files.delete': ['files:write'],
   'team.info': ['team:read'],
   'users.info': ['users:read'],
   'views.open': [],

@@ -106,6 +106,8 @@ export interface Upload {
   received?: Buffer;
   completed: boolean;
   title?: string;
+  /** Who uploaded it: a bot may delete only its own files, as on Slack. */
+  uploaderId?: string;
 }
 
 export interface OAuthCode {

@@ -41,6 +41,8 @@ export class Store {
   readonly homeViews = new Map<string, string>(); // `${teamId}/${userId}` → view id
   readonly triggers = new Map<string, Trigger>();
   readonly ephemerals: Ephemeral[] = [];
+  /** Events a test asked to deliver that manifest.yml does not subscribe to: Slack would never send them. */
+  readonly unsubscribedEvents: { teamId: string; type: string }[] = [];
   readonly uploads = new Map<string, Upload>();
   readonly oauthCodes = new Map<string, OAuthCode>();
 
@@ -162,5 +164,6 @@ export class Store {
     for (const map of [this.teams, this.users, this.channels, this.tokens, this.views, this.modalStacks,
       this.homeViews, this.triggers, this.uploads, this.oauthCodes]) map.clear();
     this.ephemerals.length = 0;
+    this.unsubscribedEvents.length = 0;
   }
 }

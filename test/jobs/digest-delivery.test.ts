@@ -6,7 +6,7 @@
 import { reflectionValues } from '../../db/reflections.js';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actions, checkIns, engagements, nudges, people, reflections, sessions, targets } from '../../db/schema/index.js';
+import { actions, checkIns, engagements, nudges, people, postedMessages, reflections, sessions, targets } from '../../db/schema/index.js';
 import { coachSubjects } from '../../jobs/coach-subjects.js';
 import { planCoachNudges } from '../../jobs/digest-schedule.js';
 import { COACH, seedLeader, startDeliveryFixture, TEAM, waitFor, type DeliveryFixture, type SeededLeader } from './support/delivery-fixture.js';
@@ -102,6 +102,10 @@ describe('coach digest and brief delivery', () => {
     expect(coachText).not.toContain('OTHERCOACHGOAL');
     expect(coachText).not.toContain('<!channel>');
     expect(coachText).toContain('&lt;!channel&gt;');
+    // Which leaders the digest covered, by location, so erasing one of them can find it.
+    const digest = (await coachRows(COACH)).find((r) => r.id === ids[0])!;
+    const covered = await f.db.db.select().from(postedMessages).where(and(eq(postedMessages.teamId, TEAM), eq(postedMessages.recipientId, COACH)));
+    expect(covered.map((r) => [r.kind, r.recipientId, r.aboutId, r.channelId, r.messageTs])).toEqual([['digest', COACH, leader.leaderId, digest.channelId, digest.messageTs]]);
   });
 
   it('delivers nothing to a sponsor, whatever a row addressed to them says', async () => {

@@ -1,8 +1,8 @@
 // `/grow export` and `/grow delete`: a leader's data is theirs to take or to erase.
 import type { App, BlockButtonAction } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
-import { platformErrorCode } from '../../../jobs/slack-client.js';
 import { collectPersonalData, erasePersonalData, type ErasedData } from '../../../db/personal-data.js';
+import { recordPostedMessages } from '../../../db/posted-messages.js';
+import { eraseSlackCopies, type SlackErasure } from './erase-slack-copies.js';
 import { actionsBlock, context, section } from '../blocks/kit.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
@@ -18,14 +18,17 @@ export const exportSubcommand: Subcommand = {
     await ack({ text: 'Preparing your export — it will arrive in a direct message from Grow.' });
     const data = await collectPersonalData(deps.db, deps.cipher, command.team_id, command.user_id);
     const dm = await client.conversations.open({ users: command.user_id });
-    await client.filesUploadV2({
+    const uploaded = await client.filesUploadV2({
       channel_id: dm.channel!.id!,
       filename: 'grow-export.json',
       title: 'Your Grow data',
       content: JSON.stringify(data, null, 2),
       initial_comment: 'Here is everything Grow keeps about you. Only you received this file.',
     });
-    deps.logger.info({ teamId: command.team_id, userId: command.user_id }, 'personal data exported');
+    // The file lives in Slack until the leader erases their data: record it so delete can remove it.
+    const fileIds = (uploaded.files ?? []).flatMap((f) => (f.files ?? []).map((file) => file.id)).filter((id): id is string => typeof id === 'string');
+    await recordPostedMessages(deps.db, fileIds.map((fileId) => ({ teamId: command.team_id, recipientId: command.user_id, kind: 'export_file' as const, fileId })));
+    deps.logger.info({ teamId: command.team_id, userId: command.user_id, fileIds }, 'personal data exported');
   },
 };
 
@@ -44,27 +47,15 @@ export const deleteSubcommand: Subcommand = {
     }),
 };
 
-/** Deletes Grow's own recorded messages; one already gone counts as deleted. */
-async function deleteSlackCopies(client: WebClient, messages: { channel: string; ts: string }[]): Promise<number> {
-  let removed = 0;
-  for (const m of messages) {
-    try {
-      await client.chat.delete({ channel: m.channel, ts: m.ts });
-      removed += 1;
-    } catch (error) {
-      if (platformErrorCode(error) === 'message_not_found') removed += 1;
-    }
-  }
-  return removed;
-}
-
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Says exactly what was erased, in Grow and in Slack. */
-export function erasedSummary(counts: ErasedData['counts'], removed: number, recorded: number): string {
+/** Says exactly what was erased, in Grow and in Slack, with a count per kind. */
+export function erasedSummary(counts: ErasedData['counts'], slack: SlackErasure): string {
   const inGrow = [plural(counts.checkIns, 'check-in'), plural(counts.actions, 'action'), plural(counts.reflections, 'reflection'), plural(counts.engagements, 'engagement'), plural(counts.nudges, 'planned or sent message record')].join(', ');
-  const inSlack = removed === recorded ? `${plural(removed, 'message')} Grow had sent about you deleted from Slack` : `${removed} of ${recorded} messages Grow had sent about you deleted from Slack (the rest could not be deleted)`;
-  return `Done — erased from Grow: ${inGrow}; ${inSlack}. Type \`/grow\` if you ever want to start again.`;
+  const deleted = [plural(slack.messages, 'message'), plural(slack.briefs, 'coach brief'), plural(slack.files, 'export file'), plural(slack.digestsDeleted, 'coach digest')].join(', ');
+  const updated = slack.digestsUpdated > 0 ? `; ${plural(slack.digestsUpdated, 'coach digest')} about several leaders rewritten without you` : '';
+  const failed = slack.failed > 0 ? `; ${slack.failed} could not be deleted` : '';
+  return `Done — erased from Grow: ${inGrow}. Deleted from Slack: ${deleted}${updated}${failed}. Messages only you could see for a moment (replies to commands) were never stored by Slack. Type \`/grow\` if you ever want to start again.`;
 }
 
 export function registerPersonalData(app: App, deps: SlackDeps): void {
@@ -74,9 +65,9 @@ export function registerPersonalData(app: App, deps: SlackDeps): void {
     let text: string;
     try {
       const erased = await erasePersonalData(deps.db, teamId, body.user.id, deps.now());
-      const removed = await deleteSlackCopies(client, erased.slackMessages);
-      text = erasedSummary(erased.counts, removed, erased.slackMessages.length);
-      deps.logger.info({ teamId, userId: body.user.id, ...erased.counts, slackMessagesDeleted: removed }, 'personal data erased');
+      const slack = await eraseSlackCopies(deps, client, teamId, body.user.id, erased);
+      text = erasedSummary(erased.counts, slack);
+      deps.logger.info({ teamId, userId: body.user.id, ...erased.counts, slack }, 'personal data erased');
     } catch (error) {
       deps.logger.error({ teamId, userId: body.user.id, err: error }, 'personal data not erased');
       text = friendlyMessage(error);

@@ -2,6 +2,8 @@
 // (an ephemeral in a conversation, a small modal on App Home), replacing a message in
 // place, DMing the other party, and re-publishing App Home after a change.
 import type { WebClient } from '@slack/web-api';
+import type { Db } from '../../../db/client.js';
+import { recordPostedMessage } from '../../../db/posted-messages.js';
 import type { Logger } from '../../logger.js';
 import type { Block } from '../blocks/kit.js';
 import { plain, section } from '../blocks/kit.js';
@@ -78,11 +80,13 @@ export async function updateOwnMessage(
   await updateMessage(client, own, message, log);
 }
 
-export async function sendDm(client: WebClient, userId: string, message: SlackMessage, log: Logger): Promise<void> {
+/** DMs a person and records where the message went, so `/grow delete` can remove it. */
+export async function sendDm(client: WebClient, userId: string, message: SlackMessage, log: Logger, record: { db: Db; teamId: string }): Promise<void> {
   try {
-    await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks, unfurl_links: false });
+    const posted = await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks, unfurl_links: false });
+    await recordPostedMessage(record.db, { teamId: record.teamId, recipientId: userId, kind: 'dm', channelId: posted.channel ?? userId, messageTs: posted.ts ?? '' });
   } catch (error) {
-    log.warn({ err: error, to: userId }, 'DM not delivered');
+    log.warn({ err: error, to: userId }, 'DM not delivered or not recorded');
   }
 }
 

@@ -74,9 +74,9 @@ export const registerEngagementInvitation = (refreshHome: RefreshHome) => (app: 
       if (kind === 'accept') {
         const coachTz = await syncPersonTz(deps, client, teamId, engagement.coachId);
         const state = await loadInvitationState(deps.db, engagement);
-        await sendDm(client, engagement.coachId, acceptedNotice(engagement.leaderId, state.firstSessionAt, coachTz), log);
+        await sendDm(client, engagement.coachId, acceptedNotice(engagement.leaderId, state.firstSessionAt, coachTz), log, { db: deps.db, teamId: engagement.teamId });
       } else {
-        await sendDm(client, engagement.coachId, declinedNotice(engagement.leaderId), log);
+        await sendDm(client, engagement.coachId, declinedNotice(engagement.leaderId), log, { db: deps.db, teamId: engagement.teamId });
       }
       await refreshHome(deps, client, teamId, [engagement.leaderId, engagement.coachId]);
     });

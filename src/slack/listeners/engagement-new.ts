@@ -66,7 +66,7 @@ export const registerEngagementNew = (refreshHome: RefreshHome) => (app: App, de
     await ack();
     const { engagement, sessions, leaderTz } = result;
     const coachTz = await syncPersonTz(deps, client, teamId, coachId);
-    await sendDm(client, coachId, invitationSentNotice({ ...engagement, firstSessionAt: sessions[0]!.scheduledAt, leaderTz, coachTz }), log);
+    await sendDm(client, coachId, invitationSentNotice({ ...engagement, firstSessionAt: sessions[0]!.scheduledAt, leaderTz, coachTz }), log, { db: deps.db, teamId });
     await refreshHome(deps, client, teamId, [coachId]);
   });
 };

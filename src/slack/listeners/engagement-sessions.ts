@@ -67,7 +67,7 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
     const { session, engagement } = moved;
     const otherId = engagement.coachId === userId ? engagement.leaderId : engagement.coachId;
     const otherTz = (await findPerson(deps.db, teamId, otherId))?.tz ?? 'UTC';
-    await sendDm(client, otherId, sessionMovedNotice(userId, session.seq, session.scheduledAt, otherTz), log);
+    await sendDm(client, otherId, sessionMovedNotice(userId, session.seq, session.scheduledAt, otherTz), log, { db: deps.db, teamId });
     if (engagement.status === 'invited') await showInvitationOutcome(deps, client, engagement, undefined, log);
     await refreshHome(deps, client, teamId, [engagement.coachId, engagement.leaderId]);
   });
@@ -86,7 +86,7 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
         const otherId = engagement.coachId === userId ? engagement.leaderId : engagement.coachId;
         // A withdrawn invitation reaches the leader only as its own DM, updated in place.
         const withdrawn = result.previous === 'invited' && otherId === engagement.leaderId;
-        if (!withdrawn) await sendDm(client, otherId, endedNotice(userId), log);
+        if (!withdrawn) await sendDm(client, otherId, endedNotice(userId), log, { db: deps.db, teamId });
         await showInvitationOutcome(deps, client, engagement, undefined, log);
       } else {
         await tellUser(client, body, 'That engagement has already ended; nothing was changed.', log);

@@ -53,6 +53,6 @@ export function registerReview(app: App, deps: SlackDeps): void {
     await ack();
     const where = meta.channel && meta.ts ? { channel: meta.channel, ts: meta.ts } : undefined;
     await updateOwnMessage(deps, client, { teamId, userId }, where, reviewAnsweredMessage(result.outcome === 'saved' ? 'saved' : result.reason), log);
-    if (result.outcome === 'saved' && result.stage === 'closing') await sendDm(client, userId, closingSummaryMessage(result.targets), log);
+    if (result.outcome === 'saved' && result.stage === 'closing') await sendDm(client, userId, closingSummaryMessage(result.targets), log, { db: deps.db, teamId });
   });
 }

@@ -20,6 +20,8 @@ export interface DriverDeps {
   transport: () => Transport;
   /** Delivers over Socket Mode: the ack stands in for the HTTP answer. */
   deliverOverSocket(delivery: AppDelivery): Promise<AppAnswer>;
+  /** The event types manifest.yml subscribes the app to. */
+  botEvents: () => string[];
 }
 
 export interface DriverContext extends DriverDeps {
@@ -47,7 +49,7 @@ export interface DriveResult {
   status: number;
   body: unknown;
   /** Set when Slack would show the user an error instead of the app's answer. */
-  failure?: AppAnswer['failure'] | 'invalid_blocks';
+  failure?: AppAnswer['failure'] | 'invalid_blocks' | 'not_subscribed';
 }
 
 export function toResult(answer: AppAnswer): DriveResult {

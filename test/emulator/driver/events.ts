@@ -21,6 +21,12 @@ export interface EventResult extends DriveResult { eventId: string }
 export async function deliverEvent(ctx: DriverContext, input: EventInput): Promise<EventResult> {
   const team = ctx.store.team(input.teamId);
   const eventId = input.eventId ?? `Ev${ctx.store.ids.next('E').slice(1)}`;
+  // Slack sends only the event types the app subscribes to; anything else never reaches it.
+  const type = typeof input.event.type === 'string' ? input.event.type : '';
+  if (!ctx.botEvents().includes(type)) {
+    ctx.store.unsubscribedEvents.push({ teamId: team.id, type });
+    return { status: 0, body: undefined, failure: 'not_subscribed', eventId };
+  }
   const now = ctx.now();
   const event = { event_ts: ctx.store.ids.ts(now), ...input.event };
   const body = JSON.stringify(eventEnvelope(team, event, eventId, Math.floor(now / 1000)));

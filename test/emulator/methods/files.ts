@@ -1,4 +1,4 @@
-// files.getUploadURLExternal and files.completeUploadExternal. The upload URL points back
+// files.getUploadURLExternal, files.completeUploadExternal and files.delete. The upload URL points back
 // at the emulator (POST /upload/v1/<file id>), so the client's byte upload is observable.
 
 import {
@@ -16,7 +16,7 @@ function getUploadUrl(ctx: MethodContext) {
     throw SlackError.withMessages('invalid_arguments', ['[ERROR] missing required field: length']);
   }
   const id = ctx.store.ids.next('F');
-  ctx.store.uploads.set(id, { id, teamId: team.id, filename, length, completed: false });
+  ctx.store.uploads.set(id, { id, teamId: team.id, filename, length, completed: false, uploaderId: ctx.token?.userId ?? team.botUserId });
   return { upload_url: `${ctx.origin}/upload/v1/${id}`, file_id: id };
 }
 
@@ -55,7 +55,29 @@ function completeUpload(ctx: MethodContext) {
   return { files: completed.map((f) => ({ id: f.id, title: f.title })) };
 }
 
+/**
+ * Slack lets a bot delete only files it uploaded (`cant_delete_file` otherwise); an
+ * unknown or already deleted file is `file_not_found`. The message that shared the file
+ * goes with it.
+ */
+function deleteFile(ctx: MethodContext) {
+  const team = authedTeam(ctx);
+  const fileId = requireString(ctx.args, 'file', 'file_not_found');
+  const upload = ctx.store.uploads.get(fileId);
+  if (!upload || upload.teamId !== team.id || !upload.completed) throw new SlackError('file_not_found');
+  const caller = ctx.token?.userId ?? team.botUserId;
+  if (upload.uploaderId !== caller) throw new SlackError('cant_delete_file');
+  ctx.store.uploads.delete(fileId);
+  for (const channel of ctx.store.channels.values()) {
+    if (channel.teamId !== team.id) continue;
+    const at = channel.messages.findIndex((m) => (m.files ?? []).some((f) => f.id === fileId));
+    if (at >= 0) channel.messages.splice(at, 1);
+  }
+  return {};
+}
+
 export const fileMethods: Record<string, MethodSpec> = {
   'files.getUploadURLExternal': { tier: 4, auth: 'token', handle: getUploadUrl },
   'files.completeUploadExternal': { tier: 4, auth: 'token', handle: completeUpload },
+  'files.delete': { tier: 3, auth: 'token', handle: deleteFile },
 };
