@@ -9,7 +9,7 @@ import { CHECKIN_CALLBACK, checkInMetadataSchema, checkInModal } from '../blocks
 import { checkInConfirmation } from '../blocks/checkin-confirmation.js';
 import { errorsForBlocks, readCheckInValues, targetsFromView } from '../checkin/checkin-values.js';
 import type { SlackDeps } from '../deps.js';
-import { GENERIC_FAILURE } from '../friendly-errors.js';
+import { friendlyMessage } from '../friendly-errors.js';
 import { decodeJson } from '../metadata.js';
 import { viewStateSchema } from '../view-state.js';
 
@@ -32,7 +32,7 @@ export function registerCheckInSubmit(app: App, deps: SlackDeps): void {
     } catch (error) {
       log.error({ err: error }, 'check-in could not be saved');
       // The modal stays open with everything the leader wrote.
-      await ack({ response_action: 'errors', errors: { will: GENERIC_FAILURE } });
+      await ack({ response_action: 'errors', errors: { will: friendlyMessage(error) } });
       return;
     }
     if (result.outcome === 'invalid') {

@@ -7,7 +7,7 @@ import { loadContractable, submitContracting } from '../../services/engagement-c
 import { CONTRACTING_FIELDS, contractingModal } from '../blocks/contracting-modal.js';
 import { CALLBACKS, contractingMetaSchema, ENGAGEMENT_ACTIONS, parseEngagementValue } from '../blocks/engagement-values.js';
 import type { SlackDeps } from '../deps.js';
-import { friendlyMessage, GENERIC_FAILURE } from '../friendly-errors.js';
+import { friendlyMessage } from '../friendly-errors.js';
 import { teamOf, tellUser, type RefreshHome } from './engagement-interaction.js';
 import { showInvitationOutcome } from './engagement-invitation.js';
 import { errorOn, readSubmission } from '../modal-submission.js';
@@ -40,7 +40,7 @@ export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps
       result = await submitContracting(deps, { teamId, userId, engagementId: meta.engagementId, values });
     } catch (error) {
       if (!isDomainError(error)) log.error({ err: error }, 'contracting not saved');
-      await ack({ response_action: 'errors', errors: { target1: isDomainError(error) ? friendlyMessage(error) : GENERIC_FAILURE } });
+      await ack({ response_action: 'errors', errors: { target1: friendlyMessage(error) } });
       return;
     }
     if (result.outcome === 'invalid') {

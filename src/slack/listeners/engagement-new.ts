@@ -9,7 +9,7 @@ import { engagementNewModal, NEW_ENGAGEMENT_BLOCKS, newEngagementErrors } from '
 import { invitationSentNotice } from '../blocks/engagement-notices.js';
 import { CALLBACKS, ENGAGEMENT_ACTIONS } from '../blocks/engagement-values.js';
 import type { SlackDeps } from '../deps.js';
-import { GENERIC_FAILURE } from '../friendly-errors.js';
+import { friendlyMessage } from '../friendly-errors.js';
 import { syncPersonTz } from '../people-sync.js';
 import { readInput, viewStateSchema } from '../view-state.js';
 import { sendDm, teamOf, type RefreshHome } from './engagement-interaction.js';
@@ -56,7 +56,7 @@ export const registerEngagementNew = (refreshHome: RefreshHome) => (app: App, de
       result = await createEngagement(deps, { teamId, coachId, values, lookUpLeader: (id) => lookUpLeader(client, id) });
     } catch (error) {
       log.error({ err: error }, 'engagement not created');
-      await ack({ response_action: 'errors', errors: { leader: GENERIC_FAILURE } });
+      await ack({ response_action: 'errors', errors: { leader: friendlyMessage(error) } });
       return;
     }
     if (result.outcome === 'invalid') {

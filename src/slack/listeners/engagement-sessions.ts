@@ -11,7 +11,7 @@ import { endedNotice, sessionMovedNotice } from '../blocks/engagement-notices.js
 import { rescheduleModal } from '../blocks/engagement-session-modal.js';
 import { CALLBACKS, ENGAGEMENT_ACTIONS, parseEngagementValue, parseSessionMenu, rescheduleMetaSchema } from '../blocks/engagement-values.js';
 import type { SlackDeps } from '../deps.js';
-import { friendlyMessage, GENERIC_FAILURE } from '../friendly-errors.js';
+import { friendlyMessage } from '../friendly-errors.js';
 import { decodeJson } from '../metadata.js';
 import { readInput, viewStateSchema } from '../view-state.js';
 import { sendDm, teamOf, tellUser, type RefreshHome } from './engagement-interaction.js';
@@ -60,7 +60,7 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
       moved = await changeSession(deps, { teamId, userId, sessionId: meta.sessionId, change: { kind: 'reschedule', at: atLocalTime(date, time, tz) } });
     } catch (error) {
       if (!isDomainError(error)) log.error({ err: error }, 'session not moved');
-      await ack({ response_action: 'errors', errors: { time: isDomainError(error) ? friendlyMessage(error) : GENERIC_FAILURE } });
+      await ack({ response_action: 'errors', errors: { time: friendlyMessage(error) } });
       return;
     }
     await ack();

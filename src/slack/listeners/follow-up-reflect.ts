@@ -7,7 +7,7 @@ import { CALLBACKS, reflectMetaSchema } from '../blocks/engagement-values.js';
 import { reflectModal } from '../blocks/reflect-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { recordedMessageFor } from '../../services/recorded-message.js';
-import { friendlyMessage, GENERIC_FAILURE } from '../friendly-errors.js';
+import { friendlyMessage } from '../friendly-errors.js';
 import { NUDGE_ACTIONS, parseNudgeValue } from '../values.js';
 import { messageOf, teamOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED, toAnsweredView } from './follow-up-answer.js';
@@ -48,7 +48,7 @@ export function registerFollowUpReflect(app: App, deps: SlackDeps): void {
       result = await saveFollowUpReflection(deps, { teamId, userId, ...ids, values });
     } catch (error) {
       log.error({ err: error }, 'reflection not saved');
-      await ack({ response_action: 'errors', errors: { happened: GENERIC_FAILURE } });
+      await ack({ response_action: 'errors', errors: { happened: friendlyMessage(error) } });
       return;
     }
     if (result.outcome === 'invalid') return void (await ack({ response_action: 'errors', errors: result.errors }));

@@ -6,7 +6,7 @@ import { CALLBACKS, reviewMetaSchema } from '../blocks/engagement-values.js';
 import { closingSummaryMessage, reviewAnsweredMessage, reviewModal } from '../blocks/review-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { recordedMessageFor } from '../../services/recorded-message.js';
-import { friendlyMessage, GENERIC_FAILURE } from '../friendly-errors.js';
+import { friendlyMessage } from '../friendly-errors.js';
 import { NUDGE_ACTIONS, parseNudgeValue } from '../values.js';
 import { messageOf, sendDm, teamOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
@@ -45,7 +45,7 @@ export function registerReview(app: App, deps: SlackDeps): void {
       result = await submitReview(deps, { teamId, userId, nudgeId: meta.nudgeId, engagementId: meta.engagementId, values });
     } catch (error) {
       log.error({ err: error }, 'review not saved');
-      await ack({ response_action: 'errors', errors: { rating1: GENERIC_FAILURE } });
+      await ack({ response_action: 'errors', errors: { rating1: friendlyMessage(error) } });
       return;
     }
     if (result.outcome === 'invalid') return void (await ack({ response_action: 'errors', errors: result.errors }));

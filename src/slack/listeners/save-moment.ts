@@ -5,7 +5,7 @@ import { insertReflection } from '../../../db/reflections.js';
 import { visibilitySchema } from '../../domain/checkin/rules.js';
 import { MOMENT_CALLBACK, MOMENT_NOTE_MAX, momentMetadataSchema, momentModal } from '../blocks/moment-modal.js';
 import type { SlackDeps } from '../deps.js';
-import { GENERIC_FAILURE } from '../friendly-errors.js';
+import { friendlyMessage } from '../friendly-errors.js';
 import { decodeJson } from '../metadata.js';
 import { readInput, viewStateSchema } from '../view-state.js';
 
@@ -41,7 +41,7 @@ export function registerSaveMoment(app: App, deps: SlackDeps): void {
       });
     } catch (error) {
       deps.logger.error({ teamId, userId: body.user.id, err: error }, 'coaching moment not saved');
-      await ack({ response_action: 'errors', errors: { note: GENERIC_FAILURE } });
+      await ack({ response_action: 'errors', errors: { note: friendlyMessage(error) } });
       return;
     }
     await ack();

@@ -6,7 +6,7 @@ import { CALLBACKS, prepMetaSchema } from '../blocks/engagement-values.js';
 import { prepAnsweredMessage, prepModal } from '../blocks/prep-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { recordedMessageFor } from '../../services/recorded-message.js';
-import { friendlyMessage, GENERIC_FAILURE } from '../friendly-errors.js';
+import { friendlyMessage } from '../friendly-errors.js';
 import { NUDGE_ACTIONS, parseNudgeValue } from '../values.js';
 import { messageOf, teamOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
@@ -45,7 +45,7 @@ export function registerSessionPrep(app: App, deps: SlackDeps): void {
       result = await saveSessionPrep(deps, { teamId, userId, nudgeId: meta.nudgeId, sessionId: meta.sessionId, values });
     } catch (error) {
       log.error({ err: error }, 'session prep not saved');
-      await ack({ response_action: 'errors', errors: { commitment: GENERIC_FAILURE } });
+      await ack({ response_action: 'errors', errors: { commitment: friendlyMessage(error) } });
       return;
     }
     if (result.outcome === 'invalid') return void (await ack({ response_action: 'errors', errors: result.errors }));

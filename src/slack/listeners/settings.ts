@@ -6,7 +6,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { loadOwnWorkingHours, saveOwnWorkingHours } from '../../services/settings.js';
 import { SETTINGS, settingsHomeBlocks, settingsMetaSchema, settingsModal } from '../blocks/settings.js';
 import type { SlackDeps } from '../deps.js';
-import { friendlyMessage, GENERIC_FAILURE } from '../friendly-errors.js';
+import { friendlyMessage } from '../friendly-errors.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
 import { readMulti } from '../view-state.js';
 import type { HomeSection } from './app-home.js';
@@ -45,7 +45,7 @@ export const registerSettings = (refreshHome: RefreshHome) => (app: App, deps: S
       result = await saveOwnWorkingHours(deps, { teamId, userId, answers });
     } catch (error) {
       log.error({ err: error }, 'working hours not saved');
-      return ack(errorOn(SETTINGS.days, GENERIC_FAILURE));
+      return ack(errorOn(SETTINGS.days, friendlyMessage(error)));
     }
     if (result.outcome === 'invalid') return ack({ response_action: 'errors', errors: result.errors });
     await ack();
