@@ -28,7 +28,7 @@ const giveUpAfterMs = process.argv.includes('--exit-on-missing') ? 0 : config.en
 const watch = watchDependencies(logger, { giveUpAfterMs, onGiveUp: () => logger.flush(() => process.exit(1)) });
 // Fault tests only: hold a send between its post and its record, so the process can be
 // killed exactly there. Inert outside NODE_ENV=test.
-const pauseAfterPostMs = config.env === 'test' ? Number(process.env.GROW_TEST_PAUSE_AFTER_POST ?? 0) : 0;
+const pauseAfterPostMs = config.testPauseAfterPostMs;
 const afterPost = pauseAfterPostMs > 0 ? () => new Promise<void>((r) => setTimeout(r, pauseAfterPostMs)) : undefined;
 
 // A stray rejection (a connection dropped mid-query) is logged, not fatal: Postgres keeps
