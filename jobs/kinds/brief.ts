@@ -5,14 +5,10 @@ import { findSessionForBrief, loadLeaderRecords } from '../../db/coach-view.js';
 import { composeBrief } from '../../src/domain/digest/index.js';
 import { coachViewOf } from '../../src/domain/privacy/index.js';
 import { buildBriefMessage } from '../../src/slack/blocks/brief-message.js';
-import { AT_WORK, cancelled, failed, post, skipped, type KindDefinition } from './kind-definition.js';
+import { FOR_THE_COACH, cancelled, failed, post, skipped, type KindDefinition } from './kind-definition.js';
 
 export const brief: KindDefinition = {
-  recipient: 'coach',
-  plannedBy: ['coach-schedule'],
-  engagement: 'by-kind',
-  rules: AT_WORK,
-  actions: [],
+  ...FOR_THE_COACH,
   async decide({ db, cipher, row, person, now }) {
     if (!row.sessionId) return failed('missing_session');
     const found = await findSessionForBrief(db, row.teamId, row.sessionId);

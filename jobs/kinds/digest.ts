@@ -6,14 +6,10 @@ import { workingHoursOf } from '../../db/people.js';
 import { composeDigest, isDigestSuperseded, isoWeekOfDedupeKey } from '../../src/domain/digest/index.js';
 import { coachViewOf } from '../../src/domain/privacy/index.js';
 import { buildDigestMessage } from '../../src/slack/blocks/digest-message.js';
-import { AT_WORK, failed, post, skipped, type KindDefinition } from './kind-definition.js';
+import { FOR_THE_COACH, failed, post, skipped, type KindDefinition } from './kind-definition.js';
 
 export const digest: KindDefinition = {
-  recipient: 'coach',
-  plannedBy: ['coach-schedule'],
-  engagement: 'by-kind',
-  rules: AT_WORK,
-  actions: [],
+  ...FOR_THE_COACH,
   async decide({ db, cipher, row, person, now }) {
     const week = isoWeekOfDedupeKey(row.dedupeKey);
     if (!week) return failed('digest_key_unreadable');

@@ -65,6 +65,9 @@ export interface KindDefinition {
 /** The rules of a message to a person at work: every one but back-off. */
 export const AT_WORK: DeliveryRules = { workingHours: true, dnd: true, pause: true, backOff: false };
 
+/** A coach's message planned by the coach schedule: no buttons, and it checks its engagements itself. */
+export const FOR_THE_COACH: Omit<KindDefinition, 'decide'> = { recipient: 'coach', plannedBy: ['coach-schedule'], engagement: 'by-kind', rules: AT_WORK, actions: [] };
+
 export const skipped = (reason: string): KindDecision => ({ applies: false, status: 'skipped', reason });
 export const cancelled = (reason: string): KindDecision => ({ applies: false, status: 'cancelled', reason });
 export const failed = (reason: string): KindDecision => ({ applies: false, status: 'failed', reason });
