@@ -111,6 +111,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   // Earlier versions kept the reconcile loop as a BullMQ scheduler; the keeper runs it now.
   await queues.reconcile.removeJobScheduler('reconcile');
+  // Upserted at every start, as the first coach planning run of this worker.
+  const coachPlan = coachPlanning ? coachPlanSchedule(queues.planCoachNudges) : undefined;
+  await coachPlan?.create();
   const keeper = startScheduleKeeper({
     connection,
     db,
@@ -118,7 +121,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     now,
     everyMs: config.reconcileEveryMs,
     reconcile: { sendQueue: queues.sendNudge, logger, settings: reconcileSettings, ...planSettings },
-    schedules: [timeZoneRefreshSchedule(queues.refreshTimeZones), retentionSchedule(queues.applyRetention), ...(coachPlanning ? [coachPlanSchedule(queues.planCoachNudges)] : [])],
+    schedules: [timeZoneRefreshSchedule(queues.refreshTimeZones), retentionSchedule(queues.applyRetention), ...(coachPlan ? [coachPlan] : [])],
   });
   await keeper.started;
   logger.info({ prefix: config.queuePrefix, queues: workers.map((w) => w.name) }, 'worker started');
