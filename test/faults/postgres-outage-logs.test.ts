@@ -54,18 +54,14 @@ describe('Postgres lost after start: what the logs say', () => {
     let asked = 0;
     while (Date.now() - cutAt < OUTAGE_MS) {
       const reply = await f.emu.slashCommand({ teamId: TEAM, userId: COACH, command: '/grow', text: 'history' });
-      if (reply.status !== 200) console.log(live.grow.output().slice(-6000), live.grow.child.exitCode);
-      expect(reply, JSON.stringify(reply)).toMatchObject({ status: 200 });
+      expect(reply).toMatchObject({ status: 200, failure: undefined });
       asked++;
       await sleep(400);
     }
     expect(f.emu.ephemerals(TEAM, COACH).filter((e) => e.text === HAVING_TROUBLE).length).toBeGreaterThanOrEqual(asked);
     await proxy.mend();
     const mendedAt = Date.now();
-    await waitFor(async () => (await statusCounts(f)).sent === sentBefore + during.length, 30_000, 'everything due meanwhile sent').catch(async (e) => {
-      console.log(JSON.stringify(await statusCounts(f)), sentBefore, live.grow.logs().slice(logsBefore).filter((l) => Number(l.level) >= 30).map((l) => JSON.stringify(l).slice(0, 400)).join('\n'));
-      throw e;
-    });
+    await waitFor(async () => (await statusCounts(f)).sent === sentBefore + during.length, 60_000, 'everything due meanwhile sent');
     await waitFor(() => live.grow.logs().slice(logsBefore).some((l) => l.dependency === 'postgres' && l.level === 30), 20_000, 'the "back" line');
     await sleep(1_000);
 
