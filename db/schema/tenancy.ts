@@ -1,7 +1,8 @@
 // Workspaces and the people Grow knows in them. Every row in Grow carries its Slack
 // team id, so one database can serve many workspaces without their data meeting.
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { engagements } from './engagements.js';
 
 export const installations = pgTable('installations', {
   teamId: text('team_id').primaryKey(),
@@ -31,6 +32,8 @@ export const people = pgTable(
     /** Consecutive follow-ups left unanswered; at `RHYTHM_BACK_OFF_AFTER` (default 2) Grow backs off. */
     unansweredFollowUps: integer('unanswered_follow_ups').notNull().default(0),
     isActive: boolean('is_active').notNull().default(true),
+    /** The engagement the leader's last check-in went to: the default when they have two coaches. */
+    lastEngagementId: uuid('last_engagement_id').references(() => engagements.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -7,7 +7,7 @@ import { recordPostedMessage } from '../../../db/posted-messages.js';
 import { submitCheckIn } from '../../services/check-in.js';
 import { CHECKIN_CALLBACK, checkInMetadataSchema, checkInModal } from '../blocks/checkin-modal.js';
 import { checkInConfirmation } from '../blocks/checkin-confirmation.js';
-import { errorsForBlocks, readCheckInValues, targetsFromView } from '../checkin/checkin-values.js';
+import { engagementsFromView, errorsForBlocks, readCheckInValues, targetsFromView } from '../checkin/checkin-values.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { decodeJson } from '../metadata.js';
@@ -41,7 +41,7 @@ export function registerCheckInSubmit(app: App, deps: SlackDeps): void {
     }
     if (result.outcome === 'revisit') {
       const draft = values as Partial<CheckInDraft>;
-      const revisit = checkInModal({ step: 'revisit', targets: targetsFromView(view.blocks), draft: { ...draft, commitment: Number(draft.commitment) } });
+      const revisit = checkInModal({ step: 'revisit', targets: targetsFromView(view.blocks), engagements: engagementsFromView(view.blocks), draft: { ...draft, commitment: Number(draft.commitment) } });
       await ack({ response_action: 'update', view: revisit });
       return;
     }

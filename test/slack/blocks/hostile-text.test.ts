@@ -78,7 +78,7 @@ const CASES: Record<string, Case> = {
   checkInModal: {
     quotes: true,
     build: (t) => (['checkin', 'revisit'] as const).map((step) => ({
-      view: checkInModal({ step, targets: [{ id: ID, description: t }], draft: { goal: t.slice(0, 200), reality: t, options: t, will: t, commitment: 3, visibility: 'summary' }, defaultDue: 'before your next session' }),
+      view: checkInModal({ step, targets: [{ id: ID, description: t }], engagements: [{ id: ID, label: `With ${t}` }, { id: `${ID.slice(0, -1)}0`, label: `With ${t}` }], draft: { goal: t.slice(0, 200), reality: t, options: t, will: t, commitment: 3, visibility: 'summary' }, defaultDue: 'before your next session' }),
     })),
   },
   coachHomeBlocks: {
