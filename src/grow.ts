@@ -15,7 +15,7 @@ import { createCipher, developmentKeyPath, loadDevelopmentKey, type Cipher } fro
 import { createExtensions, createNudgeSubjects } from './extensions.js';
 import { describeDatabaseUrl, waitUntilReachable, watchDependencies, type DependencyWatch } from './dependency-watch.js';
 import type { Logger } from './logger.js';
-import { createTokenResolver } from './slack/tokens.js';
+import { createTokenResolver } from './platform/tokens.js';
 import { closeQueueViews, openQueueViews } from '../jobs/queue-views.js';
 import { createAdminRoutes } from './http/admin/admin-routes.js';
 import { startOpsServer } from './http/ops-server.js';

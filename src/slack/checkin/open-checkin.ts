@@ -5,7 +5,7 @@ import { findEngagementContext } from '../../../db/engagement-context.js';
 import { formatLocalDate } from '../../domain/checkin/due-date.js';
 import { checkInModal } from '../blocks/checkin-modal.js';
 import type { SlackDeps } from '../deps.js';
-import { syncPersonTz } from '../people-sync.js';
+import { syncPersonTz } from '../../services/people-sync.js';
 
 export interface OpenCheckInInput {
   client: WebClient;

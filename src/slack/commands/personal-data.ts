@@ -7,8 +7,8 @@ import { actionsBlock, context, section } from '../blocks/kit.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import type { Subcommand } from './subcommand.js';
+import { PERSON_ACTIONS } from '../ids.js';
 
-export const DELETE_CONFIRM_ACTION = 'personal_data_delete';
 
 export const exportSubcommand: Subcommand = {
   name: 'export',
@@ -41,7 +41,7 @@ export const deleteSubcommand: Subcommand = {
       text: 'Erase everything Grow keeps about you?',
       blocks: [
         section('*Erase everything Grow keeps about you?*\nYour check-ins, actions, reflections, coaching moments, targets and engagements as a leader are deleted, and Grow stops writing to you. Engagements you coach are ended. This cannot be undone — `/grow export` first if you want a copy.'),
-        actionsBlock('personal_data', [{ text: 'Erase my data', actionId: DELETE_CONFIRM_ACTION, style: 'danger' }]),
+        actionsBlock('personal_data', [{ text: 'Erase my data', actionId: PERSON_ACTIONS.eraseData, style: 'danger' }]),
         context('Nothing happens unless you press the button.'),
       ],
     }),
@@ -59,7 +59,7 @@ export function erasedSummary(counts: ErasedData['counts'], slack: SlackErasure)
 }
 
 export function registerPersonalData(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(DELETE_CONFIRM_ACTION, async ({ ack, body, respond, client }) => {
+  app.action<BlockButtonAction>(PERSON_ACTIONS.eraseData, async ({ ack, body, respond, client }) => {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     let text: string;

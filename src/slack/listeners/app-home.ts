@@ -7,7 +7,7 @@ import { formatLocalDate } from '../../domain/checkin/due-date.js';
 import type { Block } from '../blocks/kit.js';
 import { leaderHomeView } from '../blocks/leader-home.js';
 import type { SlackDeps } from '../deps.js';
-import { syncPersonTz } from '../people-sync.js';
+import { syncPersonTz } from '../../services/people-sync.js';
 
 export type HomeSection = (deps: SlackDeps, teamId: string, userId: string, tz: string) => Promise<Block[]>;
 

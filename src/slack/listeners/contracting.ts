@@ -5,12 +5,13 @@ import { findEngagement } from '../../../db/engagements.js';
 import { isDomainError } from '../../domain/errors.js';
 import { loadContractable, submitContracting } from '../../services/engagement-contracting.js';
 import { CONTRACTING_FIELDS, contractingModal } from '../blocks/contracting-modal.js';
-import { CALLBACKS, contractingMetaSchema, ENGAGEMENT_ACTIONS, parseEngagementValue } from '../blocks/engagement-values.js';
+import { contractingMetaSchema, parseEngagementValue } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { teamOf, tellUser, type RefreshHome } from './engagement-interaction.js';
 import { showInvitationOutcome } from './engagement-invitation.js';
 import { errorOn, readSubmission } from '../modal-submission.js';
+import { CALLBACKS, ENGAGEMENT_ACTIONS } from '../ids.js';
 
 export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
   app.action<BlockButtonAction>(ENGAGEMENT_ACTIONS.contractingOpen, async ({ ack, body, client }) => {

@@ -10,11 +10,12 @@ import { loadInvitationState } from '../../services/engagement-invitation.js';
 import { contractingModal } from '../blocks/contracting-modal.js';
 import { invitationOutcomeMessage } from '../blocks/engagement-invitation.js';
 import { acceptedNotice, declinedNotice } from '../blocks/engagement-notices.js';
-import { ENGAGEMENT_ACTIONS, parseEngagementValue } from '../blocks/engagement-values.js';
+import { parseEngagementValue } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
-import { syncPersonTz } from '../people-sync.js';
+import { syncPersonTz } from '../../services/people-sync.js';
 import { messageOf, sendDm, teamOf, tellUser, updateMessage, updateOwnMessage, type MessageRef, type RefreshHome } from './engagement-interaction.js';
+import { ENGAGEMENT_ACTIONS } from '../ids.js';
 
 export const ALREADY_ANSWERED = 'That invitation was already answered, so nothing was changed.';
 

@@ -9,13 +9,14 @@ import { endEngagement } from '../../services/engagement.js';
 import { changeSession, loadSessionToMove } from '../../services/engagement-sessions.js';
 import { endedNotice, sessionMovedNotice } from '../blocks/engagement-notices.js';
 import { rescheduleModal } from '../blocks/engagement-session-modal.js';
-import { CALLBACKS, ENGAGEMENT_ACTIONS, parseEngagementValue, parseSessionMenu, rescheduleMetaSchema } from '../blocks/engagement-values.js';
+import { parseEngagementValue, parseSessionMenu, rescheduleMetaSchema } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { decodeJson } from '../metadata.js';
-import { readInput, viewStateSchema } from '../view-state.js';
+import { readInput, viewStateSchema } from '../read-view-state.js';
 import { sendDm, teamOf, tellUser, type RefreshHome } from './engagement-interaction.js';
 import { showInvitationOutcome } from './engagement-invitation.js';
+import { CALLBACKS, ENGAGEMENT_ACTIONS } from '../ids.js';
 
 const OUT_OF_DATE = 'That is out of date; nothing was changed.';
 

@@ -8,8 +8,9 @@ import { answeredMessage, snoozedMessage, staleFollowUpMessage, type AnsweredVie
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { DomainError } from '../../domain/errors.js';
-import { NUDGE_ACTIONS, parseNudgeValue } from '../values.js';
+import { parseNudgeValue } from '../nudge-button-value.js';
 import { messageOf, teamOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
+import { NUDGE_ACTIONS } from '../ids.js';
 
 export const REFUSED = friendlyMessage(new DomainError('forbidden', 'not yours'));
 export const OUT_OF_DATE = 'That message is out of date; nothing was changed.';

@@ -3,15 +3,16 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { openFollowUpReflection, saveFollowUpReflection } from '../../services/reflection.js';
 import { reflectedMessage, staleFollowUpMessage } from '../blocks/engagement-follow-up-answer.js';
-import { CALLBACKS, reflectMetaSchema } from '../blocks/engagement-values.js';
+import { reflectMetaSchema } from '../engagement-button-value.js';
 import { reflectModal } from '../blocks/reflect-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { recordedMessageFor } from '../../services/recorded-message.js';
 import { friendlyMessage } from '../friendly-errors.js';
-import { NUDGE_ACTIONS, parseNudgeValue } from '../values.js';
+import { parseNudgeValue } from '../nudge-button-value.js';
 import { messageOf, teamOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED, toAnsweredView } from './follow-up-answer.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
+import { CALLBACKS, NUDGE_ACTIONS } from '../ids.js';
 
 export function registerFollowUpReflect(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(NUDGE_ACTIONS.followUpReflect, async ({ ack, body, client }) => {

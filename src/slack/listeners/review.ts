@@ -2,15 +2,16 @@
 // button with a thank-you and, after the closing review, DMs the before/after summary.
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { checkReview, submitReview } from '../../services/reflection-review.js';
-import { CALLBACKS, reviewMetaSchema } from '../blocks/engagement-values.js';
+import { reviewMetaSchema } from '../engagement-button-value.js';
 import { closingSummaryMessage, reviewAnsweredMessage, reviewModal } from '../blocks/review-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { recordedMessageFor } from '../../services/recorded-message.js';
 import { friendlyMessage } from '../friendly-errors.js';
-import { NUDGE_ACTIONS, parseNudgeValue } from '../values.js';
+import { parseNudgeValue } from '../nudge-button-value.js';
 import { messageOf, sendDm, teamOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
+import { CALLBACKS, NUDGE_ACTIONS } from '../ids.js';
 
 export function registerReview(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(NUDGE_ACTIONS.reviewOpen, async ({ ack, body, client }) => {

@@ -3,20 +3,21 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { insertReflection } from '../../../db/reflections.js';
 import { visibilitySchema } from '../../domain/checkin/rules.js';
-import { MOMENT_CALLBACK, MOMENT_NOTE_MAX, momentMetadataSchema, momentModal } from '../blocks/moment-modal.js';
+import { MOMENT_NOTE_MAX, momentMetadataSchema, momentModal } from '../blocks/moment-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { decodeJson } from '../metadata.js';
-import { readInput, viewStateSchema } from '../view-state.js';
+import { readInput, viewStateSchema } from '../read-view-state.js';
+import { CALLBACKS, SHORTCUTS } from '../ids.js';
 
 export function registerSaveMoment(app: App, deps: SlackDeps): void {
-  app.shortcut<MessageShortcut>('save_moment', async ({ ack, shortcut, client }) => {
+  app.shortcut<MessageShortcut>(SHORTCUTS.saveMoment, async ({ ack, shortcut, client }) => {
     await ack();
     const view = momentModal({ channel: shortcut.channel.id, ts: shortcut.message.ts, excerpt: shortcut.message.text ?? '' });
     await client.views.open({ trigger_id: shortcut.trigger_id, view });
   });
 
-  app.view(MOMENT_CALLBACK, async ({ ack, body, view, client, context }) => {
+  app.view(CALLBACKS.moment, async ({ ack, body, view, client, context }) => {
     const teamId = context.teamId ?? '';
     const meta = decodeJson(momentMetadataSchema, view.private_metadata);
     const state = viewStateSchema.safeParse(view.state.values);

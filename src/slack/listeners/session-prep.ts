@@ -2,15 +2,16 @@
 // visibility; the DM's button gives way to a thank-you. Stale clicks change nothing.
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { checkPrep, saveSessionPrep } from '../../services/reflection-prep.js';
-import { CALLBACKS, prepMetaSchema } from '../blocks/engagement-values.js';
+import { prepMetaSchema } from '../engagement-button-value.js';
 import { prepAnsweredMessage, prepModal } from '../blocks/prep-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { recordedMessageFor } from '../../services/recorded-message.js';
 import { friendlyMessage } from '../friendly-errors.js';
-import { NUDGE_ACTIONS, parseNudgeValue } from '../values.js';
+import { parseNudgeValue } from '../nudge-button-value.js';
 import { messageOf, teamOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
+import { CALLBACKS, NUDGE_ACTIONS } from '../ids.js';
 
 export function registerSessionPrep(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(NUDGE_ACTIONS.prepAnswer, async ({ ack, body, client }) => {

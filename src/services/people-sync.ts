@@ -2,7 +2,7 @@
 // the stored zone is more than a day old; failures only leave the old zone in place.
 import type { WebClient } from '@slack/web-api';
 import { findPerson, upsertPersonTz } from '../../db/people.js';
-import type { SlackDeps } from './deps.js';
+import type { SlackDeps } from '../slack/deps.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
