@@ -3,7 +3,7 @@
 import type { App } from '@slack/bolt';
 import { formatLocalDate } from '../../domain/checkin/due-date.js';
 import type { CheckInDraft } from '../../domain/checkin/rules.js';
-import { recordPostedMessage } from '../../../db/posted-messages.js';
+import { notePosted } from '../../services/posted-messages.js';
 import { submitCheckIn } from '../../services/check-in.js';
 import { checkInMetadataSchema, checkInModal } from '../blocks/checkin-modal.js';
 import { checkInConfirmation } from '../blocks/checkin-confirmation.js';
@@ -55,7 +55,7 @@ export function registerCheckInSubmit(app: App, deps: SlackDeps): void {
     });
     try {
       const posted = await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
-      await recordPostedMessage(deps.db, { teamId, recipientId: userId, kind: 'checkin_confirmation', channelId: posted.channel ?? userId, messageTs: posted.ts ?? '' });
+      await notePosted(deps, { teamId, recipientId: userId, kind: 'checkin_confirmation', channelId: posted.channel ?? userId, messageTs: posted.ts ?? '' });
     } catch (error) {
       log.warn({ err: error }, 'check-in confirmation not delivered');
     }
