@@ -1,10 +1,10 @@
 // Opens the check-in modal. Slack's trigger expires in three seconds, so the modal opens
 // first, with nothing in between; targets and the default due date follow in an update.
 import type { WebClient } from '@slack/web-api';
-import { findEngagementContext } from '../../../db/engagement-context.js';
 import { formatLocalDate } from '../../domain/checkin/due-date.js';
 import { checkInModal } from '../blocks/checkin-modal.js';
 import type { SlackDeps } from '../deps.js';
+import { loadCheckInContext } from '../../services/leader-records.js';
 import { syncPersonTz } from '../../services/people-sync.js';
 
 export interface OpenCheckInInput {
@@ -17,7 +17,7 @@ export interface OpenCheckInInput {
 export async function openCheckIn(deps: SlackDeps, input: OpenCheckInInput): Promise<void> {
   const opened = await input.client.views.open({ trigger_id: input.triggerId, view: checkInModal({ step: 'checkin' }) });
   const tz = await syncPersonTz(deps, input.client, input.teamId, input.userId);
-  const engagement = await findEngagementContext(deps.db, deps.cipher, input.teamId, input.userId, deps.now());
+  const engagement = await loadCheckInContext(deps, input.teamId, input.userId);
   if (!engagement || !opened.view?.id) return;
   if (engagement.targets.length === 0 && !engagement.nextSessionAt) return;
   const defaultDue = engagement.nextSessionAt ? `before your next session (${formatLocalDate(engagement.nextSessionAt, tz)})` : undefined;

@@ -1,8 +1,8 @@
 // Contracting: opened on accepting, or later from the invitation DM or App Home ("Set
 // your targets"); submitted once, with inline errors for anything to fix.
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { findEngagement } from '../../../db/engagements.js';
 import { isDomainError } from '../../domain/errors.js';
+import { loadEngagement } from '../../services/engagement.js';
 import { loadContractable, submitContracting } from '../../services/engagement-contracting.js';
 import { CONTRACTING_FIELDS, contractingModal } from '../blocks/contracting-modal.js';
 import { contractingMetaSchema, parseEngagementValue } from '../engagement-button-value.js';
@@ -49,7 +49,7 @@ export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps
       return;
     }
     await ack();
-    const engagement = await findEngagement(deps.db, teamId, meta.engagementId);
+    const engagement = await loadEngagement(deps, teamId, meta.engagementId);
     if (engagement) await showInvitationOutcome(deps, client, engagement, undefined, log);
     await refreshHome(deps, client, teamId, [userId]);
   });

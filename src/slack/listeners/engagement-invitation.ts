@@ -3,9 +3,8 @@
 // outcome; a second click changes nothing and says so privately.
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { findInvitationMessage, type EngagementRow } from '../../../db/engagements.js';
 import type { Logger } from '../../logger.js';
-import { acceptInvitation, declineInvitation, type EngagementMoveResult } from '../../services/engagement.js';
+import { acceptInvitation, declineInvitation, findInvitationDm, type EngagementMoveResult, type EngagementRow } from '../../services/engagement.js';
 import { loadInvitationState } from '../../services/engagement-invitation.js';
 import { contractingModal } from '../blocks/contracting-modal.js';
 import { invitationOutcomeMessage } from '../blocks/engagement-invitation.js';
@@ -29,7 +28,7 @@ export async function showInvitationOutcome(
 ): Promise<void> {
   const state = await loadInvitationState(deps.db, engagement);
   const message = invitationOutcomeMessage(state);
-  const sent = await findInvitationMessage(deps.db, engagement.teamId, engagement.id);
+  const sent = await findInvitationDm(deps, engagement);
   const isSent = sent && sent.messageTs === clicked?.where?.ts && sent.channelId === clicked?.where?.channel;
   if (clicked && !isSent) await updateOwnMessage(deps, client, { teamId: engagement.teamId, userId: clicked.userId }, clicked.where, message, log);
   if (sent) await updateMessage(client, { channel: sent.channelId, ts: sent.messageTs }, message, log);

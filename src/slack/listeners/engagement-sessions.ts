@@ -4,9 +4,9 @@
 import type { App, BlockButtonAction, BlockOverflowAction } from '@slack/bolt';
 import { atLocalTime } from '../../domain/time/local-time.js';
 import { isDomainError } from '../../domain/errors.js';
-import { findPerson } from '../../../db/people.js';
 import { endEngagement } from '../../services/engagement.js';
 import { changeSession, loadSessionToMove } from '../../services/engagement-sessions.js';
+import { personZone } from '../../services/people-sync.js';
 import { endedNotice, sessionMovedNotice } from '../blocks/engagement-notices.js';
 import { rescheduleModal } from '../blocks/engagement-session-modal.js';
 import { parseEngagementValue, parseSessionMenu, rescheduleMetaSchema } from '../engagement-button-value.js';
@@ -57,7 +57,7 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
     }
     let moved;
     try {
-      const tz = (await findPerson(deps.db, teamId, userId))?.tz ?? 'UTC';
+      const tz = await personZone(deps, teamId, userId);
       moved = await changeSession(deps, { teamId, userId, sessionId: meta.sessionId, change: { kind: 'reschedule', at: atLocalTime(date, time, tz) } });
     } catch (error) {
       if (!isDomainError(error)) log.error({ err: error }, 'session not moved');
@@ -67,7 +67,7 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
     await ack();
     const { session, engagement } = moved;
     const otherId = engagement.coachId === userId ? engagement.leaderId : engagement.coachId;
-    const otherTz = (await findPerson(deps.db, teamId, otherId))?.tz ?? 'UTC';
+    const otherTz = await personZone(deps, teamId, otherId);
     await sendDm(client, otherId, sessionMovedNotice(userId, session.seq, session.scheduledAt, otherTz), log, { db: deps.db, teamId });
     if (engagement.status === 'invited') await showInvitationOutcome(deps, client, engagement, undefined, log);
     await refreshHome(deps, client, teamId, [engagement.coachId, engagement.leaderId]);

@@ -1,8 +1,8 @@
 // The "Save as coaching moment" message shortcut: a modal for a note, then a
 // reflection of kind `moment` holding the permalink, the note and its visibility.
 import type { App, MessageShortcut } from '@slack/bolt';
-import { insertReflection } from '../../../db/reflections.js';
 import { visibilitySchema } from '../../domain/checkin/rules.js';
+import { saveMoment } from '../../services/moment.js';
 import { MOMENT_NOTE_MAX, momentMetadataSchema, momentModal } from '../blocks/moment-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
@@ -31,15 +31,7 @@ export function registerSaveMoment(app: App, deps: SlackDeps): void {
       // Slack refuses permalinks for conversations the bot is not in; the moment still
       // keeps where the message was, so nothing the leader chose to save is lost.
       const link = await client.chat.getPermalink({ channel: meta.channel, message_ts: meta.ts }).catch(() => undefined);
-      await insertReflection(deps.db, deps.cipher, {
-        teamId,
-        leaderId: body.user.id,
-        engagementId: null,
-        kind: 'moment',
-        body: { note, channel: meta.channel, ts: meta.ts },
-        permalink: link?.permalink ?? null,
-        visibility: visibility.data,
-      });
+      await saveMoment(deps, { teamId, leaderId: body.user.id, note, channel: meta.channel, ts: meta.ts, permalink: link?.permalink ?? null, visibility: visibility.data });
     } catch (error) {
       deps.logger.error({ teamId, userId: body.user.id, err: error }, 'coaching moment not saved');
       await ack({ response_action: 'errors', errors: { note: friendlyMessage(error) } });
