@@ -6,16 +6,11 @@ import { reflectedMessage, staleFollowUpMessage } from '../blocks/engagement-fol
 import { reflectModal } from '../blocks/reflect-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { reflectMetaSchema } from '../engagement-button-value.js';
-import { CALLBACKS, NUDGE_ACTIONS } from '../ids.js';
 import { toAnsweredView } from './follow-up-answer.js';
 import { registerNudgeModalFlow } from './nudge-modal-flow.js';
 
 export function registerFollowUpReflect(app: App, deps: SlackDeps): void {
-  registerNudgeModalFlow(app, deps, {
-    action: NUDGE_ACTIONS.followUpReflect,
-    callback: CALLBACKS.reflect,
-    names: { modal: 'reflection', answer: 'reflection' },
-    idsOf: (value) => (value.actionId ? { nudgeId: value.nudgeId, actionId: value.actionId } : undefined),
+  registerNudgeModalFlow(app, deps, 'reflection', {
     check: openFollowUpReflection,
     staleMessage: (check, ids) => staleFollowUpMessage(check.view && toAnsweredView(ids, check.view), check.reason),
     modal: (meta, check) => reflectModal({ meta, actionText: check.actionText }),

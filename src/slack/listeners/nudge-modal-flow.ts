@@ -12,8 +12,8 @@ import type { Message } from '../blocks/kit.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
-import type { NudgeButtonValue } from '../nudge-button-value.js';
-import { parseNudgeValue } from '../nudge-button-value.js';
+import { parseNudgeValue, type NudgeButtonValue } from '../nudge-button-value.js';
+import { CALLBACKS, NUDGE_ACTIONS } from '../ids.js';
 import { messageOf, teamOf, tellUser, updateOwnMessage, type MessageRef } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
 
@@ -22,13 +22,17 @@ type Outcome = { outcome: string };
 type Refused = { outcome: 'refused' };
 type Invalid = { outcome: 'invalid'; errors: Record<string, string> };
 
-export interface NudgeModalFlow<Ids extends Record<string, string>, Check extends Outcome, Result extends Outcome> {
-  action: string;
-  callback: string;
-  /** What the flow is called in logs ("review modal not opened", "review not saved"). */
-  names: { modal: string; answer: string };
-  /** The ids this button must carry; undefined when the value is out of date. */
-  idsOf: (value: NudgeButtonValue) => Ids | undefined;
+/** The nudge buttons that open a modal: what each listens for and which id its button carries. */
+const FLOWS = {
+  review: { action: NUDGE_ACTIONS.reviewOpen, callback: CALLBACKS.review, carries: 'engagementId', logged: ['review', 'review'] },
+  prep: { action: NUDGE_ACTIONS.prepAnswer, callback: CALLBACKS.prep, carries: 'sessionId', logged: ['prep', 'session prep'] },
+  reflection: { action: NUDGE_ACTIONS.followUpReflect, callback: CALLBACKS.reflect, carries: 'actionId', logged: ['reflection', 'reflection'] },
+} as const satisfies Record<string, { action: string; callback: string; carries: keyof NudgeButtonValue; logged: readonly [string, string] }>;
+
+type FlowName = keyof typeof FLOWS;
+type IdsOf<F extends FlowName> = { nudgeId: string } & Record<(typeof FLOWS)[F]['carries'], string>;
+
+export interface NudgeModalFlow<Ids, Check extends Outcome, Result extends Outcome> {
   check: (deps: SlackDeps, input: Who & Ids) => Promise<Check | Refused>;
   staleMessage: (check: Exclude<Check, Refused | { outcome: 'open' }>, ids: Ids) => Message;
   modal: (meta: Ids & Partial<MessageRef>, check: Extract<Check, { outcome: 'open' }>) => View;
@@ -43,18 +47,21 @@ export interface NudgeModalFlow<Ids extends Record<string, string>, Check extend
 
 const isOpen = <C extends Outcome>(c: C): c is Extract<C, { outcome: 'open' }> => c.outcome === 'open';
 
-export function registerNudgeModalFlow<Ids extends Record<string, string>, Check extends Outcome, Result extends Outcome>(
+export function registerNudgeModalFlow<F extends FlowName, Check extends Outcome, Result extends Outcome>(
   app: App,
   deps: SlackDeps,
-  flow: NudgeModalFlow<Ids, Check, Result>,
+  name: F,
+  flow: NudgeModalFlow<IdsOf<F>, Check, Result>,
 ): void {
-  app.action<BlockButtonAction>(flow.action, async ({ ack, body, client }) => {
+  type Ids = IdsOf<F>;
+  const { action, callback, carries, logged } = FLOWS[name];
+  app.action<BlockButtonAction>(action, async ({ ack, body, client }) => {
     await ack();
     const who = { teamId: teamOf(body), userId: body.user.id };
-    const log = deps.logger.child({ ...who, action: flow.action });
+    const log = deps.logger.child({ ...who, action });
     const value = parseNudgeValue(body.actions[0]?.value);
-    const ids = value && flow.idsOf(value);
-    if (!ids) return tellUser(client, body, OUT_OF_DATE, log);
+    if (!value?.[carries]) return tellUser(client, body, OUT_OF_DATE, log);
+    const ids = { nudgeId: value.nudgeId, [carries]: value[carries] } as Ids;
     try {
       const check = await flow.check(deps, { ...who, ...ids });
       if (check.outcome === 'refused') return tellUser(client, body, REFUSED, log);
@@ -63,14 +70,14 @@ export function registerNudgeModalFlow<Ids extends Record<string, string>, Check
       if (!isOpen(checked)) return updateOwnMessage(deps, client, who, where, flow.staleMessage(checked as Exclude<Check, Refused | { outcome: 'open' }>, ids), log);
       await client.views.open({ trigger_id: body.trigger_id, view: flow.modal({ ...ids, ...where }, checked) });
     } catch (error) {
-      log.warn({ err: error }, `${flow.names.modal} modal not opened`);
+      log.warn({ err: error }, `${logged[0]} modal not opened`);
       await tellUser(client, body, friendlyMessage(error), log);
     }
   });
 
-  app.view(flow.callback, async ({ ack, body, view, client }) => {
+  app.view(callback, async ({ ack, body, view, client }) => {
     const who = { teamId: teamOf(body), userId: body.user.id };
-    const log = deps.logger.child({ ...who, view: flow.callback });
+    const log = deps.logger.child({ ...who, view: callback });
     const first = flow.blockIds[0];
     const form = readSubmission(view, flow.metaSchema, flow.blockIds);
     if (!form) return void (await ack(errorOn(first, UNREADABLE_FORM)));
@@ -80,7 +87,7 @@ export function registerNudgeModalFlow<Ids extends Record<string, string>, Check
     try {
       result = await flow.save(deps, { ...who, ...ids, values: form.values });
     } catch (error) {
-      log.error({ err: error }, `${flow.names.answer} not saved`);
+      log.error({ err: error }, `${logged[1]} not saved`);
       return void (await ack(errorOn(first, friendlyMessage(error))));
     }
     if (result.outcome === 'invalid') return void (await ack({ response_action: 'errors', errors: (result as Invalid).errors }));

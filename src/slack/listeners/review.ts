@@ -5,16 +5,11 @@ import { checkReview, submitReview } from '../../services/reflection-review.js';
 import { closingSummaryMessage, reviewAnsweredMessage, reviewModal } from '../blocks/review-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { reviewMetaSchema } from '../engagement-button-value.js';
-import { CALLBACKS, NUDGE_ACTIONS } from '../ids.js';
 import { sendDm } from './engagement-interaction.js';
 import { registerNudgeModalFlow } from './nudge-modal-flow.js';
 
 export function registerReview(app: App, deps: SlackDeps): void {
-  registerNudgeModalFlow(app, deps, {
-    action: NUDGE_ACTIONS.reviewOpen,
-    callback: CALLBACKS.review,
-    names: { modal: 'review', answer: 'review' },
-    idsOf: (value) => (value.engagementId ? { nudgeId: value.nudgeId, engagementId: value.engagementId } : undefined),
+  registerNudgeModalFlow(app, deps, 'review', {
     check: checkReview,
     staleMessage: (check) => reviewAnsweredMessage(check.reason),
     modal: (meta, check) => reviewModal({ meta, stage: check.stage, targets: check.targets }),

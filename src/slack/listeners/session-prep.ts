@@ -5,15 +5,10 @@ import { checkPrep, saveSessionPrep } from '../../services/reflection-prep.js';
 import { prepAnsweredMessage, prepModal } from '../blocks/prep-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { prepMetaSchema } from '../engagement-button-value.js';
-import { CALLBACKS, NUDGE_ACTIONS } from '../ids.js';
 import { registerNudgeModalFlow } from './nudge-modal-flow.js';
 
 export function registerSessionPrep(app: App, deps: SlackDeps): void {
-  registerNudgeModalFlow(app, deps, {
-    action: NUDGE_ACTIONS.prepAnswer,
-    callback: CALLBACKS.prep,
-    names: { modal: 'prep', answer: 'session prep' },
-    idsOf: (value) => (value.sessionId ? { nudgeId: value.nudgeId, sessionId: value.sessionId } : undefined),
+  registerNudgeModalFlow(app, deps, 'prep', {
     check: checkPrep,
     staleMessage: (check) => prepAnsweredMessage(check.reason, check.sessionAt, check.tz),
     modal: (meta, check) => prepModal({ meta, sessionAt: check.sessionAt, tz: check.tz }),
