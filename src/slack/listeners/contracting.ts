@@ -8,7 +8,7 @@ import { CONTRACTING_FIELDS, contractingModal } from '../blocks/contracting-moda
 import { contractingMetaSchema, parseEngagementValue } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
-import { teamOf, tellUser, type RefreshHome } from './engagement-interaction.js';
+import { type RefreshHome, teamOf, tellUser, whoActed } from './engagement-interaction.js';
 import { showInvitationOutcome } from './engagement-invitation.js';
 import { errorOn, readSubmission } from '../modal-submission.js';
 import { CALLBACKS, ENGAGEMENT_ACTIONS } from '../ids.js';
@@ -30,9 +30,7 @@ export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps
   });
 
   app.view(CALLBACKS.contracting, async ({ ack, body, view, client }) => {
-    const teamId = teamOf(body);
-    const userId = body.user.id;
-    const log = deps.logger.child({ teamId, userId, view: CALLBACKS.contracting });
+    const { teamId, userId, log } = whoActed(deps, body, { view: CALLBACKS.contracting });
     const form = readSubmission(view, contractingMetaSchema, CONTRACTING_FIELDS);
     if (!form) return void (await ack(errorOn('target1', 'This form could not be read. Please open it again from App Home.')));
     const { meta, values } = form;

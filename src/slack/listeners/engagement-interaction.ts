@@ -32,6 +32,13 @@ export interface SlackMessage {
 
 export const teamOf = (body: InteractionBody): string => body.team?.id ?? body.user.team_id ?? '';
 
+/** Who clicked or submitted, and a logger naming them and the action or view. */
+export function whoActed(deps: Pick<SlackDeps, 'logger'>, body: InteractionBody, on: { action: string } | { view: string }) {
+  const teamId = teamOf(body);
+  const userId = body.user.id;
+  return { teamId, userId, log: deps.logger.child({ teamId, userId, ...on }) };
+}
+
 /** The message a button sat in, when it sat in a message (not App Home or a modal). */
 export function messageOf(body: InteractionBody): MessageRef | undefined {
   const c = body.container ?? {};

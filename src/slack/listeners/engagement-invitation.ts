@@ -13,7 +13,7 @@ import { parseEngagementValue } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { syncPersonTz } from '../../services/people-sync.js';
-import { messageOf, sendDm, teamOf, tellUser, updateMessage, updateOwnMessage, type MessageRef, type RefreshHome } from './engagement-interaction.js';
+import { messageOf, type MessageRef, type RefreshHome, sendDm, tellUser, updateMessage, updateOwnMessage, whoActed } from './engagement-interaction.js';
 import { ENGAGEMENT_ACTIONS } from '../ids.js';
 
 export const ALREADY_ANSWERED = 'That invitation was already answered, so nothing was changed.';
@@ -40,9 +40,7 @@ export const registerEngagementInvitation = (refreshHome: RefreshHome) => (app: 
   const answer = (verb: Verb, kind: 'accept' | 'decline') =>
     app.action<BlockButtonAction>(ENGAGEMENT_ACTIONS[kind], async ({ ack, body, client }) => {
       await ack();
-      const teamId = teamOf(body);
-      const userId = body.user.id;
-      const log = deps.logger.child({ teamId, userId, action: kind });
+      const { teamId, userId, log } = whoActed(deps, body, { action: kind });
       const value = parseEngagementValue(body.actions[0]?.value);
       if (!value) {
         await tellUser(client, body, ALREADY_ANSWERED, log);

@@ -14,7 +14,7 @@ import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { decodeJson } from '../metadata.js';
 import { readInput, viewStateSchema } from '../read-view-state.js';
-import { sendDm, teamOf, tellUser, type RefreshHome } from './engagement-interaction.js';
+import { type RefreshHome, sendDm, tellUser, whoActed } from './engagement-interaction.js';
 import { showInvitationOutcome } from './engagement-invitation.js';
 import { CALLBACKS, ENGAGEMENT_ACTIONS } from '../ids.js';
 
@@ -23,9 +23,7 @@ const OUT_OF_DATE = 'That is out of date; nothing was changed.';
 export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
   app.action<BlockOverflowAction>(ENGAGEMENT_ACTIONS.sessionMenu, async ({ ack, body, client }) => {
     await ack();
-    const teamId = teamOf(body);
-    const userId = body.user.id;
-    const log = deps.logger.child({ teamId, userId, action: ENGAGEMENT_ACTIONS.sessionMenu });
+    const { teamId, userId, log } = whoActed(deps, body, { action: ENGAGEMENT_ACTIONS.sessionMenu });
     const choice = parseSessionMenu(body.actions[0]?.selected_option?.value);
     if (!choice) return tellUser(client, body, OUT_OF_DATE, log);
     try {
@@ -44,9 +42,7 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
   });
 
   app.view(CALLBACKS.reschedule, async ({ ack, body, view, client }) => {
-    const teamId = teamOf(body);
-    const userId = body.user.id;
-    const log = deps.logger.child({ teamId, userId, view: CALLBACKS.reschedule });
+    const { teamId, userId, log } = whoActed(deps, body, { view: CALLBACKS.reschedule });
     const meta = decodeJson(rescheduleMetaSchema, view.private_metadata);
     const state = viewStateSchema.safeParse(view.state.values);
     const date = state.success ? readInput(state.data, 'date') : undefined;
@@ -75,9 +71,7 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
 
   app.action<BlockButtonAction>(ENGAGEMENT_ACTIONS.end, async ({ ack, body, client }) => {
     await ack();
-    const teamId = teamOf(body);
-    const userId = body.user.id;
-    const log = deps.logger.child({ teamId, userId, action: ENGAGEMENT_ACTIONS.end });
+    const { teamId, userId, log } = whoActed(deps, body, { action: ENGAGEMENT_ACTIONS.end });
     const value = parseEngagementValue(body.actions[0]?.value);
     if (!value) return tellUser(client, body, OUT_OF_DATE, log);
     try {

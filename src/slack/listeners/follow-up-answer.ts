@@ -9,7 +9,7 @@ import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { DomainError } from '../../domain/errors.js';
 import { parseNudgeValue } from '../nudge-button-value.js';
-import { messageOf, teamOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
+import { messageOf, tellUser, updateOwnMessage, whoActed } from './engagement-interaction.js';
 import { NUDGE_ACTIONS } from '../ids.js';
 
 export const REFUSED = friendlyMessage(new DomainError('forbidden', 'not yours'));
@@ -28,9 +28,7 @@ export function registerFollowUpAnswers(app: App, deps: SlackDeps): void {
   for (const [actionId, answer] of Object.entries(ANSWERS)) {
     app.action<BlockButtonAction>(actionId, async ({ ack, body, client }) => {
       await ack();
-      const teamId = teamOf(body);
-      const userId = body.user.id;
-      const log = deps.logger.child({ teamId, userId, action: actionId });
+      const { teamId, userId, log } = whoActed(deps, body, { action: actionId });
       const value = parseNudgeValue(body.actions[0]?.value);
       if (!value?.actionId) return tellUser(client, body, OUT_OF_DATE, log);
       const ids = { nudgeId: value.nudgeId, actionId: value.actionId };

@@ -14,7 +14,7 @@ import { friendlyMessage } from '../friendly-errors.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
 import { parseNudgeValue, type NudgeButtonValue } from '../nudge-button-value.js';
 import { CALLBACKS, NUDGE_ACTIONS } from '../ids.js';
-import { messageOf, teamOf, tellUser, updateOwnMessage, type MessageRef } from './engagement-interaction.js';
+import { messageOf, tellUser, updateOwnMessage, whoActed, type MessageRef } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
 
 type Who = { teamId: string; userId: string };
@@ -57,8 +57,7 @@ export function registerNudgeModalFlow<F extends FlowName, Check extends Outcome
   const { action, callback, carries, logged } = FLOWS[name];
   app.action<BlockButtonAction>(action, async ({ ack, body, client }) => {
     await ack();
-    const who = { teamId: teamOf(body), userId: body.user.id };
-    const log = deps.logger.child({ ...who, action });
+    const { log, ...who } = whoActed(deps, body, { action });
     const value = parseNudgeValue(body.actions[0]?.value);
     if (!value?.[carries]) return tellUser(client, body, OUT_OF_DATE, log);
     const ids = { nudgeId: value.nudgeId, [carries]: value[carries] } as Ids;
@@ -76,8 +75,7 @@ export function registerNudgeModalFlow<F extends FlowName, Check extends Outcome
   });
 
   app.view(callback, async ({ ack, body, view, client }) => {
-    const who = { teamId: teamOf(body), userId: body.user.id };
-    const log = deps.logger.child({ ...who, view: callback });
+    const { log, ...who } = whoActed(deps, body, { view: callback });
     const first = flow.blockIds[0];
     const form = readSubmission(view, flow.metaSchema, flow.blockIds);
     if (!form) return void (await ack(errorOn(first, UNREADABLE_FORM)));

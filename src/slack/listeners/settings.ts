@@ -10,7 +10,7 @@ import { friendlyMessage } from '../friendly-errors.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
 import { readMulti } from '../read-view-state.js';
 import type { HomeSection } from './app-home.js';
-import { teamOf, tellUser, type RefreshHome } from './engagement-interaction.js';
+import { type RefreshHome, tellUser, whoActed } from './engagement-interaction.js';
 import { CALLBACKS, PERSON_ACTIONS } from '../ids.js';
 
 /** Shown to everyone: a leader's nudges and a coach's digests both keep to these hours. */
@@ -22,9 +22,7 @@ export const settingsSection: HomeSection = async (deps, teamId, userId) => {
 export const registerSettings = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
   app.action<BlockButtonAction>(PERSON_ACTIONS.settingsOpen, async ({ ack, body, client }) => {
     await ack();
-    const teamId = teamOf(body);
-    const userId = body.user.id;
-    const log = deps.logger.child({ teamId, userId, action: PERSON_ACTIONS.settingsOpen });
+    const { teamId, userId, log } = whoActed(deps, body, { action: PERSON_ACTIONS.settingsOpen });
     try {
       const own = await loadOwnWorkingHours(deps, teamId, userId);
       await client.views.open({ trigger_id: body.trigger_id, view: settingsModal(own) });
@@ -35,9 +33,7 @@ export const registerSettings = (refreshHome: RefreshHome) => (app: App, deps: S
   });
 
   app.view(CALLBACKS.settings, async ({ ack, body, view, client }) => {
-    const teamId = teamOf(body);
-    const userId = body.user.id;
-    const log = deps.logger.child({ teamId, userId, view: CALLBACKS.settings });
+    const { teamId, userId, log } = whoActed(deps, body, { view: CALLBACKS.settings });
     const submission = readSubmission(view, settingsMetaSchema, [SETTINGS.start, SETTINGS.end]);
     if (!submission) return ack(errorOn(SETTINGS.days, UNREADABLE_FORM));
     const answers = { days: readMulti(submission.state, SETTINGS.days), start: submission.values[SETTINGS.start], end: submission.values[SETTINGS.end] };
