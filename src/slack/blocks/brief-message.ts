@@ -8,7 +8,7 @@ import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
 import { LEVELS } from '../../domain/engagement/contracting.js';
 import { escapeMrkdwn, quoteUserText } from '../mrkdwn.js';
 import { context, message, type Block } from './kit.js';
-import { ACTION_STATUS_LABELS, fittedSection, formatCoachTime, formatShortDate, mention, sharedItemLines } from './digest-text.js';
+import { ACTION_STATUS_LABELS, fittedSection, type CoachMessageInput, formatCoachTime, formatShortDate, mention, sharedItemLines } from './digest-text.js';
 import type { NudgeMessage } from './nudge-message.js';
 
 const TARGET_MAX = 400;
@@ -17,11 +17,7 @@ const ACTION_MAX = 300;
 const ANSWER_MAX = 800;
 const CHECKIN_PART_MAX = 550;
 
-export interface BriefMessageInput {
-  model: BriefModel;
-  /** The coach's zone. */
-  tz: string;
-}
+export type BriefMessageInput = CoachMessageInput<BriefModel>;
 
 function targetLines(model: BriefModel): string[] {
   if (model.targets.length === 0) return [];
