@@ -16,7 +16,7 @@ import { createAppSurface } from './app-surface.js';
 import type { DatabaseOutage } from './database-outage.js';
 import { describeDatabaseUrl, waitUntilReachable, watchDependencies, type DependencyWatch } from './dependency-watch.js';
 import type { Logger } from './logger.js';
-import { createTokenResolver } from './slack/tokens.js';
+import { createTokenResolver } from './platform/tokens.js';
 import { closeQueueViews, openQueueViews } from '../jobs/queue-views.js';
 import { createAdminRoutes } from './http/admin/admin-routes.js';
 import { startOpsServer } from './http/ops-server.js';

@@ -7,7 +7,7 @@ import { databaseErrorCode } from '../../db/client.js';
 import type { Logger } from '../logger.js';
 import { ackSeconds, surfaceOf } from '../observability/metrics.js';
 import { bindSlackIds } from '../observability/request-context.js';
-import type { ListenerIds } from '../slack/listener-ids.js';
+import type { ListenerIds } from '../slack/listened-ids.js';
 import { checkEnvelope } from './slack-envelope.js';
 import { parseSlackBody } from './parse-slack-body.js';
 import { replayKey } from './replay-key.js';

@@ -6,8 +6,8 @@ import { LIMITS, type CheckInDraft, type Visibility } from '../../domain/checkin
 import { encodeJson } from '../metadata.js';
 import { truncate } from '../mrkdwn.js';
 import { context, option, plain, section, textInput, type Block } from './kit.js';
+import { CALLBACKS } from '../ids.js';
 
-export const CHECKIN_CALLBACK = 'grow_checkin';
 
 export const checkInMetadataSchema = z.object({ step: z.enum(['checkin', 'revisit']) });
 
@@ -128,7 +128,7 @@ export function checkInModal(input: CheckInModalInput): View {
   );
   return {
     type: 'modal',
-    callback_id: CHECKIN_CALLBACK,
+    callback_id: CALLBACKS.checkIn,
     title: plain('GROW check-in'),
     submit: plain(input.step === 'revisit' ? 'Save' : 'Save check-in'),
     close: plain('Cancel'),

@@ -5,9 +5,10 @@ import type { z } from 'zod';
 import { describeChange, type ReviewStage } from '../../domain/engagement/review.js';
 import { encodeJson } from '../metadata.js';
 import { ratingInput } from './engagement-inputs.js';
-import { CALLBACKS, reviewMetaSchema } from './engagement-values.js';
+import { reviewMetaSchema } from '../engagement-button-value.js';
 import { context, message, plain, section, type Block, type Message } from './kit.js';
 import { userTextSection } from './nudge-message.js';
+import { CALLBACKS } from '../ids.js';
 
 export interface ReviewTargetView {
   position: number;

@@ -2,11 +2,11 @@
 // first, with nothing in between; targets, the default due date and, for a leader with two
 // coaches, the choice of engagement follow in an update.
 import type { WebClient } from '@slack/web-api';
-import { findEngagementContext } from '../../../db/engagement-context.js';
 import { formatLocalDate } from '../../domain/checkin/due-date.js';
 import { checkInModal } from '../blocks/checkin-modal.js';
 import type { SlackDeps } from '../deps.js';
-import { syncPersonTz } from '../people-sync.js';
+import { loadCheckInContext } from '../../services/leader-records.js';
+import { syncPersonTz } from '../../services/people-sync.js';
 import { engagementChoices } from './engagement-choices.js';
 
 export interface OpenCheckInInput {
@@ -19,7 +19,7 @@ export interface OpenCheckInInput {
 export async function openCheckIn(deps: SlackDeps, input: OpenCheckInInput): Promise<void> {
   const opened = await input.client.views.open({ trigger_id: input.triggerId, view: checkInModal({ step: 'checkin' }) });
   const tz = await syncPersonTz(deps, input.client, input.teamId, input.userId);
-  const engagement = await findEngagementContext(deps.db, deps.cipher, input.teamId, input.userId, deps.now());
+  const engagement = await loadCheckInContext(deps, input.teamId, input.userId);
   if (!engagement || !opened.view?.id) return;
   const engagements = await engagementChoices(input.client, engagement.active);
   if (engagement.targets.length === 0 && !engagement.nextSessionAt && engagements.length === 0) return;

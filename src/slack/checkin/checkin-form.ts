@@ -2,7 +2,7 @@
 // land on the block the leader has to fix.
 import type { CheckInDraft, DraftErrors } from '../../domain/checkin/rules.js';
 import type { EngagementChoice, TargetChoice } from '../blocks/checkin-modal.js';
-import { readInput, type ViewStateValues } from '../view-state.js';
+import { readInput, type ViewStateValues } from '../read-view-state.js';
 
 const BLOCK_FOR: Record<keyof CheckInDraft, string> = {
   goal: 'goal',
