@@ -3,6 +3,7 @@
 // check-in modal offers them (targets, next session) for the engagement they are in.
 import { findOpenAction, listRecentCheckIns } from '../../db/check-ins.js';
 import { findEngagementContext } from '../../db/engagement-context.js';
+export type { ActiveEngagement } from '../../db/engagement-context.js';
 import type { ServiceContext } from './context.js';
 import { personZone } from './people-sync.js';
 

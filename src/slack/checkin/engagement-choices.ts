@@ -1,7 +1,7 @@
 // Names a leader's engagements by their coach for the check-in's engagement select
 // ("With Dana Coach"). Names come from Slack each time; Grow does not store them.
 import type { WebClient } from '@slack/web-api';
-import type { ActiveEngagement } from '../../../db/engagement-context.js';
+import type { ActiveEngagement } from '../../services/leader-records.js';
 import type { EngagementChoice } from '../blocks/checkin-modal.js';
 
 export async function engagementChoices(client: WebClient, active: ActiveEngagement[]): Promise<EngagementChoice[]> {
