@@ -5,7 +5,6 @@ import type { WebClient } from '@slack/web-api';
 import type { Db } from '../db/client.js';
 import { findPerson, saveDmChannel, upsertPersonTz, type Person } from '../db/people.js';
 import type { WorkingWindow } from '../src/domain/time/index.js';
-import { platformErrorCode } from './slack-client.js';
 
 /** A Slack error the sender treats as permanent for this nudge. */
 export class RecipientGoneError extends Error {

@@ -5,6 +5,9 @@ import { ErrorCode, LogLevel, WebClient, type Logger as SlackLogger, type WebAPI
 import type { Logger } from '../src/logger.js';
 import { slackErrors, slackRateLimited } from '../src/observability/metrics.js';
 import { filteredSlackWriter } from '../src/slack/bolt-logger.js';
+import { platformErrorCode, type SlackErrorShape } from '../src/platform/slack-errors.js';
+
+export { platformErrorCode };
 
 export type ResolveBotToken = (teamId: string) => Promise<string>;
 
@@ -80,12 +83,6 @@ export type SlackFailure =
 // Platform errors that say "Slack had a bad moment", as opposed to "this request is wrong".
 const TRANSIENT_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
-interface SlackErrorShape {
-  code?: string;
-  retryAfter?: number;
-  statusCode?: number;
-  data?: { error?: string };
-}
 
 /** What a failed Web API call means for the nudge being sent; null when it is not a Slack error. */
 export function classifySlackError(error: unknown): SlackFailure | null {
@@ -112,8 +109,3 @@ export function classifySlackError(error: unknown): SlackFailure | null {
   }
 }
 
-/** The platform error code of a failed call (`missing_scope`, `user_not_found`…), if any. */
-export function platformErrorCode(error: unknown): string | undefined {
-  const e = (error ?? {}) as SlackErrorShape;
-  return e.code === ErrorCode.PlatformError ? e.data?.error : undefined;
-}

@@ -4,7 +4,7 @@
 // otherwise re-rendered without them in place, so the coach keeps the other leaders'
 // week. Runs after the database erase, so a re-render no longer sees the person.
 import type { WebClient } from '@slack/web-api';
-import { platformErrorCode } from '../../../jobs/slack-client.js';
+import { platformErrorCode } from '../../platform/slack-errors.js';
 import { composeDigestAgain, leadersInDigest, type ErasedData } from '../../services/personal-data.js';
 import { buildDigestMessage } from '../blocks/digest-message.js';
 import type { SlackDeps } from '../deps.js';
