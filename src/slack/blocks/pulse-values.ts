@@ -9,6 +9,7 @@ export const PULSE_ACTIONS = {
   shareSummary: 'pulse_share_summary',
   shareFull: 'pulse_share_full',
   stakeholdersOpen: 'pulse_stakeholders_open',
+  resultsOpen: 'pulse_results_open',
 } as const;
 
 export const PULSE_CALLBACKS = {
