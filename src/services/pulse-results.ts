@@ -20,7 +20,7 @@ export interface RoundResults {
 const RANDOM_RANGE = 2 ** 32;
 const cryptoRandom = () => randomInt(RANDOM_RANGE) / RANDOM_RANGE;
 
-export async function roundResults(ctx: ServiceContext, round: PulseRoundRow): Promise<RoundResults> {
+export async function roundResults(ctx: Pick<ServiceContext, 'db' | 'cipher' | 'now'>, round: PulseRoundRow): Promise<RoundResults> {
   const targets = await listTargets(ctx.db, ctx.cipher, round.teamId, round.engagementId);
   // Nothing is read from the answers while the round is open.
   const answers = isClosed(round, ctx.now()) ? await loadRoundAnswers(ctx.db, ctx.cipher, round) : { answered: 0, responses: [] };
@@ -36,7 +36,7 @@ export interface RoundSummary {
 }
 
 /** The engagement's rounds with how many were asked and answered (counts only, never who). */
-export async function summariseRounds(ctx: ServiceContext, teamId: string, engagementId: string): Promise<RoundSummary[]> {
+export async function summariseRounds(ctx: Pick<ServiceContext, 'db' | 'now'>, teamId: string, engagementId: string): Promise<RoundSummary[]> {
   const rounds = await listRounds(ctx.db, teamId, engagementId);
   const counts = await countInvitations(ctx.db, rounds.map((r) => r.id));
   const tally = (roundId: string, status?: string) => counts.filter((c) => c.roundId === roundId && (!status || c.status === status)).reduce((n, c) => n + c.n, 0);

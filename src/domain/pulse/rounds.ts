@@ -39,35 +39,56 @@ export interface RoundsInput {
 
 const isOpened = (r: { opensAt: Date }, now: Date) => r.opensAt.getTime() <= now.getTime();
 
-function windowEndingAt(stage: PulseStage, reviewAt: Date, hours: WorkingHours, now: Date): RoundTimes {
+/**
+ * Five working days ending at the review; or, when that would start before `earliest`
+ * (now, or the close of the round before), five working days from then.
+ */
+function windowEndingAt(stage: PulseStage, reviewAt: Date, hours: WorkingHours, earliest: Date): RoundTimes {
   const opensAt = addWorkingDays(reviewAt, -OPEN_WORKING_DAYS, hours);
-  // Too late to give five working days before the review: open now, close five days on.
-  if (opensAt.getTime() >= now.getTime()) return { stage, opensAt, closesAt: reviewAt };
-  const start = nextWorkingInstant(now, hours);
+  if (opensAt.getTime() >= earliest.getTime()) return { stage, opensAt, closesAt: reviewAt };
+  const start = nextWorkingInstant(earliest, hours);
   return { stage, opensAt: start, closesAt: addWorkingDays(start, OPEN_WORKING_DAYS, hours) };
 }
 
-/** Every round the engagement should have now, opened ones as they were. */
+/**
+ * Every round the engagement should have now, opened ones as they were. Rounds never
+ * overlap: each opens no earlier than the one before it closed, so a stakeholder is asked
+ * one thing at a time.
+ */
 export function planRounds(input: RoundsInput): PlannedRound[] {
   const { now, hours } = input;
   const stored = new Map(input.stored.map((r) => [r.stage, r]));
-  const planned: PlannedRound[] = [];
-  const keep = (stage: PulseStage, times: RoundTimes | null) => {
+  const opened = (stage: PulseStage) => {
     const was = stored.get(stage);
-    if (was && isOpened(was, now)) planned.push({ ...was, fixed: true });
-    else if (times && input.stakeholders.length > 0) planned.push({ ...times, invitees: [...input.stakeholders], fixed: false });
+    return was && isOpened(was, now) ? was : undefined;
   };
+  const planned: PlannedRound[] = [];
   const ready = input.contractedAt && input.namedAt && input.stakeholders.length > 0;
-  const mid = ready && input.reviews.midpoint ? windowEndingAt('midpoint', input.reviews.midpoint, hours, now) : null;
-  let baseline: RoundTimes | null = null;
-  if (ready) {
-    const opensAt = new Date(Math.max(input.contractedAt!.getTime(), input.namedAt!.getTime()));
-    const closesAt = addWorkingDays(opensAt, OPEN_WORKING_DAYS, hours);
-    // A baseline that would still be open when the midpoint round opens measures nothing.
-    if (!mid || closesAt.getTime() <= mid.opensAt.getTime()) baseline = { stage: 'baseline', opensAt, closesAt };
-  }
-  keep('baseline', baseline);
-  keep('midpoint', mid);
-  keep('closing', ready && input.reviews.closing ? windowEndingAt('closing', input.reviews.closing, hours, now) : null);
+  let earliest = now;
+  const add = (stage: PulseStage, plan: (() => RoundTimes) | null) => {
+    const fixed = opened(stage);
+    const round: PlannedRound | null = fixed
+      ? { ...fixed, fixed: true }
+      : ready && plan
+        ? { ...plan(), invitees: [...input.stakeholders], fixed: false }
+        : null;
+    if (!round) return;
+    planned.push(round);
+    if (round.closesAt.getTime() > earliest.getTime()) earliest = round.closesAt;
+  };
+  // Named only once a later round has opened, the people asked have no baseline to give.
+  const laterOpened = opened('midpoint') ?? opened('closing');
+  add(
+    'baseline',
+    laterOpened
+      ? null
+      : () => {
+          const opensAt = new Date(Math.max(input.contractedAt!.getTime(), input.namedAt!.getTime()));
+          return { stage: 'baseline', opensAt, closesAt: addWorkingDays(opensAt, OPEN_WORKING_DAYS, hours) };
+        },
+  );
+  const { midpoint, closing } = input.reviews;
+  add('midpoint', midpoint ? () => windowEndingAt('midpoint', midpoint, hours, earliest) : null);
+  add('closing', closing ? () => windowEndingAt('closing', closing, hours, earliest) : null);
   return planned;
 }

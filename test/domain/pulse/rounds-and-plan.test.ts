@@ -70,9 +70,17 @@ describe('planRounds', () => {
     expect(mid).toMatchObject({ opensAt: now, closesAt: berlin('2026-05-01', '11:00') });
   });
 
-  it('skips a baseline that would overlap the midpoint round', () => {
+  it('opens a round no earlier than the one before it closed, so nobody is asked two things at once', () => {
     const late = base({ namedAt: berlin('2026-04-16', '10:00'), now: berlin('2026-04-16', '10:01') });
-    expect(planRounds(late).map((r) => r.stage)).toEqual(['midpoint', 'closing']);
+    const [baseline, mid] = planRounds(late);
+    expect(baseline).toMatchObject({ stage: 'baseline', closesAt: berlin('2026-04-23', '10:00') });
+    expect(mid).toMatchObject({ stage: 'midpoint', opensAt: berlin('2026-04-23', '10:00'), closesAt: berlin('2026-04-30', '10:00') });
+  });
+
+  it('has no baseline for people named after a later round opened', () => {
+    const stored = [{ stage: 'midpoint' as const, opensAt: berlin('2026-04-20', '14:00'), closesAt: berlin('2026-04-27', '14:00'), invitees: people }];
+    const rounds = planRounds(base({ stored, namedAt: berlin('2026-04-21', '10:00'), now: berlin('2026-04-21', '10:01') }));
+    expect(rounds.map((r) => r.stage)).toEqual(['midpoint', 'closing']);
   });
 
   it('always gives a round a positive window, and a new one that has not closed (property)', () => {
@@ -88,6 +96,7 @@ describe('planRounds', () => {
           now: new Date(start + nowDays * 86_400_000),
         });
         expect(rounds.length).toBeGreaterThan(0);
+        rounds.slice(1).forEach((r, i) => expect(r.opensAt.getTime()).toBeGreaterThanOrEqual(rounds[i]!.closesAt.getTime()));
         for (const r of rounds) {
           expect(r.closesAt.getTime()).toBeGreaterThan(r.opensAt.getTime());
           // A round planned now never closes before stakeholders could be asked.
