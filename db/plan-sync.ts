@@ -3,16 +3,16 @@
 // (idempotently, by dedupe key), moved or dropped slots changed only while still pending.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { diffPlan, planEngagement, planInvitation, type NudgeSpec, type PlanDiff, type RhythmSettings } from '../src/domain/planner/index.js';
+import { ENGAGEMENT_PLAN_KINDS } from '../src/domain/nudge-kinds.js';
 import { defaultWorkingHours, type WorkingHours, type WorkingWindow } from '../src/domain/time/index.js';
 import type { Db } from './client.js';
 import { workingHoursOf } from './people.js';
 import { actions, checkIns, engagements, nudges, people, sessions } from './schema/index.js';
 import { isWorkspaceUninstalled } from './workspaces.js';
 import { syncPulsePlan } from './pulse-plan.js';
-import { PULSE_KINDS } from '../src/domain/pulse/index.js';
 
 // The kinds this plan owns; rows of other kinds (digests, briefs) are left alone.
-const PLANNED_KINDS = ['follow_up', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review', 'invitation', ...PULSE_KINDS];
+const PLANNED_KINDS = [...ENGAGEMENT_PLAN_KINDS];
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Spec = Omit<NudgeSpec, 'kind'> & { kind: string };

@@ -8,6 +8,7 @@ export const jobSchemas = {
   reconcile: z.object({}).strict(),
   'refresh-time-zones': z.object({ teamId: z.string().min(1).optional() }).strict(),
   'apply-retention': z.object({}).strict(),
+  'plan-coach-nudges': z.object({ teamId: z.string().min(1).optional() }).strict(),
 } as const;
 
 export type JobName = keyof typeof jobSchemas;

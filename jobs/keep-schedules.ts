@@ -26,7 +26,7 @@ export interface KeptSchedule {
 }
 
 /** A job that runs every `everyMs` with no payload, kept under its queue's own name. */
-export function repeatingSchedule(queue: GrowQueue<'refresh-time-zones' | 'apply-retention'>, everyMs: number): KeptSchedule {
+export function repeatingSchedule(queue: GrowQueue<'refresh-time-zones' | 'apply-retention' | 'plan-coach-nudges'>, everyMs: number): KeptSchedule {
   const name = queue.name;
   const upsert = queue.upsertJobScheduler.bind(queue) as (id: string, repeat: { every: number }, template: { name: string; data: object }) => Promise<unknown>;
   return {

@@ -38,6 +38,7 @@ export interface Queues {
   reconcile: GrowQueue<'reconcile'>;
   refreshTimeZones: GrowQueue<'refresh-time-zones'>;
   applyRetention: GrowQueue<'apply-retention'>;
+  planCoachNudges: GrowQueue<'plan-coach-nudges'>;
 }
 
 /** The send queue with its retry policy; the same wherever jobs are added (worker or web). */
@@ -51,6 +52,7 @@ export function createQueues(settings: QueueSettings, retry: SendRetry = default
     reconcile: createQueue('reconcile', settings),
     refreshTimeZones: createQueue('refresh-time-zones', settings),
     applyRetention: createQueue('apply-retention', settings),
+    planCoachNudges: createQueue('plan-coach-nudges', settings),
   };
 }
 

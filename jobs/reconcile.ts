@@ -1,13 +1,12 @@
 // The reconciler: Postgres is the truth, so every run hands BullMQ whatever is due soon
 // (whether or not it is already queued; adding a queued job id is a no-op) and repairs
 // rows whose worker died mid-send. After Redis loses everything, one run restores it.
-import { UnrecoverableError, type Job } from 'bullmq';
 import type { Db } from '../db/client.js';
 import type { PlanSettings } from '../db/plan-sync.js';
 import { selectNudgesToEnqueue, type DueNudge } from '../db/nudges.js';
 import type { Logger } from '../src/logger.js';
 import { enqueueNudges } from './enqueue-nudges.js';
-import { jobSchemas } from './job-types.js';
+import { createProcessor } from './processor.js';
 import { replanOrphans } from './replan-orphans.js';
 import type { GrowQueue } from './queues.js';
 
@@ -65,8 +64,5 @@ export async function reconcileOnce(deps: ReconcileDeps, now: Date = new Date())
 }
 
 export function createReconcileProcessor(deps: ReconcileDeps, now: () => Date) {
-  return async (job: Job): Promise<ReconcileResult> => {
-    if (!jobSchemas.reconcile.safeParse(job.data ?? {}).success) throw new UnrecoverableError('reconcile takes no payload');
-    return reconcileOnce(deps, now());
-  };
+  return createProcessor('reconcile', () => reconcileOnce(deps, now()));
 }

@@ -2,12 +2,11 @@
 // sweep reads everyone not refreshed within a day, and the web side can apply a
 // `user_change` event directly. A changed zone re-plans the leader's engagements, so
 // nudges keep their wall-clock time in the new zone.
-import { UnrecoverableError, type Job } from 'bullmq';
 import type { Db } from '../db/client.js';
 import { findPerson, markPersonInactive, selectPeopleToRefresh, upsertPersonTz } from '../db/people.js';
 import { syncLeaderPlans, type PlanSettings } from '../db/plan-sync.js';
 import type { Logger } from '../src/logger.js';
-import { jobSchemas } from './job-types.js';
+import { createProcessor } from './processor.js';
 import { repeatingSchedule, type KeptSchedule } from './keep-schedules.js';
 import type { GrowQueue } from './queues.js';
 import { classifySlackError, type SlackClients } from './slack-client.js';
@@ -79,11 +78,7 @@ export async function refreshTimeZones(deps: TimeZoneDeps, now: Date, teamId?: s
 }
 
 export function createRefreshTimeZonesProcessor(deps: TimeZoneDeps, now: () => Date) {
-  return async (job: Job) => {
-    const parsed = jobSchemas['refresh-time-zones'].safeParse(job.data ?? {});
-    if (!parsed.success) throw new UnrecoverableError('refresh-time-zones payload is not { teamId? }');
-    return refreshTimeZones(deps, now(), parsed.data.teamId);
-  };
+  return createProcessor('refresh-time-zones', (data) => refreshTimeZones(deps, now(), data.teamId));
 }
 
 /** The sweep's scheduler as the worker's keeper sees it: re-created when Redis lost it. */

@@ -3,7 +3,7 @@
 // with the nudge id in its metadata, record it. Exactly once as the leader sees it: a
 // row claimed before (attempts > 1) is first looked for in the DM history. A workspace
 // whose post was answered 429 is held until its Retry-After, before anything is claimed.
-import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError } from 'bullmq';
 import type { Db } from '../db/client.js';
 import { workingHoursOf } from '../db/people.js';
 import { recordPostedMessages } from '../db/posted-messages.js';
@@ -14,14 +14,15 @@ import { deferPastDnd, isWithinWorkingHours, nextWorkingInstant, type WorkingWin
 import type { Logger } from '../src/logger.js';
 import type { EnqueueNudges } from './enqueue-nudges.js';
 import { findPostedNudge } from './find-posted-nudge.js';
-import { jobSchemas, sendJobId, type JobData } from './job-types.js';
+import { sendJobId } from './job-types.js';
+import { createProcessor, type GrowJob } from './processor.js';
 import { handleSendFailure, SendTimeLimitError, type SendAttempt } from './send-failure.js';
 import { countRetimed, recordSent, settleNudge } from './send-outcomes.js';
 import { nudgeMetadata } from './nudge-metadata.js';
-import { loadNudgeSubject, type ExtraSubjects } from './nudge-subject.js';
+import { decideNudge, definitionOf } from './kinds/decide-nudge.js';
 import { readDndEnd } from './dnd-windows.js';
 import { createMemoryPacingStore, type PacingStore } from './pacing-store.js';
-import { loadRecipient, openDmChannel } from './recipient.js';
+import { loadRecipient, openDmChannel, RecipientGoneError } from './recipient.js';
 import { classifySlackError, type SlackClients } from './slack-client.js';
 
 export interface SendNudgeDeps {
@@ -31,7 +32,6 @@ export interface SendNudgeDeps {
   slack: SlackClients;
   enqueue: EnqueueNudges;
   now: () => Date;
-  extraSubjects?: ExtraSubjects;
   /** The operator's rhythm (config); the planner's defaults when omitted. */
   rhythm?: RhythmSettings;
   /** The window a recipient Grow meets for the first time starts with (config). */
@@ -46,7 +46,7 @@ export interface SendNudgeDeps {
 
 export type SendOutcome = 'sent' | 'found_in_history' | 'deferred' | 'skipped' | 'cancelled' | 'failed' | 'rate_limited' | 'not_claimed' | 'moved';
 
-export type SendNudgeJob = Job<JobData<'send-nudge'>, SendOutcome, 'send-nudge'>;
+export type SendNudgeJob = GrowJob<'send-nudge', SendOutcome>;
 
 /** Puts a claimed row back to pending for a later moment, with a job for that moment. */
 async function deferNudge(deps: SendNudgeDeps, row: NudgeRow, dueAt: Date, reason: string): Promise<SendOutcome> {
@@ -58,24 +58,35 @@ async function deferNudge(deps: SendNudgeDeps, row: NudgeRow, dueAt: Date, reaso
 
 async function deliver(deps: SendNudgeDeps & { pacing: PacingStore }, row: NudgeRow, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
   const client = await deps.slack.forTeam(row.teamId);
-  const person = await loadRecipient(deps.db, client, row.teamId, row.recipientId, now, deps.defaultWorkingHours);
-  if (!person.isActive) {
-    await settleNudge(deps.db, row.id, 'failed', 'recipient_inactive', now);
-    return 'failed';
+  const definition = definitionOf(row.kind);
+  // A stakeholder who has left is skipped: the round goes on with the others.
+  const gone = definition?.recipient === 'stakeholder' ? 'skipped' : 'failed';
+  let person;
+  try {
+    person = await loadRecipient(deps.db, client, row.teamId, row.recipientId, now, deps.defaultWorkingHours);
+  } catch (error) {
+    if (gone !== 'skipped' || !(error instanceof RecipientGoneError)) throw error;
+    await settleNudge(deps.db, row.id, 'skipped', 'recipient_inactive', now);
+    return 'skipped';
   }
+  if (!person.isActive) {
+    await settleNudge(deps.db, row.id, gone, 'recipient_inactive', now);
+    return gone;
+  }
+  const rules = definition?.rules;
   // Paused: what falls due is dropped, not saved up for the leader's return.
-  if (person.pausedUntil && person.pausedUntil > now) {
+  if (rules?.pause && person.pausedUntil && person.pausedUntil > now) {
     await settleNudge(deps.db, row.id, 'skipped', 'paused', now);
     return 'skipped';
   }
-  const subject = await loadNudgeSubject({ db: deps.db, cipher: deps.cipher, row, person, now, rhythm: deps.rhythm ?? defaultRhythm }, deps.extraSubjects);
-  if (!subject.applies) {
-    await settleNudge(deps.db, row.id, subject.status, subject.reason, now);
-    return subject.status;
+  const decision = await decideNudge({ db: deps.db, cipher: deps.cipher, row, person, now, rhythm: deps.rhythm ?? defaultRhythm });
+  if (!decision.applies) {
+    await settleNudge(deps.db, row.id, decision.status, decision.reason, now);
+    return decision.status;
   }
   const hours = workingHoursOf(person);
-  if (!isWithinWorkingHours(now, hours)) return deferNudge(deps, row, nextWorkingInstant(now, hours), 'outside_working_hours');
-  const dndEnd = await readDndEnd({ db: deps.db, store: deps.pacing, client, teamId: row.teamId, userId: person.userId, now });
+  if (rules?.workingHours && !isWithinWorkingHours(now, hours)) return deferNudge(deps, row, nextWorkingInstant(now, hours), 'outside_working_hours');
+  const dndEnd = rules?.dnd ? await readDndEnd({ db: deps.db, store: deps.pacing, client, teamId: row.teamId, userId: person.userId, now }) : null;
   if (dndEnd) return deferNudge(deps, row, deferPastDnd(now, dndEnd, hours), 'dnd');
   const channel = await openDmChannel(deps.db, client, person);
   if (row.attempts > 1) {
@@ -89,8 +100,8 @@ async function deliver(deps: SendNudgeDeps & { pacing: PacingStore }, row: Nudge
   attempt.posting = true;
   const posted = await client.chat.postMessage({
     channel,
-    text: subject.message.text,
-    blocks: subject.message.blocks,
+    text: decision.message.text,
+    blocks: decision.message.blocks,
     metadata: nudgeMetadata(row.id),
     unfurl_links: false,
     unfurl_media: false,
@@ -98,7 +109,7 @@ async function deliver(deps: SendNudgeDeps & { pacing: PacingStore }, row: Nudge
   await deps.afterPost?.(row.id);
   await recordSent(deps.db, row, { channelId: posted.channel ?? channel, messageTs: posted.ts ?? '', now: deps.now() });
   // A digest quotes several leaders: which ones, so erasing one can update or delete it.
-  const about = (subject.about ?? []).map((aboutId) => ({ teamId: row.teamId, recipientId: row.recipientId, kind: 'digest' as const, channelId: posted.channel ?? channel, messageTs: posted.ts ?? '', aboutId }));
+  const about = (decision.about ?? []).map((aboutId) => ({ teamId: row.teamId, recipientId: row.recipientId, kind: 'digest' as const, channelId: posted.channel ?? channel, messageTs: posted.ts ?? '', aboutId }));
   await recordPostedMessages(deps.db, about).catch((error: unknown) => deps.logger.warn({ nudgeId: row.id, err: error }, 'digest coverage not recorded'));
   return 'sent';
 }
@@ -155,10 +166,7 @@ async function withinTimeLimit<T>(work: () => Promise<T>, attempt: SendAttempt, 
 
 export function createSendNudgeProcessor(sendDeps: SendNudgeDeps) {
   const deps = { ...sendDeps, pacing: sendDeps.pacing ?? createMemoryPacingStore() };
-  return async (job: SendNudgeJob, token?: string): Promise<SendOutcome> => {
-    const parsed = jobSchemas['send-nudge'].safeParse(job.data);
-    if (!parsed.success) throw new UnrecoverableError('send-nudge payload is not { nudgeId, teamId }');
-    const { nudgeId, teamId } = parsed.data;
+  return createProcessor('send-nudge', async ({ nudgeId, teamId }, job: SendNudgeJob, token): Promise<SendOutcome> => {
     const now = deps.now();
     await waitOutHold(deps.pacing, job, token, teamId, now);
     const row = await claimNudge(deps.db, nudgeId, now);
@@ -179,5 +187,5 @@ export function createSendNudgeProcessor(sendDeps: SendNudgeDeps) {
       }
       return handleSendFailure(deps, job, row, attempt, error);
     }
-  };
+  });
 }

@@ -9,11 +9,10 @@ import type { Logger } from '../src/logger.js';
 import type { ResolveBotToken } from '../src/slack/tokens.js';
 import { enqueueNudges } from './enqueue-nudges.js';
 import type { JobName } from './job-types.js';
-import type { ExtraSubjects } from './nudge-subject.js';
 import { closeQueues, createQueues, type Queues, type SendRetry } from './queues.js';
 import { startScheduleKeeper } from './keep-schedules.js';
 import { createReconcileProcessor, reconcileOnce, type ReconcileResult, type ReconcileSettings } from './reconcile.js';
-import { startCoachPlanner } from './digest-schedule.js';
+import { coachPlanSchedule, createPlanCoachNudgesProcessor } from './plan-coach-nudges.js';
 import { createApplyRetentionProcessor, retentionSchedule } from './apply-retention.js';
 import { connectRedis, isRedisConnectionError } from './redis.js';
 import type { DependencyWatch } from '../src/dependency-watch.js';
@@ -34,8 +33,8 @@ export interface WorkerOptions {
   reconcile?: Partial<ReconcileSettings>;
   sendRetry?: SendRetry;
 
-  /** Builders for nudge kinds outside the engagement rhythm (invitations, digests…). */
-  extraSubjects?: ExtraSubjects;
+  /** Plans coaches' digests and briefs hourly (default true; delivery tests turn it off). */
+  coachPlanning?: boolean;
   /** The process's reporter of unreachable dependencies (one per connection when omitted). */
   watch?: DependencyWatch;
   /** Test seam: runs between a successful post and marking the row sent. */
@@ -72,6 +71,7 @@ function logFinalFailures(worker: Worker, logger: Logger): void {
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const { config, db, logger, cipher } = options;
   const now = options.now ?? (() => new Date());
+  const coachPlanning = options.coachPlanning ?? true;
   const connection = connectRedis(config.redisUrl, logger, options.watch);
   const settings = { connection, prefix: config.queuePrefix };
   const queues = createQueues(settings, options.sendRetry);
@@ -80,7 +80,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const planSettings = { rhythm: config.rhythm, defaultWorkingHours: config.defaultWorkingHours };
   const reconcileDeps = { db, sendQueue: queues.sendNudge, logger, settings: reconcileSettings, ...planSettings };
 
-  const processors: Record<JobName, { processor: Processor; concurrency: number }> = {
+  const processors: Record<JobName, { processor: Processor; concurrency: number } | undefined> = {
     'send-nudge': {
       processor: createSendNudgeProcessor({
         db,
@@ -89,20 +89,21 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         slack,
         now,
         enqueue: (nudges) => enqueueNudges(queues.sendNudge, nudges, now()),
-        extraSubjects: options.extraSubjects,
         rhythm: config.rhythm,
         defaultWorkingHours: config.defaultWorkingHours,
         afterPost: options.afterPost,
         timeLimitMs: config.sendTimeLimitMs,
         pacing: createRedisPacingStore(connection, config.queuePrefix),
-      }) as Processor,
+      }),
       concurrency: options.concurrency ?? 5,
     },
     reconcile: { processor: createReconcileProcessor(reconcileDeps, now), concurrency: 1 },
     'apply-retention': { processor: createApplyRetentionProcessor({ db, cipher, logger, retentionDays: config.retentionDays }, now), concurrency: 1 },
-    'refresh-time-zones': { processor: createRefreshTimeZonesProcessor({ db, slack, logger, rhythm: config.rhythm, defaultWorkingHours: config.defaultWorkingHours }, now), concurrency: 1 },
+    'refresh-time-zones': { processor: createRefreshTimeZonesProcessor({ db, slack, logger, ...planSettings }, now), concurrency: 1 },
+    'plan-coach-nudges': coachPlanning ? { processor: createPlanCoachNudgesProcessor({ db, logger, defaultWorkingHours: config.defaultWorkingHours }, now), concurrency: 1 } : undefined,
   };
-  const workers = (Object.entries(processors) as [JobName, (typeof processors)[JobName]][]).map(([name, p]) => {
+  const running = (Object.entries(processors) as [JobName, (typeof processors)[JobName]][]).filter((entry): entry is [JobName, NonNullable<(typeof processors)[JobName]>] => entry[1] !== undefined);
+  const workers = running.map(([name, p]) => {
     const worker = new Worker(name, p.processor, { connection, prefix: config.queuePrefix, concurrency: p.concurrency });
     logFinalFailures(worker, logger);
     return worker;
@@ -110,15 +111,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   // Earlier versions kept the reconcile loop as a BullMQ scheduler; the keeper runs it now.
   await queues.reconcile.removeJobScheduler('reconcile');
-  const coachPlanner = await startCoachPlanner({
-    subjects: options.extraSubjects,
-    db,
-    logger,
-    connection,
-    prefix: config.queuePrefix,
-    now,
-    defaultWorkingHours: config.defaultWorkingHours,
-  });
+  // Upserted at every start, as the first coach planning run of this worker.
+  const coachPlan = coachPlanning ? coachPlanSchedule(queues.planCoachNudges) : undefined;
+  await coachPlan?.create();
   const keeper = startScheduleKeeper({
     connection,
     db,
@@ -126,7 +121,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     now,
     everyMs: config.reconcileEveryMs,
     reconcile: { sendQueue: queues.sendNudge, logger, settings: reconcileSettings, ...planSettings },
-    schedules: [timeZoneRefreshSchedule(queues.refreshTimeZones), retentionSchedule(queues.applyRetention), ...(coachPlanner.schedule ? [coachPlanner.schedule] : [])],
+    schedules: [timeZoneRefreshSchedule(queues.refreshTimeZones), retentionSchedule(queues.applyRetention), ...(coachPlan ? [coachPlan] : [])],
   });
   await keeper.started;
   logger.info({ prefix: config.queuePrefix, queues: workers.map((w) => w.name) }, 'worker started');
@@ -140,7 +135,6 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       closed = true;
       await keeper.stop();
       await Promise.all(workers.map((w) => w.close()));
-      await coachPlanner.close();
       await closeQueues(queues);
       await connection.quit().catch(() => connection.disconnect());
       logger.info('worker stopped');

@@ -12,7 +12,7 @@ import { startWorker, type RunningWorker, type WorkerOptions } from '../jobs/wor
 import type { Config } from './config.js';
 import { checkKeysOnSample, encryptLegacyPlaintext } from '../db/encrypted-columns.js';
 import { createCipher, developmentKeyPath, loadDevelopmentKey, type Cipher } from './crypto.js';
-import { createExtensions, createNudgeSubjects } from './extensions.js';
+import { createAppSurface } from './app-surface.js';
 import { describeDatabaseUrl, waitUntilReachable, watchDependencies, type DependencyWatch } from './dependency-watch.js';
 import type { Logger } from './logger.js';
 import { createTokenResolver } from './slack/tokens.js';
@@ -80,7 +80,7 @@ export async function startGrow(
       ? undefined
       : await startWeb({
           deps: { config, db: database.db, cipher, logger, now, ...settings, resolveBotToken, replan, handOff, handOffNudges },
-          extensions: createExtensions(),
+          extensions: createAppSurface(),
           readiness,
           metrics,
           admin: createAdminRoutes({
@@ -113,7 +113,7 @@ export async function startGrow(
   const worker =
     config.role === 'web'
       ? undefined
-      : await startWorker({ config, db: database.db, logger, cipher, resolveBotToken, extraSubjects: createNudgeSubjects(), watch, ...workerOverrides });
+      : await startWorker({ config, db: database.db, logger, cipher, resolveBotToken, watch, ...workerOverrides });
   logger.info({ database: database.kind }, 'Grow is running');
   return {
     database,

@@ -1,10 +1,14 @@
 // Every message Grow will send is a row here first. Postgres is the truth; BullMQ only
 // executes what these rows say. The unique dedupe key makes planning idempotent.
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { NUDGE_KINDS } from '../../src/domain/nudge-kinds.js';
 import { engagements, sessions } from './engagements.js';
 
 export const nudgeStatusValues = ['pending', 'sending', 'sent', 'skipped', 'cancelled', 'failed'] as const;
+
+// The constraint's list is the domain's list, so a kind the code does not know cannot be stored.
+const knownKinds = sql.raw(NUDGE_KINDS.map((kind) => `'${kind}'`).join(', '));
 
 export const nudges = pgTable(
   'nudges',
@@ -14,7 +18,7 @@ export const nudges = pgTable(
     recipientId: text('recipient_id').notNull(),
     engagementId: uuid('engagement_id').references(() => engagements.id, { onDelete: 'cascade' }),
     sessionId: uuid('session_id').references(() => sessions.id, { onDelete: 'set null' }),
-    /** follow_up | session_prep | checkin_prompt | midpoint_review | closing_review | invitation | digest | brief … */
+    /** One of NUDGE_KINDS (src/domain/nudge-kinds.ts), checked by the database. */
     kind: text('kind').notNull(),
     /** (engagement, kind, occurrence) or a digest key: one row per planned message. */
     dedupeKey: text('dedupe_key').notNull(),
@@ -42,5 +46,6 @@ export const nudges = pgTable(
     // rows moving to sent all day leave in a full index, and /metrics counts open and overdue
     // nudges from this index alone, however many settled rows the table holds.
     index('nudges_open_due_idx').on(t.dueAt).where(sql`${t.status} in ('pending', 'sending')`),
+    check('nudges_kind_check', sql`${t.kind} in (${knownKinds})`),
   ],
 );

@@ -1,16 +1,25 @@
-// The invitation as the sender and the listeners see it: facts re-read from Postgres
-// (first session on the leader's clock, whether contracting is done), and the builder
-// the nudge sender uses for `invitation` rows — sent only while the engagement is invited.
+// The invitation's facts, re-read from Postgres (first session on the leader's clock,
+// whether contracting is done), for the invitation DM and the listeners that answer it.
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { hasContracted } from '../../db/contracting.js';
-import { findEngagement, type EngagementRow } from '../../db/engagements.js';
+import type { EngagementRow } from '../../db/engagements.js';
 import { findPerson } from '../../db/people.js';
 import { sessions } from '../../db/schema/index.js';
-import type { SubjectBuilder } from '../../jobs/nudge-subject.js';
-import { invitationMessage, type InvitationFacts } from '../slack/blocks/engagement-invitation.js';
 
-export type InvitationState = InvitationFacts & { status: EngagementRow['status']; contracted: boolean; leaderId: string };
+export interface InvitationState {
+  engagementId: string;
+  coachId: string;
+  leaderId: string;
+  sessionCount: number;
+  cadenceDays: number;
+  sessionMinutes: number;
+  firstSessionAt: Date | null;
+  /** The leader's zone: every time in the invitation is on their clock. */
+  tz: string;
+  status: EngagementRow['status'];
+  contracted: boolean;
+}
 
 export async function loadInvitationState(db: Db, engagement: EngagementRow): Promise<InvitationState> {
   const [[first], person, contracted] = await Promise.all([
@@ -36,13 +45,3 @@ export async function loadInvitationState(db: Db, engagement: EngagementRow): Pr
     contracted,
   };
 }
-
-/** For the nudge sender: `extraSubjects: { invitation: invitationSubject }`. */
-export const invitationSubject: SubjectBuilder = async ({ db, row }) => {
-  const engagementId = row.engagementId ?? (typeof row.ref.engagementId === 'string' ? row.ref.engagementId : undefined);
-  const engagement = engagementId ? await findEngagement(db, row.teamId, engagementId) : undefined;
-  if (!engagement) return { applies: false, status: 'cancelled', reason: 'engagement_gone' };
-  if (engagement.status !== 'invited') return { applies: false, status: 'cancelled', reason: `engagement_${engagement.status}` };
-  if (engagement.leaderId !== row.recipientId) return { applies: false, status: 'failed', reason: 'recipient_not_leader' };
-  return { applies: true, message: invitationMessage(await loadInvitationState(db, engagement)) };
-};

@@ -3,7 +3,6 @@
 // messages arrive one by one — follow-up, session prep, the coach's digest and brief —
 // each delivered by moving its planned time to now.
 import { DateTime } from 'luxon';
-import { COACH_PLAN_QUEUE } from '../../jobs/digest-schedule.js';
 import { walkCheckIn } from '../e2e/walk/check-in.js';
 import { acceptAndContract, answerFollowUp, answerPrep, inviteLeader, reflectOnFollowUp } from '../e2e/walk/engagement.js';
 import { runScheduledNow } from '../e2e/walk/scheduled.js';
@@ -92,7 +91,7 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
   await answerPrep(leo, prep.where, { commitment: 'Half done: told the team, not yet the one-to-one', want: 'Practise the conversation with the quiet one' });
 
   await narrator.act('Grow plans Cora’s messages: her Monday digest, and a brief on the morning of the session.');
-  await runScheduledNow(world.queues, COACH_PLAN_QUEUE);
+  await runScheduledNow(world.queues, 'plan-coach-nudges');
   await nextNudge(cora.userId, 'digest');
   await nextNudge(cora.userId, 'brief');
   await narrator.settle();

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { actions, checkIns, engagements, reflections, targets } from '../../db/schema/index.js';
-import { COACH_PLAN_QUEUE } from '../../jobs/digest-schedule.js';
 import { startE2eApp, type E2eApp } from './e2e-app.js';
 import { assertNothingRefused } from './refusals.js';
 import { walkCheckIn } from './walk/check-in.js';
@@ -158,7 +157,7 @@ describe('an engagement', () => {
   });
 
   it('sends the coach a weekly digest and a session brief, built only from what the leader shared', async () => {
-    await runScheduledNow(app.queues, COACH_PLAN_QUEUE);
+    await runScheduledNow(app.queues, 'plan-coach-nudges');
     const digest = await deliverNudge(app.stage, await pendingNudge(app.stage, cora.userId, 'digest'));
     const brief = await deliverNudge(app.stage, await pendingNudge(app.stage, cora.userId, 'brief'));
     expect(text(digest.message.blocks)).toContain(`<@${leo.userId}>`);

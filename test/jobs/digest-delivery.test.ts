@@ -7,8 +7,7 @@ import { reflectionValues } from '../../db/reflections.js';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actions, checkIns, engagements, nudges, people, postedMessages, reflections, sessions, targets } from '../../db/schema/index.js';
-import { coachSubjects } from '../../jobs/coach-subjects.js';
-import { planCoachNudges } from '../../jobs/digest-schedule.js';
+import { planCoachNudges } from '../../jobs/plan-coach-nudges.js';
 import { COACH, seedLeader, startDeliveryFixture, TEAM, waitFor, type DeliveryFixture, type SeededLeader } from './support/delivery-fixture.js';
 
 const OTHER_COACH = 'U0OTHERCO1';
@@ -89,7 +88,7 @@ describe('coach digest and brief delivery', () => {
     const ids = [planned.find((r) => r.kind === 'digest')!.id, planned.find((r) => r.kind === 'brief')!.id];
     await f.db.db.update(nudges).set({ dueAt: new Date(Date.now() - 1000) }).where(inArray(nudges.id, ids));
 
-    await f.startWorker({ extraSubjects: coachSubjects });
+    await f.startWorker({ coachPlanning: true });
     await f.reconcile();
     await waitFor(async () => (await coachRows(COACH)).filter((r) => ids.includes(r.id) && r.status === 'sent').length === 2, 15_000, 'both sent');
 

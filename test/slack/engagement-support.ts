@@ -9,7 +9,7 @@ import { syncEngagementPlan } from '../../db/plan-sync.js';
 import { engagements, nudges, sessions } from '../../db/schema/index.js';
 import { createSendNudgeProcessor, type SendNudgeJob } from '../../jobs/send-nudge.js';
 import { createSlackClients } from '../../jobs/slack-client.js';
-import { createExtensions, createNudgeSubjects } from '../../src/extensions.js';
+import { createAppSurface } from '../../src/app-surface.js';
 import { COACH, FORM, LEADER, slashCommandBody, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
 import { openedView, submit } from './engagement-payloads.js';
 
@@ -25,7 +25,7 @@ export async function startEngagementHarness(): Promise<EngagementHarness> {
   const replans: string[] = [];
   let harness: Harness | undefined;
   harness = await startHarness({
-    extensions: createExtensions(),
+    extensions: createAppSurface(),
     replan: async (teamId, engagementId) => {
       replans.push(engagementId);
       const { rhythm, defaultWorkingHours } = harness!.config;
@@ -48,7 +48,6 @@ export async function deliverNudge(h: Harness, nudgeId: string): Promise<string>
     slack: createSlackClients({ apiUrl: h.emu.url, resolveBotToken: h.deps.resolveBotToken, logger }),
     enqueue: async () => {},
     now: () => at,
-    extraSubjects: createNudgeSubjects(),
   });
   return send({ data: { nudgeId, teamId: TEAM }, id: `test-${nudgeId}` } as SendNudgeJob);
 }

@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { WebClient } from '@slack/web-api';
 import { recordPostedMessages } from '../../db/posted-messages.js';
 import { engagements, nudges, people, postedMessages } from '../../db/schema/index.js';
-import { createExtensions } from '../../src/extensions.js';
+import { createAppSurface } from '../../src/app-surface.js';
 import { checkInModal } from '../../src/slack/blocks/checkin-modal.js';
 import { erasedSummary } from '../../src/slack/commands/personal-data.js';
 import { COACH, FORM, interactionBody, LEADER, slashCommandBody, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
@@ -19,7 +19,7 @@ let h: Harness;
 let bot: WebClient;
 
 beforeAll(async () => {
-  h = await startHarness({ extensions: createExtensions() });
+  h = await startHarness({ extensions: createAppSurface() });
   h.emu.addUser(TEAM, { id: OTHER, name: 'olga', realName: 'Olga Other', tz: 'Europe/Paris' });
   bot = new WebClient(h.config.slack.botToken, { slackApiUrl: h.config.slack.apiUrl });
   await h.db.db.insert(people).values([

@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { checkIns, nudges, people, reflections } from '../../db/schema/index.js';
 import { WebClient } from '@slack/web-api';
-import { createExtensions } from '../../src/extensions.js';
+import { createAppSurface } from '../../src/app-surface.js';
 import { submitCheckIn } from '../../src/services/check-in.js';
 import { FORM, interactionBody, LEADER, slashCommandBody, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ extensions: createExtensions() });
+  h = await startHarness({ extensions: createAppSurface() });
   await h.db.db.insert(people).values({ teamId: TEAM, userId: LEADER, tz: 'Europe/Paris' });
   const values = { goal: 'Hold the line on scope', reality: 'I say yes too fast', options: 'Pause before answering', will: 'Say "let me check" once a day', commitment: '9', visibility: 'private' };
   await submitCheckIn(h.deps, { teamId: TEAM, leaderId: LEADER, values, revisited: false });

@@ -7,7 +7,7 @@ export { defaultRhythm, resolveRhythm, rhythmRules, type RhythmSettings } from '
 export { dedupeKeyFor } from './dedupe-key.js';
 export type {
   EngagementStatus,
-  NudgeKind,
+  RhythmKind,
   NudgeSpec,
   PlanAction,
   PlanEngagement,

@@ -20,7 +20,7 @@ import { planFollowUp } from './follow-up.js';
 import { placeBefore, placePrep } from './placement.js';
 import { resolveRhythm, type RhythmSettings } from './rhythm.js';
 import { liveSessions, midpointIndex, type LiveSession } from './timeline.js';
-import type { NudgeKind, NudgeSpec, PlanInput } from './types.js';
+import type { RhythmKind, NudgeSpec, PlanInput } from './types.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -31,7 +31,7 @@ interface Context {
   hours: WorkingHours;
 }
 
-function sessionSpec(ctx: Context, kind: NudgeKind, occurrence: string | number, s: LiveSession, dueAt: Date): NudgeSpec {
+function sessionSpec(ctx: Context, kind: RhythmKind, occurrence: string | number, s: LiveSession, dueAt: Date): NudgeSpec {
   return {
     kind,
     recipientId: ctx.input.leader.userId,

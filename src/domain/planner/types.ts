@@ -1,12 +1,14 @@
 // The planner's plain input and output shapes. They mirror the engagements, sessions,
 // people and nudges tables without depending on them, so the planner stays pure.
 import type { WorkingHours } from '../time/working-hours.js';
+import type { RhythmKind } from '../nudge-kinds.js';
 import type { RhythmSettings } from './rhythm.js';
 
 export type EngagementStatus = 'invited' | 'active' | 'declined' | 'ended';
 export type SessionStatus = 'scheduled' | 'held' | 'cancelled';
 
-export type NudgeKind = 'follow_up' | 'session_prep' | 'checkin_prompt' | 'midpoint_review' | 'closing_review';
+/** The kinds the engagement planner writes; every kind Grow knows is in `../nudge-kinds.ts`. */
+export type { RhythmKind };
 
 export interface PlanEngagement {
   id: string;
@@ -49,7 +51,7 @@ export interface PlanInput {
 
 /** One message Grow intends to send; becomes (or updates) a `nudges` row. */
 export interface NudgeSpec {
-  kind: NudgeKind;
+  kind: RhythmKind;
   recipientId: string;
   /** `${engagementId}:${kind}:${occurrence}`; stable while the slot is the same slot. */
   dedupeKey: string;

@@ -2,13 +2,13 @@
 // question when the round opens and at most one reminder three working days later (only
 // if that is still before the close); the leader gets the results when it closes, and
 // the coach gets them only after the leader chose to share them.
+import type { PulseKind } from '../nudge-kinds.js';
 import { addWorkingDays } from '../time/working-days.js';
 import type { WorkingHours } from '../time/working-hours.js';
 import { REMINDER_AFTER_WORKING_DAYS, type PulseStage } from './rules.js';
 import type { PlannedRound } from './rounds.js';
 
-export type PulseKind = 'pulse_question' | 'pulse_reminder' | 'pulse_results' | 'pulse_shared';
-export const PULSE_KINDS: readonly PulseKind[] = ['pulse_question', 'pulse_reminder', 'pulse_results', 'pulse_shared'];
+export { PULSE_KINDS, type PulseKind } from '../nudge-kinds.js';
 
 export interface PulseSpec {
   kind: PulseKind;

@@ -1,4 +1,4 @@
-// Every engagement listener, in one list for src/extensions.ts. Those that change what
+// Every engagement listener, in one list for src/app-surface.ts. Those that change what
 // App Home shows get the refresher, so both people see the change at once.
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';

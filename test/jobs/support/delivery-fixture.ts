@@ -83,6 +83,8 @@ export async function startDeliveryFixture(options: FixtureOptions = {}): Promis
         cipher,
         resolveBotToken: async () => BOT_TOKEN,
         sendRetry,
+        // The rows a test plans are the only ones it sends; tests of coach planning ask for it.
+        coachPlanning: false,
         ...overrides,
       });
       workers.push(worker);

@@ -1,8 +1,6 @@
-// The features beyond the check-in plug in here: extra `/grow` subcommands, App Home
-// sections and listeners. Kept in one place so the app's surface is easy to see.
-import { coachSubjects } from '../jobs/coach-subjects.js';
-import type { ExtraSubjects } from '../jobs/nudge-subject.js';
-import { invitationSubject } from './services/engagement-invitation.js';
+// The app's surface beyond the check-in, in one place so it is easy to see: the `/grow`
+// subcommands, the App Home sections and the listeners of engagements, settings and
+// personal data. (The messages Grow sends are defined per kind in `jobs/kinds/`.)
 import type { Extensions } from './slack/app.js';
 import { coachSubcommand } from './slack/commands/coach.js';
 import { pauseSubcommand, resumeSubcommand } from './slack/commands/pause.js';
@@ -13,7 +11,7 @@ import { coachHomeSection, leaderEngagementSection } from './slack/listeners/eng
 import { engagementRegistrations } from './slack/listeners/engagement-register.js';
 import { registerSettings, settingsSection } from './slack/listeners/settings.js';
 
-export function createExtensions(): Extensions {
+export function createAppSurface(): Extensions {
   // One list, so a refresh after a change re-draws every section, not only the engagement's.
   const homeSections: HomeSection[] = [leaderEngagementSection, coachHomeSection, settingsSection];
   const refreshHome = createHomeRefresher(homeSections);
@@ -22,9 +20,4 @@ export function createExtensions(): Extensions {
     homeSections,
     register: [...engagementRegistrations(refreshHome), registerSettings(refreshHome), registerPersonalData],
   };
-}
-
-/** Nudge kinds that bring their own renderer, for the sender's `extraSubjects`. */
-export function createNudgeSubjects(): ExtraSubjects {
-  return { invitation: invitationSubject, ...coachSubjects };
 }

@@ -39,8 +39,10 @@ CREATE TABLE "pulse_stakeholders" (
 	CONSTRAINT "pulse_stakeholders_engagement_user" UNIQUE("engagement_id","user_id")
 );
 --> statement-breakpoint
+ALTER TABLE "nudges" DROP CONSTRAINT "nudges_kind_check";--> statement-breakpoint
 ALTER TABLE "pulse_invitations" ADD CONSTRAINT "pulse_invitations_round_id_pulse_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."pulse_rounds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pulse_responses" ADD CONSTRAINT "pulse_responses_round_id_pulse_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."pulse_rounds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pulse_responses" ADD CONSTRAINT "pulse_responses_target_id_targets_id_fk" FOREIGN KEY ("target_id") REFERENCES "public"."targets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pulse_rounds" ADD CONSTRAINT "pulse_rounds_engagement_id_engagements_id_fk" FOREIGN KEY ("engagement_id") REFERENCES "public"."engagements"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "pulse_stakeholders" ADD CONSTRAINT "pulse_stakeholders_engagement_id_engagements_id_fk" FOREIGN KEY ("engagement_id") REFERENCES "public"."engagements"("id") ON DELETE cascade ON UPDATE no action;
+ALTER TABLE "pulse_stakeholders" ADD CONSTRAINT "pulse_stakeholders_engagement_id_engagements_id_fk" FOREIGN KEY ("engagement_id") REFERENCES "public"."engagements"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "nudges" ADD CONSTRAINT "nudges_kind_check" CHECK ("nudges"."kind" in ('follow_up', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review', 'invitation', 'digest', 'brief', 'pulse_question', 'pulse_reminder', 'pulse_results', 'pulse_shared'));

@@ -10,8 +10,8 @@ import type { Db } from '../../db/client.js';
 import type { NudgeRow } from '../../db/nudges.js';
 import * as schema from '../../db/schema/index.js';
 import { actions, checkIns, engagements, people, reflections, sessions, targets } from '../../db/schema/index.js';
-import { loadBriefSubject } from '../../jobs/brief-subject.js';
-import { loadDigestSubject } from '../../jobs/digest-subject.js';
+import { brief } from '../../jobs/kinds/brief.js';
+import { digest } from '../../jobs/kinds/digest.js';
 import { createCipher } from '../../src/crypto.js';
 import { digestDedupeKey, isoWeekOf } from '../../src/domain/digest/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
@@ -63,10 +63,10 @@ function rowFor(kind: 'digest' | 'brief', coachId: string): NudgeRow {
 /** How many statements one load sends, and whether it produced a message. */
 async function countQueries(kind: 'digest' | 'brief', coachId: string): Promise<{ queries: number; applies: boolean }> {
   const person = await personOf(coachId);
-  const load = kind === 'digest' ? loadDigestSubject : loadBriefSubject;
+  const load = kind === 'digest' ? digest.decide : brief.decide;
   const before = queries;
-  const subject = await load({ db: counted, cipher, row: rowFor(kind, coachId), person, now, rhythm: {} as never });
-  return { queries: queries - before, applies: subject.applies };
+  const decision = await load({ db: counted, cipher, row: rowFor(kind, coachId), person, now, rhythm: {} as never });
+  return { queries: queries - before, applies: decision.applies };
 }
 
 beforeAll(async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "nudges" ADD CONSTRAINT "nudges_kind_check" CHECK ("nudges"."kind" in ('follow_up', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review', 'invitation', 'digest', 'brief'));

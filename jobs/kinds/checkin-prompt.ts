@@ -1,0 +1,26 @@
+// The mid-cycle nudge to check in, unless the leader already has since the last session.
+import { and, eq, gte } from 'drizzle-orm';
+import { checkIns } from '../../db/schema/index.js';
+import { buildCheckInPromptMessage } from '../../src/slack/blocks/nudge-checkin-prompt.js';
+import { NUDGE_ACTIONS } from '../../src/slack/values.js';
+import { AT_WORK, post, skipped, type KindDefinition } from './kind-definition.js';
+import { loadRowSession } from './nudge-facts.js';
+
+export const checkInPrompt: KindDefinition = {
+  recipient: 'leader',
+  plannedBy: ['engagement-rhythm'],
+  engagement: 'always',
+  rules: { ...AT_WORK, backOff: true },
+  actions: [NUDGE_ACTIONS.checkInOpen],
+  async decide({ db, row }) {
+    const session = await loadRowSession(db, row);
+    if (!session || session.status === 'cancelled') return skipped('session_cancelled');
+    const [since] = await db
+      .select({ id: checkIns.id })
+      .from(checkIns)
+      .where(and(eq(checkIns.teamId, row.teamId), eq(checkIns.leaderId, row.recipientId), gte(checkIns.createdAt, session.scheduledAt)))
+      .limit(1);
+    if (since) return skipped('checked_in');
+    return post(buildCheckInPromptMessage({ nudgeId: row.id, sessionId: session.id }));
+  },
+};

@@ -1,0 +1,31 @@
+// Every nudge kind's definition, keyed by the kinds named in `src/domain/nudge-kinds.ts`:
+// a kind added there without a definition here does not compile.
+import type { NudgeKind } from '../../src/domain/nudge-kinds.js';
+import { brief } from './brief.js';
+import { checkInPrompt } from './checkin-prompt.js';
+import { closingReview } from './closing-review.js';
+import { digest } from './digest.js';
+import { followUp } from './follow-up.js';
+import { invitation } from './invitation.js';
+import type { KindDefinition } from './kind-definition.js';
+import { midpointReview } from './midpoint-review.js';
+import { pulseQuestion, pulseReminder } from './pulse-question.js';
+import { pulseResults, pulseShared } from './pulse-results.js';
+import { sessionPrep } from './session-prep.js';
+
+export const KIND_DEFINITIONS = {
+  follow_up: followUp,
+  session_prep: sessionPrep,
+  checkin_prompt: checkInPrompt,
+  midpoint_review: midpointReview,
+  closing_review: closingReview,
+  invitation,
+  digest,
+  brief,
+  pulse_question: pulseQuestion,
+  pulse_reminder: pulseReminder,
+  pulse_results: pulseResults,
+  pulse_shared: pulseShared,
+} satisfies Record<NudgeKind, KindDefinition>;
+
+export type { KindDecision, KindDefinition, KindInput } from './kind-definition.js';

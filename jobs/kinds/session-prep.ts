@@ -1,0 +1,30 @@
+// The prompt before a session: what the leader wants to bring, with their open action
+// quoted. Only while the session is still ahead.
+import { rowSeal } from '../../db/sealed.js';
+import { buildSessionPrepMessage } from '../../src/slack/blocks/nudge-session-prep.js';
+import { NUDGE_ACTIONS } from '../../src/slack/values.js';
+import { AT_WORK, post, skipped, type KindDefinition } from './kind-definition.js';
+import { loadOpenAction, loadRowSession } from './nudge-facts.js';
+
+export const sessionPrep: KindDefinition = {
+  recipient: 'leader',
+  plannedBy: ['engagement-rhythm'],
+  engagement: 'always',
+  rules: AT_WORK,
+  actions: [NUDGE_ACTIONS.prepAnswer],
+  async decide({ db, cipher, row, person, now }) {
+    const session = await loadRowSession(db, row);
+    if (!session || session.status === 'cancelled') return skipped('session_cancelled');
+    if (session.status === 'held' || session.scheduledAt <= now) return skipped('session_passed');
+    const action = await loadOpenAction(db, row);
+    return post(
+      buildSessionPrepMessage({
+        nudgeId: row.id,
+        sessionId: session.id,
+        sessionAt: session.scheduledAt,
+        tz: person.tz,
+        actionText: action ? rowSeal(cipher, 'actions', action).open('text_enc', action.textEnc) : null,
+      }),
+    );
+  },
+};

@@ -1,0 +1,28 @@
+// What the midpoint and the closing review share: the engagement's targets, each to be
+// rated again against its baseline.
+import { and, asc, eq } from 'drizzle-orm';
+import { targets } from '../../db/schema/index.js';
+import { rowSeal } from '../../db/sealed.js';
+import type { ReviewStage } from '../../src/domain/engagement/review.js';
+import { buildReviewMessage } from '../../src/slack/blocks/nudge-review.js';
+import { NUDGE_ACTIONS } from '../../src/slack/values.js';
+import { AT_WORK, post, type KindDefinition } from './kind-definition.js';
+
+export function targetReview(stage: ReviewStage): KindDefinition {
+  return {
+    recipient: 'leader',
+    plannedBy: ['engagement-rhythm'],
+    engagement: 'always',
+    rules: AT_WORK,
+    actions: [NUDGE_ACTIONS.reviewOpen],
+    async decide({ db, cipher, row }) {
+      const rows = await db
+        .select()
+        .from(targets)
+        .where(and(eq(targets.teamId, row.teamId), eq(targets.engagementId, row.engagementId!)))
+        .orderBy(asc(targets.position));
+      const list = rows.map((t) => ({ description: rowSeal(cipher, 'targets', t).open('description_enc', t.descriptionEnc), baseline: t.baseline }));
+      return post(buildReviewMessage({ nudgeId: row.id, engagementId: row.engagementId!, stage, targets: list }));
+    },
+  };
+}
