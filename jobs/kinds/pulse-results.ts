@@ -1,16 +1,10 @@
 // A closed round's results: to the leader when it closes (with their own rating at that
 // review beside the scores), and to the coach only once the leader shared them.
-import type { TargetView } from '../../db/targets.js';
-import type { PulseStage } from '../../src/domain/pulse/index.js';
 import { pulseResultsFacts, pulseSharedFacts } from '../../src/services/pulse-delivery.js';
-import { pulseResultsMessage, pulseSharedMessage, type ResultTarget } from '../../src/slack/blocks/pulse-results.js';
+import { resultTargets } from '../../src/services/pulse-results.js';
+import { pulseResultsMessage, pulseSharedMessage } from '../../src/slack/blocks/pulse-results.js';
 import { PULSE_ACTIONS } from '../../src/slack/blocks/pulse-values.js';
 import { AT_WORK, post, type KindDefinition } from './kind-definition.js';
-
-/** The targets as a result shows them, with the leader's own rating at the stage's review. */
-export function resultTargets(targets: TargetView[], stage: PulseStage): ResultTarget[] {
-  return targets.map((t) => ({ id: t.id, position: t.position, description: t.description, ownRating: stage === 'midpoint' ? t.midpointRating : stage === 'closing' ? t.closingRating : null }));
-}
 
 export const pulseResults: KindDefinition = {
   recipient: 'leader',

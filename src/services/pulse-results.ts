@@ -17,6 +17,11 @@ export interface RoundResults {
   targets: TargetView[];
 }
 
+/** The targets as a result shows them, each with the leader's own rating at that stage's review. */
+export function resultTargets(targets: TargetView[], stage: PulseRoundRow['stage']) {
+  return targets.map((t) => ({ id: t.id, position: t.position, description: t.description, ownRating: stage === 'midpoint' ? t.midpointRating : stage === 'closing' ? t.closingRating : null }));
+}
+
 const RANDOM_RANGE = 2 ** 32;
 const cryptoRandom = () => randomInt(RANDOM_RANGE) / RANDOM_RANGE;
 
@@ -66,4 +71,16 @@ export async function sharePulse(ctx: ServiceContext, input: { teamId: string; u
   await ctx.handOff?.(input.teamId, engagement.id);
   ctx.logger.info({ teamId: input.teamId, userId: input.userId, roundId: round.id, visibility: input.visibility }, 'pulse shared with coach');
   return { outcome: 'shared', visibility: input.visibility };
+}
+
+export type LeaderResults = { outcome: 'refused' } | { outcome: 'not_released' } | { outcome: 'ready'; results: RoundResults; asked: number };
+
+/** A round's results for its leader, from App Home or after a share click. */
+export async function leaderRoundResults(ctx: ServiceContext, input: { teamId: string; userId: string; roundId: string }): Promise<LeaderResults> {
+  const round = await findRound(ctx.db, input.teamId, input.roundId);
+  const engagement = round ? await findEngagement(ctx.db, input.teamId, round.engagementId) : undefined;
+  if (!round || engagement?.leaderId !== input.userId) return { outcome: 'refused' };
+  const [results, summaries] = await Promise.all([roundResults(ctx, round), summariseRounds(ctx, input.teamId, round.engagementId)]);
+  if (!results.release.released) return { outcome: 'not_released' };
+  return { outcome: 'ready', results, asked: summaries.find((s) => s.round.id === round.id)?.asked ?? 0 };
 }

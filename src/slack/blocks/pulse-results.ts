@@ -1,10 +1,11 @@
 // A closed round as the leader reads it (per target: how many gave each score, the
 // leader's own rating at that review beside it, the suggestions in a random order, and
 // the choice to share with the coach), and as the coach reads what was shared.
+import type { View } from '@slack/types';
 import type { CoachPulseView } from '../../domain/privacy/index.js';
 import { ANSWERS_TO_RELEASE, formatScore, type PulseStage, type RoundRelease } from '../../domain/pulse/index.js';
 import { quoteUserText } from '../mrkdwn.js';
-import { actionsBlock, context, message, section, type Block, type Message } from './kit.js';
+import { actionsBlock, context, message, plain, section, type Block, type Message } from './kit.js';
 import { userTextSection } from './nudge-message.js';
 import { encodePulseRound, PULSE_ACTIONS } from './pulse-values.js';
 
@@ -89,4 +90,9 @@ export function pulseSharedMessage(input: { leaderId: string; stage: PulseStage;
     blocks.push(...targetBlocks(t, result, input.stage !== 'baseline', null));
   }
   return message({ notification: 'Grow: a leader shared their stakeholder results with you', blocks });
+}
+
+/** The same results in a modal, opened from App Home. */
+export function pulseResultsModal(input: PulseResultsInput): View {
+  return { type: 'modal', title: plain('Stakeholder results'), close: plain('Close'), blocks: pulseResultsMessage(input).blocks };
 }

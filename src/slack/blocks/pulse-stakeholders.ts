@@ -41,7 +41,7 @@ export function stakeholdersModal(input: { meta: z.input<typeof stakeholdersMeta
     callback_id: PULSE_CALLBACKS.stakeholders,
     title: plain('Stakeholders'),
     submit: plain('Confirm'),
-    close: plain('Cancel'),
+    close: plain('Not now'),
     private_metadata: encodeJson(stakeholdersMetaSchema, input.meta),
     blocks,
   };

@@ -35,7 +35,7 @@ import { closingSummaryMessage, reviewAnsweredMessage, reviewModal } from '../..
 import { settingsHomeBlocks, settingsModal } from '../../../src/slack/blocks/settings.js';
 import { pulseAnswerModal } from '../../../src/slack/blocks/pulse-modal.js';
 import { pulseAnsweredMessage, pulseQuestionMessage } from '../../../src/slack/blocks/pulse-question.js';
-import { pulseResultsMessage, pulseSharedMessage } from '../../../src/slack/blocks/pulse-results.js';
+import { pulseResultsMessage, pulseResultsModal, pulseSharedMessage } from '../../../src/slack/blocks/pulse-results.js';
 import { stakeholdersModal, stakeholdersSection } from '../../../src/slack/blocks/pulse-stakeholders.js';
 import { validateMessageBlocks, validateView } from '../../emulator/block-kit/validate-surface.js';
 
@@ -150,6 +150,7 @@ const CASES: Record<string, Case> = {
         (['private', 'shared'] as const).map((visibility) => ({ message: pulseResultsMessage({ roundId: ID, stage, visibility, asked: 8, targets: pulseTargets(t), release: pulseRelease(t) }) })),
       ).concat([{ message: pulseResultsMessage({ roundId: ID, stage: 'closing', visibility: 'private', asked: 8, targets: pulseTargets(t), release: { released: false, reason: 'too_few_answers', answered: 2 } }) }]),
   },
+  pulseResultsModal: { quotes: true, build: (t) => [{ view: pulseResultsModal({ roundId: ID, stage: 'closing', visibility: 'private', asked: 8, targets: pulseTargets(t), release: pulseRelease(t) }) }] },
   pulseSharedMessage: {
     quotes: true,
     build: (t) => [true, false].map((withSuggestions) => ({ message: pulseSharedMessage({ leaderId: LEADER, stage: 'closing', targets: pulseTargets(t), view: { answered: 8, withSuggestions, targets: pulseRelease(t).targets } }) })),

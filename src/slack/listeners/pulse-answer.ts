@@ -1,0 +1,78 @@
+// The stakeholder's side of the pulse: "Answer" opens the modal, "Decline" settles the
+// round for them in one click, and submitting stores the answers. Each replaces the DM
+// with a line saying where things stand, so the question cannot be answered twice.
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { scoreBlockId, suggestionBlockId } from '../../domain/pulse/index.js';
+import { answerPulse, checkPulse, declinePulse } from '../../services/pulse-answer.js';
+import { recordedMessageFor } from '../../services/recorded-message.js';
+import { pulseAnswerModal } from '../blocks/pulse-modal.js';
+import { pulseAnsweredMessage } from '../blocks/pulse-question.js';
+import { parsePulseRound, PULSE_ACTIONS, PULSE_CALLBACKS, pulseAnswerMetaSchema } from '../blocks/pulse-values.js';
+import type { SlackDeps } from '../deps.js';
+import { friendlyMessage } from '../friendly-errors.js';
+import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
+import { messageOf, teamOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
+import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
+
+const FIELDS = [1, 2, 3].flatMap((p) => [scoreBlockId(p), suggestionBlockId(p)]);
+
+export function registerPulseAnswer(app: App, deps: SlackDeps): void {
+  app.action<BlockButtonAction>(PULSE_ACTIONS.answerOpen, async ({ ack, body, client }) => {
+    await ack();
+    const teamId = teamOf(body);
+    const userId = body.user.id;
+    const log = deps.logger.child({ teamId, action: PULSE_ACTIONS.answerOpen });
+    const value = parsePulseRound(body.actions[0]?.value);
+    if (!value) return tellUser(client, body, OUT_OF_DATE, log);
+    try {
+      const check = await checkPulse(deps, { teamId, userId, roundId: value.roundId });
+      if (check.outcome === 'refused') return tellUser(client, body, REFUSED, log);
+      const where = await recordedMessageFor(deps, { teamId, userId }, messageOf(body));
+      if (check.outcome === 'stale') return updateOwnMessage(deps, client, { teamId, userId }, where, pulseAnsweredMessage(check.reason), log);
+      const targets = check.targets.map((t) => ({ position: t.position, description: t.description }));
+      await client.views.open({ trigger_id: body.trigger_id, view: pulseAnswerModal({ meta: { roundId: value.roundId, ...where }, stage: check.stage, leaderId: check.leaderId, targets }) });
+    } catch (error) {
+      log.warn({ err: error }, 'pulse modal not opened');
+      await tellUser(client, body, friendlyMessage(error), log);
+    }
+  });
+
+  app.action<BlockButtonAction>(PULSE_ACTIONS.decline, async ({ ack, body, client }) => {
+    await ack();
+    const teamId = teamOf(body);
+    const userId = body.user.id;
+    const log = deps.logger.child({ teamId, action: PULSE_ACTIONS.decline });
+    const value = parsePulseRound(body.actions[0]?.value);
+    if (!value) return tellUser(client, body, OUT_OF_DATE, log);
+    try {
+      const result = await declinePulse(deps, { teamId, userId, roundId: value.roundId });
+      if (result.outcome === 'refused') return tellUser(client, body, REFUSED, log);
+      await updateOwnMessage(deps, client, { teamId, userId }, messageOf(body), pulseAnsweredMessage(result.outcome === 'declined' ? 'declined' : result.reason), log);
+    } catch (error) {
+      log.warn({ err: error }, 'pulse decline not saved');
+      await tellUser(client, body, friendlyMessage(error), log);
+    }
+  });
+
+  app.view(PULSE_CALLBACKS.answer, async ({ ack, body, view, client }) => {
+    const teamId = teamOf(body);
+    const userId = body.user.id;
+    // No user id in this logger: its lines sit next to an answer being saved.
+    const log = deps.logger.child({ teamId, view: PULSE_CALLBACKS.answer });
+    const form = readSubmission(view, pulseAnswerMetaSchema, FIELDS);
+    if (!form) return void (await ack(errorOn(suggestionBlockId(1), UNREADABLE_FORM)));
+    const { meta, values } = form;
+    let result;
+    try {
+      result = await answerPulse(deps, { teamId, userId, roundId: meta.roundId, values });
+    } catch (error) {
+      log.error({ err: error }, 'pulse answer not saved');
+      return void (await ack(errorOn(suggestionBlockId(1), friendlyMessage(error))));
+    }
+    if (result.outcome === 'invalid') return void (await ack({ response_action: 'errors', errors: result.errors }));
+    if (result.outcome === 'refused') return void (await ack(errorOn(suggestionBlockId(1), REFUSED)));
+    await ack();
+    const where = meta.channel && meta.ts ? { channel: meta.channel, ts: meta.ts } : undefined;
+    await updateOwnMessage(deps, client, { teamId, userId }, where, pulseAnsweredMessage(result.outcome === 'saved' ? 'saved' : result.reason), log);
+  });
+}
