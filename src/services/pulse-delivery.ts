@@ -58,6 +58,8 @@ export async function pulseQuestionFacts(input: PulseSendInput): Promise<NotSent
   if (!status) return notSent('cancelled', 'not_invited');
   if (status !== 'asked') return notSent('skipped', status);
   if (isClosed(round, input.now)) return notSent('skipped', 'round_closed');
+  // Planned for the moment the round opens; a row moved earlier by hand has nothing to ask yet.
+  if (round.opensAt > input.now) return notSent('skipped', 'round_not_open');
   const targets = await listTargets(input.db, input.cipher, round.teamId, round.engagementId);
   if (targets.length === 0) return notSent('skipped', 'no_targets');
   return { applies: true, roundId: round.id, stage: round.stage, leaderId: engagement.leaderId, closesAt: round.closesAt, targets: targets.map((t) => t.description) };
