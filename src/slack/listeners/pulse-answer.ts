@@ -3,6 +3,7 @@
 // with a line saying where things stand, so the question cannot be answered twice.
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { scoreBlockId, suggestionBlockId } from '../../domain/pulse/index.js';
+import { withoutPerson } from '../../observability/request-context.js';
 import { answerPulse, checkPulse, declinePulse } from '../../services/pulse-answer.js';
 import { recordedMessageFor } from '../../services/recorded-message.js';
 import { pulseAnswerModal } from '../blocks/pulse-modal.js';
@@ -64,7 +65,7 @@ export function registerPulseAnswer(app: App, deps: SlackDeps): void {
     const { meta, values } = form;
     let result;
     try {
-      result = await answerPulse(deps, { teamId, userId, roundId: meta.roundId, values });
+      result = await withoutPerson(() => answerPulse(deps, { teamId, userId, roundId: meta.roundId, values }));
     } catch (error) {
       log.error({ err: error }, 'pulse answer not saved');
       return void (await ack(errorOn(suggestionBlockId(1), friendlyMessage(error))));
