@@ -6,7 +6,7 @@ import { randomInt } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import { findEngagement } from '../../db/engagements.js';
 import { syncEngagementPlan } from '../../db/plan-sync.js';
-import { countInvitations, findRound, listRounds, loadRoundAnswers, shareRound, type PulseRoundRow } from '../../db/pulse.js';
+import { countInvitations, findRound, findRoundByStage, listRounds, loadRoundAnswers, shareRound, type PulseRoundRow } from '../../db/pulse.js';
 import { listTargets, type TargetView } from '../../db/targets.js';
 import { isClosed, releaseRound, type RoundRelease } from '../domain/pulse/index.js';
 import type { ServiceContext } from './context.js';
@@ -83,4 +83,18 @@ export async function leaderRoundResults(ctx: ServiceContext, input: { teamId: s
   const [results, summaries] = await Promise.all([roundResults(ctx, round), summariseRounds(ctx, input.teamId, round.engagementId)]);
   if (!results.release.released) return { outcome: 'not_released' };
   return { outcome: 'ready', results, asked: summaries.find((s) => s.round.id === round.id)?.asked ?? 0 };
+}
+
+export interface StakeholderScores {
+  answered: number;
+  byTarget: Record<string, { score: number; count: number }[]>;
+}
+
+/** The released scores of a review's round, for the leader's review modal; null when there are none to show. */
+export async function stakeholderScoresAt(ctx: ServiceContext, input: { teamId: string; engagementId: string; stage: 'midpoint' | 'closing' }): Promise<StakeholderScores | null> {
+  const round = await findRoundByStage(ctx.db, input.teamId, input.engagementId, input.stage);
+  if (!round) return null;
+  const { release } = await roundResults(ctx, round);
+  if (!release.released) return null;
+  return { answered: release.answered, byTarget: Object.fromEntries(release.targets.map((t) => [t.targetId, t.distribution])) };
 }

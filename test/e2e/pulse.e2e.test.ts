@@ -12,7 +12,7 @@ import { isWithinWorkingHours } from '../../src/domain/time/index.js';
 import { workingHoursOf } from '../../db/people.js';
 import { startE2eApp, TEAM, type E2eApp } from './e2e-app.js';
 import { assertNothingRefused } from './refusals.js';
-import { acceptAndContract, answerReview, inviteLeader } from './walk/engagement.js';
+import { acceptAndContract, inviteLeader } from './walk/engagement.js';
 import { actionIdsIn, Person, type MessageRef } from './walk/person.js';
 import { deliverNudge, engagementNudge, openWorkingWindow, pendingNudge, quiet, settleNudge } from './walk/stage.js';
 
@@ -149,9 +149,14 @@ describe('the midpoint round', () => {
       await asked[id]!.submit(modal, { score1: String(i === 2 ? 1 : 2), score2: '0', suggestion2: i === 0 ? 'Say what you noticed, the same day' : '' });
       await asked[id]!.buttonGone(q.where, 'pulse_answer_open');
     }
-    const review = await deliverNudge(app.stage, await engagementNudge(app.stage, engagementId, 'midpoint_review'));
-    await answerReview(leo, review.where, [6, 5]);
+    // The round closes when the leader's review falls due; the review sets the scores beside the rating.
     await app.db.db.update(pulseRounds).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(pulseRounds.id, mid.id));
+    const review = await deliverNudge(app.stage, await engagementNudge(app.stage, engagementId, 'midpoint_review'));
+    const modal = await leo.opensModal('target_review', () => leo.click(review.where, 'review_open'));
+    const shown = text(modal.blocks);
+    expect(shown).toContain('Your 3 stakeholders');
+    expect(shown.indexOf('Your 3 stakeholders')).toBeLessThan(shown.indexOf('rating1'));
+    await leo.submit(modal, { rating1: '6', rating2: '5' });
     const results = await deliverNudge(app.stage, (await rowsFor(leo.userId, 'pulse_results', 'midpoint'))[0]!);
     const body = text(results.message.blocks);
     expect(body).toContain('█ 1');

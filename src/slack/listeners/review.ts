@@ -6,6 +6,7 @@ import { CALLBACKS, reviewMetaSchema } from '../blocks/engagement-values.js';
 import { closingSummaryMessage, reviewAnsweredMessage, reviewModal } from '../blocks/review-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { recordedMessageFor } from '../../services/recorded-message.js';
+import { stakeholderScoresAt } from '../../services/pulse-results.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { NUDGE_ACTIONS, parseNudgeValue } from '../values.js';
 import { messageOf, sendDm, teamOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
@@ -26,7 +27,8 @@ export function registerReview(app: App, deps: SlackDeps): void {
       const where = await recordedMessageFor(deps, { teamId, userId }, messageOf(body));
       if (check.outcome === 'refused') return tellUser(client, body, REFUSED, log);
       if (check.outcome === 'stale') return updateOwnMessage(deps, client, { teamId, userId }, where, reviewAnsweredMessage(check.reason), log);
-      await client.views.open({ trigger_id: body.trigger_id, view: reviewModal({ meta: { ...ids, ...where }, stage: check.stage, targets: check.targets }) });
+      const stakeholders = await stakeholderScoresAt(deps, { teamId, engagementId: ids.engagementId, stage: check.stage });
+      await client.views.open({ trigger_id: body.trigger_id, view: reviewModal({ meta: { ...ids, ...where }, stage: check.stage, targets: check.targets, stakeholders }) });
     } catch (error) {
       log.warn({ err: error }, 'review modal not opened');
       await tellUser(client, body, friendlyMessage(error), log);

@@ -126,7 +126,13 @@ const CASES: Record<string, Case> = {
   prepModal: { quotes: false, build: () => [{ view: prepModal({ meta: { ...meta, sessionId: ID }, sessionAt: later, tz: 'UTC' }) }] },
   prepAnsweredMessage: { quotes: false, build: () => (['answered', 'passed', 'ended', 'gone'] as const).map((r) => ({ message: prepAnsweredMessage(r, later, 'UTC') })) },
   reflectModal: { quotes: true, build: (t) => [{ view: reflectModal({ meta: { ...meta, actionId: ID }, actionText: t }) }] },
-  reviewModal: { quotes: true, build: (t) => (['midpoint', 'closing'] as const).map((stage) => ({ view: reviewModal({ meta: { ...meta, engagementId: ID }, stage, targets: targets(t) }) })) },
+  reviewModal: {
+    quotes: true,
+    build: (t) =>
+      (['midpoint', 'closing'] as const).map((stage) => ({
+        view: reviewModal({ meta: { ...meta, engagementId: ID }, stage, targets: pulseTargets(t).map((x) => ({ ...targets(t)[0]!, id: x.id, position: x.position })), stakeholders: { answered: 8, byTarget: Object.fromEntries(pulseRelease(t).targets.map((r) => [r.targetId, r.distribution])) } }),
+      })),
+  },
   closingSummaryMessage: { quotes: true, build: (t) => [{ message: closingSummaryMessage(targets(t)) }] },
   reviewAnsweredMessage: { quotes: false, build: () => (['saved', 'answered', 'ended', 'gone', 'no_targets'] as const).map((n) => ({ message: reviewAnsweredMessage(n) })) },
   settingsHomeBlocks: { quotes: false, build: () => [{ blocks: settingsHomeBlocks(window, 'Europe/Paris') }] },
