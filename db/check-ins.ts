@@ -4,7 +4,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
 import { newRowId, rowSeal } from './sealed.js';
-import { actions, checkIns } from './schema/index.js';
+import { actions, checkIns, people } from './schema/index.js';
 
 export interface NewCheckIn {
   teamId: string;
@@ -51,6 +51,13 @@ export async function insertCheckIn(db: Db, cipher: Cipher, input: NewCheckIn): 
         revisited: input.revisited,
       })
       .returning({ id: checkIns.id });
+    // The engagement this check-in went to is the default next time.
+    if (input.engagementId) {
+      await tx
+        .update(people)
+        .set({ lastEngagementId: input.engagementId })
+        .where(and(eq(people.teamId, input.teamId), eq(people.userId, input.leaderId)));
+    }
     await tx
       .update(actions)
       .set({ status: 'dropped' })

@@ -33,7 +33,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // pg_terminate_backend) becomes an unhandled rejection. Grow's one array column goes
     // through drizzle, which writes and reads array literals itself.
     const open = () => {
-      const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: 5, fetch_types: false });
+      // backoff: postgres.js waits longer before each reconnect while the server is away (up
+      // to 20 s, shared by the pool), and a query waits with it: Slack would get no answer in
+      // its 3 s and Grow would stay blind after Postgres is back. Reconnecting is attempted
+      // only for a query, so a short constant pause costs nothing; the dependency watch
+      // paces the logging.
+      const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: 5, fetch_types: false, backoff: () => RECONNECT_PAUSE_S });
       return { client, db: drizzle(client, { schema }) as unknown as Db };
     };
     let current = open();
@@ -85,6 +90,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 const PING_TIMEOUT_MS = 5_000;
+const RECONNECT_PAUSE_S = 0.1;
 const WATCHDOG_EVERY_MS = 5_000;
 
 class PingTimeoutError extends Error {}
@@ -114,9 +120,19 @@ const UNAVAILABLE_CODES = new Set([
 
 /** True when an error (or one it wraps, as drizzle does) says the database is out of reach. */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  return codesOf(error).some((code) => UNAVAILABLE_CODES.has(code) || code.startsWith('08'));
+}
+
+/** The first code on an error or what it wraps (drizzle wraps the driver's error): safe to log. */
+export function databaseErrorCode(error: unknown): string | undefined {
+  return codesOf(error)[0];
+}
+
+function codesOf(error: unknown): string[] {
+  const codes: string[] = [];
   for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    if (typeof code === 'string') codes.push(code);
   }
-  return false;
+  return codes;
 }

@@ -114,3 +114,11 @@ export async function findInvitationMessage(db: Db, teamId: string, engagementId
     .limit(1);
   return row?.channelId && row.messageTs ? { channelId: row.channelId, messageTs: row.messageTs } : undefined;
 }
+
+/** A coach's engagements with these leaders, whatever their status (a digest re-render). */
+export async function findEngagementsOfCoach(db: Db, teamId: string, coachId: string, leaderIds: string[]) {
+  return db
+    .select({ id: engagements.id, coachId: engagements.coachId, leaderId: engagements.leaderId, status: engagements.status })
+    .from(engagements)
+    .where(and(eq(engagements.teamId, teamId), eq(engagements.coachId, coachId), inArray(engagements.leaderId, leaderIds)));
+}

@@ -33,7 +33,7 @@ export async function collectPersonalData(db: Db, cipher: Cipher, teamId: string
       ? {
           tz: person.tz, tzRefreshedAt: iso(person.tzRefreshedAt), dmChannelId: person.dmChannelId, workDays: person.workDays, workStartMinute: person.workStartMinute,
           workEndMinute: person.workEndMinute, pausedUntil: iso(person.pausedUntil), unansweredFollowUps: person.unansweredFollowUps, isActive: person.isActive,
-          firstSeenAt: iso(person.createdAt),
+          lastEngagementId: person.lastEngagementId, firstSeenAt: iso(person.createdAt),
         }
       : null,
     engagements: engagementRows.map((e) => ({

@@ -3,9 +3,10 @@
 // `user_change` event directly. A changed zone re-plans the leader's engagements, so
 // nudges keep their wall-clock time in the new zone.
 import type { Db } from '../db/client.js';
-import { findPerson, markPersonInactive, selectPeopleToRefresh, upsertPersonTz } from '../db/people.js';
-import { syncLeaderPlans, type PlanSettings } from '../db/plan-sync.js';
+import { markPersonInactive, selectPeopleToRefresh, upsertPersonTz } from '../db/people.js';
+import type { PlanSettings } from '../db/plan-sync.js';
 import type { Logger } from '../src/logger.js';
+import { applyUserChange } from '../src/services/people-sync.js';
 import { createProcessor } from './processor.js';
 import { repeatingSchedule, type KeptSchedule } from './keep-schedules.js';
 import type { GrowQueue } from './queues.js';
@@ -21,29 +22,6 @@ export interface TimeZoneDeps extends PlanSettings {
   db: Db;
   slack: SlackClients;
   logger: Logger;
-}
-
-export interface SlackUserChange {
-  teamId: string;
-  userId: string;
-  tz?: string | null;
-  deleted?: boolean;
-}
-
-/** Applies what Slack says about a user; true when the zone changed. */
-export async function applyUserChange(deps: Pick<TimeZoneDeps, 'db' | 'rhythm' | 'defaultWorkingHours'>, change: SlackUserChange, now: Date): Promise<boolean> {
-  if (change.deleted) {
-    await markPersonInactive(deps.db, change.teamId, change.userId, now);
-    return false;
-  }
-  const before = await findPerson(deps.db, change.teamId, change.userId);
-  const tz = change.tz ?? before?.tz ?? 'UTC';
-  await upsertPersonTz(deps.db, change.teamId, change.userId, tz, now, deps.defaultWorkingHours);
-  const changed = before !== undefined && before.tz !== tz;
-  if (changed) {
-    await syncLeaderPlans(deps.db, { teamId: change.teamId, leaderId: change.userId, now, rhythm: deps.rhythm, defaultWorkingHours: deps.defaultWorkingHours });
-  }
-  return changed;
 }
 
 /** Reads one person's zone from Slack and applies it. */

@@ -6,7 +6,7 @@ import type { Db } from '../db/client.js';
 import type { Config } from '../src/config.js';
 import type { Cipher } from '../src/crypto.js';
 import type { Logger } from '../src/logger.js';
-import type { ResolveBotToken } from '../src/slack/tokens.js';
+import type { ResolveBotToken } from '../src/platform/tokens.js';
 import { enqueueNudges } from './enqueue-nudges.js';
 import type { JobName } from './job-types.js';
 import { closeQueues, createQueues, type Queues, type SendRetry } from './queues.js';

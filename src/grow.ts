@@ -13,9 +13,10 @@ import type { Config } from './config.js';
 import { checkKeysOnSample, encryptLegacyPlaintext } from '../db/encrypted-columns.js';
 import { createCipher, developmentKeyPath, loadDevelopmentKey, type Cipher } from './crypto.js';
 import { createAppSurface } from './app-surface.js';
+import type { DatabaseOutage } from './database-outage.js';
 import { describeDatabaseUrl, waitUntilReachable, watchDependencies, type DependencyWatch } from './dependency-watch.js';
 import type { Logger } from './logger.js';
-import { createTokenResolver } from './slack/tokens.js';
+import { createTokenResolver } from './platform/tokens.js';
 import { closeQueueViews, openQueueViews } from '../jobs/queue-views.js';
 import { createAdminRoutes } from './http/admin/admin-routes.js';
 import { startOpsServer } from './http/ops-server.js';
@@ -48,6 +49,8 @@ export async function startGrow(
   logger: Logger,
   workerOverrides: Partial<WorkerOptions> = {},
   watch: DependencyWatch = watchDependencies(logger),
+  /** Summarises Postgres lost after start (src/database-outage.ts); its logger screens through it. */
+  outage?: DatabaseOutage,
 ): Promise<RunningGrow> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
   const cipher = createCipher(config.encryptionKeys ?? loadDevelopmentKey(developmentKeyPath(config)));
@@ -94,7 +97,9 @@ export async function startGrow(
   const ops = config.role === 'worker' ? await startOpsServer({ port: config.port, logger, readiness, metrics }) : undefined;
 
   const where = describeDatabaseUrl(config.databaseUrl);
-  await waitUntilReachable('postgres', () => database.ping(), watch, `Postgres is not reachable at ${where}: start it, or fix DATABASE_URL (user, host, port, database)`);
+  const howToFix = `Postgres is not reachable at ${where}: start it, or fix DATABASE_URL (user, host, port, database)`;
+  await waitUntilReachable('postgres', () => database.ping(), watch, howToFix);
+  outage?.follow({ ping: () => database.ping(), watch, howToFix });
   if (config.runMigrations) await migrateDatabase(database, config.databaseUrl);
   // A wrong key must stop Grow here, not surface later as unreadable check-ins.
   const keyCheck = await checkKeysOnSample(database.db, cipher);

@@ -14,13 +14,29 @@ export interface LoggerOptions {
   pretty?: boolean;
   /** Where lines go (tests); stdout by default. */
   destination?: Writable;
+  /**
+   * Sees each warning or error that carries an `err` first; returning true means it takes
+   * the line over and calls `write` itself if it should still appear (src/database-outage.ts).
+   */
+  screen?: (err: unknown, write: () => void) => boolean;
 }
+
+const WARN = 40;
 
 export function createLogger(level: string, base: Record<string, unknown> = {}, options: LoggerOptions = {}): Logger {
   const settings = {
     level,
     base: { app: 'grow', ...base },
     mixin: () => currentRequestIds(),
+    hooks: {
+      logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void, level: number) {
+        const screen = options.screen;
+        const first = args[0];
+        const err = first instanceof Error ? first : typeof first === 'object' && first !== null ? (first as { err?: unknown }).err : undefined;
+        if (screen && level >= WARN && err && screen(err, () => method.apply(this, args))) return;
+        method.apply(this, args);
+      },
+    },
     redact: {
       paths: ['token', '*.token', 'botToken', '*.botToken', 'headers.authorization', '*.headers.authorization', 'text', '*.text'],
       censor: '[redacted]',

@@ -3,6 +3,7 @@
 // `--exit-on-missing` exits non-zero as soon as Redis or Postgres is out of reach (in
 // production Grow does so after 60 s), so a supervisor restarts it.
 import { ConfigError, loadConfig, type Config, type Role } from './config.js';
+import { createDatabaseOutage } from './database-outage.js';
 import { watchDependencies } from './dependency-watch.js';
 import { KeyMismatchError, startGrow, type RunningGrow } from './grow.js';
 import { createLogger, wantsPrettyLogs } from './logger.js';
@@ -21,7 +22,9 @@ try {
   process.exit(1);
 }
 
-const logger = createLogger(config.logLevel, { role: config.role }, { pretty: wantsPrettyLogs(config.env, process.stdout.isTTY) });
+// Failures caused by Postgres going away after start are summarised, not logged one by one.
+const outage = createDatabaseOutage();
+const logger = createLogger(config.logLevel, { role: config.role }, { pretty: wantsPrettyLogs(config.env, process.stdout.isTTY), screen: outage.screen });
 const PRODUCTION_GRACE_MS = 60_000;
 const giveUpAfterMs = process.argv.includes('--exit-on-missing') ? 0 : config.env === 'production' ? PRODUCTION_GRACE_MS : undefined;
 // Flushed first: the line saying what is missing must reach the supervisor's log.
@@ -46,7 +49,7 @@ const exitIfStarting = () => {
 process.once('SIGTERM', exitIfStarting);
 process.once('SIGINT', exitIfStarting);
 try {
-  grow = await startGrow(config, logger, afterPost ? { afterPost } : {}, watch);
+  grow = await startGrow(config, logger, afterPost ? { afterPost } : {}, watch, outage);
 } catch (error) {
   if (error instanceof KeyMismatchError) {
     process.stderr.write(`${error.message}\n`);

@@ -1,13 +1,13 @@
 // A coaching engagement: a coach, a leader, a run of sessions and up to three
 // behavioural targets.
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { keyAndTeam, at, createdAt } from './columns.js';
 
 export const engagements = pgTable(
   'engagements',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    teamId: text('team_id').notNull(),
+    ...keyAndTeam(),
     coachId: text('coach_id').notNull(),
     leaderId: text('leader_id').notNull(),
     /** invited → active → ended; invited → declined. */
@@ -16,11 +16,11 @@ export const engagements = pgTable(
     sessionCount: integer('session_count').notNull().default(8),
     cadenceDays: integer('cadence_days').notNull().default(14),
     sessionMinutes: integer('session_minutes').notNull().default(60),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    respondedAt: timestamp('responded_at', { withTimezone: true }),
-    endedAt: timestamp('ended_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    respondedAt: at('responded_at'),
+    endedAt: at('ended_at'),
     /** When retention erased the engagement's free text (RETENTION_DAYS after it ended). */
-    contentErasedAt: timestamp('content_erased_at', { withTimezone: true }),
+    contentErasedAt: at('content_erased_at'),
   },
   (t) => [
     index('engagements_leader_idx').on(t.teamId, t.leaderId),
@@ -34,14 +34,18 @@ export const engagements = pgTable(
   ],
 );
 
+/** The engagement a row belongs to: `cascade` when the row means nothing without it. */
+export const engagementRef = (onDelete: 'cascade' | 'set null') => uuid('engagement_id').references(() => engagements.id, { onDelete });
+
+/** A row of one engagement, gone with it. */
+const ofEngagement = () => ({ ...keyAndTeam(), engagementId: engagementRef('cascade').notNull() });
+
 export const sessions = pgTable(
   'sessions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    teamId: text('team_id').notNull(),
-    engagementId: uuid('engagement_id').notNull().references(() => engagements.id, { onDelete: 'cascade' }),
+    ...ofEngagement(),
     seq: integer('seq').notNull(),
-    scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
+    scheduledAt: at('scheduled_at').notNull(),
     status: text('status', { enum: ['scheduled', 'held', 'cancelled'] }).notNull().default('scheduled'),
   },
   (t) => [unique('sessions_engagement_seq').on(t.engagementId, t.seq)],
@@ -50,9 +54,7 @@ export const sessions = pgTable(
 export const targets = pgTable(
   'targets',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    teamId: text('team_id').notNull(),
-    engagementId: uuid('engagement_id').notNull().references(() => engagements.id, { onDelete: 'cascade' }),
+    ...ofEngagement(),
     position: integer('position').notNull(),
     /** Encrypted free text: the observable behaviour the leader is working on. */
     descriptionEnc: text('description_enc').notNull(),
@@ -61,7 +63,7 @@ export const targets = pgTable(
     level: integer('level'),
     midpointRating: integer('midpoint_rating'),
     closingRating: integer('closing_rating'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique('targets_engagement_position').on(t.engagementId, t.position),

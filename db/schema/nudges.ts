@@ -1,9 +1,10 @@
 // Every message Grow will send is a row here first. Postgres is the truth; BullMQ only
 // executes what these rows say. The unique dedupe key makes planning idempotent.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { NUDGE_KINDS } from '../../src/domain/nudge-kinds.js';
-import { engagements, sessions } from './engagements.js';
+import { at, createdAt, keyAndTeam } from './columns.js';
+import { engagementRef, sessions } from './engagements.js';
 
 export const nudgeStatusValues = ['pending', 'sending', 'sent', 'skipped', 'cancelled', 'failed'] as const;
 
@@ -13,30 +14,29 @@ const knownKinds = sql.raw(NUDGE_KINDS.map((kind) => `'${kind}'`).join(', '));
 export const nudges = pgTable(
   'nudges',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    teamId: text('team_id').notNull(),
+    ...keyAndTeam(),
     recipientId: text('recipient_id').notNull(),
-    engagementId: uuid('engagement_id').references(() => engagements.id, { onDelete: 'cascade' }),
+    engagementId: engagementRef('cascade'),
     sessionId: uuid('session_id').references(() => sessions.id, { onDelete: 'set null' }),
     /** One of NUDGE_KINDS (src/domain/nudge-kinds.ts), checked by the database. */
     kind: text('kind').notNull(),
     /** (engagement, kind, occurrence) or a digest key: one row per planned message. */
     dedupeKey: text('dedupe_key').notNull(),
-    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    dueAt: at('due_at').notNull(),
     status: text('status', { enum: nudgeStatusValues }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     /** Ids only (action id, target ids…); never free text or tokens. */
     ref: jsonb('ref').$type<Record<string, string | number>>().notNull().default(sql`'{}'::jsonb`),
     reason: text('reason'),
-    claimedAt: timestamp('claimed_at', { withTimezone: true }),
-    enqueuedAt: timestamp('enqueued_at', { withTimezone: true }),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
+    claimedAt: at('claimed_at'),
+    enqueuedAt: at('enqueued_at'),
+    sentAt: at('sent_at'),
     channelId: text('channel_id'),
     messageTs: text('message_ts'),
     /** Set when the leader answers the message (button, modal). */
-    answeredAt: timestamp('answered_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    answeredAt: at('answered_at'),
+    createdAt: createdAt(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [
     unique('nudges_team_dedupe').on(t.teamId, t.dedupeKey),

@@ -2,18 +2,23 @@
 // saved coaching moments. Free text is stored encrypted; `visibility` decides what a
 // coach may ever see of it (see src/domain/privacy).
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { engagements, targets } from './engagements.js';
+import { boolean, check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { engagementRef, targets } from './engagements.js';
+import { keyAndTeam, at, createdAt } from './columns.js';
 
 export const visibilityValues = ['private', 'summary', 'shared'] as const;
+
+/** What a leader wrote, in their workspace, perhaps within an engagement. */
+const leaderRow = (onEngagementDelete: 'cascade' | 'set null') => ({
+  ...keyAndTeam(),
+  leaderId: text('leader_id').notNull(),
+  engagementId: engagementRef(onEngagementDelete),
+});
 
 export const checkIns = pgTable(
   'check_ins',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    teamId: text('team_id').notNull(),
-    leaderId: text('leader_id').notNull(),
-    engagementId: uuid('engagement_id').references(() => engagements.id, { onDelete: 'set null' }),
+    ...leaderRow('set null'),
     targetId: uuid('target_id').references(() => targets.id, { onDelete: 'set null' }),
     goalEnc: text('goal_enc').notNull(),
     realityEnc: text('reality_enc').notNull(),
@@ -25,9 +30,9 @@ export const checkIns = pgTable(
     /** True when the leader went through the "what would make it a 10?" step. */
     revisited: boolean('revisited').notNull().default(false),
     visibility: text('visibility', { enum: visibilityValues }).notNull().default('summary'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     /** When retention erased the text of a check-in outside any engagement. */
-    contentErasedAt: timestamp('content_erased_at', { withTimezone: true }),
+    contentErasedAt: at('content_erased_at'),
   },
   (t) => [
     index('check_ins_leader_idx').on(t.teamId, t.leaderId, t.createdAt),
@@ -38,17 +43,14 @@ export const checkIns = pgTable(
 export const actions = pgTable(
   'actions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    teamId: text('team_id').notNull(),
-    leaderId: text('leader_id').notNull(),
-    engagementId: uuid('engagement_id').references(() => engagements.id, { onDelete: 'set null' }),
+    ...leaderRow('set null'),
     checkInId: uuid('check_in_id').notNull().references(() => checkIns.id, { onDelete: 'cascade' }),
     textEnc: text('text_enc').notNull(),
-    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    dueAt: at('due_at').notNull(),
     status: text('status', { enum: ['open', 'done', 'partly', 'not_yet', 'dropped'] }).notNull().default('open'),
-    snoozedUntil: timestamp('snoozed_until', { withTimezone: true }),
-    answeredAt: timestamp('answered_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    snoozedUntil: at('snoozed_until'),
+    answeredAt: at('answered_at'),
+    createdAt: createdAt(),
   },
   (t) => [index('actions_leader_idx').on(t.teamId, t.leaderId, t.status)],
 );
@@ -56,10 +58,7 @@ export const actions = pgTable(
 export const reflections = pgTable(
   'reflections',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    teamId: text('team_id').notNull(),
-    leaderId: text('leader_id').notNull(),
-    engagementId: uuid('engagement_id').references(() => engagements.id, { onDelete: 'cascade' }),
+    ...leaderRow('cascade'),
     actionId: uuid('action_id').references(() => actions.id, { onDelete: 'set null' }),
     /** follow_up | session_prep | review | coachability_* | moment … */
     kind: text('kind').notNull(),
@@ -74,9 +73,9 @@ export const reflections = pgTable(
     /** Plaintext from before permalinks were encrypted; moved to `permalink_enc` and emptied like `rating`. */
     legacyPermalink: text('permalink'),
     visibility: text('visibility', { enum: visibilityValues }).notNull().default('summary'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     /** When retention erased the answers of a reflection or moment outside any engagement. */
-    contentErasedAt: timestamp('content_erased_at', { withTimezone: true }),
+    contentErasedAt: at('content_erased_at'),
   },
   (t) => [
     index('reflections_leader_idx').on(t.teamId, t.leaderId, t.createdAt),

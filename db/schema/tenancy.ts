@@ -1,7 +1,9 @@
 // Workspaces and the people Grow knows in them. Every row in Grow carries its Slack
 // team id, so one database can serve many workspaces without their data meeting.
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { engagements } from './engagements.js';
+import { at, createdAt } from './columns.js';
 
 export const installations = pgTable('installations', {
   teamId: text('team_id').primaryKey(),
@@ -9,8 +11,8 @@ export const installations = pgTable('installations', {
   botUserId: text('bot_user_id'),
   /** AES-256-GCM ciphertext; never logged, never in a job payload. */
   botTokenEnc: text('bot_token_enc'),
-  installedAt: timestamp('installed_at', { withTimezone: true }).notNull().defaultNow(),
-  uninstalledAt: timestamp('uninstalled_at', { withTimezone: true }),
+  installedAt: at('installed_at').notNull().defaultNow(),
+  uninstalledAt: at('uninstalled_at'),
 });
 
 export const people = pgTable(
@@ -20,18 +22,20 @@ export const people = pgTable(
     userId: text('user_id').notNull(),
     /** IANA zone from Slack's users.info; refreshed at least daily. */
     tz: text('tz').notNull().default('UTC'),
-    tzRefreshedAt: timestamp('tz_refreshed_at', { withTimezone: true }),
+    tzRefreshedAt: at('tz_refreshed_at'),
     dmChannelId: text('dm_channel_id'),
     /** ISO weekdays (1 = Monday) on which Grow may write to this person. */
     workDays: integer('work_days').array().notNull().default(sql`'{1,2,3,4,5}'::integer[]`),
     /** Minutes after local midnight. */
     workStartMinute: integer('work_start_minute').notNull().default(9 * 60),
     workEndMinute: integer('work_end_minute').notNull().default(17 * 60 + 30),
-    pausedUntil: timestamp('paused_until', { withTimezone: true }),
+    pausedUntil: at('paused_until'),
     /** Consecutive follow-ups left unanswered; at `RHYTHM_BACK_OFF_AFTER` (default 2) Grow backs off. */
     unansweredFollowUps: integer('unanswered_follow_ups').notNull().default(0),
     isActive: boolean('is_active').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The engagement the leader's last check-in went to: the default when they have two coaches. */
+    lastEngagementId: uuid('last_engagement_id').references(() => engagements.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.userId] }),

@@ -2,7 +2,7 @@
 import { and, eq, gte } from 'drizzle-orm';
 import { checkIns } from '../../db/schema/index.js';
 import { buildCheckInPromptMessage } from '../../src/slack/blocks/nudge-checkin-prompt.js';
-import { NUDGE_ACTIONS } from '../../src/slack/values.js';
+import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
 import { AT_WORK, post, skipped, type KindDefinition } from './kind-definition.js';
 import { loadRowSession } from './nudge-facts.js';
 

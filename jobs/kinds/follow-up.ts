@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { actions } from '../../db/schema/index.js';
 import { rowSeal } from '../../db/sealed.js';
 import { buildFollowUpMessage } from '../../src/slack/blocks/nudge-follow-up.js';
-import { NUDGE_ACTIONS } from '../../src/slack/values.js';
+import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
 import { AT_WORK, cancelled, failed, post, skipped, type KindDefinition } from './kind-definition.js';
 
 export const followUp: KindDefinition = {

@@ -3,7 +3,7 @@
 import { findEngagement } from '../../db/engagements.js';
 import { loadInvitationState } from '../../src/services/engagement-invitation.js';
 import { invitationMessage } from '../../src/slack/blocks/engagement-invitation.js';
-import { ENGAGEMENT_ACTIONS } from '../../src/slack/blocks/engagement-values.js';
+import { ENGAGEMENT_ACTIONS } from '../../src/slack/ids.js';
 import { AT_WORK, cancelled, failed, post, type KindDefinition } from './kind-definition.js';
 
 export const invitation: KindDefinition = {

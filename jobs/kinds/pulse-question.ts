@@ -2,7 +2,7 @@
 // round is open and the engagement running, in the stakeholder's own zone and hours.
 import { pulseQuestionFacts } from '../../src/services/pulse-delivery.js';
 import { pulseQuestionMessage } from '../../src/slack/blocks/pulse-question.js';
-import { PULSE_ACTIONS } from '../../src/slack/blocks/pulse-values.js';
+import { PULSE_ACTIONS } from '../../src/slack/ids.js';
 import { AT_WORK, post, type KindDefinition } from './kind-definition.js';
 
 function pulseAsk(reminder: boolean): KindDefinition {

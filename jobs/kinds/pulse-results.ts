@@ -3,7 +3,7 @@
 import { pulseResultsFacts, pulseSharedFacts } from '../../src/services/pulse-delivery.js';
 import { resultTargets } from '../../src/services/pulse-results.js';
 import { pulseResultsMessage, pulseSharedMessage } from '../../src/slack/blocks/pulse-results.js';
-import { PULSE_ACTIONS } from '../../src/slack/blocks/pulse-values.js';
+import { PULSE_ACTIONS } from '../../src/slack/ids.js';
 import { AT_WORK, post, type KindDefinition } from './kind-definition.js';
 
 export const pulseResults: KindDefinition = {

@@ -2,7 +2,7 @@
 // quoted. Only while the session is still ahead.
 import { rowSeal } from '../../db/sealed.js';
 import { buildSessionPrepMessage } from '../../src/slack/blocks/nudge-session-prep.js';
-import { NUDGE_ACTIONS } from '../../src/slack/values.js';
+import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
 import { AT_WORK, post, skipped, type KindDefinition } from './kind-definition.js';
 import { loadOpenAction, loadRowSession } from './nudge-facts.js';
 

@@ -5,7 +5,7 @@ import { targets } from '../../db/schema/index.js';
 import { rowSeal } from '../../db/sealed.js';
 import type { ReviewStage } from '../../src/domain/engagement/review.js';
 import { buildReviewMessage } from '../../src/slack/blocks/nudge-review.js';
-import { NUDGE_ACTIONS } from '../../src/slack/values.js';
+import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
 import { AT_WORK, post, type KindDefinition } from './kind-definition.js';
 
 export function targetReview(stage: ReviewStage): KindDefinition {

@@ -4,8 +4,8 @@
 // well-formed one that no listener would answer (an unknown action or callback id, an
 // event Grow does not subscribe to) is acknowledged at once instead of after 3 s.
 import { z } from 'zod';
-import type { ListenerIds } from '../slack/listener-ids.js';
-import { viewStateSchema } from '../slack/view-state.js';
+import type { ListenerIds } from '../slack/listened-ids.js';
+import { viewStateSchema } from '../slack/read-view-state.js';
 
 export type EnvelopeCheck = { verdict: 'handle' } | { verdict: 'acknowledge' | 'refuse'; reason: string };
 

@@ -3,10 +3,11 @@
 // Slack with whatever the listener acked.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import { databaseErrorCode } from '../../db/client.js';
 import type { Logger } from '../logger.js';
 import { ackSeconds, surfaceOf } from '../observability/metrics.js';
 import { bindSlackIds } from '../observability/request-context.js';
-import type { ListenerIds } from '../slack/listener-ids.js';
+import type { ListenerIds } from '../slack/listened-ids.js';
 import { checkEnvelope } from './slack-envelope.js';
 import { parseSlackBody } from './parse-slack-body.js';
 import { replayKey } from './replay-key.js';
@@ -51,7 +52,7 @@ export class SlackReceiver implements Receiver {
     try {
       return (await guard.claim(key)) ? key : false;
     } catch (error) {
-      this.options.logger.warn({ err: { code: (error as { code?: string }).code } }, 'replay check unavailable; request acted on');
+      this.options.logger.warn({ err: { code: databaseErrorCode(error) } }, 'replay check unavailable; request acted on');
       return undefined;
     }
   }

@@ -7,63 +7,29 @@ export const registry = new Registry();
 // Event-loop lag, GC, heap, CPU, file descriptors: prom-client's standard process series.
 collectDefaultMetrics({ register: registry });
 
+/** A series on this registry: every metric below is made through one of these. */
+const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) => new Counter<L>({ name, help, labelNames, registers: [registry] });
+const gauge = <L extends string>(name: string, help: string, labelNames: readonly L[] = []) => new Gauge<L>({ name, help, labelNames, registers: [registry] });
+const histogram = <L extends string>(name: string, help: string, labelNames: readonly L[], buckets: number[]) =>
+  new Histogram<L>({ name, help, labelNames, buckets, registers: [registry] });
+
 export type AckSurface = 'command' | 'action' | 'view_submission' | 'event' | 'other';
 
-export const ackSeconds = new Histogram({
-  name: 'grow_slack_ack_seconds',
-  help: 'Time from receiving a Slack request to acknowledging it, by surface (Slack gives up at 3 s).',
-  labelNames: ['surface'] as const,
-  buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5],
-  registers: [registry],
-});
+export const ackSeconds = histogram('grow_slack_ack_seconds', 'Time from receiving a Slack request to acknowledging it, by surface (Slack gives up at 3 s).', ['surface'], [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5]);
 
-export const deliveryLatenessSeconds = new Histogram({
-  name: 'grow_delivery_lateness_seconds',
-  help: 'sent_at minus due_at of each nudge sent, by kind.',
-  labelNames: ['kind'] as const,
-  buckets: [1, 5, 15, 60, 300, 900, 3600, 4 * 3600, 24 * 3600],
-  registers: [registry],
-});
+export const deliveryLatenessSeconds = histogram('grow_delivery_lateness_seconds', 'sent_at minus due_at of each nudge sent, by kind.', ['kind'], [1, 5, 15, 60, 300, 900, 3600, 4 * 3600, 24 * 3600]);
 
-export const nudgeSends = new Counter({
-  name: 'grow_nudge_sends_total',
-  help: 'Send attempts by outcome (sent, skipped, deferred, rate_limited, cancelled, failed) and reason.',
-  labelNames: ['outcome', 'reason'] as const,
-  registers: [registry],
-});
+export const nudgeSends = counter('grow_nudge_sends_total', 'Send attempts by outcome (sent, skipped, deferred, rate_limited, cancelled, failed) and reason.', ['outcome', 'reason']);
 
-export const slackRateLimited = new Counter({
-  name: 'grow_slack_rate_limited_total',
-  help: 'Slack Web API calls refused with 429 (rate limited), by method.',
-  labelNames: ['method'] as const,
-  registers: [registry],
-});
+export const slackRateLimited = counter('grow_slack_rate_limited_total', 'Slack Web API calls refused with 429 (rate limited), by method.', ['method']);
 
-export const slackErrors = new Counter({
-  name: 'grow_slack_errors_total',
-  help: 'Slack Web API calls that failed for any other reason, by method and error.',
-  labelNames: ['method', 'error'] as const,
-  registers: [registry],
-});
+export const slackErrors = counter('grow_slack_errors_total', 'Slack Web API calls that failed for any other reason, by method and error.', ['method', 'error']);
 
-export const queueJobs = new Gauge({
-  name: 'grow_queue_jobs',
-  help: 'Jobs in each BullMQ queue by state, read at scrape time.',
-  labelNames: ['queue', 'state'] as const,
-  registers: [registry],
-});
+export const queueJobs = gauge('grow_queue_jobs', 'Jobs in each BullMQ queue by state, read at scrape time.', ['queue', 'state']);
 
-export const nudgesOpen = new Gauge({
-  name: 'grow_nudges_open',
-  help: 'Nudges pending or being sent, read at scrape time.',
-  registers: [registry],
-});
+export const nudgesOpen = gauge('grow_nudges_open', 'Nudges pending or being sent, read at scrape time.');
 
-export const nudgesOverdue = new Gauge({
-  name: 'grow_nudges_overdue',
-  help: 'Open nudges more than five minutes past due, read at scrape time.',
-  registers: [registry],
-});
+export const nudgesOverdue = gauge('grow_nudges_overdue', 'Open nudges more than five minutes past due, read at scrape time.');
 
 /** The outcome label of a send and why; reasons are fixed codes, never free text. */
 export function countSend(outcome: string, reason = ''): void {

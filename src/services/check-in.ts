@@ -6,7 +6,7 @@ import { findEngagementContext } from '../../db/engagement-context.js';
 import { findPerson } from '../../db/people.js';
 import { nudges } from '../../db/schema/index.js';
 import { resolveActionDue } from '../domain/checkin/due-date.js';
-import { needsRevisit, validateCheckInDraft, type DraftErrors } from '../domain/checkin/rules.js';
+import { NOT_YOUR_ENGAGEMENT, needsRevisit, validateCheckInDraft, type DraftErrors } from '../domain/checkin/rules.js';
 import { nextWorkingInstant, resolveWorkingHours } from '../domain/time/working-hours.js';
 import type { ServiceContext } from './context.js';
 
@@ -32,8 +32,10 @@ export async function submitCheckIn(ctx: ServiceContext, input: SubmitCheckInInp
   const now = ctx.now();
   const [person, engagement] = await Promise.all([
     findPerson(ctx.db, input.teamId, input.leaderId),
-    findEngagementContext(ctx.db, ctx.cipher, input.teamId, input.leaderId, now),
+    findEngagementContext(ctx.db, ctx.cipher, input.teamId, input.leaderId, now, draft.engagementId),
   ]);
+  // A forged or stale choice (another leader's, an ended one, another workspace's) is not among the leader's own.
+  if (draft.engagementId && engagement?.engagementId !== draft.engagementId) return { outcome: 'invalid', errors: { engagementId: NOT_YOUR_ENGAGEMENT } };
   const tz = person?.tz ?? 'UTC';
   const hours = resolveWorkingHours({
     tz,

@@ -1,7 +1,7 @@
 // The engagement verbs: a coach starts one (the leader is invited, nothing else is
 // planned), the leader accepts or declines, either of them ends it. Every change re-plans,
 // in the transaction that changes the status.
-import { findEngagement, insertEngagement, listEngagementsOf, moveEngagement, type EngagementRow, type SessionRow } from '../../db/engagements.js';
+import { findEngagement, findInvitationMessage, insertEngagement, listEngagementsOf, moveEngagement, type EngagementRow, type SessionRow } from '../../db/engagements.js';
 import type { Db } from '../../db/client.js';
 import { upsertPersonTz } from '../../db/people.js';
 import { syncEngagementPlan } from '../../db/plan-sync.js';
@@ -9,6 +9,8 @@ import { checkEngagementDraft, parseEngagementDraft, type DraftErrors, type Draf
 import { fromStatuses, nextStatus, roleOf, type EngagementEvent } from '../domain/engagement/status.js';
 import { DomainError } from '../domain/errors.js';
 import type { ServiceContext } from './context.js';
+
+export type { EngagementRow };
 
 export interface CreateEngagementInput {
   teamId: string;
@@ -91,3 +93,8 @@ export const endEngagement = (ctx: ServiceContext, input: EngagementMoveInput) =
 /** The engagements a person leads or coaches that are invited or under way. */
 export const listLiveEngagements = (ctx: ServiceContext, teamId: string, userId: string, role?: 'coach' | 'leader') =>
   listEngagementsOf(ctx.db, teamId, userId, ['invited', 'active'], role);
+
+export const loadEngagement = (ctx: ServiceContext, teamId: string, engagementId: string) => findEngagement(ctx.db, teamId, engagementId);
+
+/** Where the leader's invitation DM sits, once it was sent. */
+export const findInvitationDm = (ctx: ServiceContext, engagement: Pick<EngagementRow, 'teamId' | 'id'>) => findInvitationMessage(ctx.db, engagement.teamId, engagement.id);

@@ -6,7 +6,7 @@ import { withSlackRequest } from '../observability/request-context.js';
 import { claimRequestKey, releaseRequestKey } from '../../db/seen-requests.js';
 import { trustedResponseHosts } from '../http/response-url.js';
 import { SlackReceiver } from '../http/slack-receiver.js';
-import { ListenerIds } from './listener-ids.js';
+import { ListenerIds } from './listened-ids.js';
 import { toBoltLogger } from './bolt-logger.js';
 import type { Subcommand } from './commands/subcommand.js';
 import type { SlackDeps } from './deps.js';
@@ -21,7 +21,7 @@ import { meteredAdapter } from './metered-requests.js';
 import { createSocketReceiver } from './socket-mode.js';
 import { createTenantGuard } from './tenant-guard.js';
 import { createInFlight, type InFlight } from './in-flight.js';
-import { resumeIfTokenWorks } from './single-workspace-resume.js';
+import { resumeIfTokenWorks } from '../platform/single-workspace-resume.js';
 
 export interface SlackApp {
   app: App;

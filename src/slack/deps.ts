@@ -2,7 +2,7 @@
 // environment; tests build it with explicit values.
 import type { Config } from '../config.js';
 import type { ServiceContext } from '../services/context.js';
-import type { ResolveBotToken } from './tokens.js';
+import type { ResolveBotToken } from '../platform/tokens.js';
 
 export interface SlackDeps extends ServiceContext {
   config: Config;

@@ -3,7 +3,7 @@
 // with one inline error instead of trusting a tampered or outdated view.
 import type { z } from 'zod';
 import { decodeJson } from './metadata.js';
-import { readInput, viewStateSchema, type ViewStateValues } from './view-state.js';
+import { readInput, viewStateSchema, type ViewStateValues } from './read-view-state.js';
 
 export const UNREADABLE_FORM = 'This form could not be read. Please open it again.';
 

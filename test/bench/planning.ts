@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/client.js';
 import { syncEngagementPlan } from '../../db/plan-sync.js';
-import { applyUserChange } from '../../jobs/refresh-time-zones.js';
+import { applyUserChange } from '../../src/services/people-sync.js';
 import { parseConfig } from '../../src/config.js';
 import { createCipher } from '../../src/crypto.js';
 import { createLogger } from '../../src/logger.js';

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVING_TROUBLE } from '../../src/slack/friendly-errors.js';
 import { COACH, TEAM, insertNudges, seedLeader, sleep, statusCounts, waitFor } from '../jobs/support/delivery-fixture.js';
 import { sharedRedisUrl } from '../support/redis.js';
-import { deliveredTo, seconds, startLiveGrow, type LiveGrow } from './support/live-grow.js';
-import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
+import { deliveredTo, seconds, startLiveGrowBehindProxy, type LiveGrow } from './support/live-grow.js';
+import type { TcpProxy } from './support/tcp-proxy.js';
 
 const OUTAGE_MS = 10_000;
 
@@ -20,16 +20,7 @@ describe('Postgres out of reach under a running Grow', () => {
   let proxy: TcpProxy;
   let live: LiveGrow;
   beforeAll(async () => {
-    proxy = await startTcpProxy({ host: '127.0.0.1', port: 5432 });
-    live = await startLiveGrow({
-      redisUrl: sharedRedisUrl,
-      reconcileEveryMs: 2_000,
-      databaseUrl: (url) => {
-        const u = new URL(url);
-        u.host = `127.0.0.1:${proxy.port}`;
-        return u.toString();
-      },
-    });
+    ({ live, proxy } = await startLiveGrowBehindProxy({ redisUrl: sharedRedisUrl, reconcileEveryMs: 2_000 }));
   }, 60_000);
   afterAll(async () => {
     await live?.close();

@@ -3,11 +3,7 @@
 // callback and action ids, huge strings, non-JSON button values, nested arrays, ids of
 // another user or workspace. Each comes out as the raw body and content type to sign.
 import fc from 'fast-check';
-import { CALLBACKS, ENGAGEMENT_ACTIONS } from '../../src/slack/blocks/engagement-values.js';
-import { CHECKIN_CALLBACK } from '../../src/slack/blocks/checkin-modal.js';
-import { MOMENT_CALLBACK } from '../../src/slack/blocks/moment-modal.js';
-import { SETTINGS } from '../../src/slack/blocks/settings.js';
-import { NUDGE_ACTIONS } from '../../src/slack/values.js';
+import { CALLBACKS, ENGAGEMENT_ACTIONS, NUDGE_ACTIONS, PERSON_ACTIONS } from '../../src/slack/ids.js';
 
 export interface FuzzRequest {
   kind: string;
@@ -15,8 +11,8 @@ export interface FuzzRequest {
   body: string;
 }
 
-const KNOWN_ACTIONS = [...Object.values(NUDGE_ACTIONS), ...Object.values(ENGAGEMENT_ACTIONS), SETTINGS.open, 'personal_data_delete'];
-const KNOWN_CALLBACKS = [...Object.values(CALLBACKS), CHECKIN_CALLBACK, MOMENT_CALLBACK, SETTINGS.callback];
+const KNOWN_ACTIONS = [...Object.values(NUDGE_ACTIONS), ...Object.values(ENGAGEMENT_ACTIONS), ...Object.values(PERSON_ACTIONS)];
+const KNOWN_CALLBACKS = Object.values(CALLBACKS);
 
 // Past every limit Slack sets on a field (3,000 characters for most), without making the run slow.
 const huge = fc.nat({ max: 3 }).map((n) => 'x<!channel>&'.repeat(300 * (n + 1)));

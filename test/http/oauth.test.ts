@@ -14,7 +14,7 @@ import { createCipher } from '../../src/crypto.js';
 import { createOAuthRoutes } from '../../src/http/oauth.js';
 import { issueState, verifyState } from '../../src/http/oauth-state.js';
 import { createHttpServer } from '../../src/http/server.js';
-import { createTokenResolver } from '../../src/slack/tokens.js';
+import { createTokenResolver } from '../../src/platform/tokens.js';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 

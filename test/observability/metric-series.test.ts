@@ -6,7 +6,7 @@ import type { Metric } from 'prom-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { nudges } from '../../db/schema/index.js';
 import { createMetrics } from '../../src/http/metrics.js';
-import { ListenerIds } from '../../src/slack/listener-ids.js';
+import { ListenerIds } from '../../src/slack/listened-ids.js';
 import { SlackReceiver } from '../../src/http/slack-receiver.js';
 import { createLogger } from '../../src/logger.js';
 import {

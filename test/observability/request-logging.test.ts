@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer } from '../../src/http/server.js';
-import { ListenerIds } from '../../src/slack/listener-ids.js';
+import { ListenerIds } from '../../src/slack/listened-ids.js';
 import { SlackReceiver } from '../../src/http/slack-receiver.js';
 import { createLogger, wantsPrettyLogs } from '../../src/logger.js';
 import { withSlackRequest } from '../../src/observability/request-context.js';

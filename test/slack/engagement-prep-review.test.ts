@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { saveContracting } from '../../db/contracting.js';
 import { upsertPersonTz } from '../../db/people.js';
 import { nudges, reflections, targets } from '../../db/schema/index.js';
-import { encodeNudgeValue } from '../../src/slack/values.js';
+import { encodeNudgeValue } from '../../src/slack/nudge-button-value.js';
 import {
   actionIdsIn, click, COACH, deliverNudge, LEADER, openedView, pendingNudges, seedEngagement, startEngagementHarness, submit, TEAM, waitFor,
   type EngagementHarness,

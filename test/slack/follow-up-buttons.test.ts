@@ -8,7 +8,7 @@ import { insertCheckIn } from '../../db/check-ins.js';
 import { findPerson, upsertPersonTz, workingHoursOf } from '../../db/people.js';
 import { actions, engagements, nudges, reflections } from '../../db/schema/index.js';
 import { addWorkingDays } from '../../src/domain/time/index.js';
-import { encodeNudgeValue } from '../../src/slack/values.js';
+import { encodeNudgeValue } from '../../src/slack/nudge-button-value.js';
 import {
   actionIdsIn, click, COACH, deliverNudge, LEADER, messageBlocks, openedView, pendingNudges, seedEngagement, startEngagementHarness, submit, TEAM, waitFor,
   type EngagementHarness,

@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { insertCheckIn } from '../../db/check-ins.js';
 import { upsertPersonTz } from '../../db/people.js';
 import { actions, nudges } from '../../db/schema/index.js';
-import { encodeNudgeValue } from '../../src/slack/values.js';
+import { encodeNudgeValue } from '../../src/slack/nudge-button-value.js';
 import { click, COACH, deliverNudge, LEADER, pendingNudges, seedEngagement, startEngagementHarness, TEAM, waitFor, type EngagementHarness } from './engagement-support.js';
 
 const WILL = 'Tell my manager the reorg plan scares me';

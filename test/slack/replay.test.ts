@@ -8,7 +8,7 @@ import { checkIns } from '../../db/schema/index.js';
 import { countSeenRequests } from '../../db/seen-requests.js';
 import { signBody } from '../../src/http/verify-signature.js';
 import { isTrustedResponseUrl, trustedResponseHosts } from '../../src/http/response-url.js';
-import { DELETE_CONFIRM_ACTION } from '../../src/slack/commands/personal-data.js';
+import { PERSON_ACTIONS } from '../../src/slack/ids.js';
 import { FORM, interactionBody, LEADER, SIGNING_SECRET, slashCommandBody, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
 import { checkInSubmission } from '../support/checkin-payloads.js';
 
@@ -97,7 +97,7 @@ describe('response_url', () => {
       type: 'block_actions', team: { id: TEAM, domain: 'acme' }, user: { id: LEADER, username: 'leo', team_id: TEAM }, api_app_id: 'A0GROW0001',
       trigger_id: h.emu.issueTrigger(TEAM, LEADER), container: { type: 'message', message_ts: '1.1', channel_id: 'D0LEADERDM' },
       channel: { id: 'D0LEADERDM' }, response_url: internalUrl,
-      actions: [{ type: 'button', action_id: DELETE_CONFIRM_ACTION, block_id: 'b', value: 'erase', action_ts: '1' }],
+      actions: [{ type: 'button', action_id: PERSON_ACTIONS.eraseData, block_id: 'b', value: 'erase', action_ts: '1' }],
     };
     expect((await h.post(interactionBody(click), FORM)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 300));

@@ -15,7 +15,7 @@ import { ackSeconds, slackRateLimited } from '../../src/observability/metrics.js
 import { toBoltLogger } from '../../src/slack/bolt-logger.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
 import { createSocketReceiver } from '../../src/slack/socket-mode.js';
-import { createTokenResolver } from '../../src/slack/tokens.js';
+import { createTokenResolver } from '../../src/platform/tokens.js';
 import { startWeb, type WebHandle } from '../../src/web.js';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import { LEADER, TEAM, waitFor } from '../support/app-harness.js';

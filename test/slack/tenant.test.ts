@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIns, people } from '../../db/schema/index.js';
 import { claimedTeamIds, FOREIGN_TEAM_MESSAGE } from '../../src/slack/tenant-guard.js';
-import { CHECKIN_OPEN_ACTION } from '../../src/slack/listeners/checkin-open.js';
+import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
 import { FORM, interactionBody, LEADER, slashCommandBody, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
 import { checkInSubmission } from '../support/checkin-payloads.js';
 
@@ -46,7 +46,7 @@ describe('tenant', () => {
     const click = {
       type: 'block_actions', team: { id: TEAM, domain: 'acme' }, user: { id: LEADER, username: 'leo', team_id: OTHER }, api_app_id: 'A0GROW0001',
       trigger_id: h.emu.issueTrigger(TEAM, LEADER), container: { type: 'message', message_ts: '1.1', channel_id: 'D0LEADERDM' }, channel: { id: 'D0LEADERDM' },
-      actions: [{ type: 'button', action_id: CHECKIN_OPEN_ACTION, block_id: 'b', value: 'x', action_ts: '1' }],
+      actions: [{ type: 'button', action_id: NUDGE_ACTIONS.checkInOpen, block_id: 'b', value: 'x', action_ts: '1' }],
     };
     expect((await h.post(interactionBody(click), FORM)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 200));

@@ -7,7 +7,7 @@ import { parseConfig, type Config } from '../../src/config.js';
 import { createCipher, type Cipher } from '../../src/crypto.js';
 import type { Extensions } from '../../src/slack/app.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
-import { createTokenResolver } from '../../src/slack/tokens.js';
+import { createTokenResolver } from '../../src/platform/tokens.js';
 import { startWeb, type WebHandle } from '../../src/web.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { signBody } from '../../src/http/verify-signature.js';

@@ -17,11 +17,15 @@ const text = (max: number, label: string) =>
     .min(1, `Please answer: ${label}`)
     .max(max, `Please keep this under ${max} characters (it is ${'{length}'}).`);
 
+export const NOT_YOUR_ENGAGEMENT = 'That engagement is not one of your active ones any more. Please pick again.';
+
 /** What a leader submits. Error messages are written for the leader. */
 export const checkInDraftSchema = z
   .object({
     goal: z.string().trim().max(LIMITS.goal, `Please keep your goal under ${LIMITS.goal} characters.`).optional(),
     targetId: z.string().uuid().optional(),
+    /** Which engagement, when the leader has two coaches; absent means the default. */
+    engagementId: z.string().uuid(NOT_YOUR_ENGAGEMENT).optional(),
     reality: text(LIMITS.reality, 'what is happening now?'),
     options: text(LIMITS.options, 'what could you do?'),
     will: text(LIMITS.will, 'what will you do?'),

@@ -56,30 +56,22 @@ function viewAction(a: ActionRecord, visibility: Visibility): CoachAction | null
   };
 }
 
-function viewReflection(r: ReflectionRecord): CoachReflection | null {
+/** A private reflection or moment shows nothing; the others show their facts, and their words only when shared. */
+function seenReflection(r: ReflectionRecord) {
   if (r.visibility === 'private') return null;
-  const shared = r.visibility === 'shared';
-  return {
-    id: r.id,
-    kind: r.kind,
-    createdAt: r.createdAt,
-    visibility: r.visibility,
-    rating: r.rating,
-    actionId: r.actionId,
-    body: shared ? { ...r.body } : null,
-  };
+  return { facts: { id: r.id, createdAt: r.createdAt, visibility: r.visibility }, shared: r.visibility === 'shared' };
+}
+
+function viewReflection(r: ReflectionRecord): CoachReflection | null {
+  const seen = seenReflection(r);
+  if (!seen) return null;
+  return { ...seen.facts, kind: r.kind, rating: r.rating, actionId: r.actionId, body: seen.shared ? { ...r.body } : null };
 }
 
 function viewMoment(r: ReflectionRecord): CoachMoment | null {
-  if (r.visibility === 'private') return null;
-  const shared = r.visibility === 'shared';
-  return {
-    id: r.id,
-    createdAt: r.createdAt,
-    visibility: r.visibility,
-    note: shared ? (r.body.note ?? '') : null,
-    permalink: shared ? r.permalink : null,
-  };
+  const seen = seenReflection(r);
+  if (!seen) return null;
+  return { ...seen.facts, note: seen.shared ? (r.body.note ?? '') : null, permalink: seen.shared ? r.permalink : null };
 }
 
 const present = <T>(x: T | null): x is T => x !== null;
@@ -110,15 +102,7 @@ export function coachViewOf(viewerId: string, record: LeaderRecord): CoachView {
     targets: record.targets
       .filter((t) => t.engagementId === engagement.id)
       .sort((a, b) => a.position - b.position)
-      .map((t) => ({
-        id: t.id,
-        position: t.position,
-        description: t.description,
-        baseline: t.baseline,
-        level: t.level,
-        midpointRating: t.midpointRating,
-        closingRating: t.closingRating,
-      })),
+      .map(({ engagementId: _, ...target }) => target),
     sessions: record.sessions
       .filter((s) => s.engagementId === engagement.id)
       .sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime())

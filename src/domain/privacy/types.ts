@@ -128,15 +128,8 @@ export interface CoachMoment {
   permalink: string | null;
 }
 
-export interface CoachTarget {
-  id: string;
-  position: number;
-  description: string;
-  baseline: number;
-  level: number | null;
-  midpointRating: number | null;
-  closingRating: number | null;
-}
+/** A target as the coach sees it: all of it but the engagement it belongs to. */
+export type CoachTarget = Omit<TargetRecord, 'engagementId'>;
 
 export interface CoachSession {
   id: string;

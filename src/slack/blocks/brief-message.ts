@@ -8,20 +8,13 @@ import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
 import { LEVELS } from '../../domain/engagement/contracting.js';
 import { escapeMrkdwn, quoteUserText } from '../mrkdwn.js';
 import { context, message, type Block } from './kit.js';
-import { ACTION_STATUS_LABELS, fittedSection, formatCoachTime, formatShortDate, mention, sharedItemLines } from './digest-text.js';
+import { ACTION_STATUS_LABELS, fittedSection, type CoachMessageInput, formatCoachTime, formatShortDate, mention, sharedItemLines } from './digest-text.js';
 import type { NudgeMessage } from './nudge-message.js';
 
-const TARGET_MAX = 400;
-const GOAL_MAX = 300;
-const ACTION_MAX = 300;
-const ANSWER_MAX = 800;
-const CHECKIN_PART_MAX = 550;
+/** How many characters of each leader's text a brief shows before cutting it short. */
+const MAX = { target: 400, goal: 300, action: 300, answer: 800, checkInPart: 550 } as const;
 
-export interface BriefMessageInput {
-  model: BriefModel;
-  /** The coach's zone. */
-  tz: string;
-}
+export type BriefMessageInput = CoachMessageInput<BriefModel>;
 
 function targetLines(model: BriefModel): string[] {
   if (model.targets.length === 0) return [];
@@ -33,14 +26,14 @@ function targetLines(model: BriefModel): string[] {
       const ratings = [`started at ${t.baseline}/10`];
       if (t.midpointRating !== null) ratings.push(`midpoint ${t.midpointRating}/10`);
       if (t.closingRating !== null) ratings.push(`closing ${t.closingRating}/10`);
-      return `${t.position}. ${quoteUserText(t.description, TARGET_MAX)}${level} — ${ratings.join(', ')}`;
+      return `${t.position}. ${quoteUserText(t.description, MAX.target)}${level} — ${ratings.join(', ')}`;
     }),
   ];
 }
 
 function goalLines(model: BriefModel): string[] {
   const lines: string[] = [];
-  if (model.goals.length > 0) lines.push('*Goals they are working on*', ...model.goals.map((g) => `• ${quoteUserText(g, GOAL_MAX)}`));
+  if (model.goals.length > 0) lines.push('*Goals they are working on*', ...model.goals.map((g) => `• ${quoteUserText(g, MAX.goal)}`));
   lines.push(
     model.commitments.length > 0
       ? `*Commitment* ${commitmentSparkline(model.commitments)} ${model.commitments.join(' → ')}`
@@ -52,7 +45,7 @@ function goalLines(model: BriefModel): string[] {
 function checkInLines(model: BriefModel, tz: string): string[] {
   const c = model.latestShared;
   if (!c) return [];
-  const part = (label: string, text: string | null) => (text ? [`_${label}_ ${quoteUserText(text.replace(/\s+/g, ' '), CHECKIN_PART_MAX)}`] : []);
+  const part = (label: string, text: string | null) => (text ? [`_${label}_ ${quoteUserText(text.replace(/\s+/g, ' '), MAX.checkInPart)}`] : []);
   return [
     `*Their latest shared check-in* (${formatShortDate(c.createdAt, tz)})`,
     ...part('Goal:', c.goal),
@@ -67,7 +60,7 @@ function prepLines(model: BriefModel): string[] {
   const title = '*What they want from this session*';
   if (!model.prep) return [title, 'Nothing shared yet. What would they like to leave the session with?'];
   if (model.prep.visibility === 'summary') return [title, 'They prepared, and kept their answers to a summary.'];
-  return [title, ...model.prep.answers.map((a) => `• ${a.question ? `_${a.question}_ ` : ''}${quoteUserText(a.text.replace(/\s+/g, ' '), ANSWER_MAX)}`)];
+  return [title, ...model.prep.answers.map((a) => `• ${a.question ? `_${a.question}_ ` : ''}${quoteUserText(a.text.replace(/\s+/g, ' '), MAX.answer)}`)];
 }
 
 function actionLines(model: BriefModel, tz: string): string[] {
@@ -75,7 +68,7 @@ function actionLines(model: BriefModel, tz: string): string[] {
   return [
     '*Actions since last time*',
     ...model.actions.map((a) => {
-      const what = a.text === null ? 'An action (kept to a summary)' : quoteUserText(a.text, ACTION_MAX);
+      const what = a.text === null ? 'An action (kept to a summary)' : quoteUserText(a.text, MAX.action);
       return `• ${what} — ${ACTION_STATUS_LABELS[a.status]}, due ${formatShortDate(a.dueAt, tz)}`;
     }),
   ];
@@ -84,7 +77,7 @@ function actionLines(model: BriefModel, tz: string): string[] {
 /** Shared reflections and moments get a section of their own, so actions cannot crowd them out. */
 function sharedLines(model: BriefModel, tz: string): string[] {
   const lines: string[] = [];
-  if (model.shared.length > 0) lines.push('*What they shared*', ...model.shared.flatMap((item) => sharedItemLines(item, tz, ANSWER_MAX)));
+  if (model.shared.length > 0) lines.push('*What they shared*', ...model.shared.flatMap((item) => sharedItemLines(item, tz, MAX.answer)));
   if (model.summarisedCount > 0) {
     const n = model.summarisedCount;
     lines.push(`_${n === 1 ? 'One reflection was' : `${n} reflections were`} kept to a summary._`);

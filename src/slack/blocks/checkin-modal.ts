@@ -6,8 +6,8 @@ import { LIMITS, type CheckInDraft, type Visibility } from '../../domain/checkin
 import { encodeJson } from '../metadata.js';
 import { truncate } from '../mrkdwn.js';
 import { context, option, plain, section, textInput, type Block } from './kit.js';
+import { CALLBACKS } from '../ids.js';
 
-export const CHECKIN_CALLBACK = 'grow_checkin';
 
 export const checkInMetadataSchema = z.object({ step: z.enum(['checkin', 'revisit']) });
 
@@ -16,9 +16,17 @@ export interface TargetChoice {
   description: string;
 }
 
+/** An engagement the leader may file the check-in under, named by its coach ("With Dana Coach"). */
+export interface EngagementChoice {
+  id: string;
+  label: string;
+}
+
 export interface CheckInModalInput {
   step: 'checkin' | 'revisit';
   targets?: TargetChoice[];
+  /** Two or more: the leader picks; `draft.engagementId` is preselected. */
+  engagements?: EngagementChoice[];
   /** Values to show again (the revisit step keeps everything the leader wrote). */
   draft?: Partial<CheckInDraft>;
   /** How the default due date reads, e.g. "before your next session (Thu 3 Dec)". */
@@ -43,6 +51,21 @@ export function checkInModal(input: CheckInModalInput): View {
       context('Low commitment usually means the goal or the action does not fit yet. Reshape either below, or save it as it is.'),
       textInput('make_it_ten', 'What would make it a 10?', LIMITS.makeItTen, { optional: true, multiline: true, initial: d.makeItTen }),
     );
+  }
+  const engagements = input.engagements ?? [];
+  if (engagements.length > 1) {
+    const initial = engagements.find((e) => e.id === d.engagementId) ?? engagements[0]!;
+    blocks.push({
+      type: 'input',
+      block_id: 'engagement',
+      label: plain('Which coaching is this check-in for?'),
+      element: {
+        type: 'static_select',
+        action_id: 'engagement',
+        options: engagements.slice(0, 100).map((e) => option(truncate(e.label, 75), e.id)),
+        initial_option: option(truncate(initial.label, 75), initial.id),
+      },
+    });
   }
   if (targets.length > 0) {
     blocks.push({
@@ -101,11 +124,11 @@ export function checkInModal(input: CheckInModalInput): View {
         initial_option: option(VISIBILITY_TEXT[d.visibility ?? 'summary'], d.visibility ?? 'summary'),
       },
     },
-    context('With a summary your coach sees your goal, your commitment score and whether you did the action — never what you wrote.'),
+    context(`With a summary ${engagements.length > 1 ? 'the coach you pick above' : 'your coach'} sees your goal, your commitment score and whether you did the action — never what you wrote.`),
   );
   return {
     type: 'modal',
-    callback_id: CHECKIN_CALLBACK,
+    callback_id: CALLBACKS.checkIn,
     title: plain('GROW check-in'),
     submit: plain(input.step === 'revisit' ? 'Save' : 'Save check-in'),
     close: plain('Cancel'),

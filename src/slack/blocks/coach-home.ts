@@ -3,10 +3,10 @@
 // leader shared — plus the sessions the coach can change.
 import { formatLocalDate } from '../../domain/checkin/due-date.js';
 import type { RosterSignals } from '../../domain/engagement/roster.js';
-import { ENGAGEMENT_ACTIONS } from './engagement-values.js';
 import { endEngagementBlock, sessionRow, sessionsToShow, type SessionRowInput } from './engagement-session-rows.js';
 import { actionsBlock, context, divider, section, type Block } from './kit.js';
 import { formatSessionTime } from './nudge-session-prep.js';
+import { ENGAGEMENT_ACTIONS } from '../ids.js';
 
 export interface RosterEntryInput {
   engagement: { id: string; leaderId: string; status: 'invited' | 'active' | 'declined' | 'ended' };

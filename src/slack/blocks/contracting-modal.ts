@@ -13,8 +13,9 @@ import {
 } from '../../domain/engagement/contracting.js';
 import { encodeJson } from '../metadata.js';
 import { ratingInput, selectInput, textAnswer, visibilityInput } from './engagement-inputs.js';
-import { CALLBACKS, contractingMetaSchema } from './engagement-values.js';
+import { contractingMetaSchema } from '../engagement-button-value.js';
 import { context, divider, option, plain, section, type Block } from './kit.js';
+import { CALLBACKS } from '../ids.js';
 
 /** Every block id whose value the submission reads. */
 export const CONTRACTING_FIELDS = [

@@ -5,7 +5,7 @@ import type { DigestLeader, DigestModel } from '../../domain/digest/index.js';
 import { signalQuestion } from '../../domain/digest/index.js';
 import { quoteUserText } from '../mrkdwn.js';
 import { context, divider, header, message, type Block } from './kit.js';
-import { ACTION_STATUS_LABELS, fittedSection, formatCoachTime, formatShortDate, mention, sharedItemLines } from './digest-text.js';
+import { ACTION_STATUS_LABELS, fittedSection, type CoachMessageInput, formatCoachTime, formatShortDate, mention, sharedItemLines } from './digest-text.js';
 import type { NudgeMessage } from './nudge-message.js';
 
 // Slack allows 50 blocks in a message; one is kept for the note on leaders left out.
@@ -16,11 +16,7 @@ const GOAL_MAX = 200;
 const ACTION_MAX = 200;
 const ANSWER_MAX = 600;
 
-export interface DigestMessageInput {
-  model: DigestModel;
-  /** The coach's zone: every date reads on their clock. */
-  tz: string;
-}
+export type DigestMessageInput = CoachMessageInput<DigestModel>;
 
 function factsSection(leader: DigestLeader, tz: string): Block {
   const next = leader.nextSessionAt ? `next session ${formatCoachTime(leader.nextSessionAt, tz)}` : 'no session booked';

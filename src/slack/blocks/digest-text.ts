@@ -18,6 +18,12 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
 };
 
 /** A Slack mention for an id that looks like one; anything else is not put in a message. */
+/** What a coach-facing message is rendered from: its model, and the coach's zone, on whose clock every date reads. */
+export interface CoachMessageInput<Model> {
+  model: Model;
+  tz: string;
+}
+
 export function mention(userId: string): string {
   return /^[UW][A-Z0-9]{2,30}$/.test(userId) ? `<@${userId}>` : 'a leader';
 }

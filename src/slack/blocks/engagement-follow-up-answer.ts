@@ -4,11 +4,12 @@
 import { formatLocalDate } from '../../domain/checkin/due-date.js';
 import type { Visibility } from '../../domain/checkin/rules.js';
 import { ANSWER_TEXT, isAnswer, STALE_TEXT, type FollowUpAnswer, type StaleReason } from '../../domain/engagement/follow-up.js';
-import { encodeNudgeValue, NUDGE_ACTIONS } from '../values.js';
+import { encodeNudgeValue } from '../nudge-button-value.js';
 import { VISIBILITY_TEXT } from './checkin-modal.js';
 import { actionsBlock, context, message, section, type Block, type Message } from './kit.js';
 import { buildFollowUpMessage } from './nudge-follow-up.js';
 import { userTextSection } from './nudge-message.js';
+import { NUDGE_ACTIONS } from '../ids.js';
 
 export const FOLLOW_UP_DONE_BLOCK_ID = 'followup_answered';
 

@@ -3,11 +3,12 @@
 // commitment trend, and the sessions they can change.
 import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
 import { cadenceLabel } from '../../domain/engagement/draft.js';
-import { ENGAGEMENT_ACTIONS, encodeEngagementValue } from './engagement-values.js';
+import { encodeEngagementValue } from '../engagement-button-value.js';
 import { endEngagementBlock, sessionRow, sessionsToShow, type SessionRowInput } from './engagement-session-rows.js';
 import { actionsBlock, context, divider, section, type Block } from './kit.js';
 import { userTextSection } from './nudge-message.js';
 import { formatSessionTime } from './nudge-session-prep.js';
+import { ENGAGEMENT_ACTIONS } from '../ids.js';
 
 export interface LeaderEngagementInput {
   engagement: { id: string; coachId: string; status: 'invited' | 'active' | 'declined' | 'ended'; sessionCount: number; cadenceDays: number; sessionMinutes: number };

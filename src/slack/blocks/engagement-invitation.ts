@@ -4,8 +4,9 @@ import { cadenceLabel } from '../../domain/engagement/draft.js';
 import { CONFIDENTIALITY_TERMS } from '../../domain/engagement/contracting.js';
 import type { EngagementStatus } from '../../domain/planner/types.js';
 import { formatSessionTime } from './nudge-session-prep.js';
-import { ENGAGEMENT_ACTIONS, encodeEngagementValue } from './engagement-values.js';
+import { encodeEngagementValue } from '../engagement-button-value.js';
 import { actionsBlock, context, message, section, type Block, type Message } from './kit.js';
+import { ENGAGEMENT_ACTIONS } from '../ids.js';
 
 export const INVITATION_BLOCK_ID = 'invitation_answer';
 

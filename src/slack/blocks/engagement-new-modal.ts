@@ -3,8 +3,8 @@
 import type { View } from '@slack/types';
 import { CADENCES, DEFAULT_CADENCE_DAYS, SESSION_COUNT, SESSION_MINUTES, type DraftErrors, type DraftField } from '../../domain/engagement/draft.js';
 import { selectInput } from './engagement-inputs.js';
-import { CALLBACKS } from './engagement-values.js';
 import { context, plain, type Block } from './kit.js';
+import { CALLBACKS } from '../ids.js';
 
 /** Block ids are stable identifiers (see DESIGN.md). */
 export const NEW_ENGAGEMENT_BLOCKS: Record<DraftField, string> = {

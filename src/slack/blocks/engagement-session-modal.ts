@@ -2,9 +2,10 @@
 import type { View } from '@slack/types';
 import { DateTime } from 'luxon';
 import { encodeJson } from '../metadata.js';
-import { CALLBACKS, rescheduleMetaSchema } from './engagement-values.js';
+import { rescheduleMetaSchema } from '../engagement-button-value.js';
 import { context, plain, section } from './kit.js';
 import { formatSessionTime } from './nudge-session-prep.js';
+import { CALLBACKS } from '../ids.js';
 
 export function rescheduleModal(input: { sessionId: string; seq: number; at: Date; tz: string }): View {
   const local = DateTime.fromJSDate(input.at, { zone: input.tz });

@@ -1,8 +1,9 @@
 // Session rows on App Home, shared by the leader's and the coach's sections: each with
 // a menu to move it, mark it held or cancel it, and the "End engagement" button.
 import { formatSessionTime } from './nudge-session-prep.js';
-import { ENGAGEMENT_ACTIONS, encodeEngagementValue, encodeSessionMenu } from './engagement-values.js';
+import { encodeEngagementValue, encodeSessionMenu } from '../engagement-button-value.js';
 import { option, plain, type Block } from './kit.js';
+import { ENGAGEMENT_ACTIONS } from '../ids.js';
 
 export interface SessionRowInput {
   id: string;

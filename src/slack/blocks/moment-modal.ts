@@ -5,15 +5,15 @@ import { VISIBILITY_TEXT } from './checkin-modal.js';
 import { encodeJson } from '../metadata.js';
 import { quoteUserText } from '../mrkdwn.js';
 import { context, option, plain, section } from './kit.js';
+import { CALLBACKS } from '../ids.js';
 
-export const MOMENT_CALLBACK = 'save_moment_submit';
 export const MOMENT_NOTE_MAX = 1000;
 export const momentMetadataSchema = z.object({ channel: z.string().max(40), ts: z.string().max(40) });
 
 export function momentModal(input: { channel: string; ts: string; excerpt: string }): View {
   return {
     type: 'modal',
-    callback_id: MOMENT_CALLBACK,
+    callback_id: CALLBACKS.moment,
     title: plain('Coaching moment'),
     submit: plain('Save'),
     close: plain('Cancel'),

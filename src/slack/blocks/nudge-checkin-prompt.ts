@@ -1,8 +1,9 @@
 // The DM a few hours after a session: an invitation to capture the Will while it is
 // fresh, through the GROW check-in modal (opened by the click handler, not here).
-import { encodeNudgeValue, NUDGE_ACTIONS } from '../values.js';
+import { encodeNudgeValue } from '../nudge-button-value.js';
 import { actionsBlock, context, message, section } from './kit.js';
 import type { NudgeMessage } from './nudge-message.js';
+import { NUDGE_ACTIONS } from '../ids.js';
 
 export const CHECKIN_PROMPT_BLOCK_ID = 'checkin_prompt_actions';
 

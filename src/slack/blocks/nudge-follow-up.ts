@@ -1,9 +1,10 @@
 // The follow-up DM on the leader's open action: their words, when it is due, and five
 // answers. The buttons are answered elsewhere; this only builds the message.
 import { formatLocalDate } from '../../domain/checkin/due-date.js';
-import { encodeNudgeValue, NUDGE_ACTIONS } from '../values.js';
+import { encodeNudgeValue } from '../nudge-button-value.js';
 import { actionsBlock, context, message, section } from './kit.js';
 import { userTextSection, type NudgeMessage } from './nudge-message.js';
+import { NUDGE_ACTIONS } from '../ids.js';
 
 export const FOLLOW_UP_BLOCK_ID = 'followup_answers';
 

@@ -1,8 +1,9 @@
 // The midpoint and closing reviews: where is the leader now on each behavioural target,
 // against the baseline they gave at contracting. Rating happens in a modal built elsewhere.
-import { encodeNudgeValue, NUDGE_ACTIONS } from '../values.js';
+import { encodeNudgeValue } from '../nudge-button-value.js';
 import { actionsBlock, message, section, type Block } from './kit.js';
 import { userTextSection, type NudgeMessage } from './nudge-message.js';
+import { NUDGE_ACTIONS } from '../ids.js';
 
 export const REVIEW_BLOCK_ID = 'review_actions';
 

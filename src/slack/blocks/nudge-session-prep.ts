@@ -1,9 +1,10 @@
 // The DM one working day before a session: two questions that let the leader (and, if
 // they choose, their coach) arrive prepared. Answering opens a modal built elsewhere.
 import { DateTime } from 'luxon';
-import { encodeNudgeValue, NUDGE_ACTIONS } from '../values.js';
+import { encodeNudgeValue } from '../nudge-button-value.js';
 import { actionsBlock, message, section, type Block } from './kit.js';
 import { userTextSection, type NudgeMessage } from './nudge-message.js';
+import { NUDGE_ACTIONS } from '../ids.js';
 
 export const SESSION_PREP_BLOCK_ID = 'prep_actions';
 

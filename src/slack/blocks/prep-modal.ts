@@ -5,10 +5,11 @@ import type { z } from 'zod';
 import { PREP_QUESTIONS, REFLECTION_TEXT_MAX } from '../../domain/engagement/reflection.js';
 import { encodeJson } from '../metadata.js';
 import { textAnswer } from './engagement-inputs.js';
-import { CALLBACKS, prepMetaSchema } from './engagement-values.js';
+import { prepMetaSchema } from '../engagement-button-value.js';
 import { message, plain, section, type Message } from './kit.js';
 import { formatSessionTime } from './nudge-session-prep.js';
 import { visibilityRadio } from './reflect-modal.js';
+import { CALLBACKS } from '../ids.js';
 
 export function prepModal(input: { meta: z.input<typeof prepMetaSchema>; sessionAt: Date; tz: string }): View {
   return {

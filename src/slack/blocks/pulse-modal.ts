@@ -7,7 +7,8 @@ import { encodeJson } from '../metadata.js';
 import { context, inputBlock, option, plain, textInput, type Block } from './kit.js';
 import { userTextSection } from './nudge-message.js';
 import { pulseQuestion } from './pulse-question.js';
-import { PULSE_CALLBACKS, pulseAnswerMetaSchema } from './pulse-values.js';
+import { pulseAnswerMetaSchema } from '../pulse-button-value.js';
+import { PULSE_CALLBACKS } from '../ids.js';
 
 const TARGET_TEXT_MAX = 1000;
 

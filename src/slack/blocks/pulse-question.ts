@@ -4,7 +4,8 @@ import { DateTime } from 'luxon';
 import type { PulseStage } from '../../domain/pulse/index.js';
 import { actionsBlock, context, message, section, type Block, type Message } from './kit.js';
 import { userTextSection } from './nudge-message.js';
-import { encodePulseRound, PULSE_ACTIONS } from './pulse-values.js';
+import { encodePulseRound } from '../pulse-button-value.js';
+import { PULSE_ACTIONS } from '../ids.js';
 
 export const PULSE_QUESTION_BLOCK_ID = 'pulse_actions';
 // Up to three targets, each in a section of its own.

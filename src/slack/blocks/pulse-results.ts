@@ -7,7 +7,8 @@ import { ANSWERS_TO_RELEASE, formatScore, type PulseStage, type RoundRelease } f
 import { quoteUserText } from '../mrkdwn.js';
 import { actionsBlock, context, message, plain, section, type Block, type Message } from './kit.js';
 import { userTextSection } from './nudge-message.js';
-import { encodePulseRound, PULSE_ACTIONS } from './pulse-values.js';
+import { encodePulseRound } from '../pulse-button-value.js';
+import { PULSE_ACTIONS } from '../ids.js';
 
 const TARGET_TEXT_MAX = 500;
 const SUGGESTION_TEXT_MAX = 1000;

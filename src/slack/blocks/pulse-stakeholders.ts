@@ -9,8 +9,9 @@ import { actionsBlock, context, divider, inputBlock, plain, section, type Block 
 import { userTextSection } from './nudge-message.js';
 import { formatDay } from './pulse-question.js';
 import { STAGE_NAMES } from './pulse-results.js';
-import { encodePulseRound, PULSE_ACTIONS, PULSE_CALLBACKS, STAKEHOLDERS_BLOCK, stakeholdersMetaSchema } from './pulse-values.js';
-import { encodeEngagementValue } from './engagement-values.js';
+import { encodePulseRound, STAKEHOLDERS_BLOCK, stakeholdersMetaSchema } from '../pulse-button-value.js';
+import { PULSE_ACTIONS, PULSE_CALLBACKS } from '../ids.js';
+import { encodeEngagementValue } from '../engagement-button-value.js';
 
 const TARGET_TEXT_MAX = 500;
 

@@ -5,10 +5,11 @@ import type { z } from 'zod';
 import { REFLECT_QUESTIONS, REFLECTION_TEXT_MAX } from '../../domain/engagement/reflection.js';
 import { encodeJson } from '../metadata.js';
 import { textAnswer } from './engagement-inputs.js';
-import { CALLBACKS, reflectMetaSchema } from './engagement-values.js';
+import { reflectMetaSchema } from '../engagement-button-value.js';
 import { context, option, plain, type Block } from './kit.js';
 import { VISIBILITY_TEXT } from './checkin-modal.js';
 import { userTextSection } from './nudge-message.js';
+import { CALLBACKS } from '../ids.js';
 
 export const visibilityRadio = (): Block => ({
   type: 'input',

@@ -5,10 +5,11 @@ import type { z } from 'zod';
 import { describeChange, type ReviewStage } from '../../domain/engagement/review.js';
 import { encodeJson } from '../metadata.js';
 import { ratingInput } from './engagement-inputs.js';
-import { CALLBACKS, reviewMetaSchema } from './engagement-values.js';
+import { reviewMetaSchema } from '../engagement-button-value.js';
 import { context, message, plain, section, type Block, type Message } from './kit.js';
 import { userTextSection } from './nudge-message.js';
 import { distributionLines } from './pulse-results.js';
+import { CALLBACKS } from '../ids.js';
 
 export interface ReviewTargetView {
   id?: string;

@@ -6,10 +6,9 @@ import { z } from 'zod';
 import { formatClock, type WorkingWindow } from '../../domain/time/working-window.js';
 import { encodeJson } from '../metadata.js';
 import { actionsBlock, context, divider, option, plain, section, type Block } from './kit.js';
+import { CALLBACKS, PERSON_ACTIONS } from '../ids.js';
 
 export const SETTINGS = {
-  open: 'settings_open',
-  callback: 'settings',
   days: 'work_days',
   start: 'work_start',
   end: 'work_end',
@@ -41,7 +40,7 @@ export function settingsHomeBlocks(window: WorkingWindow, tz: string): Block[] {
   return [
     divider(),
     section(`*Settings*\nGrow writes to you ${describeWindow(window)} (${tz}).`),
-    actionsBlock('settings_actions', [{ text: 'Settings', actionId: SETTINGS.open }]),
+    actionsBlock('settings_actions', [{ text: 'Settings', actionId: PERSON_ACTIONS.settingsOpen }]),
   ];
 }
 
@@ -52,7 +51,7 @@ export function settingsModal(input: { window: WorkingWindow; tz: string }): Vie
   const { window, tz } = input;
   return {
     type: 'modal',
-    callback_id: SETTINGS.callback,
+    callback_id: CALLBACKS.settings,
     title: plain('Settings'),
     submit: plain('Save'),
     close: plain('Cancel'),

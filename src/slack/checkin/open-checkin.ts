@@ -1,11 +1,13 @@
 // Opens the check-in modal. Slack's trigger expires in three seconds, so the modal opens
-// first, with nothing in between; targets and the default due date follow in an update.
+// first, with nothing in between; targets, the default due date and, for a leader with two
+// coaches, the choice of engagement follow in an update.
 import type { WebClient } from '@slack/web-api';
-import { findEngagementContext } from '../../../db/engagement-context.js';
 import { formatLocalDate } from '../../domain/checkin/due-date.js';
 import { checkInModal } from '../blocks/checkin-modal.js';
 import type { SlackDeps } from '../deps.js';
-import { syncPersonTz } from '../people-sync.js';
+import { loadCheckInContext } from '../../services/leader-records.js';
+import { syncPersonTz } from '../../services/people-sync.js';
+import { engagementChoices } from './engagement-choices.js';
 
 export interface OpenCheckInInput {
   client: WebClient;
@@ -17,15 +19,16 @@ export interface OpenCheckInInput {
 export async function openCheckIn(deps: SlackDeps, input: OpenCheckInInput): Promise<void> {
   const opened = await input.client.views.open({ trigger_id: input.triggerId, view: checkInModal({ step: 'checkin' }) });
   const tz = await syncPersonTz(deps, input.client, input.teamId, input.userId);
-  const engagement = await findEngagementContext(deps.db, deps.cipher, input.teamId, input.userId, deps.now());
+  const engagement = await loadCheckInContext(deps, input.teamId, input.userId);
   if (!engagement || !opened.view?.id) return;
-  if (engagement.targets.length === 0 && !engagement.nextSessionAt) return;
+  const engagements = await engagementChoices(input.client, engagement.active);
+  if (engagement.targets.length === 0 && !engagement.nextSessionAt && engagements.length === 0) return;
   const defaultDue = engagement.nextSessionAt ? `before your next session (${formatLocalDate(engagement.nextSessionAt, tz)})` : undefined;
   try {
     await input.client.views.update({
       view_id: opened.view.id,
       hash: opened.view.hash,
-      view: checkInModal({ step: 'checkin', targets: engagement.targets, defaultDue }),
+      view: checkInModal({ step: 'checkin', targets: engagement.targets, defaultDue, engagements, draft: { engagementId: engagement.engagementId } }),
     });
   } catch (error) {
     // A hash conflict means the leader already moved on (submitted or changed step); the plain modal still works.

@@ -4,14 +4,8 @@
 // otherwise re-rendered without them in place, so the coach keeps the other leaders'
 // week. Runs after the database erase, so a re-render no longer sees the person.
 import type { WebClient } from '@slack/web-api';
-import { and, eq, inArray } from 'drizzle-orm';
-import { loadLeaderRecords } from '../../../db/coach-view.js';
-import type { ErasedData } from '../../../db/personal-data.js';
-import { digestCoverage } from '../../../db/posted-messages.js';
-import { engagements, people } from '../../../db/schema/index.js';
 import { platformErrorCode } from '../../../jobs/slack-client.js';
-import { composeDigest } from '../../domain/digest/index.js';
-import { coachViewOf } from '../../domain/privacy/index.js';
+import { composeDigestAgain, leadersInDigest, type ErasedData } from '../../services/personal-data.js';
 import { buildDigestMessage } from '../blocks/digest-message.js';
 import type { SlackDeps } from '../deps.js';
 
@@ -47,16 +41,9 @@ async function deleteFile(client: WebClient, file: string): Promise<Outcome> {
   }
 }
 
-/** The digest the coach got at `sentAt`, composed again from the leaders still in it. */
+/** The digest the coach got at `sentAt`, rendered again from the leaders still in it. */
 async function rerenderDigest(deps: SlackDeps, teamId: string, coachId: string, leaderIds: string[], sentAt: Date) {
-  const running = await deps.db
-    .select({ id: engagements.id, coachId: engagements.coachId, leaderId: engagements.leaderId, status: engagements.status })
-    .from(engagements)
-    .where(and(eq(engagements.teamId, teamId), eq(engagements.coachId, coachId), inArray(engagements.leaderId, leaderIds)));
-  const [coach] = await deps.db.select({ tz: people.tz }).from(people).where(and(eq(people.teamId, teamId), eq(people.userId, coachId)));
-  const records = await loadLeaderRecords(deps.db, deps.cipher, { teamId, engagements: running });
-  const views = records.map((record) => coachViewOf(coachId, record));
-  return buildDigestMessage({ model: composeDigest(views, sentAt), tz: coach?.tz ?? 'UTC' });
+  return buildDigestMessage(await composeDigestAgain(deps, teamId, coachId, leaderIds, sentAt));
 }
 
 export async function eraseSlackCopies(deps: SlackDeps, client: WebClient, teamId: string, userId: string, erased: ErasedData): Promise<SlackErasure> {
@@ -81,7 +68,7 @@ export async function eraseSlackCopies(deps: SlackDeps, client: WebClient, teamI
       continue;
     }
     // A coach's digest that quoted this leader: the rows left name the others it covered.
-    const others = await digestCoverage(deps.db, teamId, row.channelId, row.messageTs);
+    const others = await leadersInDigest(deps, teamId, { channel: row.channelId, ts: row.messageTs });
     if (others.length === 0) {
       count(await deleteMessage(client, row.channelId, row.messageTs), 'digestsDeleted');
       continue;

@@ -3,7 +3,7 @@
 import { DateTime } from 'luxon';
 import { parsePauseDays } from '../../domain/engagement/pause.js';
 import { pauseLeader, resumeLeader } from '../../services/pause.js';
-import { syncPersonTz } from '../people-sync.js';
+import { syncPersonTz } from '../../services/people-sync.js';
 import type { Subcommand } from './subcommand.js';
 
 /** "Monday 9 March": the first day Grow may write again. */

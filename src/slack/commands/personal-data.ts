@@ -1,14 +1,13 @@
 // `/grow export` and `/grow delete`: a leader's data is theirs to take or to erase.
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { collectPersonalData, erasePersonalData, type ErasedData } from '../../../db/personal-data.js';
-import { recordPostedMessages } from '../../../db/posted-messages.js';
+import { erasePerson, exportPersonalData, type ErasedData } from '../../services/personal-data.js';
+import { notePosted } from '../../services/posted-messages.js';
 import { eraseSlackCopies, type SlackErasure } from './erase-slack-copies.js';
 import { actionsBlock, context, section } from '../blocks/kit.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import type { Subcommand } from './subcommand.js';
-
-export const DELETE_CONFIRM_ACTION = 'personal_data_delete';
+import { PERSON_ACTIONS } from '../ids.js';
 
 export const exportSubcommand: Subcommand = {
   name: 'export',
@@ -16,7 +15,7 @@ export const exportSubcommand: Subcommand = {
   description: 'a copy of everything Grow keeps about you, as a file in your DM',
   async run({ command, client, deps, ack }) {
     await ack({ text: 'Preparing your export — it will arrive in a direct message from Grow.' });
-    const data = await collectPersonalData(deps.db, deps.cipher, command.team_id, command.user_id);
+    const data = await exportPersonalData(deps, command.team_id, command.user_id);
     const dm = await client.conversations.open({ users: command.user_id });
     const uploaded = await client.filesUploadV2({
       channel_id: dm.channel!.id!,
@@ -27,7 +26,7 @@ export const exportSubcommand: Subcommand = {
     });
     // The file lives in Slack until the leader erases their data: record it so delete can remove it.
     const fileIds = (uploaded.files ?? []).flatMap((f) => (f.files ?? []).map((file) => file.id)).filter((id): id is string => typeof id === 'string');
-    await recordPostedMessages(deps.db, fileIds.map((fileId) => ({ teamId: command.team_id, recipientId: command.user_id, kind: 'export_file' as const, fileId })));
+    await notePosted(deps, fileIds.map((fileId) => ({ teamId: command.team_id, recipientId: command.user_id, kind: 'export_file' as const, fileId })));
     deps.logger.info({ teamId: command.team_id, userId: command.user_id, fileIds }, 'personal data exported');
   },
 };
@@ -41,7 +40,7 @@ export const deleteSubcommand: Subcommand = {
       text: 'Erase everything Grow keeps about you?',
       blocks: [
         section('*Erase everything Grow keeps about you?*\nYour check-ins, actions, reflections, coaching moments, targets and engagements as a leader are deleted, and Grow stops writing to you. Engagements you coach are ended. This cannot be undone — `/grow export` first if you want a copy.'),
-        actionsBlock('personal_data', [{ text: 'Erase my data', actionId: DELETE_CONFIRM_ACTION, style: 'danger' }]),
+        actionsBlock('personal_data', [{ text: 'Erase my data', actionId: PERSON_ACTIONS.eraseData, style: 'danger' }]),
         context('Nothing happens unless you press the button.'),
       ],
     }),
@@ -59,12 +58,12 @@ export function erasedSummary(counts: ErasedData['counts'], slack: SlackErasure)
 }
 
 export function registerPersonalData(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(DELETE_CONFIRM_ACTION, async ({ ack, body, respond, client }) => {
+  app.action<BlockButtonAction>(PERSON_ACTIONS.eraseData, async ({ ack, body, respond, client }) => {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     let text: string;
     try {
-      const erased = await erasePersonalData(deps.db, teamId, body.user.id, deps.now());
+      const erased = await erasePerson(deps, teamId, body.user.id);
       const slack = await eraseSlackCopies(deps, client, teamId, body.user.id, erased);
       text = erasedSummary(erased.counts, slack);
       deps.logger.info({ teamId, userId: body.user.id, ...erased.counts, slack }, 'personal data erased');

@@ -2,22 +2,18 @@
 // sections through `homeSections` (engagement progress, the coach's roster).
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { findOpenAction, listRecentCheckIns } from '../../../db/check-ins.js';
 import { formatLocalDate } from '../../domain/checkin/due-date.js';
 import type { Block } from '../blocks/kit.js';
 import { leaderHomeView } from '../blocks/leader-home.js';
 import type { SlackDeps } from '../deps.js';
-import { syncPersonTz } from '../people-sync.js';
+import { loadLeaderHome } from '../../services/leader-records.js';
+import { syncPersonTz } from '../../services/people-sync.js';
 
 export type HomeSection = (deps: SlackDeps, teamId: string, userId: string, tz: string) => Promise<Block[]>;
 
 export async function publishHome(deps: SlackDeps, client: WebClient, teamId: string, userId: string, sections: HomeSection[] = []): Promise<void> {
   const tz = await syncPersonTz(deps, client, teamId, userId);
-  const [recent, action, ...extra] = await Promise.all([
-    listRecentCheckIns(deps.db, deps.cipher, teamId, userId, 5),
-    findOpenAction(deps.db, deps.cipher, teamId, userId),
-    ...sections.map((s) => s(deps, teamId, userId, tz)),
-  ]);
+  const [{ recent, action }, ...extra] = await Promise.all([loadLeaderHome(deps, teamId, userId), ...sections.map((s) => s(deps, teamId, userId, tz))]);
   const localDate = (d: Date) => formatLocalDate(d, tz);
   const view = leaderHomeView({
     currentAction: action ? { text: action.text, dueLabel: localDate(action.dueAt) } : null,

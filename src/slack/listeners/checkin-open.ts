@@ -2,11 +2,11 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { openCheckIn } from '../checkin/open-checkin.js';
 import type { SlackDeps } from '../deps.js';
+import { NUDGE_ACTIONS } from '../ids.js';
 
-export const CHECKIN_OPEN_ACTION = 'checkin_open';
 
 export function registerCheckInOpen(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(CHECKIN_OPEN_ACTION, async ({ ack, body, client, context }) => {
+  app.action<BlockButtonAction>(NUDGE_ACTIONS.checkInOpen, async ({ ack, body, client, context }) => {
     await ack();
     const teamId = context.teamId ?? '';
     try {

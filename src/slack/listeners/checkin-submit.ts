@@ -3,21 +3,22 @@
 import type { App } from '@slack/bolt';
 import { formatLocalDate } from '../../domain/checkin/due-date.js';
 import type { CheckInDraft } from '../../domain/checkin/rules.js';
-import { recordPostedMessage } from '../../../db/posted-messages.js';
+import { notePosted } from '../../services/posted-messages.js';
 import { submitCheckIn } from '../../services/check-in.js';
-import { CHECKIN_CALLBACK, checkInMetadataSchema, checkInModal } from '../blocks/checkin-modal.js';
+import { checkInMetadataSchema, checkInModal } from '../blocks/checkin-modal.js';
 import { checkInConfirmation } from '../blocks/checkin-confirmation.js';
-import { errorsForBlocks, readCheckInValues, targetsFromView } from '../checkin/checkin-values.js';
+import { engagementsFromView, errorsForBlocks, readCheckInValues, targetsFromView } from '../checkin/checkin-form.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { decodeJson } from '../metadata.js';
-import { viewStateSchema } from '../view-state.js';
+import { viewStateSchema } from '../read-view-state.js';
+import { CALLBACKS } from '../ids.js';
 
 export function registerCheckInSubmit(app: App, deps: SlackDeps): void {
-  app.view(CHECKIN_CALLBACK, async ({ ack, body, view, client, context }) => {
+  app.view(CALLBACKS.checkIn, async ({ ack, body, view, client, context }) => {
     const teamId = context.teamId ?? '';
     const userId = body.user.id;
-    const log = deps.logger.child({ teamId, userId, view: CHECKIN_CALLBACK });
+    const log = deps.logger.child({ teamId, userId, view: CALLBACKS.checkIn });
     const blockIds = new Set(view.blocks.map((b) => b.block_id).filter((id): id is string => !!id));
     const state = viewStateSchema.safeParse(view.state.values);
     const meta = decodeJson(checkInMetadataSchema, view.private_metadata) ?? { step: 'checkin' as const };
@@ -41,7 +42,7 @@ export function registerCheckInSubmit(app: App, deps: SlackDeps): void {
     }
     if (result.outcome === 'revisit') {
       const draft = values as Partial<CheckInDraft>;
-      const revisit = checkInModal({ step: 'revisit', targets: targetsFromView(view.blocks), draft: { ...draft, commitment: Number(draft.commitment) } });
+      const revisit = checkInModal({ step: 'revisit', targets: targetsFromView(view.blocks), engagements: engagementsFromView(view.blocks), draft: { ...draft, commitment: Number(draft.commitment) } });
       await ack({ response_action: 'update', view: revisit });
       return;
     }
@@ -54,7 +55,7 @@ export function registerCheckInSubmit(app: App, deps: SlackDeps): void {
     });
     try {
       const posted = await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });
-      await recordPostedMessage(deps.db, { teamId, recipientId: userId, kind: 'checkin_confirmation', channelId: posted.channel ?? userId, messageTs: posted.ts ?? '' });
+      await notePosted(deps, { teamId, recipientId: userId, kind: 'checkin_confirmation', channelId: posted.channel ?? userId, messageTs: posted.ts ?? '' });
     } catch (error) {
       log.warn({ err: error }, 'check-in confirmation not delivered');
     }

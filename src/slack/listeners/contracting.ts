@@ -1,17 +1,18 @@
 // Contracting: opened on accepting, or later from the invitation DM or App Home ("Set
 // your targets"); submitted once, with inline errors for anything to fix.
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { findEngagement } from '../../../db/engagements.js';
 import { isDomainError } from '../../domain/errors.js';
+import { loadEngagement } from '../../services/engagement.js';
 import { loadContractable, submitContracting } from '../../services/engagement-contracting.js';
 import { CONTRACTING_FIELDS, contractingModal } from '../blocks/contracting-modal.js';
-import { CALLBACKS, contractingMetaSchema, ENGAGEMENT_ACTIONS, parseEngagementValue } from '../blocks/engagement-values.js';
+import { contractingMetaSchema, parseEngagementValue } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
-import { teamOf, tellUser, type RefreshHome } from './engagement-interaction.js';
+import { type RefreshHome, teamOf, tellUser, whoActed } from './engagement-interaction.js';
 import { showInvitationOutcome } from './engagement-invitation.js';
 import { stakeholdersView } from './pulse-leader.js';
 import { errorOn, readSubmission } from '../modal-submission.js';
+import { CALLBACKS, ENGAGEMENT_ACTIONS } from '../ids.js';
 
 export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
   app.action<BlockButtonAction>(ENGAGEMENT_ACTIONS.contractingOpen, async ({ ack, body, client }) => {
@@ -30,9 +31,7 @@ export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps
   });
 
   app.view(CALLBACKS.contracting, async ({ ack, body, view, client }) => {
-    const teamId = teamOf(body);
-    const userId = body.user.id;
-    const log = deps.logger.child({ teamId, userId, view: CALLBACKS.contracting });
+    const { teamId, userId, log } = whoActed(deps, body, { view: CALLBACKS.contracting });
     const form = readSubmission(view, contractingMetaSchema, CONTRACTING_FIELDS);
     if (!form) return void (await ack(errorOn('target1', 'This form could not be read. Please open it again from App Home.')));
     const { meta, values } = form;
@@ -51,7 +50,7 @@ export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps
     // The same modal moves on to naming stakeholders, who are asked about these targets.
     const next = await stakeholdersView(deps, teamId, userId).catch((error: unknown) => void log.warn({ err: error }, 'stakeholder picker not shown'));
     await ack(next ? { response_action: 'update', view: next } : undefined);
-    const engagement = await findEngagement(deps.db, teamId, meta.engagementId);
+    const engagement = await loadEngagement(deps, teamId, meta.engagementId);
     if (engagement) await showInvitationOutcome(deps, client, engagement, undefined, log);
     await refreshHome(deps, client, teamId, [userId]);
   });

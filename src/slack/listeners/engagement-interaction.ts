@@ -2,12 +2,12 @@
 // (an ephemeral in a conversation, a small modal on App Home), replacing a message in
 // place, DMing the other party, and re-publishing App Home after a change.
 import type { WebClient } from '@slack/web-api';
-import type { Db } from '../../../db/client.js';
-import { recordPostedMessage } from '../../../db/posted-messages.js';
 import type { Logger } from '../../logger.js';
 import type { Block } from '../blocks/kit.js';
 import { plain, section } from '../blocks/kit.js';
 import type { SlackDeps } from '../deps.js';
+import type { ServiceContext } from '../../services/context.js';
+import { notePosted } from '../../services/posted-messages.js';
 import { recordedMessageFor } from '../../services/recorded-message.js';
 import { publishHome, type HomeSection } from './app-home.js';
 
@@ -31,6 +31,13 @@ export interface SlackMessage {
 }
 
 export const teamOf = (body: InteractionBody): string => body.team?.id ?? body.user.team_id ?? '';
+
+/** Who clicked or submitted, and a logger naming them and the action or view. */
+export function whoActed(deps: Pick<SlackDeps, 'logger'>, body: InteractionBody, on: { action: string } | { view: string }) {
+  const teamId = teamOf(body);
+  const userId = body.user.id;
+  return { teamId, userId, log: deps.logger.child({ teamId, userId, ...on }) };
+}
 
 /** The message a button sat in, when it sat in a message (not App Home or a modal). */
 export function messageOf(body: InteractionBody): MessageRef | undefined {
@@ -81,10 +88,10 @@ export async function updateOwnMessage(
 }
 
 /** DMs a person and records where the message went, so `/grow delete` can remove it. */
-export async function sendDm(client: WebClient, userId: string, message: SlackMessage, log: Logger, record: { db: Db; teamId: string }): Promise<void> {
+export async function sendDm(client: WebClient, userId: string, message: SlackMessage, log: Logger, record: Pick<ServiceContext, 'db'> & { teamId: string }): Promise<void> {
   try {
     const posted = await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks, unfurl_links: false });
-    await recordPostedMessage(record.db, { teamId: record.teamId, recipientId: userId, kind: 'dm', channelId: posted.channel ?? userId, messageTs: posted.ts ?? '' });
+    await notePosted(record, { teamId: record.teamId, recipientId: userId, kind: 'dm', channelId: posted.channel ?? userId, messageTs: posted.ts ?? '' });
   } catch (error) {
     log.warn({ err: error, to: userId }, 'DM not delivered or not recorded');
   }

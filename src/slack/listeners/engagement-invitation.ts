@@ -3,18 +3,18 @@
 // outcome; a second click changes nothing and says so privately.
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { findInvitationMessage, type EngagementRow } from '../../../db/engagements.js';
 import type { Logger } from '../../logger.js';
-import { acceptInvitation, declineInvitation, type EngagementMoveResult } from '../../services/engagement.js';
+import { acceptInvitation, declineInvitation, findInvitationDm, type EngagementMoveResult, type EngagementRow } from '../../services/engagement.js';
 import { loadInvitationState } from '../../services/engagement-invitation.js';
 import { contractingModal } from '../blocks/contracting-modal.js';
 import { invitationOutcomeMessage } from '../blocks/engagement-invitation.js';
 import { acceptedNotice, declinedNotice } from '../blocks/engagement-notices.js';
-import { ENGAGEMENT_ACTIONS, parseEngagementValue } from '../blocks/engagement-values.js';
+import { parseEngagementValue } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
-import { syncPersonTz } from '../people-sync.js';
-import { messageOf, sendDm, teamOf, tellUser, updateMessage, updateOwnMessage, type MessageRef, type RefreshHome } from './engagement-interaction.js';
+import { syncPersonTz } from '../../services/people-sync.js';
+import { messageOf, type MessageRef, type RefreshHome, sendDm, tellUser, updateMessage, updateOwnMessage, whoActed } from './engagement-interaction.js';
+import { ENGAGEMENT_ACTIONS } from '../ids.js';
 
 export const ALREADY_ANSWERED = 'That invitation was already answered, so nothing was changed.';
 
@@ -28,7 +28,7 @@ export async function showInvitationOutcome(
 ): Promise<void> {
   const state = await loadInvitationState(deps.db, engagement);
   const message = invitationOutcomeMessage(state);
-  const sent = await findInvitationMessage(deps.db, engagement.teamId, engagement.id);
+  const sent = await findInvitationDm(deps, engagement);
   const isSent = sent && sent.messageTs === clicked?.where?.ts && sent.channelId === clicked?.where?.channel;
   if (clicked && !isSent) await updateOwnMessage(deps, client, { teamId: engagement.teamId, userId: clicked.userId }, clicked.where, message, log);
   if (sent) await updateMessage(client, { channel: sent.channelId, ts: sent.messageTs }, message, log);
@@ -40,9 +40,7 @@ export const registerEngagementInvitation = (refreshHome: RefreshHome) => (app: 
   const answer = (verb: Verb, kind: 'accept' | 'decline') =>
     app.action<BlockButtonAction>(ENGAGEMENT_ACTIONS[kind], async ({ ack, body, client }) => {
       await ack();
-      const teamId = teamOf(body);
-      const userId = body.user.id;
-      const log = deps.logger.child({ teamId, userId, action: kind });
+      const { teamId, userId, log } = whoActed(deps, body, { action: kind });
       const value = parseEngagementValue(body.actions[0]?.value);
       if (!value) {
         await tellUser(client, body, ALREADY_ANSWERED, log);

@@ -7,12 +7,12 @@ import type { DraftField, LeaderFacts } from '../../domain/engagement/draft.js';
 import { createEngagement } from '../../services/engagement.js';
 import { engagementNewModal, NEW_ENGAGEMENT_BLOCKS, newEngagementErrors } from '../blocks/engagement-new-modal.js';
 import { invitationSentNotice } from '../blocks/engagement-notices.js';
-import { CALLBACKS, ENGAGEMENT_ACTIONS } from '../blocks/engagement-values.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
-import { syncPersonTz } from '../people-sync.js';
-import { readInput, viewStateSchema } from '../view-state.js';
+import { syncPersonTz } from '../../services/people-sync.js';
+import { readInput, viewStateSchema } from '../read-view-state.js';
 import { sendDm, teamOf, type RefreshHome } from './engagement-interaction.js';
+import { CALLBACKS, ENGAGEMENT_ACTIONS } from '../ids.js';
 
 export async function openNewEngagement(client: WebClient, triggerId: string): Promise<void> {
   await client.views.open({ trigger_id: triggerId, view: engagementNewModal() });

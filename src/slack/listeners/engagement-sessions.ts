@@ -4,27 +4,26 @@
 import type { App, BlockButtonAction, BlockOverflowAction } from '@slack/bolt';
 import { atLocalTime } from '../../domain/time/local-time.js';
 import { isDomainError } from '../../domain/errors.js';
-import { findPerson } from '../../../db/people.js';
 import { endEngagement } from '../../services/engagement.js';
 import { changeSession, loadSessionToMove } from '../../services/engagement-sessions.js';
+import { personZone } from '../../services/people-sync.js';
 import { endedNotice, sessionMovedNotice } from '../blocks/engagement-notices.js';
 import { rescheduleModal } from '../blocks/engagement-session-modal.js';
-import { CALLBACKS, ENGAGEMENT_ACTIONS, parseEngagementValue, parseSessionMenu, rescheduleMetaSchema } from '../blocks/engagement-values.js';
+import { parseEngagementValue, parseSessionMenu, rescheduleMetaSchema } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { decodeJson } from '../metadata.js';
-import { readInput, viewStateSchema } from '../view-state.js';
-import { sendDm, teamOf, tellUser, type RefreshHome } from './engagement-interaction.js';
+import { readInput, viewStateSchema } from '../read-view-state.js';
+import { type RefreshHome, sendDm, tellUser, whoActed } from './engagement-interaction.js';
 import { showInvitationOutcome } from './engagement-invitation.js';
+import { CALLBACKS, ENGAGEMENT_ACTIONS } from '../ids.js';
 
 const OUT_OF_DATE = 'That is out of date; nothing was changed.';
 
 export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
   app.action<BlockOverflowAction>(ENGAGEMENT_ACTIONS.sessionMenu, async ({ ack, body, client }) => {
     await ack();
-    const teamId = teamOf(body);
-    const userId = body.user.id;
-    const log = deps.logger.child({ teamId, userId, action: ENGAGEMENT_ACTIONS.sessionMenu });
+    const { teamId, userId, log } = whoActed(deps, body, { action: ENGAGEMENT_ACTIONS.sessionMenu });
     const choice = parseSessionMenu(body.actions[0]?.selected_option?.value);
     if (!choice) return tellUser(client, body, OUT_OF_DATE, log);
     try {
@@ -43,9 +42,7 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
   });
 
   app.view(CALLBACKS.reschedule, async ({ ack, body, view, client }) => {
-    const teamId = teamOf(body);
-    const userId = body.user.id;
-    const log = deps.logger.child({ teamId, userId, view: CALLBACKS.reschedule });
+    const { teamId, userId, log } = whoActed(deps, body, { view: CALLBACKS.reschedule });
     const meta = decodeJson(rescheduleMetaSchema, view.private_metadata);
     const state = viewStateSchema.safeParse(view.state.values);
     const date = state.success ? readInput(state.data, 'date') : undefined;
@@ -56,7 +53,7 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
     }
     let moved;
     try {
-      const tz = (await findPerson(deps.db, teamId, userId))?.tz ?? 'UTC';
+      const tz = await personZone(deps, teamId, userId);
       moved = await changeSession(deps, { teamId, userId, sessionId: meta.sessionId, change: { kind: 'reschedule', at: atLocalTime(date, time, tz) } });
     } catch (error) {
       if (!isDomainError(error)) log.error({ err: error }, 'session not moved');
@@ -66,7 +63,7 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
     await ack();
     const { session, engagement } = moved;
     const otherId = engagement.coachId === userId ? engagement.leaderId : engagement.coachId;
-    const otherTz = (await findPerson(deps.db, teamId, otherId))?.tz ?? 'UTC';
+    const otherTz = await personZone(deps, teamId, otherId);
     await sendDm(client, otherId, sessionMovedNotice(userId, session.seq, session.scheduledAt, otherTz), log, { db: deps.db, teamId });
     if (engagement.status === 'invited') await showInvitationOutcome(deps, client, engagement, undefined, log);
     await refreshHome(deps, client, teamId, [engagement.coachId, engagement.leaderId]);
@@ -74,9 +71,7 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
 
   app.action<BlockButtonAction>(ENGAGEMENT_ACTIONS.end, async ({ ack, body, client }) => {
     await ack();
-    const teamId = teamOf(body);
-    const userId = body.user.id;
-    const log = deps.logger.child({ teamId, userId, action: ENGAGEMENT_ACTIONS.end });
+    const { teamId, userId, log } = whoActed(deps, body, { action: ENGAGEMENT_ACTIONS.end });
     const value = parseEngagementValue(body.actions[0]?.value);
     if (!value) return tellUser(client, body, OUT_OF_DATE, log);
     try {

@@ -8,8 +8,9 @@ import { answeredMessage, snoozedMessage, staleFollowUpMessage, type AnsweredVie
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { DomainError } from '../../domain/errors.js';
-import { NUDGE_ACTIONS, parseNudgeValue } from '../values.js';
-import { messageOf, teamOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
+import { parseNudgeValue } from '../nudge-button-value.js';
+import { messageOf, tellUser, updateOwnMessage, whoActed } from './engagement-interaction.js';
+import { NUDGE_ACTIONS } from '../ids.js';
 
 export const REFUSED = friendlyMessage(new DomainError('forbidden', 'not yours'));
 export const OUT_OF_DATE = 'That message is out of date; nothing was changed.';
@@ -27,9 +28,7 @@ export function registerFollowUpAnswers(app: App, deps: SlackDeps): void {
   for (const [actionId, answer] of Object.entries(ANSWERS)) {
     app.action<BlockButtonAction>(actionId, async ({ ack, body, client }) => {
       await ack();
-      const teamId = teamOf(body);
-      const userId = body.user.id;
-      const log = deps.logger.child({ teamId, userId, action: actionId });
+      const { teamId, userId, log } = whoActed(deps, body, { action: actionId });
       const value = parseNudgeValue(body.actions[0]?.value);
       if (!value?.actionId) return tellUser(client, body, OUT_OF_DATE, log);
       const ids = { nudgeId: value.nudgeId, actionId: value.actionId };

@@ -8,13 +8,14 @@ import type { Subcommand } from '../commands/subcommand.js';
 import { openCheckIn } from '../checkin/open-checkin.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
+import { SLASH_COMMAND } from '../ids.js';
 
 export function registerGrowCommand(app: App, deps: SlackDeps, extra: Subcommand[] = []): void {
   const subcommands: Subcommand[] = [];
   subcommands.push(historySubcommand, ...extra, helpSubcommand(() => subcommands));
   const byName = new Map(subcommands.map((s) => [s.name, s]));
 
-  app.command('/grow', async ({ ack, command, client }) => {
+  app.command(SLASH_COMMAND, async ({ ack, command, client }) => {
     const log = deps.logger.child({ teamId: command.team_id, userId: command.user_id });
     const parsed = parseGrowCommand(command.text);
     let acked = false;

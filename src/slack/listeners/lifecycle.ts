@@ -2,13 +2,13 @@
 // once: its stored token is deleted, the installation is marked (planners skip it until
 // it installs Grow again) and every pending nudge for the team is cancelled.
 import type { App } from '@slack/bolt';
-import { stopWorkspace } from '../../../db/workspaces.js';
+import { stopWorkspaceFor } from '../../services/workspace-stop.js';
 import type { SlackDeps } from '../deps.js';
 
 export function registerLifecycle(app: App, deps: SlackDeps): void {
   const stop = async (teamId: string, reason: string) => {
     if (!teamId) return;
-    const cancelled = await stopWorkspace(deps.db, teamId, reason, deps.now());
+    const cancelled = await stopWorkspaceFor(deps, teamId, reason);
     deps.logger.info({ teamId, reason, cancelled }, 'workspace stopped');
   };
   app.event('app_uninstalled', async ({ context }) => stop(context.teamId ?? '', 'app_uninstalled'));

@@ -8,7 +8,8 @@ import { answerPulse, checkPulse, declinePulse } from '../../services/pulse-answ
 import { recordedMessageFor } from '../../services/recorded-message.js';
 import { pulseAnswerModal } from '../blocks/pulse-modal.js';
 import { pulseAnsweredMessage } from '../blocks/pulse-question.js';
-import { parsePulseRound, PULSE_ACTIONS, PULSE_CALLBACKS, pulseAnswerMetaSchema } from '../blocks/pulse-values.js';
+import { parsePulseRound, pulseAnswerMetaSchema } from '../pulse-button-value.js';
+import { PULSE_ACTIONS, PULSE_CALLBACKS } from '../ids.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';

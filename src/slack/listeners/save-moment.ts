@@ -1,22 +1,23 @@
 // The "Save as coaching moment" message shortcut: a modal for a note, then a
 // reflection of kind `moment` holding the permalink, the note and its visibility.
 import type { App, MessageShortcut } from '@slack/bolt';
-import { insertReflection } from '../../../db/reflections.js';
 import { visibilitySchema } from '../../domain/checkin/rules.js';
-import { MOMENT_CALLBACK, MOMENT_NOTE_MAX, momentMetadataSchema, momentModal } from '../blocks/moment-modal.js';
+import { saveMoment } from '../../services/moment.js';
+import { MOMENT_NOTE_MAX, momentMetadataSchema, momentModal } from '../blocks/moment-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { decodeJson } from '../metadata.js';
-import { readInput, viewStateSchema } from '../view-state.js';
+import { readInput, viewStateSchema } from '../read-view-state.js';
+import { CALLBACKS, SHORTCUTS } from '../ids.js';
 
 export function registerSaveMoment(app: App, deps: SlackDeps): void {
-  app.shortcut<MessageShortcut>('save_moment', async ({ ack, shortcut, client }) => {
+  app.shortcut<MessageShortcut>(SHORTCUTS.saveMoment, async ({ ack, shortcut, client }) => {
     await ack();
     const view = momentModal({ channel: shortcut.channel.id, ts: shortcut.message.ts, excerpt: shortcut.message.text ?? '' });
     await client.views.open({ trigger_id: shortcut.trigger_id, view });
   });
 
-  app.view(MOMENT_CALLBACK, async ({ ack, body, view, client, context }) => {
+  app.view(CALLBACKS.moment, async ({ ack, body, view, client, context }) => {
     const teamId = context.teamId ?? '';
     const meta = decodeJson(momentMetadataSchema, view.private_metadata);
     const state = viewStateSchema.safeParse(view.state.values);
@@ -30,15 +31,7 @@ export function registerSaveMoment(app: App, deps: SlackDeps): void {
       // Slack refuses permalinks for conversations the bot is not in; the moment still
       // keeps where the message was, so nothing the leader chose to save is lost.
       const link = await client.chat.getPermalink({ channel: meta.channel, message_ts: meta.ts }).catch(() => undefined);
-      await insertReflection(deps.db, deps.cipher, {
-        teamId,
-        leaderId: body.user.id,
-        engagementId: null,
-        kind: 'moment',
-        body: { note, channel: meta.channel, ts: meta.ts },
-        permalink: link?.permalink ?? null,
-        visibility: visibility.data,
-      });
+      await saveMoment(deps, { teamId, leaderId: body.user.id, note, channel: meta.channel, ts: meta.ts, permalink: link?.permalink ?? null, visibility: visibility.data });
     } catch (error) {
       deps.logger.error({ teamId, userId: body.user.id, err: error }, 'coaching moment not saved');
       await ack({ response_action: 'errors', errors: { note: friendlyMessage(error) } });

@@ -8,9 +8,10 @@ import { SETTINGS, settingsHomeBlocks, settingsMetaSchema, settingsModal } from 
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
-import { readMulti } from '../view-state.js';
+import { readMulti } from '../read-view-state.js';
 import type { HomeSection } from './app-home.js';
-import { teamOf, tellUser, type RefreshHome } from './engagement-interaction.js';
+import { type RefreshHome, tellUser, whoActed } from './engagement-interaction.js';
+import { CALLBACKS, PERSON_ACTIONS } from '../ids.js';
 
 /** Shown to everyone: a leader's nudges and a coach's digests both keep to these hours. */
 export const settingsSection: HomeSection = async (deps, teamId, userId) => {
@@ -19,11 +20,9 @@ export const settingsSection: HomeSection = async (deps, teamId, userId) => {
 };
 
 export const registerSettings = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
-  app.action<BlockButtonAction>(SETTINGS.open, async ({ ack, body, client }) => {
+  app.action<BlockButtonAction>(PERSON_ACTIONS.settingsOpen, async ({ ack, body, client }) => {
     await ack();
-    const teamId = teamOf(body);
-    const userId = body.user.id;
-    const log = deps.logger.child({ teamId, userId, action: SETTINGS.open });
+    const { teamId, userId, log } = whoActed(deps, body, { action: PERSON_ACTIONS.settingsOpen });
     try {
       const own = await loadOwnWorkingHours(deps, teamId, userId);
       await client.views.open({ trigger_id: body.trigger_id, view: settingsModal(own) });
@@ -33,10 +32,8 @@ export const registerSettings = (refreshHome: RefreshHome) => (app: App, deps: S
     }
   });
 
-  app.view(SETTINGS.callback, async ({ ack, body, view, client }) => {
-    const teamId = teamOf(body);
-    const userId = body.user.id;
-    const log = deps.logger.child({ teamId, userId, view: SETTINGS.callback });
+  app.view(CALLBACKS.settings, async ({ ack, body, view, client }) => {
+    const { teamId, userId, log } = whoActed(deps, body, { view: CALLBACKS.settings });
     const submission = readSubmission(view, settingsMetaSchema, [SETTINGS.start, SETTINGS.end]);
     if (!submission) return ack(errorOn(SETTINGS.days, UNREADABLE_FORM));
     const answers = { days: readMulti(submission.state, SETTINGS.days), start: submission.values[SETTINGS.start], end: submission.values[SETTINGS.end] };

@@ -4,8 +4,7 @@
 // Slack sends this for everyone in the workspace: only people Grow already knows count.
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { findPerson } from '../../../db/people.js';
-import { applyUserChange } from '../../../jobs/refresh-time-zones.js';
+import { applyUserChange, isKnownPerson } from '../../services/people-sync.js';
 import type { SlackDeps } from '../deps.js';
 
 const isZone = (tz: string) => {
@@ -33,7 +32,7 @@ export function registerUserChange(app: App, deps: SlackDeps): void {
       return;
     }
     const user = parsed.data;
-    if (!(await findPerson(deps.db, teamId, user.id))) return;
+    if (!(await isKnownPerson(deps, teamId, user.id))) return;
     await applyUserChange(deps, { teamId, userId: user.id, tz: user.tz, deleted: user.deleted }, deps.now());
   });
 }

@@ -4,6 +4,7 @@
 // around them unless the test kills the process on purpose.
 import { randomBytes } from 'node:crypto';
 import { startGrowProcess, type GrowProcess } from '../../support/grow-process.js';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 import { BOT_TOKEN, deliveredNudgeIds, startDeliveryFixture, type DeliveryFixture, type SeededLeader } from '../../jobs/support/delivery-fixture.js';
 
 export interface LiveGrow {
@@ -62,6 +63,25 @@ export async function startLiveGrow(options: LiveOptions): Promise<LiveGrow> {
     },
   };
   return live;
+}
+
+/** Grow with Postgres behind a TCP proxy the test cuts and mends (the shared server keeps running). */
+export async function startLiveGrowBehindProxy(options: Omit<LiveOptions, 'databaseUrl'>): Promise<{ live: LiveGrow; proxy: TcpProxy }> {
+  const proxy = await startTcpProxy({ host: '127.0.0.1', port: 5432 });
+  try {
+    const live = await startLiveGrow({
+      ...options,
+      databaseUrl: (url) => {
+        const u = new URL(url);
+        u.host = `127.0.0.1:${proxy.port}`;
+        return u.toString();
+      },
+    });
+    return { live, proxy };
+  } catch (error) {
+    await proxy.close();
+    throw error;
+  }
 }
 
 /** Every nudge id in the leaders' DMs, one entry per message Slack holds. */

@@ -40,6 +40,23 @@ describe('check-in modal', () => {
     expect(json).toMatch(/coach sees your goal, your commitment score/);
   });
 
+  it('asks which coaching only when the leader has two engagements, naming each by its coach, preselecting the given one', () => {
+    const two = [
+      { id: targets[0]!.id, label: 'With Dana Coach' },
+      { id: targets[1]!.id, label: `With ${long(500)}` },
+    ];
+    for (const step of ['checkin', 'revisit'] as const) {
+      const view = checkInModal({ step, engagements: two, draft: { ...maxDraft, engagementId: two[1]!.id } });
+      expect(validateView(view as never)).toEqual([]);
+      const select = view.blocks.find((b) => b.block_id === 'engagement') as { element: { options: { text: { text: string } }[]; initial_option: { value: string } } };
+      expect(select.element.options.map((o) => o.text.text)[0]).toBe('With Dana Coach');
+      expect(select.element.initial_option.value).toBe(two[1]!.id);
+    }
+    expect(JSON.stringify(checkInModal({ step: 'checkin', engagements: two }))).toMatch(/the coach you pick above sees your goal/);
+    expect(checkInModal({ step: 'checkin', engagements: [two[0]!] }).blocks.some((b) => b.block_id === 'engagement')).toBe(false);
+    expect(checkInModal({ step: 'checkin' }).blocks.some((b) => b.block_id === 'engagement')).toBe(false);
+  });
+
   it('keeps what the leader wrote on the revisit step', () => {
     const json = JSON.stringify(checkInModal({ step: 'revisit', draft: { ...maxDraft, will: 'Ask Sam first' } }));
     expect(json).toContain('Ask Sam first');

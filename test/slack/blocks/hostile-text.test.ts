@@ -89,7 +89,7 @@ const CASES: Record<string, Case> = {
   checkInModal: {
     quotes: true,
     build: (t) => (['checkin', 'revisit'] as const).map((step) => ({
-      view: checkInModal({ step, targets: [{ id: ID, description: t }], draft: { goal: t.slice(0, 200), reality: t, options: t, will: t, commitment: 3, visibility: 'summary' }, defaultDue: 'before your next session' }),
+      view: checkInModal({ step, targets: [{ id: ID, description: t }], engagements: [{ id: ID, label: `With ${t}` }, { id: `${ID.slice(0, -1)}0`, label: `With ${t}` }], draft: { goal: t.slice(0, 200), reality: t, options: t, will: t, commitment: 3, visibility: 'summary' }, defaultDue: 'before your next session' }),
     })),
   },
   coachHomeBlocks: {
@@ -182,7 +182,7 @@ const PARTS = new Set([
   'encodeEngagementValue', 'parseEngagementValue', 'encodeSessionMenu', 'parseSessionMenu',
   'plain', 'section', 'header', 'context', 'divider', 'option', 'actionsBlock', 'inputBlock', 'textInput', 'message',
   'userTextSection', 'formatSessionTime', 'visibilityRadio', 'describeDays', 'describeWindow',
-  'formatDay', 'pulseQuestion', 'distributionLines', 'encodePulseRound', 'parsePulseRound',
+  'formatDay', 'pulseQuestion', 'distributionLines',
 ]);
 
 const PIECES = ['<!channel>', '<!here>', '<!everyone>', '<@U123>', '<#C123>', '<https://x|y>', 'https://evil.example', '&', '&amp;', '*', '_', '~', '`', '```', '>', '\u202e', '\u200f', '👩🏽‍💻', '\n'];

@@ -7,7 +7,7 @@ import { buildFollowUpMessage } from '../../../src/slack/blocks/nudge-follow-up.
 import type { NudgeMessage } from '../../../src/slack/blocks/nudge-message.js';
 import { buildReviewMessage } from '../../../src/slack/blocks/nudge-review.js';
 import { buildSessionPrepMessage } from '../../../src/slack/blocks/nudge-session-prep.js';
-import { parseNudgeValue } from '../../../src/slack/values.js';
+import { parseNudgeValue } from '../../../src/slack/nudge-button-value.js';
 import { validateMessageBlocks } from '../../emulator/block-kit/validate-surface.js';
 
 const NUDGE = '11111111-1111-4111-8111-111111111111';

@@ -7,7 +7,7 @@ import { WebClient } from '@slack/web-api';
 import { isDatabaseUnavailable } from '../../db/client.js';
 import { liftSingleWorkspaceStop, uninstalledAt } from '../../db/workspaces.js';
 import { resumeWorkspacePlans } from '../services/workspace-resume.js';
-import type { SlackDeps } from './deps.js';
+import type { SlackDeps } from '../slack/deps.js';
 
 /** Resolves once the workspace is live; rejects when the token still does not work for it. */
 export async function resumeIfTokenWorks(deps: SlackDeps, teamId: string, botToken: string): Promise<void> {

@@ -1,26 +1,8 @@
-// Action ids, callback ids, button values and modal metadata of the engagement
-// surfaces. Values are encoded and parsed only here, against zod schemas, so a handler
-// never trusts a value it cannot read (an unreadable one is treated as out of date).
+// Button values and modal metadata of the engagement surfaces and the nudge modals.
+// Encoded and parsed only here, against zod schemas, so a handler never trusts a value
+// it cannot read (an unreadable one is treated as out of date).
 import { z } from 'zod';
-import { decodeJson, encodeJson } from '../metadata.js';
-
-export const ENGAGEMENT_ACTIONS = {
-  newOpen: 'engagement_new_open',
-  accept: 'engagement_accept',
-  decline: 'engagement_decline',
-  contractingOpen: 'contracting_open',
-  sessionMenu: 'session_menu',
-  end: 'engagement_end',
-} as const;
-
-export const CALLBACKS = {
-  engagementNew: 'engagement_new',
-  contracting: 'engagement_contracting',
-  reschedule: 'session_reschedule',
-  reflect: 'followup_reflection',
-  prep: 'session_prep',
-  review: 'target_review',
-} as const;
+import { decodeJson, encodeJson } from './metadata.js';
 
 const uuid = z.string().uuid();
 

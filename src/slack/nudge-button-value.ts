@@ -27,17 +27,3 @@ export function encodeNudgeValue(value: NudgeButtonValue): string {
 export function parseNudgeValue(raw: string | undefined | null): NudgeButtonValue | undefined {
   return decodeJson(nudgeButtonValueSchema, raw);
 }
-
-/** Action ids of the buttons on nudge messages (stable: click handlers listen for them). */
-export const NUDGE_ACTIONS = {
-  followUpDone: 'followup_done',
-  followUpPartly: 'followup_partly',
-  followUpNotYet: 'followup_not_yet',
-  followUpSnooze: 'followup_snooze',
-  followUpReflect: 'followup_reflect',
-  prepAnswer: 'prep_answer',
-  checkInOpen: 'checkin_open',
-  reviewOpen: 'review_open',
-} as const;
-
-export type NudgeActionId = (typeof NUDGE_ACTIONS)[keyof typeof NUDGE_ACTIONS];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorsForBlocks, readCheckInValues, targetsFromView } from '../../src/slack/checkin/checkin-values.js';
-import { readInput, viewStateSchema } from '../../src/slack/view-state.js';
+import { errorsForBlocks, readCheckInValues, targetsFromView } from '../../src/slack/checkin/checkin-form.js';
+import { readInput, viewStateSchema } from '../../src/slack/read-view-state.js';
 import { parseGrowCommand } from '../../src/slack/commands/parse-grow-command.js';
 
 const state = viewStateSchema.parse({

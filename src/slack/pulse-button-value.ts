@@ -1,21 +1,7 @@
-// Action ids, callback ids, button values and modal metadata of the stakeholder pulse.
+// Button values and modal metadata of the stakeholder pulse (its ids are in ids.ts).
 // Encoded and parsed only here, against zod schemas: an unreadable value is out of date.
 import { z } from 'zod';
-import { decodeJson, encodeJson } from '../metadata.js';
-
-export const PULSE_ACTIONS = {
-  answerOpen: 'pulse_answer_open',
-  decline: 'pulse_decline',
-  shareSummary: 'pulse_share_summary',
-  shareFull: 'pulse_share_full',
-  stakeholdersOpen: 'pulse_stakeholders_open',
-  resultsOpen: 'pulse_results_open',
-} as const;
-
-export const PULSE_CALLBACKS = {
-  answer: 'pulse_answer',
-  stakeholders: 'pulse_stakeholders',
-} as const;
+import { decodeJson, encodeJson } from './metadata.js';
 
 /** The block and action id of the stakeholder picker. */
 export const STAKEHOLDERS_BLOCK = 'stakeholders';

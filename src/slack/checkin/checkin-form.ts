@@ -1,12 +1,13 @@
 // Maps between the check-in modal's blocks and the draft's fields, both ways, so errors
 // land on the block the leader has to fix.
 import type { CheckInDraft, DraftErrors } from '../../domain/checkin/rules.js';
-import type { TargetChoice } from '../blocks/checkin-modal.js';
-import { readInput, type ViewStateValues } from '../view-state.js';
+import type { EngagementChoice, TargetChoice } from '../blocks/checkin-modal.js';
+import { readInput, type ViewStateValues } from '../read-view-state.js';
 
 const BLOCK_FOR: Record<keyof CheckInDraft, string> = {
   goal: 'goal',
   targetId: 'goal_target',
+  engagementId: 'engagement',
   reality: 'reality',
   options: 'options',
   will: 'will',
@@ -38,8 +39,17 @@ export function errorsForBlocks(errors: DraftErrors, blockIds: Set<string>): Rec
 
 /** The target options of a submitted view, so the revisit step can show them again without a query. */
 export function targetsFromView(blocks: unknown[]): TargetChoice[] {
+  return optionsOf(blocks, 'goal_target').map((o) => ({ id: o.value, description: o.text }));
+}
+
+/** The engagement options of a submitted view, for the revisit step likewise. */
+export function engagementsFromView(blocks: unknown[]): EngagementChoice[] {
+  return optionsOf(blocks, 'engagement').map((o) => ({ id: o.value, label: o.text }));
+}
+
+function optionsOf(blocks: unknown[], blockId: string): { text: string; value: string }[] {
   const block = blocks.find((b): b is { block_id: string; element: { options?: { text: { text: string }; value: string }[] } } =>
-    typeof b === 'object' && b !== null && (b as { block_id?: string }).block_id === 'goal_target',
+    typeof b === 'object' && b !== null && (b as { block_id?: string }).block_id === blockId,
   );
-  return (block?.element.options ?? []).map((o) => ({ id: o.value, description: o.text.text }));
+  return (block?.element.options ?? []).map((o) => ({ text: o.text.text, value: o.value }));
 }

@@ -2,7 +2,7 @@
 // out, and anything else (old formats, tampering, junk) reads as stale, never as data.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BUTTON_VALUE_MAX, encodeNudgeValue, parseNudgeValue, type NudgeButtonValue } from '../../src/slack/values.js';
+import { BUTTON_VALUE_MAX, encodeNudgeValue, parseNudgeValue, type NudgeButtonValue } from '../../src/slack/nudge-button-value.js';
 
 const value: fc.Arbitrary<NudgeButtonValue> = fc.record(
   { nudgeId: fc.uuid(), actionId: fc.uuid(), sessionId: fc.uuid(), engagementId: fc.uuid() },

@@ -1,0 +1,2 @@
+ALTER TABLE "people" ADD COLUMN "last_engagement_id" uuid;--> statement-breakpoint
+ALTER TABLE "people" ADD CONSTRAINT "people_last_engagement_id_engagements_id_fk" FOREIGN KEY ("last_engagement_id") REFERENCES "public"."engagements"("id") ON DELETE set null ON UPDATE no action;

@@ -1,0 +1,22 @@
+// What a leader sees of their own practice outside the check-in modal: their recent
+// check-ins (App Home, `/grow history`), the action they are working on, and what the
+// check-in modal offers them (targets, next session) for the engagement they are in.
+import { findOpenAction, listRecentCheckIns } from '../../db/check-ins.js';
+import { findEngagementContext } from '../../db/engagement-context.js';
+export type { ActiveEngagement } from '../../db/engagement-context.js';
+import type { ServiceContext } from './context.js';
+import { personZone } from './people-sync.js';
+
+const RECENT = 5;
+
+export async function loadLeaderHome(ctx: ServiceContext, teamId: string, userId: string) {
+  const [recent, action] = await Promise.all([listRecentCheckIns(ctx.db, ctx.cipher, teamId, userId, RECENT), findOpenAction(ctx.db, ctx.cipher, teamId, userId)]);
+  return { recent, action };
+}
+
+export async function loadCheckInHistory(ctx: ServiceContext, teamId: string, userId: string) {
+  const [entries, tz] = await Promise.all([listRecentCheckIns(ctx.db, ctx.cipher, teamId, userId, RECENT), personZone(ctx, teamId, userId)]);
+  return { entries, tz };
+}
+
+export const loadCheckInContext = (ctx: ServiceContext, teamId: string, userId: string) => findEngagementContext(ctx.db, ctx.cipher, teamId, userId, ctx.now());

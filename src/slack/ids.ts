@@ -1,0 +1,68 @@
+// Every action id, view callback id, shortcut and slash command Grow listens for, defined
+// here and nowhere else. Builders put them on buttons and modals, listeners register them;
+// they are stable (messages already in Slack carry them), so change one only on purpose.
+
+/** Buttons on nudge messages. */
+export const NUDGE_ACTIONS = {
+  followUpDone: 'followup_done',
+  followUpPartly: 'followup_partly',
+  followUpNotYet: 'followup_not_yet',
+  followUpSnooze: 'followup_snooze',
+  followUpReflect: 'followup_reflect',
+  prepAnswer: 'prep_answer',
+  checkInOpen: 'checkin_open',
+  reviewOpen: 'review_open',
+} as const;
+
+export type NudgeActionId = (typeof NUDGE_ACTIONS)[keyof typeof NUDGE_ACTIONS];
+
+/** Buttons and menus of the engagement surfaces (App Home, invitation DM). */
+export const ENGAGEMENT_ACTIONS = {
+  newOpen: 'engagement_new_open',
+  accept: 'engagement_accept',
+  decline: 'engagement_decline',
+  contractingOpen: 'contracting_open',
+  sessionMenu: 'session_menu',
+  end: 'engagement_end',
+} as const;
+
+/** A person's own settings and data. */
+export const PERSON_ACTIONS = {
+  settingsOpen: 'settings_open',
+  eraseData: 'personal_data_delete',
+} as const;
+
+/** Modal callback ids. */
+export const CALLBACKS = {
+  checkIn: 'grow_checkin',
+  moment: 'save_moment_submit',
+  settings: 'settings',
+  engagementNew: 'engagement_new',
+  contracting: 'engagement_contracting',
+  reschedule: 'session_reschedule',
+  reflect: 'followup_reflection',
+  prep: 'session_prep',
+  review: 'target_review',
+} as const;
+
+/** The stakeholder pulse: the stakeholder's DM and modal, the leader's picker, results and sharing. */
+export const PULSE_ACTIONS = {
+  answerOpen: 'pulse_answer_open',
+  decline: 'pulse_decline',
+  shareSummary: 'pulse_share_summary',
+  shareFull: 'pulse_share_full',
+  stakeholdersOpen: 'pulse_stakeholders_open',
+  resultsOpen: 'pulse_results_open',
+} as const;
+
+/** The stakeholder pulse's modals. */
+export const PULSE_CALLBACKS = {
+  answer: 'pulse_answer',
+  stakeholders: 'pulse_stakeholders',
+} as const;
+
+/** Message shortcuts (declared in manifest.yml). */
+export const SHORTCUTS = { saveMoment: 'save_moment' } as const;
+
+/** The slash command (declared in manifest.yml). */
+export const SLASH_COMMAND = '/grow';
