@@ -2,13 +2,13 @@
 // targets, checks in (and is asked what would make it a 10), then Grow's between-session
 // messages arrive one by one — follow-up, session prep, the coach's digest and brief —
 // each delivered by moving its planned time to now.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { pulseRounds } from '../../db/schema/index.js';
+import { nudges, pulseRounds } from '../../db/schema/index.js';
 import { walkCheckIn } from '../e2e/walk/check-in.js';
 import { acceptAndContract, answerFollowUp, answerPrep, inviteLeader, reflectOnFollowUp } from '../e2e/walk/engagement.js';
 import { runScheduledNow } from '../e2e/walk/scheduled.js';
-import { deliverNudge, pendingNudge } from '../e2e/walk/stage.js';
+import { deliverNudge, pendingNudge, poll } from '../e2e/walk/stage.js';
 import { ALWAYS, OFFICE_HOURS, type DemoWorld } from './demo-world.js';
 import type { Narrator } from './narrator.js';
 
@@ -50,6 +50,12 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
     }
   };
   const nextNudge = async (personId: string, kind: string) => deliverNudge(stage, await pendingNudge(stage, personId, kind));
+  // A stakeholder at work when the round opens has the question at once; the others get it now.
+  const baselineQuestion = async (personId: string) => {
+    const row = await poll('the baseline question', async () => (await stage.db.select().from(nudges).where(and(eq(nudges.recipientId, personId), eq(nudges.kind, 'pulse_question')))).find((r) => r.ref.stage === 'baseline'));
+    if (row.status !== 'sent') return deliverNudge(stage, row);
+    return { where: { channel: row.channelId!, ts: row.messageTs! } };
+  };
 
   const startDate = firstSessionDate();
   await narrator.act(`Cora types /grow coach and invites Leo: 6 sessions every two weeks, the first on ${DateTime.fromISO(startDate).toFormat('ccc d LLL')} at 10:00 (Leo's time).`);
@@ -69,7 +75,7 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
 
   await narrator.act('The baseline round opens. Each stakeholder is asked once, in their own time zone and working hours.');
   for (const [i, person] of stakeholders.entries()) {
-    const question = await nextNudge(person.userId, 'pulse_question');
+    const question = await baselineQuestion(person.userId);
     const { suggestion } = STAKEHOLDERS[i]!;
     if (!suggestion) {
       await narrator.act(`${person.name} clicks [ Decline ]: not this time. Grow will not ask again this round.`);

@@ -36,6 +36,7 @@ function targetBlocks(target: ResultTarget, result: { distribution: { score: num
   if (!result) return blocks;
   if (scored) blocks.push(section(`${distributionLines(result.distribution)}${own ? `\n${own}` : ''}`));
   const suggestions = result.suggestions ?? [];
+  if (!scored && suggestions.length === 0) blocks.push(context('No suggestions for this one.'));
   if (suggestions.length > 0) {
     blocks.push(context(scored ? 'Suggestions, in a random order:' : 'What they suggested, in a random order:'));
     for (const s of suggestions) blocks.push(section(`>${quoteUserText(s, SUGGESTION_TEXT_MAX)}`));
