@@ -1,59 +1,38 @@
 // The stakeholder's side of the pulse: "Answer" opens the modal, "Decline" settles the
 // round for them in one click, and submitting stores the answers. Each replaces the DM
 // with a line saying where things stand, so the question cannot be answered twice.
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { scoreBlockId, suggestionBlockId } from '../../domain/pulse/index.js';
 import { withoutPerson } from '../../observability/request-context.js';
 import { answerPulse, checkPulse, declinePulse } from '../../services/pulse-answer.js';
 import { recordedMessageFor } from '../../services/recorded-message.js';
 import { pulseAnswerModal } from '../blocks/pulse-modal.js';
 import { pulseAnsweredMessage } from '../blocks/pulse-question.js';
-import { parsePulseRound, pulseAnswerMetaSchema } from '../pulse-button-value.js';
+import { pulseAnswerMetaSchema } from '../pulse-button-value.js';
 import { PULSE_ACTIONS, PULSE_CALLBACKS } from '../ids.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
 import { messageOf, teamOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
-import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
+import { REFUSED } from './follow-up-answer.js';
+import { onRoundButton } from './pulse-round-button.js';
 
 const FIELDS = [1, 2, 3].flatMap((p) => [scoreBlockId(p), suggestionBlockId(p)]);
 
 export function registerPulseAnswer(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(PULSE_ACTIONS.answerOpen, async ({ ack, body, client }) => {
-    await ack();
-    const teamId = teamOf(body);
-    const userId = body.user.id;
-    const log = deps.logger.child({ teamId, action: PULSE_ACTIONS.answerOpen });
-    const value = parsePulseRound(body.actions[0]?.value);
-    if (!value) return tellUser(client, body, OUT_OF_DATE, log);
-    try {
-      const check = await checkPulse(deps, { teamId, userId, roundId: value.roundId });
-      if (check.outcome === 'refused') return tellUser(client, body, REFUSED, log);
-      const where = await recordedMessageFor(deps, { teamId, userId }, messageOf(body));
-      if (check.outcome === 'stale') return updateOwnMessage(deps, client, { teamId, userId }, where, pulseAnsweredMessage(check.reason), log);
-      const targets = check.targets.map((t) => ({ position: t.position, description: t.description }));
-      await client.views.open({ trigger_id: body.trigger_id, view: pulseAnswerModal({ meta: { roundId: value.roundId, ...where }, stage: check.stage, leaderId: check.leaderId, targets }) });
-    } catch (error) {
-      log.warn({ err: error }, 'pulse modal not opened');
-      await tellUser(client, body, friendlyMessage(error), log);
-    }
+  onRoundButton(app, deps, PULSE_ACTIONS.answerOpen, async ({ body, client, teamId, userId, roundId, log }) => {
+    const check = await checkPulse(deps, { teamId, userId, roundId });
+    if (check.outcome === 'refused') return tellUser(client, body, REFUSED, log);
+    const where = await recordedMessageFor(deps, { teamId, userId }, messageOf(body));
+    if (check.outcome === 'stale') return updateOwnMessage(deps, client, { teamId, userId }, where, pulseAnsweredMessage(check.reason), log);
+    const targets = check.targets.map((t) => ({ position: t.position, description: t.description }));
+    await client.views.open({ trigger_id: body.trigger_id, view: pulseAnswerModal({ meta: { roundId, ...where }, stage: check.stage, leaderId: check.leaderId, targets }) });
   });
 
-  app.action<BlockButtonAction>(PULSE_ACTIONS.decline, async ({ ack, body, client }) => {
-    await ack();
-    const teamId = teamOf(body);
-    const userId = body.user.id;
-    const log = deps.logger.child({ teamId, action: PULSE_ACTIONS.decline });
-    const value = parsePulseRound(body.actions[0]?.value);
-    if (!value) return tellUser(client, body, OUT_OF_DATE, log);
-    try {
-      const result = await declinePulse(deps, { teamId, userId, roundId: value.roundId });
-      if (result.outcome === 'refused') return tellUser(client, body, REFUSED, log);
-      await updateOwnMessage(deps, client, { teamId, userId }, messageOf(body), pulseAnsweredMessage(result.outcome === 'declined' ? 'declined' : result.reason), log);
-    } catch (error) {
-      log.warn({ err: error }, 'pulse decline not saved');
-      await tellUser(client, body, friendlyMessage(error), log);
-    }
+  onRoundButton(app, deps, PULSE_ACTIONS.decline, async ({ body, client, teamId, userId, roundId, log }) => {
+    const result = await declinePulse(deps, { teamId, userId, roundId });
+    if (result.outcome === 'refused') return tellUser(client, body, REFUSED, log);
+    await updateOwnMessage(deps, client, { teamId, userId }, messageOf(body), pulseAnsweredMessage(result.outcome === 'declined' ? 'declined' : result.reason), log);
   });
 
   app.view(PULSE_CALLBACKS.answer, async ({ ack, body, view, client }) => {

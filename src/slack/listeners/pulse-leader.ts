@@ -9,7 +9,7 @@ import { loadStakeholderChoice, nameStakeholders } from '../../services/pulse-st
 import { parseEngagementValue } from '../engagement-button-value.js';
 import { pulseResultsMessage, pulseResultsModal, type PulseResultsInput } from '../blocks/pulse-results.js';
 import { stakeholdersModal, stakeholdersSection } from '../blocks/pulse-stakeholders.js';
-import { parsePulseRound, STAKEHOLDERS_BLOCK, stakeholdersMetaSchema } from '../pulse-button-value.js';
+import { STAKEHOLDERS_BLOCK, stakeholdersMetaSchema } from '../pulse-button-value.js';
 import { PULSE_ACTIONS, PULSE_CALLBACKS } from '../ids.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
@@ -17,6 +17,7 @@ import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js
 import type { HomeSection } from './app-home.js';
 import { messageOf, teamOf, tellUser, updateOwnMessage, type RefreshHome } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
+import { onRoundButton } from './pulse-round-button.js';
 
 export const stakeholdersHomeSection: HomeSection = async (deps, teamId, userId, tz) => {
   const home = await loadStakeholdersHome(deps, teamId, userId);
@@ -68,44 +69,24 @@ export const registerPulseLeader = (refreshHome: RefreshHome) => (app: App, deps
     await refreshHome(deps, client, teamId, [userId]);
   });
 
-  app.action<BlockButtonAction>(PULSE_ACTIONS.resultsOpen, async ({ ack, body, client }) => {
-    await ack();
-    const teamId = teamOf(body);
-    const userId = body.user.id;
-    const log = deps.logger.child({ teamId, userId, action: PULSE_ACTIONS.resultsOpen });
-    const value = parsePulseRound(body.actions[0]?.value);
-    try {
-      const found = value ? await leaderRoundResults(deps, { teamId, userId, roundId: value.roundId }) : { outcome: 'refused' as const };
-      if (found.outcome !== 'ready') return tellUser(client, body, found.outcome === 'refused' ? REFUSED : OUT_OF_DATE, log);
-      await client.views.open({ trigger_id: body.trigger_id, view: pulseResultsModal(resultsInput(found.results, found.asked)) });
-    } catch (error) {
-      log.warn({ err: error }, 'pulse results not opened');
-      await tellUser(client, body, friendlyMessage(error), log);
-    }
+  onRoundButton(app, deps, PULSE_ACTIONS.resultsOpen, async ({ body, client, teamId, userId, roundId, log }) => {
+    const found = await leaderRoundResults(deps, { teamId, userId, roundId });
+    if (found.outcome !== 'ready') return tellUser(client, body, found.outcome === 'refused' ? REFUSED : OUT_OF_DATE, log);
+    await client.views.open({ trigger_id: body.trigger_id, view: pulseResultsModal(resultsInput(found.results, found.asked)) });
   });
 
   for (const [actionId, visibility] of [
     [PULSE_ACTIONS.shareSummary, 'summary'],
     [PULSE_ACTIONS.shareFull, 'shared'],
   ] as const) {
-    app.action<BlockButtonAction>(actionId, async ({ ack, body, client }) => {
-      await ack();
-      const teamId = teamOf(body);
-      const userId = body.user.id;
-      const log = deps.logger.child({ teamId, userId, action: actionId });
-      const value = parsePulseRound(body.actions[0]?.value);
-      try {
-        const shared = value ? await sharePulse(deps, { teamId, userId, roundId: value.roundId, visibility }) : { outcome: 'refused' as const };
-        if (shared.outcome === 'refused') return tellUser(client, body, REFUSED, log);
-        const found = await leaderRoundResults(deps, { teamId, userId, roundId: value!.roundId });
-        if (found.outcome !== 'ready') return tellUser(client, body, OUT_OF_DATE, log);
-        const updated = resultsInput(found.results, found.asked);
-        if (messageOf(body)) await updateOwnMessage(deps, client, { teamId, userId }, messageOf(body), pulseResultsMessage(updated), log);
-        else if (body.view?.id) await client.views.update({ view_id: body.view.id, view: pulseResultsModal(updated) });
-      } catch (error) {
-        log.warn({ err: error }, 'pulse not shared');
-        await tellUser(client, body, friendlyMessage(error), log);
-      }
+    onRoundButton(app, deps, actionId, async ({ body, client, teamId, userId, roundId, log }) => {
+      const shared = await sharePulse(deps, { teamId, userId, roundId, visibility });
+      if (shared.outcome === 'refused') return tellUser(client, body, REFUSED, log);
+      const found = await leaderRoundResults(deps, { teamId, userId, roundId });
+      if (found.outcome !== 'ready') return tellUser(client, body, OUT_OF_DATE, log);
+      const updated = resultsInput(found.results, found.asked);
+      if (messageOf(body)) await updateOwnMessage(deps, client, { teamId, userId }, messageOf(body), pulseResultsMessage(updated), log);
+      else if (body.view?.id) await client.views.update({ view_id: body.view.id, view: pulseResultsModal(updated) });
     });
   }
 };
