@@ -127,3 +127,26 @@ export async function countInvitations(db: Db, roundIds: string[]) {
     .where(inArray(pulseInvitations.roundId, roundIds))
     .groupBy(pulseInvitations.roundId, pulseInvitations.status);
 }
+
+/** A person's part in other leaders' pulses, for their export: where they were named and asked, never what they answered. */
+export async function pulseRecordOf(db: Db, teamId: string, userId: string) {
+  const [named, asked] = await Promise.all([
+    db.select({ engagementId: pulseStakeholders.engagementId }).from(pulseStakeholders).where(and(eq(pulseStakeholders.teamId, teamId), eq(pulseStakeholders.userId, userId))),
+    db
+      .select({ engagementId: pulseRounds.engagementId, stage: pulseRounds.stage, status: pulseInvitations.status })
+      .from(pulseInvitations)
+      .innerJoin(pulseRounds, eq(pulseRounds.id, pulseInvitations.roundId))
+      .where(and(eq(pulseInvitations.teamId, teamId), eq(pulseInvitations.userId, userId))),
+  ]);
+  return {
+    namedFor: named.map((n) => n.engagementId),
+    asked,
+    note: 'Answers are stored without your name, so Grow cannot find them to export or erase.',
+  };
+}
+
+/** Erases where a person was named and asked; their answers, stored without them, stay anonymous. */
+export async function erasePulsePerson(tx: Tx, teamId: string, userId: string): Promise<void> {
+  await tx.delete(pulseStakeholders).where(and(eq(pulseStakeholders.teamId, teamId), eq(pulseStakeholders.userId, userId)));
+  await tx.delete(pulseInvitations).where(and(eq(pulseInvitations.teamId, teamId), eq(pulseInvitations.userId, userId)));
+}
