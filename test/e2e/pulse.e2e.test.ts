@@ -139,9 +139,13 @@ describe('the baseline round', () => {
 });
 
 describe('the midpoint round', () => {
-  it('asks for a score from −3 to +3, and sets the leader’s own review rating beside the distribution', async () => {
+  it('skips a stakeholder deactivated since, asks the others for a score from −3 to +3, and sets the leader’s own review rating beside the distribution', async () => {
     const mid = await round('midpoint');
     await app.db.db.update(pulseRounds).set({ opensAt: new Date(Date.now() - 1000) }).where(eq(pulseRounds.id, mid.id));
+    // Dev's account was deactivated since the baseline: Grow knows, and skips them.
+    await app.db.db.update(people).set({ isActive: false }).where(and(eq(people.teamId, TEAM), eq(people.userId, dev)));
+    const skipped = await settleNudge(app.stage, (await rowsFor(dev, 'pulse_question', 'midpoint'))[0]!);
+    expect([skipped.status, skipped.reason]).toEqual(['skipped', 'recipient_inactive']);
     for (const [i, id] of [aiko, ben, cam].entries()) {
       const q = await deliverNudge(app.stage, (await rowsFor(id, 'pulse_question', 'midpoint'))[0]!);
       expect(text(q.message.blocks)).toContain('more or less effective');
