@@ -17,7 +17,7 @@ const TARGET_TEXT_MAX = 500;
 
 export function stakeholdersModal(input: { meta: z.input<typeof stakeholdersMetaSchema>; targets: string[]; initial: string[] }): View {
   const blocks: Block[] = [
-    section('*Who sees you at work?* Name peers, people who report to you and your manager. Grow asks them a short question in Slack at the start, at the midpoint and at the close.'),
+    section('*Who sees you at work?* Name peers, people who report to you and your manager. Grow tells them you are working with a coach on how you lead, and asks them a short question in Slack at the start, at the midpoint and at the close.'),
   ];
   if (input.targets.length > 0) {
     blocks.push(section('For each of your targets they are asked, at the start, _“What is one thing you could do to be more effective at this?”_, and later _“Over the last weeks, have you become more or less effective at this?”_ (−3 to +3) with one suggestion:'));
