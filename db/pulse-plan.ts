@@ -2,7 +2,7 @@
 // pulse rules need (contracting, stakeholders, stored rounds), stores the rounds they
 // return — a round not yet open follows the reviews and the stakeholders named now; an
 // opened one is never touched — and returns the pulse's nudge specs.
-import { and, eq, inArray, lte, min, notInArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, min, notInArray, sql } from 'drizzle-orm';
 import { planPulse, planRounds, type PlannedRound, type PulseSpec, type PulseStage, type StoredRound } from '../src/domain/pulse/index.js';
 import type { WorkingHours } from '../src/domain/time/index.js';
 import type { Db } from './client.js';
@@ -70,7 +70,7 @@ export async function syncPulsePlan(tx: Tx, input: PulsePlanInput): Promise<Puls
   // A round that has not opened and is no longer planned (its review dropped) goes.
   const planned = rounds.map((r) => r.stage);
   const unopened = stored.filter((r) => r.opensAt > now && !planned.includes(r.stage)).map((r) => r.id);
-  if (unopened.length) await tx.delete(pulseRounds).where(and(inArray(pulseRounds.id, unopened), lte(sql`${now.toISOString()}::timestamptz`, pulseRounds.opensAt)));
+  if (unopened.length) await tx.delete(pulseRounds).where(and(inArray(pulseRounds.id, unopened), gt(pulseRounds.opensAt, now)));
   const sharedAt = new Map<PulseStage, Date | null>(stored.map((r) => [r.stage, r.sharedAt]));
   return planPulse({ engagement, rounds: rounds.map((r) => ({ ...r, sharedAt: sharedAt.get(r.stage) ?? null })), hours: input.hours });
 }

@@ -5,7 +5,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRoundByStage } from '../../db/pulse.js';
-import { nudges, pulseInvitations, pulseResponses, pulseRounds } from '../../db/schema/index.js';
+import { engagements, nudges, pulseInvitations, pulseResponses, pulseRounds } from '../../db/schema/index.js';
+import { syncEngagementPlan } from '../../db/plan-sync.js';
 import { answerPulse, checkPulse, declinePulse } from '../../src/services/pulse-answer.js';
 import { pulseQuestionFacts, pulseResultsFacts, pulseSharedFacts } from '../../src/services/pulse-delivery.js';
 import { roundResults, sharePulse } from '../../src/services/pulse-results.js';
@@ -171,5 +172,21 @@ describe('a round with fewer than three answers', () => {
     for (const who of STAKEHOLDERS.slice(0, 2)) await answerPulse(other.ctx, { teamId: TEAM, userId: who, roundId: round.id, values: { suggestion1: 'Qzsecret-answer x' } });
     other.clock.now = round.closesAt;
     expect((await roundResults(other.ctx, round)).release).toEqual({ released: false, reason: 'too_few_answers', answered: 2 });
+  });
+});
+
+describe('an engagement that ends', () => {
+  it('drops the rounds not yet open and stops asking, but still owes the leader an open round’s results', async () => {
+    const other = pulseWorld(database, berlin('2027-03-03', '10:00'));
+    const { engagement } = await seedContracted(other, { leaderId: 'U0LEAD0003', firstDate: '2027-03-02', contractedAt: berlin('2027-03-02', '12:00') });
+    await nameStakeholders(other.ctx, { teamId: TEAM, userId: 'U0LEAD0003', engagementId: engagement.id, selected: STAKEHOLDERS.slice(0, 3) });
+    await database.db.update(engagements).set({ status: 'ended', endedAt: other.clock.now }).where(eq(engagements.id, engagement.id));
+    await syncEngagementPlan(database.db, { teamId: TEAM, engagementId: engagement.id, now: other.clock.now });
+    const rounds = await database.db.select().from(pulseRounds).where(eq(pulseRounds.engagementId, engagement.id));
+    expect(rounds.map((r) => r.stage)).toEqual(['baseline']);
+    const pending = (await database.db.select().from(nudges).where(and(eq(nudges.engagementId, engagement.id), eq(nudges.status, 'pending')))).filter((r) => r.kind.startsWith('pulse_'));
+    expect(pending.map((r) => r.kind).filter((k) => k === 'pulse_results')).toEqual(['pulse_results']);
+    const question = pending.find((r) => r.kind === 'pulse_question')!;
+    expect(await pulseQuestionFacts({ db: database.db, cipher: other.ctx.cipher, row: { ...question, ref: question.ref }, now: other.clock.now })).toEqual({ applies: false, status: 'cancelled', reason: 'engagement_ended' });
   });
 });
