@@ -14,7 +14,7 @@ import { startE2eApp, TEAM, type E2eApp } from './e2e-app.js';
 import { assertNothingRefused } from './refusals.js';
 import { acceptAndContract, inviteLeader } from './walk/engagement.js';
 import { actionIdsIn, Person, type MessageRef } from './walk/person.js';
-import { deliverNudge, engagementNudge, openWorkingWindow, pendingNudge, quiet, settleNudge } from './walk/stage.js';
+import { deliverNudge, engagementNudge, openWorkingWindow, poll, quiet, settleNudge } from './walk/stage.js';
 
 let app: E2eApp;
 let leo: Person;
@@ -135,6 +135,16 @@ describe('the baseline round', () => {
     const shared = await deliverNudge(app.stage, await engagementNudge(app.stage, engagementId, 'pulse_shared'));
     expect(shared.row.recipientId).toBe(cora.userId);
     expect(text(shared.message.blocks)).toContain(SUGGESTIONS[0]);
+  });
+
+  it('keeps the closed round on the leader’s App Home, where its results open again', async () => {
+    const home = await leo.openHome();
+    expect(text(home.blocks)).toContain('closed; 3 of 5 answered');
+    const before = leo.openModals().length;
+    const result = await app.emu.clickHomeButton({ teamId: TEAM, userId: leo.userId, actionId: 'pulse_results_open', blockId: 'pulse_round_baseline' });
+    expect([result.status, result.failure]).toEqual([200, undefined]);
+    const modal = await poll('the results modal', () => leo.openModals().length > before && leo.openModals().at(-1));
+    for (const s of SUGGESTIONS) expect(text(modal.blocks)).toContain(s);
   });
 });
 
