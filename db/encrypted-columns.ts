@@ -20,6 +20,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedTable[] = [
   { table: 'check_ins', key: 'id', columns: ['goal_enc', 'reality_enc', 'options_enc', 'will_enc', 'make_it_ten_enc'] },
   { table: 'actions', key: 'id', columns: ['text_enc'] },
   { table: 'reflections', key: 'id', columns: ['body_enc', 'rating_enc', 'permalink_enc'] },
+  { table: 'pulse_responses', key: 'id', columns: ['suggestion_enc'] },
 ];
 
 /** The place a value is bound to; readers and writers of every column above use it. */

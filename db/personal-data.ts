@@ -3,6 +3,7 @@
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
+import { erasePulsePerson, pulseRecordOf } from './pulse.js';
 import { openCheckIn } from './check-ins.js';
 import { rowSeal } from './sealed.js';
 import { openReflection } from './reflections.js';
@@ -27,6 +28,7 @@ export async function collectPersonalData(db: Db, cipher: Cipher, teamId: string
     engagementRows.length ? db.select().from(sessions).where(and(eq(sessions.teamId, teamId), inArray(sessions.engagementId, engagementRows.map((e) => e.id)))) : [],
     db.select().from(nudges).where(and(eq(nudges.teamId, teamId), eq(nudges.recipientId, userId))).orderBy(nudges.dueAt),
   ]);
+  const stakeholderPulse = await pulseRecordOf(db, teamId, userId);
   return {
     exportedFor: { teamId, userId },
     person: person
@@ -57,6 +59,8 @@ export async function collectPersonalData(db: Db, cipher: Cipher, teamId: string
       const opened = openReflection(cipher, r);
       return { kind: r.kind, at: iso(r.createdAt), answers: JSON.parse(opened.body || '{}') as unknown, rating: opened.rating, permalink: opened.permalink, visibility: r.visibility };
     }),
+    // Named as someone's stakeholder: where, and whether they answered; never what.
+    stakeholderPulse,
   };
 }
 
@@ -108,6 +112,7 @@ export async function erasePersonalData(db: Db, teamId: string, userId: string, 
     const acts = await tx.delete(actions).where(and(eq(actions.teamId, teamId), eq(actions.leaderId, userId))).returning({ id: actions.id });
     const checks = await tx.delete(checkIns).where(and(eq(checkIns.teamId, teamId), eq(checkIns.leaderId, userId))).returning({ id: checkIns.id });
     const engs = await tx.delete(engagements).where(and(eq(engagements.teamId, teamId), eq(engagements.leaderId, userId))).returning({ id: engagements.id });
+    await erasePulsePerson(tx, teamId, userId);
     await tx.delete(people).where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
     const postedRows = await tx
       .delete(postedMessages)

@@ -9,6 +9,7 @@ import type { Db } from './client.js';
 import { workingHoursOf } from './people.js';
 import { actions, checkIns, engagements, nudges, people, sessions } from './schema/index.js';
 import { isWorkspaceUninstalled } from './workspaces.js';
+import { syncPulsePlan } from './pulse-plan.js';
 
 // The kinds this plan owns; rows of other kinds (digests, briefs) are left alone.
 const PLANNED_KINDS = [...ENGAGEMENT_PLAN_KINDS];
@@ -64,18 +65,28 @@ async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<Spec[] | null> {
   // Until Slack has told us about the leader, UTC and the operator's default window stand.
   const window = input.defaultWorkingHours ?? defaultWorkingHours;
   const hours: WorkingHours = person ? workingHoursOf(person) : { ...window, tz: 'UTC', workDays: [...window.workDays] };
-  const rhythmSpecs: Spec[] = planEngagement({
-    engagement,
-    sessions: sessionRows,
-    leader: { userId: leaderId, hours, pausedUntil: person?.pausedUntil ?? null, unansweredFollowUps: person?.unansweredFollowUps ?? 0 },
-    openAction: openAction ?? null,
-    lastCheckInAt: lastCheckIn?.at ?? null,
-    rhythm: input.rhythm,
-    now: input.now,
-  });
+  const planFor = (pausedUntil: Date | null) =>
+    planEngagement({
+      engagement,
+      sessions: sessionRows,
+      leader: { userId: leaderId, hours, pausedUntil, unansweredFollowUps: person?.unansweredFollowUps ?? 0 },
+      openAction: openAction ?? null,
+      lastCheckInAt: lastCheckIn?.at ?? null,
+      rhythm: input.rhythm,
+      now: input.now,
+    });
+  const rhythmSpecs: Spec[] = planFor(person?.pausedUntil ?? null);
   const invitation = planInvitation({ engagement, leader: { userId: leaderId, hours }, rhythm: input.rhythm, now: input.now });
-  return invitation ? [invitation, ...rhythmSpecs] : rhythmSpecs;
+  // An ended engagement still owes the leader the results of a round already open.
+  const pulseSpecs = engagement.status === 'active' || engagement.status === 'ended' ? await syncPulsePlan(tx, { teamId: input.teamId, engagement, hours, ended: engagement.status === 'ended', reviews: reviewTimes(person?.pausedUntil ? planFor(null) : rhythmSpecs), now: input.now }) : [];
+  return [...(invitation ? [invitation] : []), ...rhythmSpecs, ...pulseSpecs];
 }
+
+/** The stakeholders' rounds close on the leader's reviews, paused or not. */
+const reviewTimes = (specs: Spec[]) => ({
+  midpoint: specs.find((s) => s.kind === 'midpoint_review')?.dueAt ?? null,
+  closing: specs.find((s) => s.kind === 'closing_review')?.dueAt ?? null,
+});
 
 /** `update … from (values …)`: many rows, each its own due time, in one statement. */
 function valuesList(rows: { id: string; dueAt: Date }[]) {

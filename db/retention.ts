@@ -11,7 +11,7 @@ import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
 import { rowSeal } from './sealed.js';
-import { actions, checkIns, engagements, reflections, targets } from './schema/index.js';
+import { actions, checkIns, engagements, pulseResponses, pulseRounds, reflections, targets } from './schema/index.js';
 
 export interface RetentionResult {
   engagements: number;
@@ -118,6 +118,11 @@ async function eraseEngagementContent(db: Db, cipher: Cipher, e: { id: string; t
     for (const { id } of reflectionRows) {
       await tx.update(reflections).set({ bodyEnc: seal('reflections', id).seal('body_enc', '{}'), permalinkEnc: null, legacyPermalink: null }).where(eq(reflections.id, id));
     }
+    // Stakeholders' suggestions go too; their scores stay, tied to no one.
+    await tx
+      .update(pulseResponses)
+      .set({ suggestionEnc: null })
+      .where(and(eq(pulseResponses.teamId, e.teamId), inArray(pulseResponses.roundId, tx.select({ id: pulseRounds.id }).from(pulseRounds).where(eq(pulseRounds.engagementId, e.id)))));
     await tx.update(engagements).set({ contentErasedAt: now }).where(eq(engagements.id, e.id));
   });
 }

@@ -22,7 +22,7 @@ import { nudgeMetadata } from './nudge-metadata.js';
 import { decideNudge, definitionOf } from './kinds/decide-nudge.js';
 import { readDndEnd } from './dnd-windows.js';
 import { createMemoryPacingStore, type PacingStore } from './pacing-store.js';
-import { loadRecipient, openDmChannel } from './recipient.js';
+import { loadRecipient, openDmChannel, RecipientGoneError } from './recipient.js';
 import { classifySlackError, type SlackClients } from './slack-client.js';
 
 export interface SendNudgeDeps {
@@ -58,12 +58,22 @@ async function deferNudge(deps: SendNudgeDeps, row: NudgeRow, dueAt: Date, reaso
 
 async function deliver(deps: SendNudgeDeps & { pacing: PacingStore }, row: NudgeRow, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
   const client = await deps.slack.forTeam(row.teamId);
-  const person = await loadRecipient(deps.db, client, row.teamId, row.recipientId, now, deps.defaultWorkingHours);
-  if (!person.isActive) {
-    await settleNudge(deps.db, row.id, 'failed', 'recipient_inactive', now);
-    return 'failed';
+  const definition = definitionOf(row.kind);
+  // A stakeholder who has left is skipped: the round goes on with the others.
+  const gone = definition?.recipient === 'stakeholder' ? 'skipped' : 'failed';
+  let person;
+  try {
+    person = await loadRecipient(deps.db, client, row.teamId, row.recipientId, now, deps.defaultWorkingHours);
+  } catch (error) {
+    if (gone !== 'skipped' || !(error instanceof RecipientGoneError)) throw error;
+    await settleNudge(deps.db, row.id, 'skipped', 'recipient_inactive', now);
+    return 'skipped';
   }
-  const rules = definitionOf(row.kind)?.rules;
+  if (!person.isActive) {
+    await settleNudge(deps.db, row.id, gone, 'recipient_inactive', now);
+    return gone;
+  }
+  const rules = definition?.rules;
   // Paused: what falls due is dropped, not saved up for the leader's return.
   if (rules?.pause && person.pausedUntil && person.pausedUntil > now) {
     await settleNudge(deps.db, row.id, 'skipped', 'paused', now);

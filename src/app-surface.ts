@@ -10,14 +10,16 @@ import { createHomeRefresher } from './slack/listeners/engagement-interaction.js
 import { coachHomeSection, leaderEngagementSection } from './slack/listeners/engagement-home.js';
 import { engagementRegistrations } from './slack/listeners/engagement-register.js';
 import { registerSettings, settingsSection } from './slack/listeners/settings.js';
+import { registerPulseAnswer } from './slack/listeners/pulse-answer.js';
+import { registerPulseLeader, stakeholdersHomeSection } from './slack/listeners/pulse-leader.js';
 
 export function createAppSurface(): Extensions {
   // One list, so a refresh after a change re-draws every section, not only the engagement's.
-  const homeSections: HomeSection[] = [leaderEngagementSection, coachHomeSection, settingsSection];
+  const homeSections: HomeSection[] = [leaderEngagementSection, stakeholdersHomeSection, coachHomeSection, settingsSection];
   const refreshHome = createHomeRefresher(homeSections);
   return {
     subcommands: [coachSubcommand, pauseSubcommand, resumeSubcommand, exportSubcommand, deleteSubcommand],
     homeSections,
-    register: [...engagementRegistrations(refreshHome), registerSettings(refreshHome), registerPersonalData],
+    register: [...engagementRegistrations(refreshHome), registerSettings(refreshHome), registerPersonalData, registerPulseAnswer, registerPulseLeader(refreshHome)],
   };
 }

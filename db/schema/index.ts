@@ -5,3 +5,4 @@ export * from './practice.js';
 export * from './nudges.js';
 export * from './requests.js';
 export * from './posted-messages.js';
+export * from './pulse.js';

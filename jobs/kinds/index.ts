@@ -9,6 +9,8 @@ import { followUp } from './follow-up.js';
 import { invitation } from './invitation.js';
 import type { KindDefinition } from './kind-definition.js';
 import { midpointReview } from './midpoint-review.js';
+import { pulseQuestion, pulseReminder } from './pulse-question.js';
+import { pulseResults, pulseShared } from './pulse-results.js';
 import { sessionPrep } from './session-prep.js';
 
 export const KIND_DEFINITIONS = {
@@ -20,6 +22,10 @@ export const KIND_DEFINITIONS = {
   invitation,
   digest,
   brief,
+  pulse_question: pulseQuestion,
+  pulse_reminder: pulseReminder,
+  pulse_results: pulseResults,
+  pulse_shared: pulseShared,
 } satisfies Record<NudgeKind, KindDefinition>;
 
 export type { KindDecision, KindDefinition, KindInput } from './kind-definition.js';

@@ -28,9 +28,11 @@ export interface KindInput {
  * Where rows of the kind come from: `engagement-rhythm` is `planEngagement` (src/domain/planner),
  * `engagement-invitation` is `planInvitation`, both written by `db/plan-sync.ts`;
  * `check-in` is a check-in or answer that plans its own follow-up (src/services);
- * `coach-schedule` is the hourly `plan-coach-nudges` job (db/coach-plan-sync.ts).
+ * `coach-schedule` is the hourly `plan-coach-nudges` job (db/coach-plan-sync.ts);
+ * `engagement-pulse` is the stakeholder pulse's rounds (src/domain/pulse), written by
+ * `db/plan-sync.ts` through `db/pulse-plan.ts`.
  */
-export type PlannedBy = 'engagement-rhythm' | 'engagement-invitation' | 'check-in' | 'coach-schedule';
+export type PlannedBy = 'engagement-rhythm' | 'engagement-invitation' | 'engagement-pulse' | 'check-in' | 'coach-schedule';
 
 /**
  * The rules the sender applies before posting. `pause` drops what falls due while the
@@ -52,7 +54,8 @@ export interface DeliveryRules {
 export type EngagementGate = 'always' | 'when-linked' | 'by-kind';
 
 export interface KindDefinition {
-  recipient: 'leader' | 'coach';
+  /** A stakeholder who has left the workspace is skipped, not failed: the round goes on without them. */
+  recipient: 'leader' | 'coach' | 'stakeholder';
   plannedBy: readonly PlannedBy[];
   engagement: EngagementGate;
   rules: DeliveryRules;

@@ -11,6 +11,10 @@ export const NUDGE_KINDS = [
   'invitation',
   'digest',
   'brief',
+  'pulse_question',
+  'pulse_reminder',
+  'pulse_results',
+  'pulse_shared',
 ] as const;
 
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
@@ -20,8 +24,13 @@ export const RHYTHM_KINDS = ['follow_up', 'session_prep', 'checkin_prompt', 'mid
 
 export type RhythmKind = (typeof RHYTHM_KINDS)[number];
 
-/** The kinds an engagement's plan owns: its rhythm and its invitation (digests and briefs are the coach's). */
-export const ENGAGEMENT_PLAN_KINDS = [...RHYTHM_KINDS, 'invitation'] as const satisfies readonly NudgeKind[];
+/** The stakeholder pulse's messages, planned with the engagement from its rounds (src/domain/pulse). */
+export const PULSE_KINDS = ['pulse_question', 'pulse_reminder', 'pulse_results', 'pulse_shared'] as const satisfies readonly NudgeKind[];
+
+export type PulseKind = (typeof PULSE_KINDS)[number];
+
+/** The kinds an engagement's plan owns: its rhythm, its invitation and its pulse (digests and briefs are the coach's). */
+export const ENGAGEMENT_PLAN_KINDS = [...RHYTHM_KINDS, 'invitation', ...PULSE_KINDS] as const satisfies readonly NudgeKind[];
 
 export function isNudgeKind(value: string): value is NudgeKind {
   return (NUDGE_KINDS as readonly string[]).includes(value);

@@ -55,3 +55,13 @@ export function withSlackRequest<T>(body: Record<string, unknown>, fn: () => Pro
   });
 }
 
+
+/**
+ * Runs `fn` with the current request's person left out of every log line it writes: for
+ * work whose lines must not tie a person to what they did (an anonymous answer).
+ */
+export function withoutPerson<T>(fn: () => Promise<T>): Promise<T> {
+  const ids = storage.getStore();
+  if (!ids) return fn();
+  return storage.run({ requestId: ids.requestId, ...(ids.teamId ? { teamId: ids.teamId } : {}) }, fn);
+}

@@ -33,6 +33,8 @@ export async function submitContracting(ctx: ServiceContext, input: ContractingT
   if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors };
   const engagement = await loadContractable(ctx, input);
   await saveContracting(ctx.db, ctx.cipher, { teamId: input.teamId, engagementId: engagement.id, leaderId: input.userId, ...parsed.input });
+  // Stakeholders named before the targets: their baseline round opens now.
+  await ctx.replan?.(input.teamId, engagement.id);
   ctx.logger.info(
     { teamId: input.teamId, userId: input.userId, engagementId: engagement.id, targets: parsed.input.targets.length, answers: parsed.input.answers.length },
     'contracting saved',

@@ -7,6 +7,7 @@ import { nudges } from '../../db/schema/index.js';
 import { listTargets, saveRatings, type TargetView } from '../../db/targets.js';
 import { parseReviewRatings, stageOfKind, type ReviewStage } from '../domain/engagement/review.js';
 import type { ServiceContext } from './context.js';
+import { stakeholderScoresAt, type StakeholderScores } from './pulse-results.js';
 
 export interface ReviewClick {
   teamId: string;
@@ -18,7 +19,7 @@ export interface ReviewClick {
 export type ReviewCheck =
   | { outcome: 'refused' }
   | { outcome: 'stale'; reason: 'answered' | 'ended' | 'gone' | 'no_targets' }
-  | { outcome: 'open'; stage: ReviewStage; targets: TargetView[] };
+  | { outcome: 'open'; stage: ReviewStage; targets: TargetView[]; /** The stakeholders' scores for this review, once released. */ stakeholders: StakeholderScores | null };
 
 export async function checkReview(ctx: ServiceContext, input: ReviewClick): Promise<ReviewCheck> {
   const [[nudge], engagement] = await Promise.all([
@@ -33,7 +34,8 @@ export async function checkReview(ctx: ServiceContext, input: ReviewClick): Prom
   if (nudge.answeredAt) return { outcome: 'stale', reason: 'answered' };
   const targets = await listTargets(ctx.db, ctx.cipher, input.teamId, engagement.id);
   if (targets.length === 0) return { outcome: 'stale', reason: 'no_targets' };
-  return { outcome: 'open', stage, targets };
+  const stakeholders = await stakeholderScoresAt(ctx, { teamId: input.teamId, engagementId: engagement.id, stage });
+  return { outcome: 'open', stage, targets, stakeholders };
 }
 
 export type SubmitReviewResult = { outcome: 'invalid'; errors: Record<string, string> } | Exclude<ReviewCheck, { outcome: 'open' }> | { outcome: 'saved'; stage: ReviewStage; targets: TargetView[] };

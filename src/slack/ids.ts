@@ -45,6 +45,22 @@ export const CALLBACKS = {
   review: 'target_review',
 } as const;
 
+/** The stakeholder pulse: the stakeholder's DM and modal, the leader's picker, results and sharing. */
+export const PULSE_ACTIONS = {
+  answerOpen: 'pulse_answer_open',
+  decline: 'pulse_decline',
+  shareSummary: 'pulse_share_summary',
+  shareFull: 'pulse_share_full',
+  stakeholdersOpen: 'pulse_stakeholders_open',
+  resultsOpen: 'pulse_results_open',
+} as const;
+
+/** The stakeholder pulse's modals. */
+export const PULSE_CALLBACKS = {
+  answer: 'pulse_answer',
+  stakeholders: 'pulse_stakeholders',
+} as const;
+
 /** Message shortcuts (declared in manifest.yml). */
 export const SHORTCUTS = { saveMoment: 'save_moment' } as const;
 

@@ -2,19 +2,28 @@
 // targets, checks in (and is asked what would make it a 10), then Grow's between-session
 // messages arrive one by one — follow-up, session prep, the coach's digest and brief —
 // each delivered by moving its planned time to now.
+import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import { nudges, pulseRounds } from '../../db/schema/index.js';
 import { walkCheckIn } from '../e2e/walk/check-in.js';
 import { acceptAndContract, answerFollowUp, answerPrep, inviteLeader, reflectOnFollowUp } from '../e2e/walk/engagement.js';
 import { runScheduledNow } from '../e2e/walk/scheduled.js';
-import { deliverNudge, pendingNudge } from '../e2e/walk/stage.js';
+import { deliverNudge, pendingNudge, poll } from '../e2e/walk/stage.js';
 import { ALWAYS, OFFICE_HOURS, type DemoWorld } from './demo-world.js';
 import type { Narrator } from './narrator.js';
 
 const LEO = { id: 'U0DEMOLEO1', name: 'Leo', tz: 'America/New_York' };
 const CORA = { id: 'U0DEMOCORA', name: 'Cora', tz: 'Europe/London' };
+const STAKEHOLDERS = [
+  { id: 'U0DEMOMIA1', name: 'Mia', tz: 'Europe/Berlin', suggestion: 'Say what is on your mind in the Monday meeting, not on Friday' },
+  { id: 'U0DEMORAJ1', name: 'Raj', tz: 'Asia/Kolkata', suggestion: 'Ask us what we think before you decide' },
+  { id: 'U0DEMOSAM1', name: 'Sam', tz: 'America/New_York', suggestion: 'Tell us the bad news early; we cope better than you think' },
+  { id: 'U0DEMOANA1', name: 'Ana', tz: 'Asia/Tokyo', suggestion: null },
+];
 export const DEMO_CAST = {
   [LEO.id]: { name: LEO.name, role: 'leader', tz: LEO.tz },
   [CORA.id]: { name: CORA.name, role: 'coach', tz: CORA.tz },
+  ...Object.fromEntries(STAKEHOLDERS.map((p) => [p.id, { name: p.name, role: 'stakeholder', tz: p.tz }])),
 };
 
 /** The first session: a Tuesday at least five days out, 10:00 on Leo's clock. */
@@ -27,6 +36,7 @@ function firstSessionDate(): string {
 export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<void> {
   const leo = await world.person(LEO.id, LEO.name, LEO.tz);
   const cora = await world.person(CORA.id, CORA.name, CORA.tz);
+  const stakeholders = await Promise.all(STAKEHOLDERS.map((p) => world.person(p.id, p.name, p.tz)));
   const { stage } = world;
   // Grow plans with office hours; the demo runs at any hour, so each recipient's window
   // opens only for the moment their message is delivered. The planned time is noted first.
@@ -40,12 +50,18 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
     }
   };
   const nextNudge = async (personId: string, kind: string) => deliverNudge(stage, await pendingNudge(stage, personId, kind));
+  // A stakeholder at work when the round opens has the question at once; the others get it now.
+  const baselineQuestion = async (personId: string) => {
+    const row = await poll('the baseline question', async () => (await stage.db.select().from(nudges).where(and(eq(nudges.recipientId, personId), eq(nudges.kind, 'pulse_question')))).find((r) => r.ref.stage === 'baseline'));
+    if (row.status !== 'sent') return deliverNudge(stage, row);
+    return { where: { channel: row.channelId!, ts: row.messageTs! } };
+  };
 
   const startDate = firstSessionDate();
   await narrator.act(`Cora types /grow coach and invites Leo: 6 sessions every two weeks, the first on ${DateTime.fromISO(startDate).toFormat('ccc d LLL')} at 10:00 (Leo's time).`);
   const invitation = await inviteLeader(cora, leo, { startDate, sessionTime: '10:00', sessions: 6, cadenceDays: 14 });
 
-  await narrator.act('Leo clicks [ Accept ], names two behaviours to change, and saves.');
+  await narrator.act('Leo clicks [ Accept ], names two behaviours to change, and saves. The modal moves on to his stakeholders: he picks Mia, Raj, Sam and Ana, and confirms.');
   await acceptAndContract(leo, invitation.where, {
     targets: [
       { description: 'Raise difficult topics with my team in the week they come up', baseline: 3, level: 2 },
@@ -54,7 +70,24 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
     worked: 'Peer feedback, written down the same day',
     worthwhile: 'My team brings problems to me early',
     openness: 7,
+    stakeholders: STAKEHOLDERS.map((p) => p.id),
   });
+
+  await narrator.act('The baseline round opens. Each stakeholder is asked once, in their own time zone and working hours.');
+  for (const [i, person] of stakeholders.entries()) {
+    const question = await baselineQuestion(person.userId);
+    const { suggestion } = STAKEHOLDERS[i]!;
+    if (!suggestion) {
+      await narrator.act(`${person.name} clicks [ Decline ]: not this time. Grow will not ask again this round.`);
+      await person.click(question.where, 'pulse_decline');
+      await person.buttonGone(question.where, 'pulse_decline');
+      continue;
+    }
+    await narrator.act(`${person.name} clicks [ Answer ] and writes one thing for the first target.`);
+    const modal = await person.opensModal('pulse_answer', () => person.click(question.where, 'pulse_answer_open'));
+    await person.submit(modal, { suggestion1: suggestion });
+    await person.buttonGone(question.where, 'pulse_answer_open');
+  }
 
   await narrator.act('Leo types /grow and checks in. Will: “Tell the team about the hiring freeze in Monday’s meeting”, commitment 6/10.');
   await walkCheckIn(leo, {
@@ -89,6 +122,14 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
   const prep = await nextNudge(leo.userId, 'session_prep');
   await narrator.act('Leo clicks [ Answer ] and says what he wants from the session.');
   await answerPrep(leo, prep.where, { commitment: 'Half done: told the team, not yet the one-to-one', want: 'Practise the conversation with the quiet one' });
+
+  await narrator.act('Five working days after it opened, the stakeholders’ round closes: three answered, so Leo sees what they said, in a random order and without names.');
+  await stage.db.update(pulseRounds).set({ closesAt: new Date() }).where(eq(pulseRounds.stage, 'baseline'));
+  const results = await nextNudge(leo.userId, 'pulse_results');
+  await narrator.act('Leo clicks [ Share with my coach ]; Grow passes the results on to Cora.');
+  await leo.click(results.where, 'pulse_share_full');
+  await leo.buttonGone(results.where, 'pulse_share_full');
+  await nextNudge(cora.userId, 'pulse_shared');
 
   await narrator.act('Grow plans Cora’s messages: her Monday digest, and a brief on the morning of the session.');
   await runScheduledNow(world.queues, 'plan-coach-nudges');

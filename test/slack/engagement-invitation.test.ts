@@ -63,7 +63,8 @@ describe('accepting', () => {
       resistance: 'no_time',
       resistance_visibility: 'private',
     });
-    expect(body).toBeUndefined();
+    // Saved; the same modal moves on to naming stakeholders.
+    expect(body).toMatchObject({ response_action: 'update', view: { callback_id: 'pulse_stakeholders' } });
     const saved = await h.db.db.select().from(targets).where(eq(targets.engagementId, engagement.id)).orderBy(targets.position);
     expect(saved.map((t) => [t.position, t.baseline, t.level])).toEqual([[1, 3, 2], [2, 5, null]]);
     expect(saved[0]!.descriptionEnc).not.toContain('difficult');

@@ -8,9 +8,11 @@ import { ratingInput } from './engagement-inputs.js';
 import { reviewMetaSchema } from '../engagement-button-value.js';
 import { context, message, plain, section, type Block, type Message } from './kit.js';
 import { userTextSection } from './nudge-message.js';
+import { distributionLines } from './pulse-results.js';
 import { CALLBACKS } from '../ids.js';
 
 export interface ReviewTargetView {
+  id?: string;
   position: number;
   description: string;
   baseline: number;
@@ -21,7 +23,13 @@ export interface ReviewTargetView {
 // Three targets, each quoted in full up to this: the modal stays well under Slack's limits.
 const TARGET_TEXT_MAX = 1000;
 
-export function reviewModal(input: { meta: z.input<typeof reviewMetaSchema>; stage: ReviewStage; targets: ReviewTargetView[] }): View {
+/** The stakeholders' released scores for this review's round, per target id. */
+export interface ReviewStakeholderScores {
+  answered: number;
+  byTarget: Record<string, { score: number; count: number }[]>;
+}
+
+export function reviewModal(input: { meta: z.input<typeof reviewMetaSchema>; stage: ReviewStage; targets: ReviewTargetView[]; stakeholders?: ReviewStakeholderScores | null }): View {
   const blocks: Block[] = [
     section(input.stage === 'midpoint' ? '*Halfway through.* Where are you now on each target?' : '*Your last session is behind you.* Where are you now on each target?'),
   ];
@@ -29,8 +37,11 @@ export function reviewModal(input: { meta: z.input<typeof reviewMetaSchema>; sta
     const since = input.stage === 'closing' && t.midpointRating ? `, ${t.midpointRating}/10 at the midpoint` : '';
     blocks.push(
       userTextSection(`*Target ${t.position}* — you started at ${t.baseline}/10${since}:`, t.description, TARGET_TEXT_MAX),
-      ratingInput(`rating${t.position}`, `Where are you now on target ${t.position}, 1 to 10?`),
     );
+    // What the stakeholders said, next to where the leader places themselves.
+    const scores = t.id ? input.stakeholders?.byTarget[t.id] : undefined;
+    if (scores) blocks.push(section(`_Your ${input.stakeholders!.answered} stakeholders, less (−3) to more (+3) effective:_\n${distributionLines(scores)}`));
+    blocks.push(ratingInput(`rating${t.position}`, `Where are you now on target ${t.position}, 1 to 10?`));
   }
   blocks.push(context('Your coach sees these ratings; what you wrote stays as you shared it.'));
   return {

@@ -10,6 +10,7 @@ import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { type RefreshHome, teamOf, tellUser, whoActed } from './engagement-interaction.js';
 import { showInvitationOutcome } from './engagement-invitation.js';
+import { stakeholdersView } from './pulse-leader.js';
 import { errorOn, readSubmission } from '../modal-submission.js';
 import { CALLBACKS, ENGAGEMENT_ACTIONS } from '../ids.js';
 
@@ -46,7 +47,9 @@ export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps
       await ack({ response_action: 'errors', errors: result.errors });
       return;
     }
-    await ack();
+    // The same modal moves on to naming stakeholders, who are asked about these targets.
+    const next = await stakeholdersView(deps, teamId, userId).catch((error: unknown) => void log.warn({ err: error }, 'stakeholder picker not shown'));
+    await ack(next ? { response_action: 'update', view: next } : undefined);
     const engagement = await loadEngagement(deps, teamId, meta.engagementId);
     if (engagement) await showInvitationOutcome(deps, client, engagement, undefined, log);
     await refreshHome(deps, client, teamId, [userId]);

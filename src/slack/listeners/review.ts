@@ -12,7 +12,7 @@ export function registerReview(app: App, deps: SlackDeps): void {
   registerNudgeModalFlow(app, deps, 'review', {
     check: checkReview,
     staleMessage: (check) => reviewAnsweredMessage(check.reason),
-    modal: (meta, check) => reviewModal({ meta, stage: check.stage, targets: check.targets }),
+    modal: (meta, check) => reviewModal({ meta, stage: check.stage, targets: check.targets, stakeholders: check.stakeholders }),
     metaSchema: reviewMetaSchema,
     blockIds: ['rating1', 'rating2', 'rating3'],
     save: submitReview,

@@ -45,6 +45,8 @@ export interface ContractingAnswers {
   worked: string;
   worthwhile: string;
   openness: number;
+  /** Named in the picker contracting moves on to; left out, the leader picks "Not now". */
+  stakeholders?: string[];
 }
 
 /** Accept on the invitation opens contracting at once; the leader fills it in and saves. */
@@ -65,7 +67,11 @@ export async function acceptAndContract(leader: Person, invitation: MessageRef, 
     values[`baseline${i + 1}`] = String(t.baseline);
     if (t.level) values[`level${i + 1}`] = String(t.level);
   });
-  await leader.submit(modal, values);
+  // Saving the targets moves the same modal on to naming stakeholders.
+  const { view: picker } = await leader.submit(modal, values, 'updated');
+  if (picker?.callback_id !== 'pulse_stakeholders') throw new Error('contracting did not move on to the stakeholder picker');
+  if (answers.stakeholders) await leader.submit(picker, { stakeholders: answers.stakeholders });
+  else await leader.stage.emu.closeView({ teamId: leader.stage.teamId, userId: leader.userId, viewId: String(picker.id) });
   return leader.buttonGone(invitation, 'engagement_accept');
 }
 

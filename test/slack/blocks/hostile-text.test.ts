@@ -33,6 +33,10 @@ import { prepAnsweredMessage, prepModal } from '../../../src/slack/blocks/prep-m
 import { reflectModal } from '../../../src/slack/blocks/reflect-modal.js';
 import { closingSummaryMessage, reviewAnsweredMessage, reviewModal } from '../../../src/slack/blocks/review-modal.js';
 import { settingsHomeBlocks, settingsModal } from '../../../src/slack/blocks/settings.js';
+import { pulseAnswerModal } from '../../../src/slack/blocks/pulse-modal.js';
+import { pulseAnsweredMessage, pulseQuestionMessage } from '../../../src/slack/blocks/pulse-question.js';
+import { pulseResultsMessage, pulseResultsModal, pulseSharedMessage } from '../../../src/slack/blocks/pulse-results.js';
+import { stakeholdersModal, stakeholdersSection } from '../../../src/slack/blocks/pulse-stakeholders.js';
 import { validateMessageBlocks, validateView } from '../../emulator/block-kit/validate-surface.js';
 
 const COACH = 'U0COACH001';
@@ -68,6 +72,13 @@ const brief = (t: string): BriefModel => ({
   prep: { visibility: 'shared', answers: [{ question: 'What do you want from the next session?', text: t }] },
   actions: [{ text: t, status: 'partly', dueAt: now }], shared: [sharedItem(t)], summarisedCount: 0, signals: [],
 });
+const pulseTargets = (t: string) => [1, 2, 3].map((position) => ({ id: `${position}${ID.slice(1)}`, position, description: t, ownRating: 6 }));
+const pulseRelease = (t: string) => ({
+  released: true as const,
+  answered: 8,
+  targets: pulseTargets(t).map((x) => ({ targetId: x.id, scored: 8, distribution: [-3, -2, -1, 0, 1, 2, 3].map((score) => ({ score, count: score === 2 ? 8 : 0 })), suggestions: Array.from({ length: 8 }, () => t.slice(0, 1000)) })),
+});
+const pulseRounds = (['baseline', 'midpoint', 'closing'] as const).map((stage, i) => ({ id: ID, stage, opensAt: now, closesAt: later, opened: i < 2, closed: i === 0, asked: 5, answered: 4, released: i === 0 }));
 const window = { workDays: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1050 };
 const meta = { nudgeId: ID, channel: 'D0LEAD0001', ts: '1700000000.000100' };
 
@@ -115,11 +126,49 @@ const CASES: Record<string, Case> = {
   prepModal: { quotes: false, build: () => [{ view: prepModal({ meta: { ...meta, sessionId: ID }, sessionAt: later, tz: 'UTC' }) }] },
   prepAnsweredMessage: { quotes: false, build: () => (['answered', 'passed', 'ended', 'gone'] as const).map((r) => ({ message: prepAnsweredMessage(r, later, 'UTC') })) },
   reflectModal: { quotes: true, build: (t) => [{ view: reflectModal({ meta: { ...meta, actionId: ID }, actionText: t }) }] },
-  reviewModal: { quotes: true, build: (t) => (['midpoint', 'closing'] as const).map((stage) => ({ view: reviewModal({ meta: { ...meta, engagementId: ID }, stage, targets: targets(t) }) })) },
+  reviewModal: {
+    quotes: true,
+    build: (t) =>
+      (['midpoint', 'closing'] as const).map((stage) => ({
+        view: reviewModal({ meta: { ...meta, engagementId: ID }, stage, targets: pulseTargets(t).map((x) => ({ ...targets(t)[0]!, id: x.id, position: x.position })), stakeholders: { answered: 8, byTarget: Object.fromEntries(pulseRelease(t).targets.map((r) => [r.targetId, r.distribution])) } }),
+      })),
+  },
   closingSummaryMessage: { quotes: true, build: (t) => [{ message: closingSummaryMessage(targets(t)) }] },
   reviewAnsweredMessage: { quotes: false, build: () => (['saved', 'answered', 'ended', 'gone', 'no_targets'] as const).map((n) => ({ message: reviewAnsweredMessage(n) })) },
   settingsHomeBlocks: { quotes: false, build: () => [{ blocks: settingsHomeBlocks(window, 'Europe/Paris') }] },
   settingsModal: { quotes: false, build: () => [{ view: settingsModal({ window, tz: 'Europe/Paris' }) }] },
+  pulseQuestionMessage: {
+    quotes: true,
+    build: (t) =>
+      (['baseline', 'closing'] as const).flatMap((stage) =>
+        [false, true].map((reminder) => ({ message: pulseQuestionMessage({ roundId: ID, stage, leaderId: LEADER, targets: [t, t, t], closesAt: later, tz: 'Asia/Tokyo', reminder }) })),
+      ),
+  },
+  pulseAnsweredMessage: { quotes: false, build: () => (['saved', 'declined', 'answered', 'closed', 'not_open', 'ended'] as const).map((n) => ({ message: pulseAnsweredMessage(n) })) },
+  pulseAnswerModal: {
+    quotes: true,
+    build: (t) => (['baseline', 'midpoint'] as const).map((stage) => ({ view: pulseAnswerModal({ meta: { roundId: ID, channel: 'D0STAKE01', ts: '1700000000.000100' }, stage, leaderId: LEADER, targets: targets(t) }) })),
+  },
+  pulseResultsMessage: {
+    quotes: true,
+    build: (t) =>
+      (['baseline', 'midpoint'] as const).flatMap((stage) =>
+        (['private', 'shared'] as const).map((visibility) => ({ message: pulseResultsMessage({ roundId: ID, stage, visibility, asked: 8, targets: pulseTargets(t), release: pulseRelease(t) }) })),
+      ).concat([{ message: pulseResultsMessage({ roundId: ID, stage: 'closing', visibility: 'private', asked: 8, targets: pulseTargets(t), release: { released: false, reason: 'too_few_answers', answered: 2 } }) }]),
+  },
+  pulseResultsModal: { quotes: true, build: (t) => [{ view: pulseResultsModal({ roundId: ID, stage: 'closing', visibility: 'private', asked: 8, targets: pulseTargets(t), release: pulseRelease(t) }) }] },
+  pulseSharedMessage: {
+    quotes: true,
+    build: (t) => [true, false].map((withSuggestions) => ({ message: pulseSharedMessage({ leaderId: LEADER, stage: 'closing', targets: pulseTargets(t), view: { answered: 8, withSuggestions, targets: pulseRelease(t).targets } }) })),
+  },
+  stakeholdersModal: { quotes: true, build: (t) => [{ view: stakeholdersModal({ meta: { engagementId: ID }, targets: [t, t, t], initial: [LEADER] }) }, { view: stakeholdersModal({ meta: { engagementId: ID }, targets: [], initial: [] }) }] },
+  stakeholdersSection: {
+    quotes: false,
+    build: () => [
+      { blocks: stakeholdersSection({ engagementId: ID, stakeholders: [LEADER, COACH], tz: 'UTC', rounds: pulseRounds }) },
+      { blocks: stakeholdersSection({ engagementId: ID, stakeholders: [], tz: 'UTC', rounds: [] }) },
+    ],
+  },
 };
 
 /**
@@ -133,6 +182,7 @@ const PARTS = new Set([
   'encodeEngagementValue', 'parseEngagementValue', 'encodeSessionMenu', 'parseSessionMenu',
   'plain', 'section', 'header', 'context', 'divider', 'option', 'actionsBlock', 'inputBlock', 'textInput', 'message',
   'userTextSection', 'formatSessionTime', 'visibilityRadio', 'describeDays', 'describeWindow',
+  'formatDay', 'pulseQuestion', 'distributionLines',
 ]);
 
 const PIECES = ['<!channel>', '<!here>', '<!everyone>', '<@U123>', '<#C123>', '<https://x|y>', 'https://evil.example', '&', '&amp;', '*', '_', '~', '`', '```', '>', '\u202e', '\u200f', '👩🏽‍💻', '\n'];

@@ -1,0 +1,33 @@
+// What a coach may see of a closed pulse round: nothing unless the leader shared it;
+// the score distributions when shared as a summary; the suggestions too when shared in
+// full. Never anything of a round that was not released (still open, or under three
+// answers), and never for anyone but the engagement's coach.
+import type { RoundRelease } from '../pulse/results.js';
+import type { EngagementParties, Visibility } from './types.js';
+
+export interface CoachPulseTarget {
+  targetId: string;
+  distribution: { score: number; count: number }[];
+  /** Present only when the leader shared the round in full. */
+  suggestions?: string[];
+}
+
+export interface CoachPulseView {
+  answered: number;
+  withSuggestions: boolean;
+  targets: CoachPulseTarget[];
+}
+
+export function coachPulseView(viewerId: string, engagement: EngagementParties, visibility: Visibility, release: RoundRelease): CoachPulseView | null {
+  if (viewerId !== engagement.coachId || visibility === 'private' || !release.released) return null;
+  const withSuggestions = visibility === 'shared';
+  return {
+    answered: release.answered,
+    withSuggestions,
+    targets: release.targets.map((t) => ({
+      targetId: t.targetId,
+      distribution: t.distribution.map((d) => ({ score: d.score, count: d.count })),
+      ...(withSuggestions ? { suggestions: [...t.suggestions] } : {}),
+    })),
+  };
+}

@@ -1,0 +1,97 @@
+// The leader's side of the pulse: naming stakeholders (from App Home, and right after
+// contracting), the *Stakeholders* section, a closed round's results from App Home, and
+// the choice to share a round with the coach.
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { z } from 'zod';
+import { leaderRoundResults, resultTargets, sharePulse, type RoundResults } from '../../services/pulse-results.js';
+import { loadStakeholdersHome } from '../../services/pulse-home.js';
+import { loadStakeholderChoice, nameStakeholders } from '../../services/pulse-stakeholders.js';
+import { parseEngagementValue } from '../engagement-button-value.js';
+import { pulseResultsMessage, pulseResultsModal, type PulseResultsInput } from '../blocks/pulse-results.js';
+import { stakeholdersModal, stakeholdersSection } from '../blocks/pulse-stakeholders.js';
+import { STAKEHOLDERS_BLOCK, stakeholdersMetaSchema } from '../pulse-button-value.js';
+import { PULSE_ACTIONS, PULSE_CALLBACKS } from '../ids.js';
+import type { SlackDeps } from '../deps.js';
+import { friendlyMessage } from '../friendly-errors.js';
+import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
+import type { HomeSection } from './app-home.js';
+import { messageOf, teamOf, tellUser, updateOwnMessage, type RefreshHome } from './engagement-interaction.js';
+import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
+import { onRoundButton } from './pulse-round-button.js';
+
+export const stakeholdersHomeSection: HomeSection = async (deps, teamId, userId, tz) => {
+  const home = await loadStakeholdersHome(deps, teamId, userId);
+  return home ? stakeholdersSection({ ...home, tz }) : [];
+};
+
+/** The stakeholder picker for the leader's engagement under way; null when there is none. */
+export async function stakeholdersView(deps: SlackDeps, teamId: string, userId: string) {
+  const choice = await loadStakeholderChoice(deps, { teamId, userId });
+  if (!choice) return null;
+  return stakeholdersModal({ meta: { engagementId: choice.engagement.id }, targets: choice.targets.map((t) => t.description), initial: choice.stakeholders });
+}
+
+const selectedUsers = z.object({ selected_users: z.array(z.string().max(20)).max(50) }).passthrough();
+
+export const registerPulseLeader = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
+  app.action<BlockButtonAction>(PULSE_ACTIONS.stakeholdersOpen, async ({ ack, body, client }) => {
+    await ack();
+    const teamId = teamOf(body);
+    const log = deps.logger.child({ teamId, userId: body.user.id, action: PULSE_ACTIONS.stakeholdersOpen });
+    const value = parseEngagementValue(body.actions[0]?.value);
+    try {
+      const view = value ? await stakeholdersView(deps, teamId, body.user.id) : null;
+      if (!view) return tellUser(client, body, OUT_OF_DATE, log);
+      await client.views.open({ trigger_id: body.trigger_id, view });
+    } catch (error) {
+      log.warn({ err: error }, 'stakeholder picker not opened');
+      await tellUser(client, body, friendlyMessage(error), log);
+    }
+  });
+
+  app.view(PULSE_CALLBACKS.stakeholders, async ({ ack, body, view, client }) => {
+    const teamId = teamOf(body);
+    const userId = body.user.id;
+    const log = deps.logger.child({ teamId, userId, view: PULSE_CALLBACKS.stakeholders });
+    const form = readSubmission(view, stakeholdersMetaSchema, []);
+    const picked = selectedUsers.safeParse(Object.values(form?.state[STAKEHOLDERS_BLOCK] ?? {})[0]);
+    if (!form || !picked.success) return void (await ack(errorOn(STAKEHOLDERS_BLOCK, UNREADABLE_FORM)));
+    let result;
+    try {
+      result = await nameStakeholders(deps, { teamId, userId, engagementId: form.meta.engagementId, selected: picked.data.selected_users });
+    } catch (error) {
+      log.error({ err: error }, 'stakeholders not saved');
+      return void (await ack(errorOn(STAKEHOLDERS_BLOCK, friendlyMessage(error))));
+    }
+    if (result.outcome === 'invalid') return void (await ack(errorOn(STAKEHOLDERS_BLOCK, result.error)));
+    if (result.outcome === 'stale') return void (await ack(errorOn(STAKEHOLDERS_BLOCK, OUT_OF_DATE)));
+    await ack();
+    await refreshHome(deps, client, teamId, [userId]);
+  });
+
+  onRoundButton(app, deps, PULSE_ACTIONS.resultsOpen, async ({ body, client, teamId, userId, roundId, log }) => {
+    const found = await leaderRoundResults(deps, { teamId, userId, roundId });
+    if (found.outcome !== 'ready') return tellUser(client, body, found.outcome === 'refused' ? REFUSED : OUT_OF_DATE, log);
+    await client.views.open({ trigger_id: body.trigger_id, view: pulseResultsModal(resultsInput(found.results, found.asked)) });
+  });
+
+  for (const [actionId, visibility] of [
+    [PULSE_ACTIONS.shareSummary, 'summary'],
+    [PULSE_ACTIONS.shareFull, 'shared'],
+  ] as const) {
+    onRoundButton(app, deps, actionId, async ({ body, client, teamId, userId, roundId, log }) => {
+      const shared = await sharePulse(deps, { teamId, userId, roundId, visibility });
+      if (shared.outcome === 'refused') return tellUser(client, body, REFUSED, log);
+      const found = await leaderRoundResults(deps, { teamId, userId, roundId });
+      if (found.outcome !== 'ready') return tellUser(client, body, OUT_OF_DATE, log);
+      const updated = resultsInput(found.results, found.asked);
+      if (messageOf(body)) await updateOwnMessage(deps, client, { teamId, userId }, messageOf(body), pulseResultsMessage(updated), log);
+      else if (body.view?.id) await client.views.update({ view_id: body.view.id, view: pulseResultsModal(updated) });
+    });
+  }
+};
+
+function resultsInput(results: RoundResults, asked: number): PulseResultsInput {
+  const { round, release, targets } = results;
+  return { roundId: round.id, stage: round.stage, release, asked, visibility: round.visibility, targets: resultTargets(targets, round.stage) };
+}
