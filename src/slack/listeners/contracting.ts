@@ -8,7 +8,7 @@ import { CONTRACTING_FIELDS, contractingModal } from '../blocks/contracting-moda
 import { contractingMetaSchema, parseEngagementValue } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
-import { type RefreshHome, teamOf, tellUser, whoActed } from './engagement-interaction.js';
+import { type RefreshHome, tellUser, whoActed } from './engagement-interaction.js';
 import { showInvitationOutcome } from './engagement-invitation.js';
 import { stakeholdersView } from './pulse-leader.js';
 import { errorOn, readSubmission } from '../modal-submission.js';
@@ -17,8 +17,7 @@ import { CALLBACKS, ENGAGEMENT_ACTIONS } from '../ids.js';
 export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
   app.action<BlockButtonAction>(ENGAGEMENT_ACTIONS.contractingOpen, async ({ ack, body, client }) => {
     await ack();
-    const teamId = teamOf(body);
-    const log = deps.logger.child({ teamId, userId: body.user.id, action: ENGAGEMENT_ACTIONS.contractingOpen });
+    const { teamId, log } = whoActed(deps, body, { action: ENGAGEMENT_ACTIONS.contractingOpen });
     const value = parseEngagementValue(body.actions[0]?.value);
     try {
       if (!value) throw new Error('unreadable engagement value');

@@ -15,7 +15,7 @@ import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
 import type { HomeSection } from './app-home.js';
-import { messageOf, teamOf, tellUser, updateOwnMessage, type RefreshHome } from './engagement-interaction.js';
+import { messageOf, tellUser, updateOwnMessage, whoActed, type RefreshHome } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
 import { onRoundButton } from './pulse-round-button.js';
 
@@ -36,8 +36,7 @@ const selectedUsers = z.object({ selected_users: z.array(z.string().max(20)).max
 export const registerPulseLeader = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
   app.action<BlockButtonAction>(PULSE_ACTIONS.stakeholdersOpen, async ({ ack, body, client }) => {
     await ack();
-    const teamId = teamOf(body);
-    const log = deps.logger.child({ teamId, userId: body.user.id, action: PULSE_ACTIONS.stakeholdersOpen });
+    const { teamId, log } = whoActed(deps, body, { action: PULSE_ACTIONS.stakeholdersOpen });
     const value = parseEngagementValue(body.actions[0]?.value);
     try {
       const view = value ? await stakeholdersView(deps, teamId, body.user.id) : null;
@@ -50,9 +49,7 @@ export const registerPulseLeader = (refreshHome: RefreshHome) => (app: App, deps
   });
 
   app.view(PULSE_CALLBACKS.stakeholders, async ({ ack, body, view, client }) => {
-    const teamId = teamOf(body);
-    const userId = body.user.id;
-    const log = deps.logger.child({ teamId, userId, view: PULSE_CALLBACKS.stakeholders });
+    const { teamId, userId, log } = whoActed(deps, body, { view: PULSE_CALLBACKS.stakeholders });
     const form = readSubmission(view, stakeholdersMetaSchema, []);
     const picked = selectedUsers.safeParse(Object.values(form?.state[STAKEHOLDERS_BLOCK] ?? {})[0]);
     if (!form || !picked.success) return void (await ack(errorOn(STAKEHOLDERS_BLOCK, UNREADABLE_FORM)));
