@@ -7,6 +7,7 @@ import { findPerson } from '../../db/people.js';
 import { nudges } from '../../db/schema/index.js';
 import { resolveActionDue } from '../domain/checkin/due-date.js';
 import { NOT_YOUR_ENGAGEMENT, needsRevisit, validateCheckInDraft, type DraftErrors } from '../domain/checkin/rules.js';
+import { dueDateSlot } from '../domain/planner/due-date-slot.js';
 import { nextWorkingInstant, resolveWorkingHours } from '../domain/time/working-hours.js';
 import type { ServiceContext } from './context.js';
 
@@ -69,8 +70,9 @@ export async function submitCheckIn(ctx: ServiceContext, input: SubmitCheckInInp
     await ctx.replan(input.teamId, engagement.engagementId);
     followUpAt = await findFollowUpAt(ctx, input.teamId, saved.actionId, now);
   } else {
-    // Without an engagement, ask halfway to the due date, inside the leader's working hours.
-    followUpAt = nextWorkingInstant(new Date((now.getTime() + dueAt.getTime()) / 2), hours);
+    // Without an engagement: late on a date the leader chose (or the next working morning),
+    // else halfway to the default due date, inside the leader's working hours.
+    followUpAt = draft.dueDate ? dueDateSlot(dueAt, now.getTime(), hours) : nextWorkingInstant(new Date((now.getTime() + dueAt.getTime()) / 2), hours);
     const planned = await ctx.db
       .insert(nudges)
       .values({

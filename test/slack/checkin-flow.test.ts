@@ -3,6 +3,7 @@
 import { openCheckIn } from '../../db/check-ins.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { actions, checkIns, nudges } from '../../db/schema/index.js';
 import { FORM, interactionBody, LEADER, slashCommandBody, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
 import { checkInSubmission } from '../support/checkin-payloads.js';
@@ -41,7 +42,7 @@ async function openModal() {
 
 const answers = { goal: 'Run calmer 1:1s', reality: 'I talk most of the time', options: 'Ask first; listen; take notes', will: 'Open each 1:1 with a question' };
 
-async function submit(view: Parameters<typeof checkInSubmission>[0], extra: Partial<typeof answers> & { commitment?: number; makeItTen?: string }) {
+async function submit(view: Parameters<typeof checkInSubmission>[0], extra: Partial<typeof answers> & { commitment?: number; makeItTen?: string; dueDate?: string }) {
   const res = await h.post(interactionBody(checkInSubmission(view, { ...answers, ...extra })), FORM);
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
@@ -76,6 +77,19 @@ describe('/grow check-in', () => {
     const dm = await waitFor(() => newDms()[0]);
     expect(dm.ok).toBe(true);
     expect(JSON.stringify(dm.args.blocks)).toContain('Open each 1:1 with a question');
+  });
+
+  it('asks late on the due date the leader chose, and the DM names exactly that moment', async () => {
+    const view = await openModal();
+    // A Wednesday at least a week ahead, in the leader's zone (Europe/Paris).
+    const due = DateTime.now().setZone('Europe/Paris').plus({ weeks: 1 }).set({ weekday: 3 }).toISODate()!;
+    await submit(view, { commitment: 9, dueDate: due });
+    const [nudge] = await h.db.db.select().from(nudges);
+    const asked = DateTime.fromJSDate(nudge!.dueAt, { zone: 'Europe/Paris' });
+    expect(asked.toISODate()).toBe(due);
+    expect(asked.toFormat('HH:mm')).toBe('17:00');
+    const dm = await waitFor(() => newDms()[0]);
+    expect(JSON.stringify(dm.args.blocks)).toContain(`I'll ask how it went on ${asked.toFormat("ccc d LLL 'at' HH:mm")}.`);
   });
 
   it('records the leader time zone from users.info on first contact', async () => {

@@ -10,6 +10,8 @@ export interface CheckInAnswers {
   commitment?: number;
   visibility?: 'private' | 'summary' | 'shared';
   makeItTen?: string;
+  /** yyyy-mm-dd, as the datepicker sends it. */
+  dueDate?: string;
 }
 
 type ViewLike = { id: string; hash?: string; callback_id: string; private_metadata?: string; blocks: { block_id?: string; type: string }[] };
@@ -21,7 +23,7 @@ export function checkInSubmission(view: ViewLike, answers: CheckInAnswers) {
     reality: { reality: text(answers.reality) },
     options: { options: text(answers.options) },
     will: { will: text(answers.will) },
-    will_due: { will_due: { type: 'datepicker', selected_date: null } },
+    will_due: { will_due: { type: 'datepicker', selected_date: answers.dueDate ?? null } },
     commitment: {
       commitment: {
         type: 'static_select',
