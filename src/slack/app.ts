@@ -13,6 +13,7 @@ import type { SlackDeps } from './deps.js';
 import { registerAppHome, type HomeSection } from './listeners/app-home.js';
 import { registerCheckInOpen } from './listeners/checkin-open.js';
 import { registerCheckInSubmit } from './listeners/checkin-submit.js';
+import { registerCheckInVisibility } from './listeners/checkin-visibility.js';
 import { registerGrowCommand } from './listeners/grow-command.js';
 import { registerLifecycle } from './listeners/lifecycle.js';
 import { registerSaveMoment } from './listeners/save-moment.js';
@@ -72,6 +73,7 @@ export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): Sl
   registerGrowCommand(app, deps, extensions.subcommands);
   registerCheckInSubmit(app, deps);
   registerCheckInOpen(app, deps);
+  registerCheckInVisibility(app, deps);
   registerAppHome(app, deps, extensions.homeSections);
   registerLifecycle(app, deps);
   registerUserChange(app, deps);

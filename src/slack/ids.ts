@@ -16,6 +16,11 @@ export const NUDGE_ACTIONS = {
 
 export type NudgeActionId = (typeof NUDGE_ACTIONS)[keyof typeof NUDGE_ACTIONS];
 
+/** Elements of the check-in modal that answer as they change (the block id is a stable identifier too). */
+export const CHECKIN_ACTIONS = {
+  visibility: 'visibility',
+} as const;
+
 /** Buttons and menus of the engagement surfaces (App Home, invitation DM). */
 export const ENGAGEMENT_ACTIONS = {
   newOpen: 'engagement_new_open',

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { actions, checkIns, nudges } from '../../db/schema/index.js';
 import { FORM, interactionBody, LEADER, slashCommandBody, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
 import { checkInSubmission } from '../support/checkin-payloads.js';
+import { coachSeesSentence } from '../../src/domain/privacy/promises.js';
 
 let h: Harness;
 // What the check-in handed to the queue, with whether each row was already committed
@@ -90,6 +91,35 @@ describe('/grow check-in', () => {
     expect(asked.toFormat('HH:mm')).toBe('17:00');
     const dm = await waitFor(() => newDms()[0]);
     expect(JSON.stringify(dm.args.blocks)).toContain(`I'll ask how it went on ${asked.toFormat("ccc d LLL 'at' HH:mm")}.`);
+  });
+
+  it('says under the visibility choice what the coach will see, and rewrites it when the choice changes', async () => {
+    const view = await openModal();
+    const line = (v: { blocks: { block_id?: string }[] }) => JSON.stringify(v.blocks.find((b) => b.block_id === 'visibility_line'));
+    expect(line(view)).toContain(coachSeesSentence('check_in', 'summary'));
+    const updates = h.emu.callsTo('views.update').length;
+    const stored = view as unknown as Record<string, unknown>;
+    const res = await h.post(
+      interactionBody({
+        type: 'block_actions',
+        team: { id: TEAM, domain: 'acme' },
+        user: { id: LEADER, username: 'leo', name: 'leo', team_id: TEAM },
+        api_app_id: 'A0GROW0001',
+        token: 'deprecated-verification-token',
+        trigger_id: h.emu.issueTrigger(TEAM, LEADER),
+        container: { type: 'view', view_id: view.id },
+        view: { ...stored, state: { values: {} } },
+        actions: [{ type: 'radio_buttons', action_id: 'visibility', block_id: 'visibility', selected_option: { text: { type: 'plain_text', text: 'x' }, value: 'private' }, action_ts: '1' }],
+        is_enterprise_install: false,
+      }),
+      FORM,
+    );
+    expect(res.status).toBe(200);
+    const update = await waitFor(() => h.emu.callsTo('views.update').slice(updates).find((c) => c.ok && JSON.stringify(c.args).includes('visibility_line')));
+    const updated = (update.response as { view: { blocks: { block_id?: string }[]; callback_id: string } }).view;
+    expect(updated.callback_id).toBe('grow_checkin');
+    expect(line(updated)).toContain(coachSeesSentence('check_in', 'private'));
+    expect(updated.blocks.map((b) => b.block_id)).toEqual(view.blocks.map((b) => b.block_id));
   });
 
   it('records the leader time zone from users.info on first contact', async () => {

@@ -1,6 +1,7 @@
 // Contracting, as rules: up to three behavioural targets with a baseline, the
 // coachability conversation, and the terms of confidentiality in plain words. The
 // answers keep the visibility the leader gave each one.
+import { sponsorSeesSentence } from '../privacy/promises.js';
 import { z } from 'zod';
 import type { Visibility } from '../checkin/rules.js';
 
@@ -34,10 +35,11 @@ export const COACHABILITY_QUESTIONS = {
 } as const;
 export type CoachabilityQuestion = keyof typeof COACHABILITY_QUESTIONS;
 
+// The sponsor's line comes from the privacy rule's own table.
 export const CONFIDENTIALITY_TERMS = [
   'The agenda is yours: you decide what we work on.',
   'Your coach sees only what you choose to share, answer by answer.',
-  'A sponsor (HR, your manager) never sees what you write — not even a summary.',
+  sponsorSeesSentence(),
   'You can pause or end this at any time.',
 ] as const;
 

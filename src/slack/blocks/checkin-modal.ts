@@ -1,12 +1,16 @@
 // The GROW check-in modal: four questions, a commitment rating and a visibility choice.
 // The same builder makes the "revisit" step, shown when commitment is below 8.
-import type { View } from '@slack/types';
+import type { ModalView, View } from '@slack/types';
 import { z } from 'zod';
 import { LIMITS, type CheckInDraft, type Visibility } from '../../domain/checkin/rules.js';
 import { encodeJson } from '../metadata.js';
 import { truncate } from '../mrkdwn.js';
 import { context, option, plain, section, textInput, type Block } from './kit.js';
 import { CALLBACKS } from '../ids.js';
+import { coachSeesSentence } from '../../domain/privacy/promises.js';
+
+/** The line under the visibility choice saying what the coach will see with it. */
+export const VISIBILITY_LINE_BLOCK = 'visibility_line';
 
 
 export const checkInMetadataSchema = z.object({ step: z.enum(['checkin', 'revisit']) });
@@ -116,6 +120,8 @@ export function checkInModal(input: CheckInModalInput): View {
     {
       type: 'input',
       block_id: 'visibility',
+      // A change re-renders the line below it, so it always names what the choice shows.
+      dispatch_action: true,
       label: plain('Who sees this check-in?'),
       element: {
         type: 'radio_buttons',
@@ -124,7 +130,7 @@ export function checkInModal(input: CheckInModalInput): View {
         initial_option: option(VISIBILITY_TEXT[d.visibility ?? 'summary'], d.visibility ?? 'summary'),
       },
     },
-    context(`With a summary ${engagements.length > 1 ? 'the coach you pick above' : 'your coach'} sees your goal, your commitment score and whether you did the action — never what you wrote.`),
+    { ...context(coachSeesSentence('check_in', d.visibility ?? 'summary', engagements.length > 1 ? 'the coach you pick above' : 'your coach')), block_id: VISIBILITY_LINE_BLOCK },
   );
   return {
     type: 'modal',
@@ -135,4 +141,24 @@ export function checkInModal(input: CheckInModalInput): View {
     private_metadata: encodeJson(checkInMetadataSchema, { step: input.step }),
     blocks,
   };
+}
+
+/** The parts of a modal Slack echoes back that an update must send again. */
+export type ModalParts = Pick<ModalView, 'callback_id' | 'title' | 'submit' | 'close' | 'private_metadata'> & { blocks: Block[] };
+
+/**
+ * The same modal with the line under the visibility choice rewritten for `visibility`;
+ * every other block is kept as it is, so Slack keeps what the leader has typed.
+ */
+export function withVisibilityLine(view: ModalParts, visibility: Visibility, who: string): View {
+  const { callback_id, title, submit, close, private_metadata, blocks } = view;
+  return {
+    type: 'modal',
+    callback_id,
+    title,
+    submit,
+    close,
+    private_metadata,
+    blocks: blocks.map((b) => ((b as { block_id?: string }).block_id === VISIBILITY_LINE_BLOCK ? { ...context(coachSeesSentence('check_in', visibility, who)), block_id: VISIBILITY_LINE_BLOCK } : b)),
+  } as View;
 }

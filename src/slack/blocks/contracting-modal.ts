@@ -12,6 +12,8 @@ import {
   TARGET_TEXT_MAX,
 } from '../../domain/engagement/contracting.js';
 import { encodeJson } from '../metadata.js';
+import { coachSeesSentence } from '../../domain/privacy/promises.js';
+import { VISIBILITY_TEXT } from './checkin-modal.js';
 import { ratingInput, selectInput, textAnswer, visibilityInput } from './engagement-inputs.js';
 import { contractingMetaSchema } from '../engagement-button-value.js';
 import { context, divider, option, plain, section, type Block } from './kit.js';
@@ -62,7 +64,7 @@ export function contractingModal(input: { engagementId: string; coachId: string 
       element: { type: 'radio_buttons', action_id: 'resistance', options: Object.entries(RESISTANCES).map(([value, text]) => option(text, value)) },
     },
     visibilityInput('resistance_visibility'),
-    context('*Summary* lets your coach see that you answered and any rating, not your words. *Share* shows your words too. *Only me* keeps it yours.'),
+    context(`*${VISIBILITY_TEXT.summary}*: ${coachSeesSentence('reflection', 'summary')} *${VISIBILITY_TEXT.shared}*: ${coachSeesSentence('reflection', 'shared')} *${VISIBILITY_TEXT.private}*: ${coachSeesSentence('reflection', 'private')}`),
     divider(),
     section(`*Our terms, in plain words*\n${CONFIDENTIALITY_TERMS.map((t) => `• ${t}`).join('\n')}`),
   );

@@ -10,7 +10,7 @@ import type { View } from '@slack/types';
 import type { BriefModel, DigestLeader } from '../../../src/domain/digest/index.js';
 import { buildBriefMessage } from '../../../src/slack/blocks/brief-message.js';
 import { checkInConfirmation } from '../../../src/slack/blocks/checkin-confirmation.js';
-import { checkInModal } from '../../../src/slack/blocks/checkin-modal.js';
+import { checkInModal, withVisibilityLine, type ModalParts } from '../../../src/slack/blocks/checkin-modal.js';
 import { coachHomeBlocks } from '../../../src/slack/blocks/coach-home.js';
 import { contractingModal } from '../../../src/slack/blocks/contracting-modal.js';
 import { buildDigestMessage } from '../../../src/slack/blocks/digest-message.js';
@@ -70,6 +70,7 @@ const brief = (t: string): BriefModel => ({
   targets: targets(t).map((x) => ({ ...x, level: 2 })), goals: [t], commitments: [5, 7],
   latestShared: { createdAt: now, goal: t, reality: t, options: t, will: t, makeItTen: t },
   prep: { visibility: 'shared', answers: [{ question: 'What do you want from the next session?', text: t }] },
+  contractingRatings: [{ question: 'How open are you to being coached right now, 1 to 10?', rating: 7 }],
   actions: [{ text: t, status: 'partly', dueAt: now }], shared: [sharedItem(t)], summarisedCount: 0, signals: [],
 });
 const pulseTargets = (t: string) => [1, 2, 3].map((position) => ({ id: `${position}${ID.slice(1)}`, position, description: t, ownRating: 6 }));
@@ -91,6 +92,13 @@ const CASES: Record<string, Case> = {
     build: (t) => (['checkin', 'revisit'] as const).map((step) => ({
       view: checkInModal({ step, targets: [{ id: ID, description: t }], engagements: [{ id: ID, label: `With ${t}` }, { id: `${ID.slice(0, -1)}0`, label: `With ${t}` }], draft: { goal: t.slice(0, 200), reality: t, options: t, will: t, commitment: 3, visibility: 'summary' }, defaultDue: 'before your next session' }),
     })),
+  },
+  withVisibilityLine: {
+    quotes: true,
+    build: (t) => {
+      const view = checkInModal({ step: 'checkin', targets: [{ id: ID, description: t }], draft: { goal: t.slice(0, 200), reality: t, options: t, will: t, commitment: 9, visibility: 'summary' } });
+      return (['private', 'summary', 'shared'] as const).map((v) => ({ view: withVisibilityLine(view as ModalParts, v, 'your coach') }));
+    },
   },
   coachHomeBlocks: {
     quotes: false,
