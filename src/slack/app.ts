@@ -14,6 +14,7 @@ import { registerAppHome, type HomeSection } from './listeners/app-home.js';
 import { registerCheckInOpen } from './listeners/checkin-open.js';
 import { registerCheckInSubmit } from './listeners/checkin-submit.js';
 import { registerCheckInVisibility } from './listeners/checkin-visibility.js';
+import { registerPreconditionAnswers } from './listeners/precondition-answer.js';
 import { registerGrowCommand } from './listeners/grow-command.js';
 import { registerLifecycle } from './listeners/lifecycle.js';
 import { registerSaveMoment } from './listeners/save-moment.js';
@@ -74,6 +75,7 @@ export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): Sl
   registerCheckInSubmit(app, deps);
   registerCheckInOpen(app, deps);
   registerCheckInVisibility(app, deps);
+  registerPreconditionAnswers(app, deps);
   registerAppHome(app, deps, extensions.homeSections);
   registerLifecycle(app, deps);
   registerUserChange(app, deps);

@@ -12,6 +12,8 @@ export const NUDGE_ACTIONS = {
   prepAnswer: 'prep_answer',
   checkInOpen: 'checkin_open',
   reviewOpen: 'review_open',
+  preconditionDone: 'precondition_done',
+  preconditionNotYet: 'precondition_not_yet',
 } as const;
 
 export type NudgeActionId = (typeof NUDGE_ACTIONS)[keyof typeof NUDGE_ACTIONS];

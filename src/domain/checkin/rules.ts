@@ -38,6 +38,8 @@ export const checkInDraftSchema = z
       .max(10, 'How committed are you, 1 to 10?'),
     visibility: visibilitySchema.default('summary'),
     makeItTen: z.string().trim().max(LIMITS.makeItTen, `Please keep this under ${LIMITS.makeItTen} characters.`).optional(),
+    /** The revisit step's checkbox: a short nudge about the precondition before the due date. */
+    preconditionNudge: z.enum(['yes']).optional(),
   })
   .superRefine((d, ctx) => {
     if (!d.goal && !d.targetId) ctx.addIssue({ code: 'custom', path: ['goal'], message: 'What do you want? Write a goal or pick one of your targets.' });

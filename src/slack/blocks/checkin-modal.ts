@@ -45,6 +45,19 @@ export const VISIBILITY_TEXT: Record<Visibility, string> = {
 
 const COMMITMENT_TEXT = (n: number) => (n === 10 ? '10 — I will do this' : n === 1 ? '1 — unlikely' : String(n));
 
+const PRECONDITION_OPTION = option('Nudge me about it before the action is due', 'yes');
+
+/** Default on: a short nudge before the due date about what would make it a 10. */
+function preconditionCheckbox(ticked: boolean): Block {
+  return {
+    type: 'input',
+    block_id: 'precondition_nudge',
+    optional: true,
+    label: plain('Before the due date'),
+    element: { type: 'checkboxes', action_id: 'precondition_nudge', options: [PRECONDITION_OPTION], ...(ticked ? { initial_options: [PRECONDITION_OPTION] } : {}) },
+  };
+}
+
 export function checkInModal(input: CheckInModalInput): View {
   const d = input.draft ?? {};
   const targets = input.targets ?? [];
@@ -54,6 +67,7 @@ export function checkInModal(input: CheckInModalInput): View {
       section(`You rated your commitment *${d.commitment ?? '?'}/10*. *What would make it a 10?*`),
       context('Low commitment usually means the goal or the action does not fit yet. Reshape either below, or save it as it is.'),
       textInput('make_it_ten', 'What would make it a 10?', LIMITS.makeItTen, { optional: true, multiline: true, initial: d.makeItTen }),
+      preconditionCheckbox(d.preconditionNudge !== undefined || d.makeItTen === undefined),
     );
   }
   const engagements = input.engagements ?? [];

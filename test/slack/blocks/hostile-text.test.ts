@@ -10,6 +10,7 @@ import type { View } from '@slack/types';
 import type { BriefModel, DigestLeader } from '../../../src/domain/digest/index.js';
 import { buildBriefMessage } from '../../../src/slack/blocks/brief-message.js';
 import { checkInConfirmation } from '../../../src/slack/blocks/checkin-confirmation.js';
+import { buildPreconditionMessage, preconditionAnsweredMessage } from '../../../src/slack/blocks/nudge-precondition.js';
 import { checkInModal, withVisibilityLine, type ModalParts } from '../../../src/slack/blocks/checkin-modal.js';
 import { coachHomeBlocks } from '../../../src/slack/blocks/coach-home.js';
 import { contractingModal } from '../../../src/slack/blocks/contracting-modal.js';
@@ -93,6 +94,8 @@ const CASES: Record<string, Case> = {
       view: checkInModal({ step, targets: [{ id: ID, description: t }], engagements: [{ id: ID, label: `With ${t}` }, { id: `${ID.slice(0, -1)}0`, label: `With ${t}` }], draft: { goal: t.slice(0, 200), reality: t, options: t, will: t, commitment: 3, visibility: 'summary' }, defaultDue: 'before your next session' }),
     })),
   },
+  buildPreconditionMessage: { quotes: true, build: (t) => [{ message: buildPreconditionMessage({ nudgeId: ID, actionId: ID, makeItTen: t, followUpLabel: 'Fri 13 Mar at 17:00' }) }] },
+  preconditionAnsweredMessage: { quotes: false, build: () => (['done', 'not_yet'] as const).map((a) => ({ message: preconditionAnsweredMessage(a, ID) })) },
   withVisibilityLine: {
     quotes: true,
     build: (t) => {
