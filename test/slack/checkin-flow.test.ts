@@ -43,7 +43,7 @@ async function openModal() {
 
 const answers = { goal: 'Run calmer 1:1s', reality: 'I talk most of the time', options: 'Ask first; listen; take notes', will: 'Open each 1:1 with a question' };
 
-async function submit(view: Parameters<typeof checkInSubmission>[0], extra: Partial<typeof answers> & { commitment?: number; makeItTen?: string; dueDate?: string }) {
+async function submit(view: Parameters<typeof checkInSubmission>[0], extra: Partial<typeof answers> & { commitment?: number; makeItTen?: string; dueDate?: string; preconditionNudge?: boolean }) {
   const res = await h.post(interactionBody(checkInSubmission(view, { ...answers, ...extra })), FORM);
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
@@ -144,6 +144,32 @@ describe('/grow check-in', () => {
     const [row] = await h.db.db.select().from(checkIns);
     expect(row).toMatchObject({ commitment: 5, revisited: true });
     expect(await count(actions)).toBe(1);
+  });
+
+  it('offers, ticked, a nudge about what would make it a 10, and plans it before the follow-up', async () => {
+    const view = await openModal();
+    const first = await submit(view, { commitment: 6 });
+    const revisit = { ...first.body.view, id: view.id };
+    expect(JSON.stringify(revisit)).toContain('"block_id":"precondition_nudge"');
+    expect(JSON.stringify(revisit.blocks.find((b: { block_id?: string }) => b.block_id === 'precondition_nudge'))).toContain('initial_options');
+    await submit(revisit, { commitment: 6, makeItTen: 'HR agrees the wording', dueDate: DateTime.now().setZone('Europe/Paris').plus({ weeks: 1 }).set({ weekday: 4 }).toISODate()! });
+    const [action] = await h.db.db.select().from(actions);
+    expect(action!.askPrecondition).toBe(true);
+    const rows = await h.db.db.select().from(nudges);
+    const followUp = rows.find((n) => n.kind === 'follow_up')!;
+    const precondition = rows.find((n) => n.kind === 'precondition')!;
+    expect(precondition).toMatchObject({ recipientId: LEADER, status: 'pending', ref: { actionId: action!.id } });
+    expect(precondition.dueAt.getTime()).toBeLessThan(followUp.dueAt.getTime());
+    expect(precondition.dueAt.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('plans no precondition nudge when the leader unticks it', async () => {
+    const view = await openModal();
+    const first = await submit(view, { commitment: 6 });
+    await submit({ ...first.body.view, id: view.id }, { commitment: 6, makeItTen: 'More time', preconditionNudge: false });
+    const [action] = await h.db.db.select().from(actions);
+    expect(action!.askPrecondition).toBe(false);
+    expect((await h.db.db.select().from(nudges)).map((n) => n.kind)).toEqual(['follow_up']);
   });
 
   it('shows inline errors and writes nothing for an invalid submission', async () => {

@@ -166,6 +166,22 @@ describe('planEngagement: follow-ups', () => {
     expect(followUp?.dueAt).toEqual(ny('2024-06-17', '09:00'));
   });
 
+  it('nudges about what would make it a 10 a working day before the follow-up, when asked', () => {
+    const input = { ...base, openAction: { ...action, askPrecondition: true }, lastCheckInAt: ny('2024-06-04', '10:30') };
+    const nudge = find(input, 'precondition');
+    expect(nudge).toMatchObject({ dedupeKey: 'e1:precondition:a1', ref: { actionId: 'a1' } });
+    expect(nudge?.dueAt).toEqual(ny('2024-06-13', '17:00'));
+    expect(find({ ...input, openAction: action }, 'precondition')).toBeUndefined();
+  });
+
+  it('puts the precondition nudge halfway to a follow-up that is due the next working day', () => {
+    const input = { ...base, openAction: { id: 'a1', dueAt: ny('2024-06-05', '17:30'), askPrecondition: true }, lastCheckInAt: ny('2024-06-04', '11:00') };
+    expect(find(input, 'follow_up')?.dueAt).toEqual(ny('2024-06-05', '17:00'));
+    const nudge = find(input, 'precondition')!;
+    expect(nudge.dueAt.getTime()).toBeGreaterThan(ny('2024-06-04', '12:00').getTime() - 1);
+    expect(nudge.dueAt.getTime()).toBeLessThan(ny('2024-06-05', '17:00').getTime());
+  });
+
   it('backs off after two unanswered follow-ups: prep and reviews only', () => {
     const input = { ...base, openAction: action, leader: { ...base.leader, unansweredFollowUps: 2 } };
     expect(new Set(planEngagement(input).map((s) => s.kind))).toEqual(new Set(['session_prep', 'midpoint_review', 'closing_review']));
