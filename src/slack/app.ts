@@ -15,6 +15,7 @@ import { registerCheckInOpen } from './listeners/checkin-open.js';
 import { registerCheckInSubmit } from './listeners/checkin-submit.js';
 import { registerCheckInVisibility } from './listeners/checkin-visibility.js';
 import { registerPreconditionAnswers } from './listeners/precondition-answer.js';
+import { registerDmReplies } from './listeners/dm-reply.js';
 import { registerGrowCommand } from './listeners/grow-command.js';
 import { registerLifecycle } from './listeners/lifecycle.js';
 import { registerSaveMoment } from './listeners/save-moment.js';
@@ -76,6 +77,7 @@ export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): Sl
   registerCheckInOpen(app, deps);
   registerCheckInVisibility(app, deps);
   registerPreconditionAnswers(app, deps);
+  registerDmReplies(app, deps);
   registerAppHome(app, deps, extensions.homeSections);
   registerLifecycle(app, deps);
   registerUserChange(app, deps);

@@ -33,6 +33,13 @@ export const ENGAGEMENT_ACTIONS = {
   end: 'engagement_end',
 } as const;
 
+/** The offer Grow makes when a leader types in its DM: keep it as a reflection, with this visibility. */
+export const DM_REPLY_ACTIONS = {
+  keepPrivate: 'dm_reply_keep_private',
+  keepSummary: 'dm_reply_keep_summary',
+  keepShared: 'dm_reply_keep_shared',
+} as const;
+
 /** A person's own settings and data. */
 export const PERSON_ACTIONS = {
   settingsOpen: 'settings_open',

@@ -10,6 +10,7 @@ import type { View } from '@slack/types';
 import type { BriefModel, DigestLeader } from '../../../src/domain/digest/index.js';
 import { buildBriefMessage } from '../../../src/slack/blocks/brief-message.js';
 import { checkInConfirmation } from '../../../src/slack/blocks/checkin-confirmation.js';
+import { dmReplyKept, dmReplyNoAction, dmReplyNotKept, dmReplyOffer } from '../../../src/slack/blocks/dm-reply.js';
 import { buildPreconditionMessage, preconditionAnsweredMessage } from '../../../src/slack/blocks/nudge-precondition.js';
 import { checkInModal, withVisibilityLine, type ModalParts } from '../../../src/slack/blocks/checkin-modal.js';
 import { coachHomeBlocks } from '../../../src/slack/blocks/coach-home.js';
@@ -96,6 +97,10 @@ const CASES: Record<string, Case> = {
   },
   buildPreconditionMessage: { quotes: true, build: (t) => [{ message: buildPreconditionMessage({ nudgeId: ID, actionId: ID, makeItTen: t, followUpLabel: 'Fri 13 Mar at 17:00' }) }] },
   preconditionAnsweredMessage: { quotes: false, build: () => (['done', 'not_yet'] as const).map((a) => ({ message: preconditionAnsweredMessage(a, ID) })) },
+  dmReplyOffer: { quotes: true, build: (t) => [{ message: dmReplyOffer({ actionId: ID, actionText: t, ts: '1700000000.000100' }) }] },
+  dmReplyNoAction: { quotes: false, build: () => [{ message: dmReplyNoAction() }] },
+  dmReplyKept: { quotes: false, build: () => (['private', 'summary', 'shared'] as const).map((v) => ({ message: dmReplyKept(v) })) },
+  dmReplyNotKept: { quotes: false, build: () => (['stale', 'gone'] as const).map((r) => ({ message: dmReplyNotKept(r) })) },
   withVisibilityLine: {
     quotes: true,
     build: (t) => {
@@ -188,6 +193,7 @@ const CASES: Record<string, Case> = {
  * only through the builders above, which is where it is checked.
  */
 const PARTS = new Set([
+  'parseDmReplyValue',
   'mention', 'formatShortDate', 'formatCoachTime', 'safePermalink', 'sharedItemLines', 'fitLines', 'fittedSection',
   'ratingInput', 'visibilityInput', 'textAnswer', 'selectInput', 'newEngagementErrors', 'sessionsToShow',
   'encodeEngagementValue', 'parseEngagementValue', 'encodeSessionMenu', 'parseSessionMenu',
