@@ -94,7 +94,7 @@ const CASES: Record<string, Case> = {
   },
   coachHomeBlocks: {
     quotes: false,
-    build: () => [{ blocks: coachHomeBlocks([{ engagement: { id: ID, leaderId: LEADER, status: 'active' }, sessions, signals: { status: 'active', progress: { held: 1, total: 6 }, nextSessionAt: later, lastSharedCheckInAt: now, lastSharedCommitment: 7 } }], 'UTC', now) }],
+    build: () => [{ blocks: coachHomeBlocks([{ engagement: { id: ID, leaderId: LEADER, status: 'active' }, sessions, signals: { status: 'active', progress: { held: 1, total: 6 }, nextSessionAt: later, lastSharedCheckInAt: now, lastSharedCommitment: 7 }, attention: [{ kind: 'contracting_pending' }] }], 'UTC', now) }],
   },
   contractingModal: { quotes: false, build: () => [{ view: contractingModal({ engagementId: ID, coachId: COACH }) }] },
   answeredMessage: { quotes: true, build: (t) => [{ message: answeredMessage(answered(t, 'done'), 'done') }] },
@@ -182,7 +182,7 @@ const PARTS = new Set([
   'encodeEngagementValue', 'parseEngagementValue', 'encodeSessionMenu', 'parseSessionMenu',
   'plain', 'section', 'header', 'context', 'divider', 'option', 'actionsBlock', 'inputBlock', 'textInput', 'message',
   'userTextSection', 'formatSessionTime', 'visibilityRadio', 'describeDays', 'describeWindow',
-  'formatDay', 'pulseQuestion', 'distributionLines',
+  'formatDay', 'pulseQuestion', 'distributionLines', 'rosterPageCount',
 ]);
 
 const PIECES = ['<!channel>', '<!here>', '<!everyone>', '<@U123>', '<#C123>', '<https://x|y>', 'https://evil.example', '&', '&amp;', '*', '_', '~', '`', '```', '>', '\u202e', '\u200f', '👩🏽‍💻', '\n'];
