@@ -103,6 +103,14 @@ describe("a coach's week reads in a constant number of queries", () => {
     expect(one.result.applies).toBe(true);
     expect(fifty.result.applies).toBe(true);
     expect(fifty.queries).toBe(one.queries);
+    // Fifty leaders, each with something to ask about, do not fit one message: none is dropped.
+    if (!fifty.result.applies) return;
+    const parts = [{ message: fifty.result.message, about: fifty.result.about ?? [] }, ...(fifty.result.replies ?? [])];
+    expect(parts.length).toBeGreaterThan(1);
+    const covered = parts.flatMap((p) => p.about);
+    expect(covered.sort()).toEqual(Array.from({ length: 50 }, (_, i) => `U0WEEKFIFTL${i}`).sort());
+    for (const p of parts) for (const leaderId of p.about) expect(JSON.stringify(p.message.blocks)).toContain(`<@${leaderId}>`);
+    for (const p of parts) expect(p.message.blocks.length).toBeLessThanOrEqual(50);
   });
 
   it('a brief on demand for one of 50 leaders costs what it costs for a coach of one', async () => {
