@@ -47,7 +47,7 @@ const baseSchema = z.object({
 });
 
 /** Each rhythm offset's variable; bounds and wording come from the planner's own rules. */
-const RHYTHM_VARIABLES = {
+export const RHYTHM_VARIABLES = {
   RHYTHM_FOLLOW_UP_FRACTION: 'followUpFraction',
   RHYTHM_PREP_WORKING_DAYS: 'prepWorkingDaysBefore',
   RHYTHM_CHECKIN_PROMPT_HOURS: 'checkinPromptHoursAfter',

@@ -38,7 +38,7 @@ export const engagements = pgTable(
 export const engagementRef = (onDelete: 'cascade' | 'set null') => uuid('engagement_id').references(() => engagements.id, { onDelete });
 
 /** A row of one engagement, gone with it. */
-const ofEngagement = () => ({ ...keyAndTeam(), engagementId: engagementRef('cascade').notNull() });
+export const ofEngagement = () => ({ ...keyAndTeam(), engagementId: engagementRef('cascade').notNull() });
 
 export const sessions = pgTable(
   'sessions',
