@@ -97,7 +97,7 @@ describe('App Home sections', () => {
     const roster = Array.from({ length: 25 }, (_, i) => ({
       engagement: { id: id(200 + i), leaderId: `U0LEADER${String(i).padStart(2, '0')}`, status: 'active' as const },
       sessions: sessions.map((s) => ({ ...s, id: id(300 + i * 20 + s.seq) })),
-      signals: { status: 'active' as const, progress: { held: 2, total: 12 }, nextSessionAt: at, lastSharedCheckInAt: at, lastSharedCommitment: 7 },
+      signals: { status: 'active' as const, progress: { past: 2, total: 12 }, nextSessionAt: at, lastSharedCheckInAt: at, lastSharedCommitment: 7 },
     }));
     const coach = coachHomeBlocks(roster, tz, now);
     expect(leader.length + coach.length).toBeLessThanOrEqual(80);

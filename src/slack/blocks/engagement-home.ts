@@ -3,6 +3,7 @@
 // commitment trend, and the sessions they can change.
 import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
 import { cadenceLabel } from '../../domain/engagement/draft.js';
+import { describeProgress, sessionProgress } from '../../domain/engagement/progress.js';
 import { encodeEngagementValue } from '../engagement-button-value.js';
 import { endEngagementBlock, sessionRow, sessionsToShow, type SessionRowInput } from './engagement-session-rows.js';
 import { actionsBlock, context, divider, section, type Block } from './kit.js';
@@ -42,12 +43,10 @@ function ratingsLine(t: LeaderEngagementInput['targets'][number]): string {
 }
 
 function activeBlocks(e: LeaderEngagementInput, tz: string, now: Date): Block[] {
-  const live = e.sessions.filter((s) => s.status !== 'cancelled');
-  const held = live.filter((s) => s.status === 'held').length;
   const next = sessionsToShow(e.sessions, now, 1).find((s) => s.scheduledAt > now);
   const blocks: Block[] = [
     section(
-      `*Your coaching with <@${e.engagement.coachId}>* — session ${Math.min(held + 1, live.length)} of ${live.length}` +
+      `*Your coaching with <@${e.engagement.coachId}>* — ${describeProgress(sessionProgress(e.sessions, now))}` +
         (next ? `\nNext session: *${formatSessionTime(next.scheduledAt, tz)}*` : ''),
     ),
   ];

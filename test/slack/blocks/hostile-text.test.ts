@@ -63,10 +63,10 @@ const history = (t: string) => Array.from({ length: 5 }, () => ({ createdAt: now
 const sharedItem = (t: string) => ({ kind: 'moment', createdAt: now, answers: [{ question: 'What happened?', text: t }], permalink: null });
 const leader = (t: string): DigestLeader => ({
   leaderId: LEADER, engagementId: ID, checkInCount: 3, scores: [4, 6, 8], goals: [t, t], actions: [{ text: t, status: 'not_yet', dueAt: now }],
-  shared: [sharedItem(t)], summarisedCount: 1, nextSessionAt: later, signals: [{ kind: 'quiet', days: 30 }],
+  shared: [sharedItem(t)], summarisedCount: 1, nextSessionAt: later, progress: { past: 2, total: 6 }, signals: [{ kind: 'quiet', days: 30 }],
 });
 const brief = (t: string): BriefModel => ({
-  leaderId: LEADER, engagementId: ID, session: { id: ID, seq: 3, scheduledAt: later }, sessionTotal: 6, previousAt: now,
+  leaderId: LEADER, engagementId: ID, session: { id: ID, seq: 3, scheduledAt: later }, progress: { past: 3, total: 6 }, previousAt: now,
   targets: targets(t).map((x) => ({ ...x, level: 2 })), goals: [t], commitments: [5, 7],
   latestShared: { createdAt: now, goal: t, reality: t, options: t, will: t, makeItTen: t },
   prep: { visibility: 'shared', answers: [{ question: 'What do you want from the next session?', text: t }] },
@@ -94,7 +94,7 @@ const CASES: Record<string, Case> = {
   },
   coachHomeBlocks: {
     quotes: false,
-    build: () => [{ blocks: coachHomeBlocks([{ engagement: { id: ID, leaderId: LEADER, status: 'active' }, sessions, signals: { status: 'active', progress: { held: 1, total: 6 }, nextSessionAt: later, lastSharedCheckInAt: now, lastSharedCommitment: 7 } }], 'UTC', now) }],
+    build: () => [{ blocks: coachHomeBlocks([{ engagement: { id: ID, leaderId: LEADER, status: 'active' }, sessions, signals: { status: 'active', progress: { past: 1, total: 6 }, nextSessionAt: later, lastSharedCheckInAt: now, lastSharedCommitment: 7 } }], 'UTC', now) }],
   },
   contractingModal: { quotes: false, build: () => [{ view: contractingModal({ engagementId: ID, coachId: COACH }) }] },
   answeredMessage: { quotes: true, build: (t) => [{ message: answeredMessage(answered(t, 'done'), 'done') }] },
