@@ -77,8 +77,9 @@ async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<Spec[] | null> {
     });
   const rhythmSpecs: Spec[] = planFor(person?.pausedUntil ?? null);
   const invitation = planInvitation({ engagement, leader: { userId: leaderId, hours }, rhythm: input.rhythm, now: input.now });
-  // An ended engagement still owes the leader the results of a round already open.
-  const pulseSpecs = engagement.status === 'active' || engagement.status === 'ended' ? await syncPulsePlan(tx, { teamId: input.teamId, engagement, hours, ended: engagement.status === 'ended', reviews: reviewTimes(person?.pausedUntil ? planFor(null) : rhythmSpecs), now: input.now }) : [];
+  // An ended or completed engagement still owes the leader the results of a round already open.
+  const over = engagement.status === 'ended' || engagement.status === 'completed';
+  const pulseSpecs = engagement.status === 'active' || over ? await syncPulsePlan(tx, { teamId: input.teamId, engagement, hours, ended: over, reviews: reviewTimes(person?.pausedUntil ? planFor(null) : rhythmSpecs), now: input.now }) : [];
   return [...(invitation ? [invitation] : []), ...rhythmSpecs, ...pulseSpecs];
 }
 

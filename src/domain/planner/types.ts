@@ -4,7 +4,7 @@ import type { WorkingHours } from '../time/working-hours.js';
 import type { RhythmKind } from '../nudge-kinds.js';
 import type { RhythmSettings } from './rhythm.js';
 
-export type EngagementStatus = 'invited' | 'active' | 'declined' | 'ended';
+export type EngagementStatus = 'invited' | 'active' | 'declined' | 'ended' | 'completed';
 export type SessionStatus = 'scheduled' | 'held' | 'cancelled';
 
 /** The kinds the engagement planner writes; every kind Grow knows is in `../nudge-kinds.ts`. */

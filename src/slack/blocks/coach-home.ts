@@ -1,6 +1,7 @@
 // The coach's App Home section: "New engagement", and a roster with one line of signals
 // per leader — status, progress, next session, the last check-in and commitment the
 // leader shared — plus the sessions the coach can change.
+import type { EngagementStatus } from '../../domain/planner/types.js';
 import { formatLocalDate } from '../../domain/checkin/due-date.js';
 import { describeProgress } from '../../domain/engagement/progress.js';
 import type { RosterSignals } from '../../domain/engagement/roster.js';
@@ -10,7 +11,7 @@ import { formatSessionTime } from './nudge-session-prep.js';
 import { ENGAGEMENT_ACTIONS } from '../ids.js';
 
 export interface RosterEntryInput {
-  engagement: { id: string; leaderId: string; status: 'invited' | 'active' | 'declined' | 'ended' };
+  engagement: { id: string; leaderId: string; status: EngagementStatus };
   sessions: SessionRowInput[];
   signals: RosterSignals;
 }

@@ -1,6 +1,7 @@
 // The leader's engagement on App Home: an invitation to answer, or progress (session k
 // of n, the next session on their clock), targets with baseline and later ratings, the
 // commitment trend, and the sessions they can change.
+import type { EngagementStatus } from '../../domain/planner/types.js';
 import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
 import { cadenceLabel } from '../../domain/engagement/draft.js';
 import { describeProgress, sessionProgress } from '../../domain/engagement/progress.js';
@@ -12,7 +13,7 @@ import { formatSessionTime } from './nudge-session-prep.js';
 import { ENGAGEMENT_ACTIONS } from '../ids.js';
 
 export interface LeaderEngagementInput {
-  engagement: { id: string; coachId: string; status: 'invited' | 'active' | 'declined' | 'ended'; sessionCount: number; cadenceDays: number; sessionMinutes: number };
+  engagement: { id: string; coachId: string; status: EngagementStatus; sessionCount: number; cadenceDays: number; sessionMinutes: number };
   sessions: SessionRowInput[];
   targets: { position: number; description: string; baseline: number; midpointRating: number | null; closingRating: number | null }[];
   commitments: number[];
