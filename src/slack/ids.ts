@@ -40,6 +40,7 @@ export const CALLBACKS = {
   engagementNew: 'engagement_new',
   contracting: 'engagement_contracting',
   reschedule: 'session_reschedule',
+  cancelSession: 'session_cancel',
   reflect: 'followup_reflection',
   prep: 'session_prep',
   review: 'target_review',

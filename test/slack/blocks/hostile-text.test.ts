@@ -18,8 +18,8 @@ import { answeredMessage, reflectedMessage, snoozedMessage, staleFollowUpMessage
 import { leaderEngagementBlocks } from '../../../src/slack/blocks/engagement-home.js';
 import { invitationMessage, invitationOutcomeMessage, type InvitationFacts } from '../../../src/slack/blocks/engagement-invitation.js';
 import { engagementNewModal } from '../../../src/slack/blocks/engagement-new-modal.js';
-import { acceptedNotice, declinedNotice, endedNotice, invitationSentNotice, sessionMovedNotice } from '../../../src/slack/blocks/engagement-notices.js';
-import { rescheduleModal } from '../../../src/slack/blocks/engagement-session-modal.js';
+import { acceptedNotice, declinedNotice, endedNotice, invitationSentNotice, sessionCancelledNotice, sessionMovedNotice } from '../../../src/slack/blocks/engagement-notices.js';
+import { cancelSessionModal, rescheduleModal, sessionNoticeView } from '../../../src/slack/blocks/engagement-session-modal.js';
 import { endEngagementBlock, sessionRow } from '../../../src/slack/blocks/engagement-session-rows.js';
 import { historyBlocks } from '../../../src/slack/blocks/history.js';
 import type { Block, Message } from '../../../src/slack/blocks/kit.js';
@@ -106,7 +106,7 @@ const CASES: Record<string, Case> = {
     build: (t) => [{ blocks: leaderEngagementBlocks([{ engagement: { id: ID, coachId: COACH, status: 'active', sessionCount: 6, cadenceDays: 14, sessionMinutes: 60 }, sessions, targets: targets(t), commitments: [5, 8] }], 'UTC', now) }],
   },
   invitationMessage: { quotes: false, build: () => [{ message: invitationMessage(invitation) }] },
-  invitationOutcomeMessage: { quotes: false, build: () => (['active', 'declined', 'ended'] as const).map((status) => ({ message: invitationOutcomeMessage({ ...invitation, status, contracted: false }) })) },
+  invitationOutcomeMessage: { quotes: false, build: () => (['active', 'declined', 'ended', 'completed'] as const).map((status) => ({ message: invitationOutcomeMessage({ ...invitation, status, contracted: false }) })) },
   engagementNewModal: { quotes: false, build: () => [{ view: engagementNewModal() }] },
   invitationSentNotice: { quotes: false, build: () => [{ message: invitationSentNotice({ leaderId: LEADER, sessionCount: 6, cadenceDays: 7, sessionMinutes: 45, firstSessionAt: later, leaderTz: 'UTC', coachTz: 'Asia/Tokyo' }) }] },
   acceptedNotice: { quotes: false, build: () => [{ message: acceptedNotice(LEADER, later, 'UTC') }] },
@@ -114,6 +114,9 @@ const CASES: Record<string, Case> = {
   endedNotice: { quotes: false, build: () => [{ message: endedNotice(COACH) }] },
   sessionMovedNotice: { quotes: false, build: () => [{ message: sessionMovedNotice(COACH, 2, later, 'UTC') }] },
   rescheduleModal: { quotes: false, build: () => [{ view: rescheduleModal({ sessionId: ID, seq: 2, at: later, tz: 'UTC' }) }] },
+  cancelSessionModal: { quotes: false, build: () => [{ view: cancelSessionModal({ sessionId: ID, seq: 2, at: later, tz: 'UTC', otherId: COACH }) }] },
+  sessionNoticeView: { quotes: false, build: () => [{ view: sessionNoticeView('That session is already cancelled.') }] },
+  sessionCancelledNotice: { quotes: false, build: () => [{ message: sessionCancelledNotice(COACH, 2, later, 'UTC') }] },
   sessionRow: { quotes: false, build: () => sessions.map((s) => ({ blocks: [sessionRow(s, 'UTC', now)] })) },
   endEngagementBlock: { quotes: false, build: () => [{ blocks: [endEngagementBlock(ID, false)] }] },
   historyBlocks: { quotes: true, build: (t) => [{ blocks: historyBlocks(history(t), () => 'Mon 9 Mar') }] },
