@@ -12,6 +12,8 @@ export const NUDGE_ACTIONS = {
   prepAnswer: 'prep_answer',
   checkInOpen: 'checkin_open',
   reviewOpen: 'review_open',
+  sessionHeldYes: 'session_held_yes',
+  sessionHeldNo: 'session_held_no',
 } as const;
 
 export type NudgeActionId = (typeof NUDGE_ACTIONS)[keyof typeof NUDGE_ACTIONS];

@@ -45,6 +45,8 @@ export interface PlanInput {
   /** The leader's latest open action, if any; only it is followed up. */
   openAction?: PlanAction | null;
   lastCheckInAt?: Date | null;
+  /** When the leader accepted, and whether their targets are set: a leader who put contracting off is reminded once. */
+  contracting?: { acceptedAt: Date | null; contracted: boolean };
   rhythm?: Partial<RhythmSettings>;
   now: Date;
 }

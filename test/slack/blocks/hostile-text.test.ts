@@ -19,6 +19,8 @@ import { leaderEngagementBlocks } from '../../../src/slack/blocks/engagement-hom
 import { invitationMessage, invitationOutcomeMessage, type InvitationFacts } from '../../../src/slack/blocks/engagement-invitation.js';
 import { engagementNewModal } from '../../../src/slack/blocks/engagement-new-modal.js';
 import { acceptedNotice, declinedNotice, endedNotice, invitationSentNotice, sessionCancelledNotice, sessionMovedNotice } from '../../../src/slack/blocks/engagement-notices.js';
+import { contractingReminderMessage } from '../../../src/slack/blocks/contracting-reminder.js';
+import { sessionHeldAnsweredMessage, sessionHeldQuestionMessage } from '../../../src/slack/blocks/session-held-question.js';
 import { cancelSessionModal, rescheduleModal, sessionNoticeView } from '../../../src/slack/blocks/engagement-session-modal.js';
 import { endEngagementBlock, sessionRow } from '../../../src/slack/blocks/engagement-session-rows.js';
 import { historyBlocks } from '../../../src/slack/blocks/history.js';
@@ -116,6 +118,12 @@ const CASES: Record<string, Case> = {
   rescheduleModal: { quotes: false, build: () => [{ view: rescheduleModal({ sessionId: ID, seq: 2, at: later, tz: 'UTC' }) }] },
   cancelSessionModal: { quotes: false, build: () => [{ view: cancelSessionModal({ sessionId: ID, seq: 2, at: later, tz: 'UTC', otherId: COACH }) }] },
   sessionNoticeView: { quotes: false, build: () => [{ view: sessionNoticeView('That session is already cancelled.') }] },
+  contractingReminderMessage: { quotes: false, build: () => [{ message: contractingReminderMessage({ engagementId: ID, coachId: COACH }) }] },
+  sessionHeldQuestionMessage: { quotes: false, build: () => [{ message: sessionHeldQuestionMessage({ nudgeId: ID, sessionId: ID, seq: 3, scheduledAt: later, leaderId: LEADER, tz: 'UTC' }) }] },
+  sessionHeldAnsweredMessage: {
+    quotes: false,
+    build: () => (['held', 'cancelled'] as const).flatMap((o) => [true, false].map((already) => ({ message: sessionHeldAnsweredMessage({ seq: 3, scheduledAt: later, leaderId: LEADER, tz: 'UTC' }, o, already) }))),
+  },
   sessionCancelledNotice: { quotes: false, build: () => [{ message: sessionCancelledNotice(COACH, 2, later, 'UTC') }] },
   sessionRow: { quotes: false, build: () => sessions.map((s) => ({ blocks: [sessionRow(s, 'UTC', now)] })) },
   endEngagementBlock: { quotes: false, build: () => [{ blocks: [endEngagementBlock(ID, false)] }] },
