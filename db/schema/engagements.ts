@@ -10,8 +10,8 @@ export const engagements = pgTable(
     ...keyAndTeam(),
     coachId: text('coach_id').notNull(),
     leaderId: text('leader_id').notNull(),
-    /** invited → active → ended; invited → declined. */
-    status: text('status', { enum: ['invited', 'active', 'declined', 'ended'] }).notNull().default('invited'),
+    /** invited → active → completed (by itself) or ended (early, by either person); invited → declined. */
+    status: text('status', { enum: ['invited', 'active', 'declined', 'ended', 'completed'] }).notNull().default('invited'),
     startDate: date('start_date').notNull(),
     sessionCount: integer('session_count').notNull().default(8),
     cadenceDays: integer('cadence_days').notNull().default(14),
