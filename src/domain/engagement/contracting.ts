@@ -17,11 +17,12 @@ export const LEVELS = [
   'Mastery & legacy',
 ] as const;
 
+/** The four forms of resistance; the answer sets the engagement's style (./style.ts). */
 export const RESISTANCES = {
-  for_problems: 'It’s for people with problems',
-  do_it_myself: 'I can do this myself',
   no_time: 'I have no time',
-  did_not_work: 'Coaching didn’t work for me before',
+  not_sure: 'I’m not sure coaching works',
+  dont_need: 'I don’t need it',
+  did_not_work: 'It didn’t help me before',
 } as const;
 export type Resistance = keyof typeof RESISTANCES;
 
