@@ -64,7 +64,7 @@ export const LIGHT_DURATION: Partial<Record<RhythmKind | 'checkin', string>> = {
 
 /** Asked in the check-in of the experiment style, and shown again at the follow-up. */
 export const EXPECTATION_QUESTION = 'What do you expect to happen when you do this?';
-export const OUTCOME_QUESTION = 'You expected something to happen. What did happen?';
+export const OUTCOME_QUESTION = 'What did happen?';
 
 /** Asked in the first session prep of the "it didn't help me before" style. */
 export const DIFFERENT_THIS_TIME = 'What would make this time different from coaching that didn’t help before?';
