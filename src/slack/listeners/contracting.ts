@@ -4,7 +4,8 @@ import type { App } from '@slack/bolt';
 import { isDomainError } from '../../domain/errors.js';
 import { loadEngagement } from '../../services/engagement.js';
 import { loadContractable, submitContracting } from '../../services/engagement-contracting.js';
-import { CONTRACTING_FIELDS, contractingModal } from '../blocks/contracting-modal.js';
+import { CONTRACTING_FIELDS, CONTRACTING_MESSAGES, contractingModal } from '../blocks/contracting-modal.js';
+import { readMulti } from '../read-view-state.js';
 import { contractingMetaSchema, parseEngagementValue } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
@@ -27,7 +28,8 @@ export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps
     const { meta, values } = form;
     let result;
     try {
-      result = await submitContracting(deps, { teamId, userId, engagementId: meta.engagementId, values });
+      const keptKinds = form.state[CONTRACTING_MESSAGES] ? readMulti(form.state, CONTRACTING_MESSAGES) : undefined;
+      result = await submitContracting(deps, { teamId, userId, engagementId: meta.engagementId, values, keptKinds });
     } catch (error) {
       if (!isDomainError(error)) log.error({ err: error }, 'contracting not saved');
       await ack({ response_action: 'errors', errors: { target1: friendlyMessage(error) } });

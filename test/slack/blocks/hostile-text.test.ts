@@ -189,7 +189,7 @@ const CASES: Record<string, Case> = {
  */
 const PARTS = new Set([
   'mention', 'formatShortDate', 'formatCoachTime', 'safePermalink', 'sharedItemLines', 'fitLines', 'fittedSection',
-  'ratingInput', 'visibilityInput', 'textAnswer', 'selectInput', 'newEngagementErrors', 'sessionsToShow',
+  'ratingInput', 'visibilityInput', 'messagesInput', 'textAnswer', 'selectInput', 'newEngagementErrors', 'sessionsToShow',
   'encodeEngagementValue', 'parseEngagementValue', 'encodeSessionMenu', 'parseSessionMenu',
   'plain', 'section', 'header', 'context', 'divider', 'option', 'actionsBlock', 'inputBlock', 'textInput', 'message',
   'userTextSection', 'formatSessionTime', 'visibilityRadio', 'describeDays', 'describeWindow',
