@@ -101,7 +101,8 @@ async function runPass(f: DeliveryFixture, ws: Workspace[], recipients: Recipien
   // One reconcile run hands the whole minute to the queue.
   await f.reconcile({ batchSize: recipients.length });
   await waitFor(async () => {
-    const [row] = rowsOf<{ open: number }>(await f.db.db.execute(sql`select count(*)::int as open from nudges where status in ('pending', 'sending')`));
+    // This burst's rows only: the reconciler also plans the engagements' rhythm, due later.
+    const [row] = rowsOf<{ open: number }>(await f.db.db.execute(sql`select count(*)::int as open from nudges where status in ('pending', 'sending') and dedupe_key like ${`%:${round}`}`));
     return row?.open === 0;
   }, boundMs, `all delivered (${round})`);
   const ms = Date.now() - t0;
