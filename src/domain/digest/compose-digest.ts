@@ -3,6 +3,7 @@
 // Built only from coach views (src/domain/privacy); rendering is the Slack layer's.
 import { attentionOf, byNeed, type AttentionSignal } from '../engagement/attention.js';
 import type { PulseStage } from '../pulse/rules.js';
+import { sessionProgress, type SessionProgress } from '../engagement/progress.js';
 import type { ActionStatus, CoachView } from '../privacy/index.js';
 import { sharedItemsOf, type SharedItem } from './shared-answers.js';
 import { signalsOf, type Signal } from './signals.js';
@@ -29,6 +30,8 @@ export interface DigestLeader {
   /** Reflections and moments this week kept to a summary: their existence is all there is. */
   summarisedCount: number;
   nextSessionAt: Date | null;
+  /** Session k of n, counted by time (`sessionProgress`). */
+  progress: SessionProgress;
   signals: Signal[];
   /** What may need the coach's attention (src/domain/engagement/attention.ts). */
   attention: AttentionSignal[];
@@ -78,6 +81,7 @@ function digestLeader(view: CoachView, since: Date, now: Date, extras: DigestExt
     shared,
     summarisedCount,
     nextSessionAt: next?.scheduledAt ?? null,
+    progress: sessionProgress(view.sessions, now),
     signals: signalsOf(view, now),
     attention: attentionOf(view, extras.sharedPulse?.get(view.engagementId) ?? [], now),
     briefAt: briefAt && briefAt.getTime() - now.getTime() <= BRIEF_SOON_MS ? briefAt : null,

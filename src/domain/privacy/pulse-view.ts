@@ -45,6 +45,6 @@ export interface PulseRoundSharing {
  */
 export function sharedPulseStagesOf(viewerId: string, engagement: EngagementParties, rounds: PulseRoundSharing[]): PulseStage[] {
   if (viewerId !== engagement.coachId || viewerId === engagement.leaderId) return [];
-  if (engagement.status !== 'active' && engagement.status !== 'ended') return [];
+  if (engagement.status !== 'active' && engagement.status !== 'ended' && engagement.status !== 'completed') return [];
   return rounds.filter((r) => r.visibility !== 'private' && r.sharedAt !== null).map((r) => r.stage);
 }

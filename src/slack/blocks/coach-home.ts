@@ -4,6 +4,8 @@
 // mark, and the same buttons: a brief now, and end the engagement.
 import { formatLocalDate } from '../../domain/checkin/due-date.js';
 import { attentionQuestion, type AttentionSignal } from '../../domain/engagement/attention.js';
+import type { EngagementStatus } from '../../domain/planner/types.js';
+import { describeProgress } from '../../domain/engagement/progress.js';
 import type { RosterSignals } from '../../domain/engagement/roster.js';
 import { encodeEngagementValue, encodeRosterPage } from '../engagement-button-value.js';
 import { COACH_ACTIONS, ENGAGEMENT_ACTIONS } from '../ids.js';
@@ -12,7 +14,7 @@ import { actionsBlock, context, divider, plain, section, type Block, type Button
 import { formatSessionTime } from './nudge-session-prep.js';
 
 export interface RosterEntryInput {
-  engagement: { id: string; leaderId: string; status: 'invited' | 'active' | 'declined' | 'ended' };
+  engagement: { id: string; leaderId: string; status: EngagementStatus };
   sessions: SessionRowInput[];
   signals: RosterSignals;
   attention: AttentionSignal[];
@@ -26,9 +28,11 @@ export interface RosterEntryInput {
 export const ROSTER_PAGE_SIZE = 8;
 export const ROSTER_ENTRY_MAX_BLOCKS = 5;
 
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function signalLine(s: RosterSignals, tz: string): string {
   if (s.status === 'invited') return 'Invited — waiting for their answer';
-  const parts = [`${s.progress.held} of ${s.progress.total} sessions held`];
+  const parts = [capitalise(describeProgress(s.progress))];
   parts.push(s.nextSessionAt ? `next ${formatSessionTime(s.nextSessionAt, tz)}` : 'no session ahead');
   if (s.lastSharedCheckInAt) parts.push(`last check-in ${formatLocalDate(s.lastSharedCheckInAt, tz)}`);
   if (s.lastSharedCommitment !== null) parts.push(`commitment ${s.lastSharedCommitment}/10`);

@@ -10,6 +10,7 @@ import { registerEngagementSessions } from './engagement-sessions.js';
 import { registerFollowUpAnswers } from './follow-up-answer.js';
 import { registerFollowUpReflect } from './follow-up-reflect.js';
 import { registerReview } from './review.js';
+import { registerSessionHeld } from './session-held.js';
 import { registerSessionPrep } from './session-prep.js';
 
 export function engagementRegistrations(refreshHome: RefreshHome): ((app: App, deps: SlackDeps) => void)[] {
@@ -18,6 +19,7 @@ export function engagementRegistrations(refreshHome: RefreshHome): ((app: App, d
     registerEngagementInvitation(refreshHome),
     registerContracting(refreshHome),
     registerEngagementSessions(refreshHome),
+    registerSessionHeld(refreshHome),
     registerFollowUpAnswers,
     registerFollowUpReflect,
     registerSessionPrep,

@@ -18,7 +18,7 @@ function entry(i: number, attention: AttentionSignal[] = []): RosterEntryInput {
     engagement: { id: id(i), leaderId: leader(i), status: 'active' },
     // Two past sessions never marked and two ahead: the most rows a leader can have.
     sessions: [-2, -1, 1, 2].map((d, k) => ({ id: id(1000 + i * 10 + k), seq: k + 1, scheduledAt: new Date(now.getTime() + d * 7 * DAY), status: 'scheduled' as const })),
-    signals: { status: 'active', progress: { held: 0, total: 4 }, nextSessionAt: new Date(now.getTime() + 7 * DAY), lastSharedCheckInAt: null, lastSharedCommitment: null },
+    signals: { status: 'active', progress: { past: 2, total: 4 }, nextSessionAt: new Date(now.getTime() + 7 * DAY), lastSharedCheckInAt: null, lastSharedCommitment: null },
     attention,
   };
 }
