@@ -65,6 +65,7 @@ function activeBlocks(e: LeaderEngagementInput, tz: string, now: Date): Block[] 
   if (e.targets.length > 0) {
     blocks.push({
       type: 'section',
+      block_id: `style_${e.engagement.id}`,
       text: { type: 'mrkdwn', text: styleSummary(e.engagement.style ?? 'standard', e.engagement.mutedKinds ?? []) },
       accessory: { type: 'button', text: plain('Change'), action_id: ENGAGEMENT_ACTIONS.styleOpen, value: encodeEngagementValue(e.engagement.id) },
     });
