@@ -69,7 +69,8 @@ export async function moveEngagement(
   db: Db,
   input: { teamId: string; engagementId: string; from: EngagementStatus[]; to: EngagementStatus; now: Date },
 ): Promise<EngagementRow | undefined> {
-  const stamps = input.to === 'ended' ? { endedAt: input.now } : { respondedAt: input.now };
+  const over = input.to === 'ended' || input.to === 'completed';
+  const stamps = over ? { endedAt: input.now } : { respondedAt: input.now };
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(engagements)
@@ -77,7 +78,7 @@ export async function moveEngagement(
       .where(and(eq(engagements.teamId, input.teamId), eq(engagements.id, input.engagementId), inArray(engagements.status, input.from)))
       .returning();
     // Nothing more goes out for an engagement that is over (the invitation included).
-    if (row && (input.to === 'ended' || input.to === 'declined')) {
+    if (row && (over || input.to === 'declined')) {
       await tx
         .update(nudges)
         .set({ status: 'cancelled', reason: `engagement_${input.to}`, updatedAt: input.now })

@@ -34,7 +34,7 @@ export async function eraseExpiredContent(db: Db, cipher: Cipher, options: { now
         and(
           isNull(engagements.contentErasedAt),
           or(
-            and(eq(engagements.status, 'ended'), lt(engagements.endedAt, cutoff)),
+            and(inArray(engagements.status, ['ended', 'completed']), lt(engagements.endedAt, cutoff)),
             // Declined: counted from the answer. Never answered: the invitation has expired.
             and(eq(engagements.status, 'declined'), or(lt(engagements.respondedAt, cutoff), and(isNull(engagements.respondedAt), lt(engagements.createdAt, cutoff)))),
             and(eq(engagements.status, 'invited'), lt(engagements.createdAt, cutoff)),

@@ -11,8 +11,8 @@ export const engagements = pgTable(
     ...keyAndTeam(),
     coachId: text('coach_id').notNull(),
     leaderId: text('leader_id').notNull(),
-    /** invited → active → ended; invited → declined. */
-    status: text('status', { enum: ['invited', 'active', 'declined', 'ended'] }).notNull().default('invited'),
+    /** invited → active → completed (by itself) or ended (early, by either person); invited → declined. */
+    status: text('status', { enum: ['invited', 'active', 'declined', 'ended', 'completed'] }).notNull().default('invited'),
     startDate: date('start_date').notNull(),
     sessionCount: integer('session_count').notNull().default(8),
     cadenceDays: integer('cadence_days').notNull().default(14),
@@ -44,7 +44,7 @@ export const engagements = pgTable(
 export const engagementRef = (onDelete: 'cascade' | 'set null') => uuid('engagement_id').references(() => engagements.id, { onDelete });
 
 /** A row of one engagement, gone with it. */
-const ofEngagement = () => ({ ...keyAndTeam(), engagementId: engagementRef('cascade').notNull() });
+export const ofEngagement = () => ({ ...keyAndTeam(), engagementId: engagementRef('cascade').notNull() });
 
 export const sessions = pgTable(
   'sessions',

@@ -20,6 +20,7 @@ export const parseSessionMenu = (raw: string | undefined | null) => decodeJson(s
 const messageRef = { channel: z.string().max(40).optional(), ts: z.string().max(40).optional() };
 
 export const rescheduleMetaSchema = z.object({ sessionId: uuid }).strict();
+export const cancelSessionMetaSchema = z.object({ sessionId: uuid }).strict();
 export const contractingMetaSchema = z.object({ engagementId: uuid }).strict();
 export const reflectMetaSchema = z.object({ nudgeId: uuid, actionId: uuid, ...messageRef }).strict();
 export const prepMetaSchema = z.object({ nudgeId: uuid, sessionId: uuid, ...messageRef }).strict();

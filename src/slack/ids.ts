@@ -12,6 +12,8 @@ export const NUDGE_ACTIONS = {
   prepAnswer: 'prep_answer',
   checkInOpen: 'checkin_open',
   reviewOpen: 'review_open',
+  sessionHeldYes: 'session_held_yes',
+  sessionHeldNo: 'session_held_no',
 } as const;
 
 export type NudgeActionId = (typeof NUDGE_ACTIONS)[keyof typeof NUDGE_ACTIONS];
@@ -41,6 +43,7 @@ export const CALLBACKS = {
   engagementNew: 'engagement_new',
   contracting: 'engagement_contracting',
   reschedule: 'session_reschedule',
+  cancelSession: 'session_cancel',
   reflect: 'followup_reflection',
   prep: 'session_prep',
   review: 'target_review',

@@ -2,6 +2,7 @@
 // ratings so far, recent goals, the commitment trend, what the leader wants from this
 // session, what happened with their actions and the moments they saved — since the
 // previous session, and only as the coach's view has it.
+import { sessionProgress, type SessionProgress } from '../engagement/progress.js';
 import type { CheckInRecord, CoachSession, CoachView } from '../privacy/index.js';
 import { uniqueNewestFirst, type DigestAction } from './compose-digest.js';
 import { sharedAnswersOf, sharedItemsOf, type SharedAnswer, type SharedItem } from './shared-answers.js';
@@ -30,8 +31,8 @@ export interface BriefModel {
   leaderId: string;
   engagementId: string;
   session: { id: string; seq: number; scheduledAt: Date };
-  /** Sessions planned in the engagement, cancelled ones aside. */
-  sessionTotal: number;
+  /** This session as "k of n", counted by time the way every surface counts (`sessionProgress`). */
+  progress: SessionProgress;
   /** The previous session, from which "since last time" is counted; null before the first. */
   previousAt: Date | null;
   targets: BriefTarget[];
@@ -85,7 +86,7 @@ export function composeBrief(view: CoachView, sessionId: string, now: Date): Bri
     leaderId: view.leaderId,
     engagementId: view.engagementId,
     session: { id: session.id, seq: session.seq, scheduledAt: session.scheduledAt },
-    sessionTotal: view.sessions.filter((s) => s.status !== 'cancelled').length,
+    progress: sessionProgress(view.sessions, session.scheduledAt),
     previousAt: previous?.scheduledAt ?? null,
     targets: view.targets.map((t) => ({
       position: t.position,

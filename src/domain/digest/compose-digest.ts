@@ -1,6 +1,7 @@
 // The weekly digest as data: for each of a coach's leaders, what happened this week
 // that the leader lets the coach see, the next session, and questions worth bringing.
 // Built only from coach views (src/domain/privacy); rendering is the Slack layer's.
+import { sessionProgress, type SessionProgress } from '../engagement/progress.js';
 import type { ActionStatus, CoachView } from '../privacy/index.js';
 import { sharedItemsOf, type SharedItem } from './shared-answers.js';
 import { signalsOf, type Signal } from './signals.js';
@@ -27,6 +28,8 @@ export interface DigestLeader {
   /** Reflections and moments this week kept to a summary: their existence is all there is. */
   summarisedCount: number;
   nextSessionAt: Date | null;
+  /** Session k of n, counted by time (`sessionProgress`). */
+  progress: SessionProgress;
   signals: Signal[];
 }
 
@@ -60,6 +63,7 @@ function digestLeader(view: CoachView, since: Date, now: Date): DigestLeader {
     shared,
     summarisedCount,
     nextSessionAt: next?.scheduledAt ?? null,
+    progress: sessionProgress(view.sessions, now),
     signals: signalsOf(view, now),
   };
 }

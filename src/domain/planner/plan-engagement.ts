@@ -7,6 +7,7 @@
 //   rows are cancelled);
 // - every nudge is inside the leader's working hours, in the leader's zone;
 // - cancelled sessions have no nudges and do not count as "the next session";
+// - a leader who accepted without setting targets is reminded once, two working days on;
 // - back-off: once `backOffAfterUnanswered` follow-ups in a row go unanswered, only
 //   session prep and reviews remain — no follow-ups, no check-in prompts;
 // - pause: a nudge due before `pausedUntil` is dropped, not moved past the pause, so a
@@ -18,6 +19,7 @@
 //   kind the leader turned off.
 import { resolveWorkingHours, type WorkingHours } from '../time/working-hours.js';
 import { dedupeKeyFor, ONCE } from './dedupe-key.js';
+import { planContractingReminder } from './contracting-reminder.js';
 import { planFollowUp } from './follow-up.js';
 import { placeBefore, placePrep } from './placement.js';
 import { resolveRhythm, type RhythmSettings } from './rhythm.js';
@@ -96,7 +98,11 @@ export function planEngagement(input: PlanInput): NudgeSpec[] {
   const ctx: Context = { input, live: liveSessions(input.sessions, input.engagement.sessionMinutes), rhythm, hours };
   const backedOff = input.leader.unansweredFollowUps >= rhythm.backOffAfterUnanswered;
   const followUp = backedOff ? null : planFollowUp(input, ctx.live, rhythm, hours);
+  const reminder = input.contracting
+    ? planContractingReminder({ engagementId: input.engagement.id, leaderId: input.leader.userId, ...input.contracting, hours })
+    : null;
   const specs = [
+    ...(reminder ? [reminder] : []),
     ...planPreps(ctx),
     ...(backedOff ? [] : planCheckinPrompts(ctx)),
     ...planReviews(ctx),

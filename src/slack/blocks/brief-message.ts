@@ -7,6 +7,7 @@ import { signalQuestion } from '../../domain/digest/index.js';
 import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
 import { LEVELS } from '../../domain/engagement/contracting.js';
 import { STYLE_TEXT } from '../../domain/engagement/style.js';
+import { describeProgress } from '../../domain/engagement/progress.js';
 import { escapeMrkdwn, quoteUserText } from '../mrkdwn.js';
 import { context, message, type Block } from './kit.js';
 import { ACTION_STATUS_LABELS, fittedSection, type CoachMessageInput, formatCoachTime, formatShortDate, mention, sharedItemLines } from './digest-text.js';
@@ -98,7 +99,7 @@ function openingLines(model: BriefModel): string[] {
 
 export function buildBriefMessage({ model, tz }: BriefMessageInput): NudgeMessage {
   const who = mention(model.leaderId);
-  const of = model.sessionTotal > 0 ? ` (session ${model.session.seq} of ${model.sessionTotal})` : '';
+  const of = model.progress.past > 0 ? ` (${describeProgress(model.progress)})` : '';
   const since = model.previousAt ? `Since the last session on ${formatShortDate(model.previousAt, tz)}. ` : '';
   const blocks: Block[] = [
     fittedSection([`*Your session with ${who} is ${formatCoachTime(model.session.scheduledAt, tz)}*${of}.`]),

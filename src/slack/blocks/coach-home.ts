@@ -1,7 +1,9 @@
 // The coach's App Home section: "New engagement", and a roster with one line of signals
 // per leader — status, progress, next session, the last check-in and commitment the
 // leader shared — plus the sessions the coach can change.
+import type { EngagementStatus } from '../../domain/planner/types.js';
 import { formatLocalDate } from '../../domain/checkin/due-date.js';
+import { describeProgress } from '../../domain/engagement/progress.js';
 import type { RosterSignals } from '../../domain/engagement/roster.js';
 import { endEngagementBlock, sessionRow, sessionsToShow, type SessionRowInput } from './engagement-session-rows.js';
 import { actionsBlock, context, divider, section, type Block } from './kit.js';
@@ -9,7 +11,7 @@ import { formatSessionTime } from './nudge-session-prep.js';
 import { ENGAGEMENT_ACTIONS } from '../ids.js';
 
 export interface RosterEntryInput {
-  engagement: { id: string; leaderId: string; status: 'invited' | 'active' | 'declined' | 'ended' };
+  engagement: { id: string; leaderId: string; status: EngagementStatus };
   sessions: SessionRowInput[];
   signals: RosterSignals;
 }
@@ -17,9 +19,11 @@ export interface RosterEntryInput {
 // Ten leaders with three blocks each keep the Home tab well inside Slack's 100 blocks.
 const ROSTER_MAX = 10;
 
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function signalLine(s: RosterSignals, tz: string): string {
   if (s.status === 'invited') return 'Invited — waiting for their answer';
-  const parts = [`${s.progress.held} of ${s.progress.total} sessions held`];
+  const parts = [capitalise(describeProgress(s.progress))];
   parts.push(s.nextSessionAt ? `next ${formatSessionTime(s.nextSessionAt, tz)}` : 'no session ahead');
   if (s.lastSharedCheckInAt) parts.push(`last check-in ${formatLocalDate(s.lastSharedCheckInAt, tz)}`);
   if (s.lastSharedCommitment !== null) parts.push(`commitment ${s.lastSharedCommitment}/10`);

@@ -3,6 +3,7 @@
 // digest model (itself built only from coach views); every leader's word is escaped.
 import type { DigestLeader, DigestModel } from '../../domain/digest/index.js';
 import { signalQuestion } from '../../domain/digest/index.js';
+import { describeProgress } from '../../domain/engagement/progress.js';
 import { quoteUserText } from '../mrkdwn.js';
 import { context, divider, header, message, type Block } from './kit.js';
 import { ACTION_STATUS_LABELS, fittedSection, type CoachMessageInput, formatCoachTime, formatShortDate, mention, sharedItemLines } from './digest-text.js';
@@ -20,7 +21,7 @@ export type DigestMessageInput = CoachMessageInput<DigestModel>;
 
 function factsSection(leader: DigestLeader, tz: string): Block {
   const next = leader.nextSessionAt ? `next session ${formatCoachTime(leader.nextSessionAt, tz)}` : 'no session booked';
-  const lines = [`*${mention(leader.leaderId)}* · ${next}`];
+  const lines = [`*${mention(leader.leaderId)}* · ${describeProgress(leader.progress)} · ${next}`];
   lines.push(
     leader.checkInCount > 0
       ? `Check-ins this week: ${leader.checkInCount} (commitment ${leader.scores.join(', ')})`

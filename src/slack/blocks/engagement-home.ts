@@ -1,8 +1,10 @@
 // The leader's engagement on App Home: an invitation to answer, or progress (session k
 // of n, the next session on their clock), targets with baseline and later ratings, the
 // commitment trend, and the sessions they can change.
+import type { EngagementStatus } from '../../domain/planner/types.js';
 import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
 import { cadenceLabel } from '../../domain/engagement/draft.js';
+import { describeProgress, sessionProgress } from '../../domain/engagement/progress.js';
 import { encodeEngagementValue } from '../engagement-button-value.js';
 import { endEngagementBlock, sessionRow, sessionsToShow, type SessionRowInput } from './engagement-session-rows.js';
 import { actionsBlock, context, divider, plain, section, type Block } from './kit.js';
@@ -13,7 +15,7 @@ import { formatSessionTime } from './nudge-session-prep.js';
 import { ENGAGEMENT_ACTIONS } from '../ids.js';
 
 export interface LeaderEngagementInput {
-  engagement: { id: string; coachId: string; status: 'invited' | 'active' | 'declined' | 'ended'; sessionCount: number; cadenceDays: number; sessionMinutes: number; style?: Style; mutedKinds?: string[] };
+  engagement: { id: string; coachId: string; status: EngagementStatus; sessionCount: number; cadenceDays: number; sessionMinutes: number; style?: Style; mutedKinds?: string[] };
   sessions: SessionRowInput[];
   targets: { position: number; description: string; baseline: number; midpointRating: number | null; closingRating: number | null }[];
   commitments: number[];
@@ -44,12 +46,10 @@ function ratingsLine(t: LeaderEngagementInput['targets'][number]): string {
 }
 
 function activeBlocks(e: LeaderEngagementInput, tz: string, now: Date): Block[] {
-  const live = e.sessions.filter((s) => s.status !== 'cancelled');
-  const held = live.filter((s) => s.status === 'held').length;
   const next = sessionsToShow(e.sessions, now, 1).find((s) => s.scheduledAt > now);
   const blocks: Block[] = [
     section(
-      `*Your coaching with <@${e.engagement.coachId}>* — session ${Math.min(held + 1, live.length)} of ${live.length}` +
+      `*Your coaching with <@${e.engagement.coachId}>* — ${describeProgress(sessionProgress(e.sessions, now))}` +
         (next ? `\nNext session: *${formatSessionTime(next.scheduledAt, tz)}*` : ''),
     ),
   ];

@@ -47,6 +47,7 @@ const OUTCOME: Record<Exclude<EngagementStatus, 'invited'>, { line: (coachId: st
   active: { line: (c) => `✅ You accepted <@${c}>’s invitation.`, notification: 'Grow: you accepted the coaching invitation.' },
   declined: { line: (c) => `You declined <@${c}>’s invitation. They have been told only that.`, notification: 'Grow: you declined the coaching invitation.' },
   ended: { line: (c) => `This engagement with <@${c}> has ended.`, notification: 'Grow: this coaching engagement has ended.' },
+  completed: { line: (c) => `Your coaching with <@${c}> is complete.`, notification: 'Grow: this coaching engagement is complete.' },
 };
 
 /** The invitation once answered: the outcome where the buttons were, and a way into contracting. */

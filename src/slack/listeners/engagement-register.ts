@@ -11,6 +11,7 @@ import { registerEngagementStyle } from './engagement-style.js';
 import { registerFollowUpAnswers } from './follow-up-answer.js';
 import { registerFollowUpReflect } from './follow-up-reflect.js';
 import { registerReview } from './review.js';
+import { registerSessionHeld } from './session-held.js';
 import { registerSessionPrep } from './session-prep.js';
 
 export function engagementRegistrations(refreshHome: RefreshHome): ((app: App, deps: SlackDeps) => void)[] {
@@ -20,6 +21,7 @@ export function engagementRegistrations(refreshHome: RefreshHome): ((app: App, d
     registerContracting(refreshHome),
     registerEngagementSessions(refreshHome),
     registerEngagementStyle(refreshHome),
+    registerSessionHeld(refreshHome),
     registerFollowUpAnswers,
     registerFollowUpReflect,
     registerSessionPrep,

@@ -32,10 +32,11 @@ const fullLeader = (i: number): DigestLeader => ({
   shared: Array.from({ length: 20 }, (_, k) => sharedItem(k)),
   summarisedCount: 9,
   nextSessionAt: now,
+  progress: { past: 3, total: 12 },
   signals,
 });
 const fullBrief: BriefModel = {
-  leaderId: 'U0LEAD0001', engagementId: 'e1', session: { id: 's', seq: 12, scheduledAt: now }, sessionTotal: 12, previousAt: now,
+  leaderId: 'U0LEAD0001', engagementId: 'e1', session: { id: 's', seq: 12, scheduledAt: now }, progress: { past: 12, total: 12 }, previousAt: now,
   targets: [1, 2, 3].map((position) => ({ position, description: long(300), level: position, baseline: 3, midpointRating: 6, closingRating: 9 })),
   goals: Array.from({ length: 30 }, () => long(500)),
   commitments: Array.from({ length: 10 }, (_, k) => k + 1),

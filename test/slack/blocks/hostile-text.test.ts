@@ -19,8 +19,10 @@ import { answeredMessage, reflectedMessage, snoozedMessage, staleFollowUpMessage
 import { leaderEngagementBlocks } from '../../../src/slack/blocks/engagement-home.js';
 import { invitationMessage, invitationOutcomeMessage, type InvitationFacts } from '../../../src/slack/blocks/engagement-invitation.js';
 import { engagementNewModal } from '../../../src/slack/blocks/engagement-new-modal.js';
-import { acceptedNotice, declinedNotice, endedNotice, invitationSentNotice, sessionMovedNotice } from '../../../src/slack/blocks/engagement-notices.js';
-import { rescheduleModal } from '../../../src/slack/blocks/engagement-session-modal.js';
+import { acceptedNotice, declinedNotice, endedNotice, invitationSentNotice, sessionCancelledNotice, sessionMovedNotice } from '../../../src/slack/blocks/engagement-notices.js';
+import { contractingReminderMessage } from '../../../src/slack/blocks/contracting-reminder.js';
+import { sessionHeldAnsweredMessage, sessionHeldQuestionMessage } from '../../../src/slack/blocks/session-held-question.js';
+import { cancelSessionModal, rescheduleModal, sessionNoticeView } from '../../../src/slack/blocks/engagement-session-modal.js';
 import { endEngagementBlock, sessionRow } from '../../../src/slack/blocks/engagement-session-rows.js';
 import { historyBlocks } from '../../../src/slack/blocks/history.js';
 import type { Block, Message } from '../../../src/slack/blocks/kit.js';
@@ -64,10 +66,10 @@ const history = (t: string) => Array.from({ length: 5 }, () => ({ createdAt: now
 const sharedItem = (t: string) => ({ kind: 'moment', createdAt: now, answers: [{ question: 'What happened?', text: t }], permalink: null });
 const leader = (t: string): DigestLeader => ({
   leaderId: LEADER, engagementId: ID, checkInCount: 3, scores: [4, 6, 8], goals: [t, t], actions: [{ text: t, status: 'not_yet', dueAt: now }],
-  shared: [sharedItem(t)], summarisedCount: 1, nextSessionAt: later, signals: [{ kind: 'quiet', days: 30 }],
+  shared: [sharedItem(t)], summarisedCount: 1, nextSessionAt: later, progress: { past: 2, total: 6 }, signals: [{ kind: 'quiet', days: 30 }],
 });
 const brief = (t: string): BriefModel => ({
-  leaderId: LEADER, engagementId: ID, session: { id: ID, seq: 3, scheduledAt: later }, sessionTotal: 6, previousAt: now,
+  leaderId: LEADER, engagementId: ID, session: { id: ID, seq: 3, scheduledAt: later }, progress: { past: 3, total: 6 }, previousAt: now,
   targets: targets(t).map((x) => ({ ...x, level: 2 })), goals: [t], commitments: [5, 7],
   latestShared: { createdAt: now, goal: t, reality: t, options: t, will: t, makeItTen: t },
   prep: { visibility: 'shared', answers: [{ question: 'What do you want from the next session?', text: t }] },
@@ -95,7 +97,7 @@ const CASES: Record<string, Case> = {
   },
   coachHomeBlocks: {
     quotes: false,
-    build: () => [{ blocks: coachHomeBlocks([{ engagement: { id: ID, leaderId: LEADER, status: 'active' }, sessions, signals: { status: 'active', progress: { held: 1, total: 6 }, nextSessionAt: later, lastSharedCheckInAt: now, lastSharedCommitment: 7 } }], 'UTC', now) }],
+    build: () => [{ blocks: coachHomeBlocks([{ engagement: { id: ID, leaderId: LEADER, status: 'active' }, sessions, signals: { status: 'active', progress: { past: 1, total: 6 }, nextSessionAt: later, lastSharedCheckInAt: now, lastSharedCommitment: 7 } }], 'UTC', now) }],
   },
   contractingModal: { quotes: false, build: () => [{ view: contractingModal({ engagementId: ID, coachId: COACH }) }] },
   styleModal: { quotes: false, build: () => [{ view: styleModal({ engagementId: ID, style: 'chooser', mutedKinds: ['follow_up'] }) }, { view: styleModal({ engagementId: ID, style: 'light', mutedKinds: ['follow_up', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review'] }) }] },
@@ -108,7 +110,7 @@ const CASES: Record<string, Case> = {
     build: (t) => [{ blocks: leaderEngagementBlocks([{ engagement: { id: ID, coachId: COACH, status: 'active', sessionCount: 6, cadenceDays: 14, sessionMinutes: 60 }, sessions, targets: targets(t), commitments: [5, 8] }], 'UTC', now) }],
   },
   invitationMessage: { quotes: false, build: () => [{ message: invitationMessage(invitation) }] },
-  invitationOutcomeMessage: { quotes: false, build: () => (['active', 'declined', 'ended'] as const).map((status) => ({ message: invitationOutcomeMessage({ ...invitation, status, contracted: false }) })) },
+  invitationOutcomeMessage: { quotes: false, build: () => (['active', 'declined', 'ended', 'completed'] as const).map((status) => ({ message: invitationOutcomeMessage({ ...invitation, status, contracted: false }) })) },
   engagementNewModal: { quotes: false, build: () => [{ view: engagementNewModal() }] },
   invitationSentNotice: { quotes: false, build: () => [{ message: invitationSentNotice({ leaderId: LEADER, sessionCount: 6, cadenceDays: 7, sessionMinutes: 45, firstSessionAt: later, leaderTz: 'UTC', coachTz: 'Asia/Tokyo' }) }] },
   acceptedNotice: { quotes: false, build: () => [{ message: acceptedNotice(LEADER, later, 'UTC') }] },
@@ -116,6 +118,15 @@ const CASES: Record<string, Case> = {
   endedNotice: { quotes: false, build: () => [{ message: endedNotice(COACH) }] },
   sessionMovedNotice: { quotes: false, build: () => [{ message: sessionMovedNotice(COACH, 2, later, 'UTC') }] },
   rescheduleModal: { quotes: false, build: () => [{ view: rescheduleModal({ sessionId: ID, seq: 2, at: later, tz: 'UTC' }) }] },
+  cancelSessionModal: { quotes: false, build: () => [{ view: cancelSessionModal({ sessionId: ID, seq: 2, at: later, tz: 'UTC', otherId: COACH }) }] },
+  sessionNoticeView: { quotes: false, build: () => [{ view: sessionNoticeView('That session is already cancelled.') }] },
+  contractingReminderMessage: { quotes: false, build: () => [{ message: contractingReminderMessage({ engagementId: ID, coachId: COACH }) }] },
+  sessionHeldQuestionMessage: { quotes: false, build: () => [{ message: sessionHeldQuestionMessage({ nudgeId: ID, sessionId: ID, seq: 3, scheduledAt: later, leaderId: LEADER, tz: 'UTC' }) }] },
+  sessionHeldAnsweredMessage: {
+    quotes: false,
+    build: () => (['held', 'cancelled'] as const).flatMap((o) => [true, false].map((already) => ({ message: sessionHeldAnsweredMessage({ seq: 3, scheduledAt: later, leaderId: LEADER, tz: 'UTC' }, o, already) }))),
+  },
+  sessionCancelledNotice: { quotes: false, build: () => [{ message: sessionCancelledNotice(COACH, 2, later, 'UTC') }] },
   sessionRow: { quotes: false, build: () => sessions.map((s) => ({ blocks: [sessionRow(s, 'UTC', now)] })) },
   endEngagementBlock: { quotes: false, build: () => [{ blocks: [endEngagementBlock(ID, false)] }] },
   historyBlocks: { quotes: true, build: (t) => [{ blocks: historyBlocks(history(t), () => 'Mon 9 Mar') }] },
@@ -184,7 +195,7 @@ const PARTS = new Set([
   'encodeEngagementValue', 'parseEngagementValue', 'encodeSessionMenu', 'parseSessionMenu',
   'plain', 'section', 'header', 'context', 'divider', 'option', 'actionsBlock', 'inputBlock', 'textInput', 'message',
   'userTextSection', 'formatSessionTime', 'visibilityRadio', 'describeDays', 'describeWindow',
-  'formatDay', 'pulseQuestion', 'distributionLines',
+  'formatDay', 'pulseQuestion', 'pulseTargetSection', 'distributionLines',
 ]);
 
 const PIECES = ['<!channel>', '<!here>', '<!everyone>', '<@U123>', '<#C123>', '<https://x|y>', 'https://evil.example', '&', '&amp;', '*', '_', '~', '`', '```', '>', '\u202e', '\u200f', '👩🏽‍💻', '\n'];
