@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engagements, nudges } from '../../db/schema/index.js';
 import { DIFFERENT_THIS_TIME } from '../../src/domain/engagement/style.js';
 import { startE2eApp, TEAM, type E2eApp } from './e2e-app.js';
-import { acceptAndContract, inviteLeader } from './walk/engagement.js';
+import { acceptAndContract, inviteLeader, reflectOnFollowUp } from './walk/engagement.js';
 import type { Person } from './walk/person.js';
 import { deliverNudge, pendingNudge, poll } from './walk/stage.js';
 
@@ -115,6 +115,15 @@ describe('two leaders, two experiences', () => {
     expect(t).not.toContain('Takes 30 seconds.');
     const linaFollowUp = lina.dms().find((m) => text(m.blocks).includes('Decline the Thursday sync'));
     expect(text(linaFollowUp?.blocks)).not.toContain('What did happen?');
+    await reflectOnFollowUp(eli, followUp.where, { happened: 'Two people asked where I was', learned: 'It was noticed', tryNext: 'Send notes instead', visibility: 'private' });
+  });
+
+  it('“not sure”: the closing review sets each prediction beside what happened, as the evidence', async () => {
+    const review = await deliverNudge(app.stage, await pendingNudge(app.stage, eli.userId, 'closing_review'));
+    const t = text(review.message.blocks);
+    expect(t).toContain('Your experiments: what you expected, and what happened');
+    expect(t.indexOf('Nobody will notice I am gone')).toBeLessThan(t.indexOf('Two people asked where I was'));
+    expect(t).toContain('Decline the Thursday sync');
   });
 
   it('“it didn’t help before”: the first prep asks what would make this time different, and has somewhere to answer it', async () => {

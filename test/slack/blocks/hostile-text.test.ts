@@ -134,7 +134,21 @@ const CASES: Record<string, Case> = {
   momentModal: { quotes: true, build: (t) => [{ view: momentModal({ channel: 'C0123', ts: '1700000000.000100', excerpt: t }) }] },
   buildCheckInPromptMessage: { quotes: false, build: () => [{ message: buildCheckInPromptMessage({ nudgeId: ID, sessionId: ID }) }] },
   buildFollowUpMessage: { quotes: true, build: (t) => [{ message: buildFollowUpMessage({ nudgeId: ID, actionId: ID, actionText: t, dueAt: later, tz: 'UTC' }) }] },
-  buildReviewMessage: { quotes: true, build: (t) => (['midpoint', 'closing'] as const).map((stage) => ({ message: buildReviewMessage({ nudgeId: ID, engagementId: ID, stage, targets: targets(t) }) })) },
+  buildReviewMessage: {
+    quotes: true,
+    build: (t) => [
+      ...(['midpoint', 'closing'] as const).map((stage) => ({ message: buildReviewMessage({ nudgeId: ID, engagementId: ID, stage, targets: targets(t) }) })),
+      {
+        message: buildReviewMessage({
+          nudgeId: ID,
+          engagementId: ID,
+          stage: 'closing',
+          targets: targets(t),
+          experiments: Array.from({ length: 7 }, (_, i) => ({ at: new Date(i * 1000), expected: t, action: t, status: 'partly' as const, happened: i % 2 ? t : null })),
+        }),
+      },
+    ],
+  },
   buildSessionPrepMessage: { quotes: true, build: (t) => [{ message: buildSessionPrepMessage({ nudgeId: ID, sessionId: ID, sessionAt: later, tz: 'UTC', actionText: t }) }] },
   prepModal: { quotes: false, build: () => [{ view: prepModal({ meta: { ...meta, sessionId: ID }, sessionAt: later, tz: 'UTC' }) }] },
   prepAnsweredMessage: { quotes: false, build: () => (['answered', 'passed', 'ended', 'gone'] as const).map((r) => ({ message: prepAnsweredMessage(r, later, 'UTC') })) },
