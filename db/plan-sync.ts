@@ -2,7 +2,7 @@
 // needs, asks it, and applies the difference in one transaction: new slots inserted
 // (idempotently, by dedupe key), moved or dropped slots changed only while still pending.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { diffPlan, planEngagement, planInvitation, type NudgeSpec, type PlanDiff, type RhythmSettings } from '../src/domain/planner/index.js';
+import { diffPlan, planEngagement, planInvitation, planSponsorAsks, type NudgeSpec, type PlanDiff, type RhythmSettings } from '../src/domain/planner/index.js';
 import { ENGAGEMENT_PLAN_KINDS } from '../src/domain/nudge-kinds.js';
 import { defaultWorkingHours, type WorkingHours, type WorkingWindow } from '../src/domain/time/index.js';
 import type { Db } from './client.js';
@@ -46,7 +46,7 @@ async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<Spec[] | null> {
     .for('update');
   if (!engagement) return null;
   const leaderId = engagement.leaderId;
-  const [sessionRows, [person], [openAction], [lastCheckIn]] = await Promise.all([
+  const [sessionRows, [person], [openAction], [lastCheckIn], [sponsor]] = await Promise.all([
     tx.select().from(sessions).where(eq(sessions.engagementId, engagement.id)),
     tx.select().from(people).where(and(eq(people.teamId, input.teamId), eq(people.userId, leaderId))),
     tx
@@ -61,10 +61,12 @@ async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<Spec[] | null> {
       .where(and(eq(checkIns.teamId, input.teamId), eq(checkIns.leaderId, leaderId)))
       .orderBy(desc(checkIns.createdAt))
       .limit(1),
+    engagement.sponsorId ? tx.select().from(people).where(and(eq(people.teamId, input.teamId), eq(people.userId, engagement.sponsorId))) : Promise.resolve([]),
   ]);
   // Until Slack has told us about the leader, UTC and the operator's default window stand.
   const window = input.defaultWorkingHours ?? defaultWorkingHours;
-  const hours: WorkingHours = person ? workingHoursOf(person) : { ...window, tz: 'UTC', workDays: [...window.workDays] };
+  const fallback: WorkingHours = { ...window, tz: 'UTC', workDays: [...window.workDays] };
+  const hours: WorkingHours = person ? workingHoursOf(person) : fallback;
   const planFor = (pausedUntil: Date | null) =>
     planEngagement({
       engagement,
@@ -79,7 +81,12 @@ async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<Spec[] | null> {
   const invitation = planInvitation({ engagement, leader: { userId: leaderId, hours }, rhythm: input.rhythm, now: input.now });
   // An ended engagement still owes the leader the results of a round already open.
   const pulseSpecs = engagement.status === 'active' || engagement.status === 'ended' ? await syncPulsePlan(tx, { teamId: input.teamId, engagement, hours, ended: engagement.status === 'ended', reviews: reviewTimes(person?.pausedUntil ? planFor(null) : rhythmSpecs), now: input.now }) : [];
-  return [...(invitation ? [invitation] : []), ...rhythmSpecs, ...pulseSpecs];
+  const sponsorSpecs = planSponsorAsks({
+    engagement,
+    sponsorHours: sponsor ? workingHoursOf(sponsor) : fallback,
+    closingReviewAt: reviewTimes(person?.pausedUntil ? planFor(null) : rhythmSpecs).closing,
+  });
+  return [...(invitation ? [invitation] : []), ...rhythmSpecs, ...pulseSpecs, ...sponsorSpecs];
 }
 
 /** The stakeholders' rounds close on the leader's reviews, paused or not. */

@@ -12,6 +12,8 @@ import { midpointReview } from './midpoint-review.js';
 import { pulseQuestion, pulseReminder } from './pulse-question.js';
 import { pulseResults, pulseShared } from './pulse-results.js';
 import { sessionPrep } from './session-prep.js';
+import { sponsorChange } from './sponsor-change.js';
+import { sponsorOutcomes } from './sponsor-outcomes.js';
 
 export const KIND_DEFINITIONS = {
   follow_up: followUp,
@@ -26,6 +28,8 @@ export const KIND_DEFINITIONS = {
   pulse_reminder: pulseReminder,
   pulse_results: pulseResults,
   pulse_shared: pulseShared,
+  sponsor_outcomes: sponsorOutcomes,
+  sponsor_change: sponsorChange,
 } satisfies Record<NudgeKind, KindDefinition>;
 
 export type { KindDecision, KindDefinition, KindInput } from './kind-definition.js';

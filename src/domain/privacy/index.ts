@@ -2,3 +2,13 @@
 export { coachViewOf, MOMENT_KIND } from './coach-view.js';
 export { coachPulseView, type CoachPulseTarget, type CoachPulseView } from './pulse-view.js';
 export type * from './types.js';
+export {
+  processFactsOf,
+  SPONSOR_NEVER_SEES,
+  SPONSOR_SEES,
+  SPONSOR_STATUS_LABELS,
+  sponsorViewOf,
+  type SponsorRecord,
+  type SponsorStatus,
+  type SponsorView,
+} from './sponsor-view.js';

@@ -37,6 +37,7 @@ import { pulseAnswerModal } from '../../../src/slack/blocks/pulse-modal.js';
 import { pulseAnsweredMessage, pulseQuestionMessage } from '../../../src/slack/blocks/pulse-question.js';
 import { pulseResultsMessage, pulseResultsModal, pulseSharedMessage } from '../../../src/slack/blocks/pulse-results.js';
 import { stakeholdersModal, stakeholdersSection } from '../../../src/slack/blocks/pulse-stakeholders.js';
+import { sponsorAnswerModal, sponsorAnsweredMessage, sponsorQuestionMessage } from '../../../src/slack/blocks/sponsor-question.js';
 import { validateMessageBlocks, validateView } from '../../emulator/block-kit/validate-surface.js';
 
 const COACH = 'U0COACH001';
@@ -162,6 +163,9 @@ const CASES: Record<string, Case> = {
     build: (t) => [true, false].map((withSuggestions) => ({ message: pulseSharedMessage({ leaderId: LEADER, stage: 'closing', targets: pulseTargets(t), view: { answered: 8, withSuggestions, targets: pulseRelease(t).targets } }) })),
   },
   stakeholdersModal: { quotes: true, build: (t) => [{ view: stakeholdersModal({ meta: { engagementId: ID }, targets: [t, t, t], initial: [LEADER] }) }, { view: stakeholdersModal({ meta: { engagementId: ID }, targets: [], initial: [] }) }] },
+  sponsorQuestionMessage: { quotes: false, build: () => (['outcomes', 'change'] as const).map((question) => ({ message: sponsorQuestionMessage({ question, nudgeId: ID, leaderId: LEADER, coachId: COACH }) })) },
+  sponsorAnswerModal: { quotes: false, build: () => (['outcomes', 'change'] as const).map((question) => ({ view: sponsorAnswerModal({ meta, question, leaderId: LEADER }) })) },
+  sponsorAnsweredMessage: { quotes: false, build: () => (['saved', 'answered', 'ended', 'gone'] as const).map((n) => ({ message: sponsorAnsweredMessage(n) })) },
   stakeholdersSection: {
     quotes: false,
     build: () => [
@@ -182,7 +186,7 @@ const PARTS = new Set([
   'encodeEngagementValue', 'parseEngagementValue', 'encodeSessionMenu', 'parseSessionMenu',
   'plain', 'section', 'header', 'context', 'divider', 'option', 'actionsBlock', 'inputBlock', 'textInput', 'message',
   'userTextSection', 'formatSessionTime', 'visibilityRadio', 'describeDays', 'describeWindow',
-  'formatDay', 'pulseQuestion', 'distributionLines',
+  'formatDay', 'pulseQuestion', 'distributionLines', 'SPONSOR_QUESTIONS', 'WHO_READS', 'SPONSOR_ANSWER_BLOCK',
 ]);
 
 const PIECES = ['<!channel>', '<!here>', '<!everyone>', '<@U123>', '<#C123>', '<https://x|y>', 'https://evil.example', '&', '&amp;', '*', '_', '~', '`', '```', '>', '\u202e', '\u200f', '👩🏽‍💻', '\n'];
