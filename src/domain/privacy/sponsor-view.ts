@@ -117,3 +117,35 @@ export function sponsorViewOf(viewerId: string, record: SponsorRecord, now: Date
   if (!e.sponsorId || viewerId !== e.sponsorId || viewerId === e.leaderId) return null;
   return processFactsOf(record, now);
 }
+
+/** A sponsor's answer as stored (decrypted), for `sponsorAnswersSeenBy`. */
+export interface SponsorAnswerRecord {
+  kind: 'outcomes' | 'change';
+  text: string;
+  sharedWithCoachAt: Date | null;
+}
+
+export interface SeenSponsorAnswers {
+  sponsorId: string;
+  /** Not confidential: leader and coach both see it. */
+  outcomes: string | null;
+  /** The leader sees it; the coach only once the leader shared it. */
+  change: string | null;
+  /** For the leader: whether the change seen is already with the coach. */
+  changeShared: boolean;
+}
+
+/** What of the sponsor's answers `viewerId` (the leader or the coach) may read; null for anyone else. */
+export function sponsorAnswersSeenBy(
+  viewerId: string,
+  engagement: { coachId: string; leaderId: string; sponsorId: string | null },
+  answers: SponsorAnswerRecord[],
+): SeenSponsorAnswers | null {
+  if (!engagement.sponsorId) return null;
+  const isLeader = viewerId === engagement.leaderId;
+  if (!isLeader && viewerId !== engagement.coachId) return null;
+  const outcomes = answers.find((a) => a.kind === 'outcomes')?.text ?? null;
+  const change = answers.find((a) => a.kind === 'change');
+  const changeShared = change?.sharedWithCoachAt != null;
+  return { sponsorId: engagement.sponsorId, outcomes, change: change && (isLeader || changeShared) ? change.text : null, changeShared };
+}

@@ -5,6 +5,8 @@ import { isDomainError } from '../../domain/errors.js';
 import { loadEngagement } from '../../services/engagement.js';
 import { loadContractable, submitContracting } from '../../services/engagement-contracting.js';
 import { CONTRACTING_FIELDS, contractingModal } from '../blocks/contracting-modal.js';
+import { contractingSponsorBlocks } from '../blocks/sponsor-answers.js';
+import { sponsorOutcomesForLeader } from '../../services/sponsor-answers-view.js';
 import { contractingMetaSchema, parseEngagementValue } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
@@ -22,7 +24,8 @@ export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps
     try {
       if (!value) throw new Error('unreadable engagement value');
       const engagement = await loadContractable(deps, { teamId, userId: body.user.id, engagementId: value.engagementId });
-      await client.views.open({ trigger_id: body.trigger_id, view: contractingModal({ engagementId: engagement.id, coachId: engagement.coachId }) });
+      const sponsor = contractingSponsorBlocks(await sponsorOutcomesForLeader(deps, teamId, engagement.id, body.user.id));
+      await client.views.open({ trigger_id: body.trigger_id, view: contractingModal({ engagementId: engagement.id, coachId: engagement.coachId, sponsor }) });
     } catch (error) {
       log.info({ err: error }, 'contracting not opened');
       await tellUser(client, body, isDomainError(error) ? friendlyMessage(error) : 'That message is out of date; nothing was changed.', log);

@@ -9,7 +9,16 @@ import { friendlyMessage } from '../friendly-errors.js';
 import { SPONSOR_ACTIONS, SPONSOR_CALLBACKS } from '../ids.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
 import { parseSponsorAsk, sponsorAnswerMetaSchema } from '../sponsor-button-value.js';
-import { messageOf, tellUser, updateOwnMessage, whoActed, type RefreshHome } from './engagement-interaction.js';
+import { messageOf, sendDm, tellUser, updateOwnMessage, whoActed, type RefreshHome } from './engagement-interaction.js';
+import { loadLeaderSponsorAnswers, shareSponsorChange, sponsorAnswersFor } from '../../services/sponsor-answers-view.js';
+import { loadEngagement } from '../../services/engagement.js';
+import { coachSponsorBlocks, leaderSponsorBlocks } from '../blocks/sponsor-answers.js';
+import { message } from '../blocks/kit.js';
+import { parseEngagementRef } from '../sponsor-button-value.js';
+import type { HomeSection } from './app-home.js';
+
+/** The leader's App Home: what their sponsors answered, with the choice to share the change seen. */
+export const leaderSponsorSection: HomeSection = async (deps, teamId, userId) => leaderSponsorBlocks(await loadLeaderSponsorAnswers(deps, teamId, userId));
 import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
 
 export const registerSponsorAnswer = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
@@ -47,5 +56,26 @@ export const registerSponsorAnswer = (refreshHome: RefreshHome) => (app: App, de
     const where = form.meta.channel && form.meta.ts ? { channel: form.meta.channel, ts: form.meta.ts } : undefined;
     await updateOwnMessage(deps, client, { teamId, userId }, where, sponsorAnsweredMessage(result.outcome === 'saved' ? 'saved' : result.reason), log);
     if (result.outcome === 'saved') await refreshHome(deps, client, teamId, [result.leaderId]);
+  });
+
+  app.action<BlockButtonAction>(SPONSOR_ACTIONS.shareChange, async ({ ack, body, client }) => {
+    await ack();
+    const { teamId, userId, log } = whoActed(deps, body, { action: SPONSOR_ACTIONS.shareChange });
+    const value = parseEngagementRef(body.actions[0]?.value);
+    if (!value) return tellUser(client, body, OUT_OF_DATE, log);
+    try {
+      const result = await shareSponsorChange(deps, { teamId, userId, engagementId: value.engagementId });
+      if (result.outcome === 'refused') return tellUser(client, body, REFUSED, log);
+      if (result.outcome === 'shared') {
+        const engagement = await loadEngagement(deps, teamId, value.engagementId);
+        const seen = engagement ? await sponsorAnswersFor(deps, engagement, result.coachId) : null;
+        const blocks = coachSponsorBlocks(seen, userId);
+        if (blocks.length > 0) await sendDm(client, result.coachId, message({ notification: 'Grow: a leader shared what their sponsor has seen', blocks }), log, { db: deps.db, teamId });
+      }
+      await refreshHome(deps, client, teamId, [userId, result.coachId]);
+    } catch (error) {
+      log.warn({ err: error }, 'sponsor change not shared');
+      await tellUser(client, body, friendlyMessage(error), log);
+    }
   });
 };

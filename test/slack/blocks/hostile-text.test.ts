@@ -41,6 +41,7 @@ import { sponsorAnswerModal, sponsorAnsweredMessage, sponsorQuestionMessage } fr
 import { programmeHomeBlocks, programmeNameModal, programmeRolesModal, sponsorHomeBlocks } from '../../../src/slack/blocks/programme.js';
 import { buildProgrammeReport } from '../../../src/domain/report/index.js';
 import type { SponsorView } from '../../../src/domain/privacy/index.js';
+import { coachSponsorBlocks, contractingSponsorBlocks, leaderSponsorBlocks } from '../../../src/slack/blocks/sponsor-answers.js';
 import { validateMessageBlocks, validateView } from '../../emulator/block-kit/validate-surface.js';
 
 const COACH = 'U0COACH001';
@@ -188,6 +189,15 @@ const CASES: Record<string, Case> = {
   sponsorHomeBlocks: { quotes: false, build: () => [{ blocks: sponsorHomeBlocks(sponsorViews(null), 'UTC') }] },
   programmeRolesModal: { quotes: false, build: () => [{ view: programmeRolesModal({ admins: [LEADER], coaches: [COACH] }) }, { view: programmeRolesModal({ admins: [], coaches: [] }) }] },
   programmeNameModal: { quotes: true, build: (t) => [{ view: programmeNameModal({ engagementId: ID, leaderId: LEADER, current: t.slice(0, 60) }) }] },
+  leaderSponsorBlocks: {
+    quotes: true,
+    build: (t) => [false, true].map((changeShared) => ({ blocks: leaderSponsorBlocks([{ engagementId: ID, seen: { sponsorId: COACH, outcomes: t, change: t, changeShared } }]) })),
+  },
+  coachSponsorBlocks: {
+    quotes: true,
+    build: (t) => [{ message: buildBriefMessage({ model: brief(t), tz: 'UTC', sponsor: coachSponsorBlocks({ sponsorId: COACH, outcomes: t, change: t, changeShared: true }, LEADER) }) }],
+  },
+  contractingSponsorBlocks: { quotes: true, build: (t) => [{ view: contractingModal({ engagementId: ID, coachId: COACH, sponsor: contractingSponsorBlocks({ sponsorId: COACH, outcomes: t }) }) }] },
   stakeholdersSection: {
     quotes: false,
     build: () => [
