@@ -1,4 +1,4 @@
-// What Grow tells a leader their coach (or a sponsor) will see, generated from one table
+// What Grow tells a leader their coach will see, generated from one table
 // that states what `coachViewOf` keeps of each kind of item at each visibility. A test
 // reads the view itself against this table for every visibility, so a sentence cannot
 // promise more, or less, than the rule does.
@@ -41,9 +41,6 @@ export const COACH_SEES: { readonly [S in PromiseSubject]: { readonly [V in Visi
   },
 };
 
-/** A sponsor (HR, a manager) sees nothing a leader writes, at any visibility. */
-export const SPONSOR_SEES: readonly SeenPart[] = [];
-
 const WORDS: Record<SeenPart, string> = {
   exists: 'that it exists',
   goal: 'your goal as you wrote it',
@@ -79,11 +76,4 @@ export function coachSeesSentence(subject: PromiseSubject, visibility: Visibilit
   const hidden = COACH_SEES[subject].shared.filter((p) => !seen.includes(p)).map((p) => WORDS[p]);
   const sees = shown.length > 0 ? list(shown) : WORDS.exists;
   return hidden.length > 0 ? `${Who} sees ${sees}, not ${list(hidden, 'or')}.` : `${Who} sees all of it: ${sees}.`;
-}
-
-/** The sponsor's side, generated from the same table. */
-export function sponsorSeesSentence(): string {
-  return SPONSOR_SEES.length === 0
-    ? 'A sponsor (HR, your manager) never sees what you write, not even a summary.'
-    : `A sponsor sees ${list(SPONSOR_SEES.map((p) => WORDS[p]))}.`;
 }

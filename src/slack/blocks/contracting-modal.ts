@@ -14,7 +14,7 @@ import {
 import { encodeJson } from '../metadata.js';
 import { coachSeesSentence } from '../../domain/privacy/promises.js';
 import { VISIBILITY_TEXT } from './checkin-modal.js';
-import { ratingInput, selectInput, textAnswer, visibilityInput } from './engagement-inputs.js';
+import { messagesInput, ratingInput, selectInput, textAnswer, visibilityInput } from './engagement-inputs.js';
 import { contractingMetaSchema } from '../engagement-button-value.js';
 import { context, divider, option, plain, section, type Block } from './kit.js';
 import { CALLBACKS } from '../ids.js';
@@ -24,6 +24,9 @@ export const CONTRACTING_FIELDS = [
   ...Array.from({ length: MAX_TARGETS }, (_, i) => [`target${i + 1}`, `baseline${i + 1}`, `level${i + 1}`]).flat(),
   ...(['worked', 'not_worked', 'worthwhile', 'openness', 'resistance'] as const).flatMap((q) => [q, `${q}_visibility`]),
 ];
+
+/** The checkboxes of the messages the leader wants; read with `readMulti`. */
+export const CONTRACTING_MESSAGES = 'messages';
 
 const ORDINAL: Record<number, string> = { 2: 'second', 3: 'third' };
 
@@ -40,8 +43,9 @@ function targetBlocks(position: number): Block[] {
   ];
 }
 
-export function contractingModal(input: { engagementId: string; coachId: string }): View {
+export function contractingModal(input: { engagementId: string; coachId: string; sponsor?: Block[] }): View {
   const blocks: Block[] = [
+    ...(input.sponsor ?? []).slice(0, 2),
     section(`*What do you want to change while <@${input.coachId}> coaches you?* Up to three behaviours that others could see you do differently.`),
   ];
   for (let p = 1; p <= MAX_TARGETS; p++) blocks.push(...(p > 1 ? [divider()] : []), ...targetBlocks(p));
@@ -64,6 +68,8 @@ export function contractingModal(input: { engagementId: string; coachId: string 
       element: { type: 'radio_buttons', action_id: 'resistance', options: Object.entries(RESISTANCES).map(([value, text]) => option(text, value)) },
     },
     visibilityInput('resistance_visibility'),
+    messagesInput(CONTRACTING_MESSAGES, 'Which messages would you like from Grow between sessions?', []),
+    context('Untick any you don’t want; session prep is what helps most. Your answer above also shapes them, and you can change both on App Home.'),
     context(`*${VISIBILITY_TEXT.summary}*: ${coachSeesSentence('reflection', 'summary')} *${VISIBILITY_TEXT.shared}*: ${coachSeesSentence('reflection', 'shared')} *${VISIBILITY_TEXT.private}*: ${coachSeesSentence('reflection', 'private')}`),
     divider(),
     section(`*Our terms, in plain words*\n${CONFIDENTIALITY_TERMS.map((t) => `• ${t}`).join('\n')}`),

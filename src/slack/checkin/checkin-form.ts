@@ -16,6 +16,7 @@ const BLOCK_FOR: Record<keyof CheckInDraft, string> = {
   visibility: 'visibility',
   makeItTen: 'make_it_ten',
   preconditionNudge: 'precondition_nudge',
+  expectation: 'expectation',
 };
 
 export function readCheckInValues(values: ViewStateValues): Record<string, unknown> {

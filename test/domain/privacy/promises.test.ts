@@ -1,4 +1,4 @@
-// Every sentence that tells a leader what their coach or a sponsor sees, read against
+// Every sentence that tells a leader what their coach sees, read against
 // the rule itself: for each kind of item and each visibility, the parts the coach's view
 // actually holds are exactly the parts the sentence names, and the parts it withholds at
 // "summary" are exactly the parts the sentence says are not seen.
@@ -7,8 +7,6 @@ import {
   COACH_SEES,
   coachSeesSentence,
   coachViewOf,
-  SPONSOR_SEES,
-  sponsorSeesSentence,
   type CoachView,
   type LeaderRecord,
   type PromiseSubject,
@@ -18,7 +16,6 @@ import {
 
 const COACH = 'U0COACH001';
 const LEADER = 'U0LEADER01';
-const SPONSOR = 'U0SPONSOR1';
 const E = 'e0000000-0000-4000-8000-000000000001';
 const at = new Date('2026-03-02T10:00:00Z');
 const VISIBILITIES: Visibility[] = ['private', 'summary', 'shared'];
@@ -104,16 +101,5 @@ describe('what a leader is told their coach sees', () => {
       expect(coachSeesSentence(subject, 'shared')).toMatch(/^Your coach sees all of it: /);
       expect(coachSeesSentence(subject, 'shared')).not.toMatch(/, not /);
     }
-  });
-});
-
-describe('what a leader is told a sponsor sees', () => {
-  it('is nothing, at every visibility, as the rule gives anyone but the coach nothing', () => {
-    for (const subject of SUBJECTS) {
-      for (const visibility of VISIBILITIES) {
-        expect(partsSeen(subject, coachViewOf(SPONSOR, recordWith(subject, visibility)))).toEqual(new Set(SPONSOR_SEES));
-      }
-    }
-    expect(sponsorSeesSentence()).toBe('A sponsor (HR, your manager) never sees what you write, not even a summary.');
   });
 });
