@@ -106,7 +106,13 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
     },
   });
 
-  await narrator.act('Time passes. Grow follows up on what Leo committed to.');
+  await narrator.act('A working day before it asks about the action, Grow asks whether what would make it a 10 is in place (Leo left that box ticked).');
+  const precondition = await nextNudge(leo.userId, 'precondition');
+  await narrator.act('Leo clicks [ Yes, done ]: HR agreed the wording.');
+  await leo.click(precondition.where, 'precondition_done');
+  await leo.buttonGone(precondition.where, 'precondition_done');
+
+  await narrator.act('Time passes. Leo chose no date, so the action is due at the next session: Grow follows up halfway there, at the moment the confirmation named.');
   const followUp = await nextNudge(leo.userId, 'follow_up');
   await narrator.act('Leo clicks [ Reflect… ] and writes what happened.');
   await reflectOnFollowUp(leo, followUp.where, {
