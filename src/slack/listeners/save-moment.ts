@@ -3,7 +3,8 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { visibilitySchema } from '../../domain/checkin/rules.js';
 import { saveMoment } from '../../services/moment.js';
-import { MOMENT_NOTE_MAX, momentMetadataSchema, momentModal } from '../blocks/moment-modal.js';
+import { MOMENT_NOTE_MAX, momentMetadataSchema, momentModal, momentSavedMessage } from '../blocks/moment-modal.js';
+import { sendDm } from './engagement-interaction.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { decodeJson } from '../metadata.js';
@@ -39,5 +40,6 @@ export function registerSaveMoment(app: App, deps: SlackDeps): void {
     }
     await ack();
     deps.logger.info({ teamId, userId: body.user.id }, 'coaching moment saved');
+    await sendDm(client, body.user.id, momentSavedMessage(visibility.data), deps.logger.child({ teamId, userId: body.user.id }), { db: deps.db, teamId });
   });
 }

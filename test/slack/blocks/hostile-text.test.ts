@@ -29,7 +29,7 @@ import { endEngagementBlock, sessionRow } from '../../../src/slack/blocks/engage
 import { historyBlocks } from '../../../src/slack/blocks/history.js';
 import type { Block, Message } from '../../../src/slack/blocks/kit.js';
 import { leaderHomeView } from '../../../src/slack/blocks/leader-home.js';
-import { momentModal } from '../../../src/slack/blocks/moment-modal.js';
+import { momentModal, momentSavedMessage } from '../../../src/slack/blocks/moment-modal.js';
 import { buildCheckInPromptMessage } from '../../../src/slack/blocks/nudge-checkin-prompt.js';
 import { buildFollowUpMessage } from '../../../src/slack/blocks/nudge-follow-up.js';
 import { buildReviewMessage } from '../../../src/slack/blocks/nudge-review.js';
@@ -124,6 +124,7 @@ const CASES: Record<string, Case> = {
   buildPreconditionMessage: { quotes: true, build: (t) => [{ message: buildPreconditionMessage({ nudgeId: ID, actionId: ID, makeItTen: t, followUpLabel: 'Fri 13 Mar at 17:00' }) }] },
   preconditionAnsweredMessage: { quotes: false, build: () => (['done', 'not_yet'] as const).map((a) => ({ message: preconditionAnsweredMessage(a, ID) })) },
   dmReplyOffer: { quotes: true, build: (t) => [{ message: dmReplyOffer({ actionId: ID, actionText: t, ts: '1700000000.000100' }) }] },
+  momentSavedMessage: { quotes: false, build: () => (['private', 'summary', 'shared'] as const).map((v) => ({ message: momentSavedMessage(v) })) },
   dmReplyNoAction: { quotes: false, build: () => [{ message: dmReplyNoAction() }] },
   dmReplyKept: { quotes: false, build: () => (['private', 'summary', 'shared'] as const).map((v) => ({ message: dmReplyKept(v) })) },
   dmReplyNotKept: { quotes: false, build: () => (['stale', 'gone'] as const).map((r) => ({ message: dmReplyNotKept(r) })) },
