@@ -14,7 +14,7 @@ import { Redis } from 'ioredis';
 const STEPS = 20;
 const HORIZON_MS = 10 * 60_000;
 
-async function seed(db: Db, engagements: number): Promise<void> {
+export async function seed(db: Db, engagements: number): Promise<void> {
   const blob = `repeat('x', 96)`;
   await db.execute(sql.raw(`
     insert into engagements (id, team_id, coach_id, leader_id, status, start_date)
