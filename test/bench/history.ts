@@ -70,11 +70,28 @@ async function resetDay(db: Db, start: Date): Promise<void> {
   await db.execute(sql`vacuum analyze nudges`);
 }
 
+/** The reconciler's whole statement, as the worker runs it, under EXPLAIN ANALYZE and rolled back. */
 async function explain(db: Db, now: Date): Promise<string> {
   const horizon = new Date(now.getTime() + HORIZON_MS).toISOString();
-  const plan = rowsOf<{ 'QUERY PLAN': string }>(await db.execute(sql`explain (analyze, buffers, costs off)
-    select id from nudges where status = 'pending' and due_at <= ${horizon}::timestamptz order by due_at limit 5000`));
-  return plan.map((r) => `      ${r['QUERY PLAN']}`).join('\n');
+  const stale = new Date(now.getTime() - 5 * 60_000).toISOString();
+  let plan: Array<{ 'QUERY PLAN': string }> = [];
+  await db.transaction(async (tx) => {
+    plan = rowsOf<{ 'QUERY PLAN': string }>(await tx.execute(sql`explain (analyze, buffers, costs off)
+      with repaired as (
+        update nudges set status = 'pending' where id = any(array(
+          select id from nudges where status = 'sending' and claimed_at < ${stale}::timestamptz order by claimed_at limit 5000 for update skip locked))
+        returning id),
+      due as (
+        update nudges set enqueued_at = ${now.toISOString()}::timestamptz where id = any(array(
+          select id from nudges where status = 'pending' and due_at <= ${horizon}::timestamptz order by due_at limit 5000 for update skip locked))
+        returning id)
+      select * from repaired union all select * from due`));
+    tx.rollback();
+  }).catch(() => {});
+  const lines = plan.map((r) => r['QUERY PLAN'].trim());
+  // The scans it chose, the buffers of the whole statement, its execution time.
+  const keep = [...lines.filter((l) => /Scan (using|on)/.test(l) && !l.startsWith('->  CTE')), lines.find((l) => l.startsWith('Buffers:')) ?? '', lines.find((l) => l.startsWith('Execution Time')) ?? ''];
+  return keep.map((l) => `      ${l}`).join('\n');
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
