@@ -61,7 +61,3 @@ export async function targetLevelOf(db: Db, teamId: string, engagementId: string
   return (rows.find((r) => r.id === targetId) ?? rows[0])?.level ?? null;
 }
 
-/** `/grow delete`: what this leader was asked (ids only, but theirs). */
-export async function deleteAskedOf(db: Db, who: Asker): Promise<void> {
-  await db.delete(askedQuestions).where(and(eq(askedQuestions.teamId, who.teamId), eq(askedQuestions.leaderId, who.leaderId)));
-}

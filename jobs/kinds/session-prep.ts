@@ -1,6 +1,7 @@
 // The prompt before a session: what the leader wants to bring, with their open action
 // quoted. Only while the session is still ahead.
 import { rowSeal } from '../../db/sealed.js';
+import { askQuestions } from '../../src/services/questions.js';
 import { buildSessionPrepMessage } from '../../src/slack/blocks/nudge-session-prep.js';
 import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
 import { AT_WORK, post, skipped, type KindDefinition } from './kind-definition.js';
@@ -17,6 +18,7 @@ export const sessionPrep: KindDefinition = {
     if (!session || session.status === 'cancelled') return skipped('session_cancelled');
     if (session.status === 'held' || session.scheduledAt <= now) return skipped('session_passed');
     const action = await loadOpenAction(db, row);
+    const asked = await askQuestions({ db, cipher, now: () => now }, { teamId: row.teamId, leaderId: row.recipientId, engagementId: row.engagementId, seed: row.id }, ['prep_commitment', 'prep_want']);
     return post(
       buildSessionPrepMessage({
         nudgeId: row.id,
@@ -24,6 +26,7 @@ export const sessionPrep: KindDefinition = {
         sessionAt: session.scheduledAt,
         tz: person.tz,
         actionText: action ? rowSeal(cipher, 'actions', action).open('text_enc', action.textEnc) : null,
+        questions: { commitment: asked.prep_commitment.text, want: asked.prep_want.text },
       }),
     );
   },

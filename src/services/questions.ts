@@ -2,7 +2,7 @@
 // the bank (by the leader's level, never the last one asked) and records what was asked,
 // so the next draw can avoid it.
 import { coachQuestionsOf, lastAskedIds, recordAsked, targetLevelOf } from '../../db/questions.js';
-import { drawQuestion, type AskedQuestion } from '../domain/questions/draw.js';
+import { bankText, coachQuestionId, drawQuestion, type AskedQuestion } from '../domain/questions/draw.js';
 import type { QuestionUse } from '../domain/questions/uses.js';
 import type { ServiceContext } from './context.js';
 
@@ -30,4 +30,24 @@ export async function askQuestions<U extends QuestionUse>(ctx: Pick<ServiceConte
   ) as AskedQuestions<U>;
   await recordAsked(ctx.db, who, uses.map((use) => ({ use, questionId: asked[use].id })), ctx.now());
   return asked;
+}
+
+/**
+ * The questions last asked at these moments, as asked (a message shown again, or a modal
+ * opened from a DM that already asked them); a moment never asked yet is drawn now.
+ */
+export async function questionsAsked<U extends QuestionUse>(ctx: Pick<ServiceContext, 'db' | 'cipher' | 'now'>, input: AskInput, uses: readonly U[]): Promise<AskedQuestions<U>> {
+  const who = { teamId: input.teamId, leaderId: input.leaderId };
+  const [last, coach] = await Promise.all([
+    lastAskedIds(ctx.db, who, uses),
+    input.engagementId ? coachQuestionsOf(ctx.db, ctx.cipher, input.teamId, input.engagementId) : Promise.resolve([]),
+  ]);
+  const known = (id: string | undefined): AskedQuestion | undefined => {
+    if (!id) return undefined;
+    const text = bankText(id) ?? coach.find((q) => coachQuestionId(q.id) === id)?.text;
+    return text === undefined ? undefined : { id, text };
+  };
+  const missing = uses.filter((use) => !known(last[use]));
+  const drawn = missing.length > 0 ? await askQuestions(ctx, input, missing) : ({} as Partial<AskedQuestions<U>>);
+  return Object.fromEntries(uses.map((use) => [use, known(last[use]) ?? drawn[use]!])) as AskedQuestions<U>;
 }

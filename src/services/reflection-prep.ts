@@ -8,6 +8,7 @@ import { nudges } from '../../db/schema/index.js';
 import { findSessionWithEngagement } from '../../db/sessions.js';
 import { parseReflectionForm, PREP_QUESTIONS } from '../domain/engagement/reflection.js';
 import type { ServiceContext } from './context.js';
+import { questionsAsked } from './questions.js';
 
 export interface PrepClick {
   teamId: string;
@@ -21,7 +22,7 @@ export type PrepStaleReason = 'answered' | 'passed' | 'ended' | 'gone';
 export type PrepCheck =
   | { outcome: 'refused' }
   | { outcome: 'stale'; reason: PrepStaleReason; sessionAt: Date | null; tz: string }
-  | { outcome: 'open'; engagementId: string; sessionAt: Date; tz: string };
+  | { outcome: 'open'; engagementId: string; sessionAt: Date; tz: string; questions?: { commitment: string; want: string } };
 
 export async function checkPrep(ctx: ServiceContext, input: PrepClick): Promise<PrepCheck> {
   const [[nudge], found, person] = await Promise.all([
@@ -40,6 +41,14 @@ export async function checkPrep(ctx: ServiceContext, input: PrepClick): Promise<
   if (nudge.answeredAt) return stale('answered');
   if (session.status !== 'scheduled' || session.scheduledAt <= ctx.now()) return stale('passed');
   return { outcome: 'open', engagementId: engagement.id, sessionAt: session.scheduledAt, tz };
+}
+
+/** The prep click, with the two questions its DM asked when the modal is to open. */
+export async function openPrep(ctx: ServiceContext, input: PrepClick): Promise<PrepCheck> {
+  const check = await checkPrep(ctx, input);
+  if (check.outcome !== 'open') return check;
+  const asked = await questionsAsked(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: check.engagementId, seed: input.nudgeId }, ['prep_commitment', 'prep_want']);
+  return { ...check, questions: { commitment: asked.prep_commitment.text, want: asked.prep_want.text } };
 }
 
 export type SavePrepResult = { outcome: 'invalid'; errors: Record<string, string> } | PrepCheck;

@@ -2,19 +2,24 @@
 // follow-up, the answers to session prep — as rules: which questions, how long, and
 // that an empty form saves nothing.
 import { visibilitySchema, type Visibility } from '../checkin/rules.js';
+import { bankText } from '../questions/draw.js';
 
 export const REFLECTION_TEXT_MAX = 1500;
 
+/**
+ * Each answer's key and its heading where the answer is shown again (the digest, the
+ * brief): the bank's first question for that moment. The leader is asked a drawn one.
+ */
 export const REFLECT_QUESTIONS = {
-  happened: 'What happened?',
-  learned: 'What did you learn?',
-  try_next: 'What will you try next?',
-} as const;
+  happened: bankText('happened-01')!,
+  learned: bankText('learned-01')!,
+  try_next: bankText('next-01')!,
+};
 
 export const PREP_QUESTIONS = {
-  commitment: 'What happened with your commitment?',
-  want: 'What do you want from the next session?',
-} as const;
+  commitment: bankText('prep-commit-01')!,
+  want: bankText('prep-want-01')!,
+};
 
 export type ReflectionForm = { ok: true; body: Record<string, string>; visibility: Visibility } | { ok: false; errors: Record<string, string> };
 

@@ -31,6 +31,8 @@ export interface CheckInModalInput {
   draft?: Partial<CheckInDraft>;
   /** How the default due date reads, e.g. "before your next session (Thu 3 Dec)". */
   defaultDue?: string;
+  /** A question from the bank under each GROW field, to think with. */
+  hints?: Partial<Record<'goal' | 'reality' | 'options' | 'will', string>>;
 }
 
 export const VISIBILITY_TEXT: Record<Visibility, string> = {
@@ -43,6 +45,7 @@ const COMMITMENT_TEXT = (n: number) => (n === 10 ? '10 — I will do this' : n =
 
 export function checkInModal(input: CheckInModalInput): View {
   const d = input.draft ?? {};
+  const hints = input.hints ?? {};
   const targets = input.targets ?? [];
   const blocks: Block[] = [];
   if (input.step === 'revisit') {
@@ -88,11 +91,11 @@ export function checkInModal(input: CheckInModalInput): View {
     textInput('goal', 'Goal — what do you want from the next two weeks?', LIMITS.goal, {
       initial: d.goal,
       optional: targets.length > 0,
-      hint: targets.length > 0 ? 'Write a goal, or pick a target above.' : undefined,
+      hint: [targets.length > 0 ? 'Write a goal, or pick a target above.' : undefined, hints.goal].filter(Boolean).join(' ') || undefined,
     }),
-    textInput('reality', 'Reality — what is happening now?', LIMITS.reality, { multiline: true, initial: d.reality }),
-    textInput('options', 'Options — what could you do?', LIMITS.options, { multiline: true, initial: d.options }),
-    textInput('will', 'Will — what one thing will you do?', LIMITS.will, { hint: 'One concrete action someone could see you do.', initial: d.will }),
+    textInput('reality', 'Reality — what is happening now?', LIMITS.reality, { multiline: true, initial: d.reality, hint: hints.reality }),
+    textInput('options', 'Options — what could you do?', LIMITS.options, { multiline: true, initial: d.options, hint: hints.options }),
+    textInput('will', 'Will — what one thing will you do?', LIMITS.will, { hint: hints.will ?? 'One concrete action someone could see you do.', initial: d.will }),
     {
       type: 'input',
       block_id: 'will_due',

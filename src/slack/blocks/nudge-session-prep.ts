@@ -1,6 +1,7 @@
 // The DM one working day before a session: two questions that let the leader (and, if
 // they choose, their coach) arrive prepared. Answering opens a modal built elsewhere.
 import { DateTime } from 'luxon';
+import { PREP_QUESTIONS } from '../../domain/engagement/reflection.js';
 import { encodeNudgeValue } from '../nudge-button-value.js';
 import { actionsBlock, message, section, type Block } from './kit.js';
 import { userTextSection, type NudgeMessage } from './nudge-message.js';
@@ -15,6 +16,8 @@ export interface SessionPrepInput {
   tz: string;
   /** The leader's open action, decrypted, when there is one. */
   actionText?: string | null;
+  /** The two questions, drawn from the bank; the modal asks the same two. */
+  questions?: { commitment: string; want: string };
 }
 
 /** "Thursday 3 December at 10:00", on the leader's own clock. */
@@ -26,7 +29,7 @@ export function buildSessionPrepMessage(input: SessionPrepInput): NudgeMessage {
   const blocks: Block[] = [section(`*Your next coaching session is ${formatSessionTime(input.sessionAt, input.tz)}.* What will you bring to it?`)];
   if (input.actionText) blocks.push(userTextSection('_You committed to:_', input.actionText));
   blocks.push(
-    section('• What happened with your commitment?\n• What do you want from the next session?'),
+    section(`• ${input.questions?.commitment ?? PREP_QUESTIONS.commitment}\n• ${input.questions?.want ?? PREP_QUESTIONS.want}`),
     actionsBlock(SESSION_PREP_BLOCK_ID, [
       {
         text: 'Answer',

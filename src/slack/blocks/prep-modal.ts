@@ -11,7 +11,8 @@ import { formatSessionTime } from './nudge-session-prep.js';
 import { visibilityRadio } from './reflect-modal.js';
 import { CALLBACKS } from '../ids.js';
 
-export function prepModal(input: { meta: z.input<typeof prepMetaSchema>; sessionAt: Date; tz: string }): View {
+export function prepModal(input: { meta: z.input<typeof prepMetaSchema>; sessionAt: Date; tz: string; questions?: { commitment: string; want: string } }): View {
+  const q = input.questions ?? PREP_QUESTIONS;
   return {
     type: 'modal',
     callback_id: CALLBACKS.prep,
@@ -21,8 +22,8 @@ export function prepModal(input: { meta: z.input<typeof prepMetaSchema>; session
     private_metadata: encodeJson(prepMetaSchema, input.meta),
     blocks: [
       section(`Your next session is *${formatSessionTime(input.sessionAt, input.tz)}*.`),
-      textAnswer('commitment', PREP_QUESTIONS.commitment, REFLECTION_TEXT_MAX),
-      textAnswer('want', PREP_QUESTIONS.want, REFLECTION_TEXT_MAX),
+      textAnswer('commitment', q.commitment, REFLECTION_TEXT_MAX),
+      textAnswer('want', q.want, REFLECTION_TEXT_MAX),
       visibilityRadio(),
     ],
   };

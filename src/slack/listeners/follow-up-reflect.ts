@@ -13,7 +13,7 @@ export function registerFollowUpReflect(app: App, deps: SlackDeps): void {
   registerNudgeModalFlow(app, deps, 'reflection', {
     check: openFollowUpReflection,
     staleMessage: (check, ids) => staleFollowUpMessage(check.view && toAnsweredView(ids, check.view), check.reason),
-    modal: (meta, check) => reflectModal({ meta, actionText: check.actionText }),
+    modal: (meta, check) => reflectModal({ meta, actionText: check.actionText, questions: check.questions }),
     metaSchema: reflectMetaSchema,
     blockIds: ['happened', 'learned', 'try_next', 'visibility'],
     save: saveFollowUpReflection,
