@@ -17,6 +17,7 @@ export function registerFollowUpReflect(app: App, deps: SlackDeps): void {
     metaSchema: reflectMetaSchema,
     blockIds: ['happened', 'learned', 'try_next', 'visibility'],
     save: saveFollowUpReflection,
+    signpost: 'reflection',
     answeredMessage: (result, ids) =>
       result.outcome === 'saved'
         ? reflectedMessage(toAnsweredView(ids, result.view), result.visibility)

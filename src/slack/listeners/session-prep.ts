@@ -15,6 +15,7 @@ export function registerSessionPrep(app: App, deps: SlackDeps): void {
     metaSchema: prepMetaSchema,
     blockIds: ['commitment', 'want', 'visibility'],
     save: saveSessionPrep,
+    signpost: 'prep',
     answeredMessage: (result) => prepAnsweredMessage(result.outcome === 'open' ? 'answered' : result.reason, result.sessionAt, result.tz),
   });
 }
