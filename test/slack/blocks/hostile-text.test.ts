@@ -32,6 +32,8 @@ import { buildSessionPrepMessage } from '../../../src/slack/blocks/nudge-session
 import { prepAnsweredMessage, prepModal } from '../../../src/slack/blocks/prep-modal.js';
 import { reflectModal } from '../../../src/slack/blocks/reflect-modal.js';
 import { closingSummaryMessage, reviewAnsweredMessage, reviewModal } from '../../../src/slack/blocks/review-modal.js';
+import { supportSignpostMessage } from '../../../src/slack/blocks/support-signpost.js';
+import { DEFAULT_SUPPORT_MESSAGE } from '../../../src/domain/support/signpost.js';
 import { settingsHomeBlocks, settingsModal } from '../../../src/slack/blocks/settings.js';
 import { pulseAnswerModal } from '../../../src/slack/blocks/pulse-modal.js';
 import { pulseAnsweredMessage, pulseQuestionMessage } from '../../../src/slack/blocks/pulse-question.js';
@@ -135,6 +137,7 @@ const CASES: Record<string, Case> = {
   },
   closingSummaryMessage: { quotes: true, build: (t) => [{ message: closingSummaryMessage(targets(t)) }] },
   reviewAnsweredMessage: { quotes: false, build: () => (['saved', 'answered', 'ended', 'gone', 'no_targets'] as const).map((n) => ({ message: reviewAnsweredMessage(n) })) },
+  supportSignpostMessage: { quotes: false, build: () => [{ message: supportSignpostMessage(DEFAULT_SUPPORT_MESSAGE) }] },
   settingsHomeBlocks: { quotes: false, build: () => [{ blocks: settingsHomeBlocks(window, 'Europe/Paris') }] },
   settingsModal: { quotes: false, build: () => [{ view: settingsModal({ window, tz: 'Europe/Paris' }) }] },
   pulseQuestionMessage: {
