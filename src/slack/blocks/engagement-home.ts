@@ -3,6 +3,7 @@
 // commitment trend, and the sessions they can change.
 import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
 import { cadenceLabel } from '../../domain/engagement/draft.js';
+import { groupByLevel, LEVEL_DESCRIPTIONS, levelLabel } from '../../domain/engagement/levels.js';
 import { encodeEngagementValue } from '../engagement-button-value.js';
 import { endEngagementBlock, sessionRow, sessionsToShow, type SessionRowInput } from './engagement-session-rows.js';
 import { actionsBlock, context, divider, section, type Block } from './kit.js';
@@ -13,7 +14,7 @@ import { ENGAGEMENT_ACTIONS } from '../ids.js';
 export interface LeaderEngagementInput {
   engagement: { id: string; coachId: string; status: 'invited' | 'active' | 'declined' | 'ended'; sessionCount: number; cadenceDays: number; sessionMinutes: number };
   sessions: SessionRowInput[];
-  targets: { position: number; description: string; baseline: number; midpointRating: number | null; closingRating: number | null }[];
+  targets: { position: number; description: string; baseline: number; level?: number | null; midpointRating: number | null; closingRating: number | null }[];
   commitments: number[];
 }
 
@@ -59,7 +60,13 @@ function activeBlocks(e: LeaderEngagementInput, tz: string, now: Date): Block[] 
       ]),
     );
   }
-  for (const t of e.targets.slice(0, 3)) blocks.push(userTextSection(`*Target ${t.position}* · ${ratingsLine(t)}`, t.description, TARGET_TEXT_MAX));
+  // Grouped by level, foundation first: each level builds on the ones below it.
+  const targets = e.targets.slice(0, 3).map((t) => ({ ...t, level: t.level ?? null }));
+  const grouped = targets.some((t) => t.level !== null);
+  for (const group of groupByLevel(targets)) {
+    if (grouped) blocks.push(context(group.level !== null ? `*${levelLabel(group.level)}* — ${LEVEL_DESCRIPTIONS[group.level - 1]}` : '*No level chosen*'));
+    for (const t of group.targets) blocks.push(userTextSection(`*Target ${t.position}* · ${ratingsLine(t)}`, t.description, TARGET_TEXT_MAX));
+  }
   if (e.commitments.length > 0) blocks.push(context(`Commitment in this engagement: ${commitmentSparkline(e.commitments)}`));
   for (const s of sessionsToShow(e.sessions, now, 3)) blocks.push(sessionRow(s, tz, now));
   return blocks;
