@@ -107,7 +107,8 @@ const CASES: Record<string, Case> = {
     quotes: true,
     build: (t) => [{ blocks: leaderEngagementBlocks([{ engagement: { id: ID, coachId: COACH, status: 'active', sessionCount: 6, cadenceDays: 14, sessionMinutes: 60 }, sessions, targets: targets(t), commitments: [5, 8] }], 'UTC', now) }],
   },
-  invitationMessage: { quotes: false, build: () => [{ message: invitationMessage(invitation) }] },
+  // The coach's personal note is someone's words too: it must arrive escaped.
+  invitationMessage: { quotes: true, build: (t) => [{ message: invitationMessage({ ...invitation, note: t }) }] },
   invitationOutcomeMessage: { quotes: false, build: () => (['active', 'declined', 'ended'] as const).map((status) => ({ message: invitationOutcomeMessage({ ...invitation, status, contracted: false }) })) },
   engagementNewModal: { quotes: false, build: () => [{ view: engagementNewModal() }] },
   invitationSentNotice: { quotes: false, build: () => [{ message: invitationSentNotice({ leaderId: LEADER, sessionCount: 6, cadenceDays: 7, sessionMinutes: 45, firstSessionAt: later, leaderTz: 'UTC', coachTz: 'Asia/Tokyo' }) }] },
