@@ -24,6 +24,7 @@ export const ENGAGEMENT_ACTIONS = {
   contractingOpen: 'contracting_open',
   sessionMenu: 'session_menu',
   end: 'engagement_end',
+  questionOpen: 'engagement_question_open',
 } as const;
 
 /** A person's own settings and data. */
@@ -43,6 +44,7 @@ export const CALLBACKS = {
   reflect: 'followup_reflection',
   prep: 'session_prep',
   review: 'target_review',
+  coachQuestion: 'engagement_question_add',
 } as const;
 
 /** The stakeholder pulse: the stakeholder's DM and modal, the leader's picker, results and sharing. */

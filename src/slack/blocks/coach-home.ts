@@ -7,6 +7,7 @@ import { endEngagementBlock, sessionRow, sessionsToShow, type SessionRowInput } 
 import { actionsBlock, context, divider, section, type Block } from './kit.js';
 import { formatSessionTime } from './nudge-session-prep.js';
 import { ENGAGEMENT_ACTIONS } from '../ids.js';
+import { encodeEngagementValue } from '../engagement-button-value.js';
 
 export interface RosterEntryInput {
   engagement: { id: string; leaderId: string; status: 'invited' | 'active' | 'declined' | 'ended' };
@@ -36,6 +37,9 @@ export function coachHomeBlocks(roster: RosterEntryInput[], tz: string, now: Dat
   for (const entry of roster.slice(0, ROSTER_MAX)) {
     blocks.push(section(`*<@${entry.engagement.leaderId}>*\n${signalLine(entry.signals, tz)}`));
     if (entry.engagement.status === 'active') for (const s of sessionsToShow(entry.sessions, now, 1)) blocks.push(sessionRow(s, tz, now));
+    if (entry.engagement.status === 'invited' || entry.engagement.status === 'active') {
+      blocks.push(actionsBlock(`questions_${entry.engagement.id}`, [{ text: 'Add a question', actionId: ENGAGEMENT_ACTIONS.questionOpen, value: encodeEngagementValue(entry.engagement.id) }]));
+    }
     blocks.push(endEngagementBlock(entry.engagement.id, entry.engagement.status === 'invited'));
   }
   if (roster.length > ROSTER_MAX) blocks.push(context(`And ${roster.length - ROSTER_MAX} more.`));

@@ -12,6 +12,7 @@ import { buildBriefMessage } from '../../../src/slack/blocks/brief-message.js';
 import { checkInConfirmation } from '../../../src/slack/blocks/checkin-confirmation.js';
 import { checkInModal } from '../../../src/slack/blocks/checkin-modal.js';
 import { coachHomeBlocks } from '../../../src/slack/blocks/coach-home.js';
+import { coachQuestionModal } from '../../../src/slack/blocks/coach-question-modal.js';
 import { contractingModal } from '../../../src/slack/blocks/contracting-modal.js';
 import { buildDigestMessage } from '../../../src/slack/blocks/digest-message.js';
 import { answeredMessage, reflectedMessage, snoozedMessage, staleFollowUpMessage, type AnsweredView } from '../../../src/slack/blocks/engagement-follow-up-answer.js';
@@ -99,6 +100,7 @@ const CASES: Record<string, Case> = {
     build: () => [{ blocks: coachHomeBlocks([{ engagement: { id: ID, leaderId: LEADER, status: 'active' }, sessions, signals: { status: 'active', progress: { held: 1, total: 6 }, nextSessionAt: later, lastSharedCheckInAt: now, lastSharedCommitment: 7 } }], 'UTC', now) }],
   },
   contractingModal: { quotes: false, build: () => [{ view: contractingModal({ engagementId: ID, coachId: COACH }) }] },
+  coachQuestionModal: { quotes: false, build: () => [{ view: coachQuestionModal({ engagementId: ID, leaderId: COACH }) }] },
   answeredMessage: { quotes: true, build: (t) => [{ message: answeredMessage(answered(t, 'done'), 'done') }] },
   snoozedMessage: { quotes: true, build: (t) => [{ message: snoozedMessage(answered(t), later) }] },
   staleFollowUpMessage: { quotes: true, build: (t) => [{ message: staleFollowUpMessage(answered(t, 'dropped'), 'answered') }, { message: staleFollowUpMessage(null, 'gone') }] },
