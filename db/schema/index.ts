@@ -7,3 +7,4 @@ export * from './requests.js';
 export * from './posted-messages.js';
 export * from './pulse.js';
 export * from './questions.js';
+export * from './programme.js';

@@ -13,6 +13,7 @@ export interface InvitationState {
   engagementId: string;
   coachId: string;
   leaderId: string;
+  sponsorId: string | null;
   sessionCount: number;
   cadenceDays: number;
   sessionMinutes: number;
@@ -40,6 +41,7 @@ export async function loadInvitationState(db: Db, engagement: EngagementRow, cip
     engagementId: engagement.id,
     coachId: engagement.coachId,
     leaderId: engagement.leaderId,
+    sponsorId: engagement.sponsorId,
     sessionCount: engagement.sessionCount,
     cadenceDays: engagement.cadenceDays,
     sessionMinutes: engagement.sessionMinutes,

@@ -30,8 +30,8 @@ export async function checkReview(ctx: ServiceContext, input: ReviewClick): Prom
   if (!nudge || !engagement) return { outcome: 'stale', reason: 'gone' };
   const stage = stageOfKind(nudge.kind);
   if (nudge.recipientId !== input.userId || engagement.leaderId !== input.userId || !stage || nudge.engagementId !== engagement.id) return { outcome: 'refused' };
-  // A closing review is still worth answering once the engagement has been ended.
-  if (engagement.status !== 'active' && engagement.status !== 'ended') return { outcome: 'stale', reason: 'ended' };
+  // A closing review is still worth answering once the engagement has ended or completed.
+  if (engagement.status !== 'active' && engagement.status !== 'ended' && engagement.status !== 'completed') return { outcome: 'stale', reason: 'ended' };
   if (nudge.answeredAt) return { outcome: 'stale', reason: 'answered' };
   const targets = await listTargets(ctx.db, ctx.cipher, input.teamId, engagement.id);
   if (targets.length === 0) return { outcome: 'stale', reason: 'no_targets' };

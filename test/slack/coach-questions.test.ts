@@ -26,7 +26,7 @@ async function openFor(userId: string, engagementId: string) {
 describe('a coach\'s own questions', () => {
   it('are offered on each open engagement of the roster', () => {
     const id = '00000000-0000-4000-8000-00000000000a';
-    const blocks = coachHomeBlocks([{ engagement: { id, leaderId: LEADER, status: 'active' }, sessions: [], signals: { status: 'active', progress: { held: 0, total: 8 }, nextSessionAt: null, lastSharedCheckInAt: null, lastSharedCommitment: null } }], 'UTC', new Date());
+    const blocks = coachHomeBlocks([{ engagement: { id, leaderId: LEADER, status: 'active' }, sessions: [], signals: { status: 'active', progress: { past: 0, total: 8 }, nextSessionAt: null, lastSharedCheckInAt: null, lastSharedCommitment: null }, attention: [] }], 'UTC', new Date());
     expect(actionIdsIn(blocks)).toContain('engagement_question_open');
   });
 
