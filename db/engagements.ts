@@ -15,6 +15,7 @@ export interface NewEngagement {
   teamId: string;
   coachId: string;
   leaderId: string;
+  sponsorId: string | null;
   startDate: string;
   sessionCount: number;
   cadenceDays: number;
@@ -39,6 +40,7 @@ export async function insertEngagement(db: Db, input: NewEngagement): Promise<{ 
           teamId: input.teamId,
           coachId: input.coachId,
           leaderId: input.leaderId,
+          sponsorId: input.sponsorId,
           startDate: input.startDate,
           sessionCount: input.sessionCount,
           cadenceDays: input.cadenceDays,

@@ -46,6 +46,12 @@ const baseSchema = z.object({
     GROW_TEST_PAUSE_AFTER_POST: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(0).default(0),
     RUN_MIGRATIONS: boolish.default('true'),
     RETENTION_DAYS: z.coerce.number({ invalid_type_error: 'must be a number of days' }).int('must be a whole number of days').min(1, 'must be at least 1').default(365),
+    /** The programme report shows an outcome figure only when at least this many leaders contribute. */
+    REPORT_MIN_LEADERS: z.coerce
+      .number({ invalid_type_error: 'must be a whole number of leaders' })
+      .int('must be a whole number of leaders')
+      .min(3, 'must be at least 3: below that a figure can identify a leader')
+      .default(5),
 });
 
 /** Each rhythm offset's variable; bounds and wording come from the planner's own rules. */
@@ -148,6 +154,8 @@ export interface Config {
   runMigrations: boolean;
   /** Free text of an engagement is erased this many days after it ended. */
   retentionDays: number;
+  /** The fewest leaders an outcome figure of the programme report may describe (never below 3). */
+  reportMinLeaders: number;
   /** Offsets of the between-session rhythm, for every engagement in this deployment. */
   rhythm: RhythmSettings;
   /** The working window a person starts with, until they set their own in App Home. */
@@ -202,6 +210,7 @@ export function parseConfig(env: Record<string, string | undefined>, role: Role 
     testPauseAfterPostMs: e.NODE_ENV === 'test' ? e.GROW_TEST_PAUSE_AFTER_POST : 0,
     runMigrations: e.RUN_MIGRATIONS,
     retentionDays: e.RETENTION_DAYS,
+    reportMinLeaders: e.REPORT_MIN_LEADERS,
     rhythm: rhythmOf(e),
     defaultWorkingHours: {
       workDays: e.WORK_DAYS ?? [...defaultWorkingHours.workDays],

@@ -6,3 +6,4 @@ export * from './nudges.js';
 export * from './requests.js';
 export * from './posted-messages.js';
 export * from './pulse.js';
+export * from './programme.js';

@@ -11,6 +11,7 @@ export interface InvitationState {
   engagementId: string;
   coachId: string;
   leaderId: string;
+  sponsorId: string | null;
   sessionCount: number;
   cadenceDays: number;
   sessionMinutes: number;
@@ -36,6 +37,7 @@ export async function loadInvitationState(db: Db, engagement: EngagementRow): Pr
     engagementId: engagement.id,
     coachId: engagement.coachId,
     leaderId: engagement.leaderId,
+    sponsorId: engagement.sponsorId,
     sessionCount: engagement.sessionCount,
     cadenceDays: engagement.cadenceDays,
     sessionMinutes: engagement.sessionMinutes,

@@ -29,6 +29,13 @@ export const ENGAGEMENT_ACTIONS = {
   styleOpen: 'engagement_style_open',
 } as const;
 
+/** The coach's roster on App Home: a brief now, and its pages. */
+export const COACH_ACTIONS = {
+  briefNow: 'coach_brief_now',
+  rosterPrevious: 'coach_roster_previous',
+  rosterNext: 'coach_roster_next',
+} as const;
+
 /** A person's own settings and data. */
 export const PERSON_ACTIONS = {
   settingsOpen: 'settings_open',
@@ -71,3 +78,19 @@ export const SHORTCUTS = { saveMoment: 'save_moment' } as const;
 
 /** The slash command (declared in manifest.yml). */
 export const SLASH_COMMAND = '/grow';
+
+/** The sponsor's questions, and the leader passing the sponsor's answer on. */
+export const SPONSOR_ACTIONS = {
+  answerOpen: 'sponsor_answer_open',
+  shareChange: 'sponsor_change_share',
+} as const;
+
+export const SPONSOR_CALLBACKS = { answer: 'sponsor_answer' } as const;
+
+/** App Home → Programme: the admins' buttons and modals. */
+export const PROGRAMME_ACTIONS = {
+  rolesOpen: 'programme_roles_open',
+  cohortOpen: 'programme_cohort_open',
+} as const;
+
+export const PROGRAMME_CALLBACKS = { roles: 'programme_roles', cohort: 'programme_cohort' } as const;

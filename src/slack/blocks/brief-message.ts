@@ -16,7 +16,7 @@ import type { NudgeMessage } from './nudge-message.js';
 /** How many characters of each leader's text a brief shows before cutting it short. */
 const MAX = { target: 400, goal: 300, action: 300, answer: 800, checkInPart: 550 } as const;
 
-export type BriefMessageInput = CoachMessageInput<BriefModel>;
+export type BriefMessageInput = CoachMessageInput<BriefModel> & { /** What of the sponsor's answers the coach may read. */ sponsor?: Block[] };
 
 function targetLines(model: BriefModel): string[] {
   if (model.targets.length === 0) return [];
@@ -97,7 +97,7 @@ function openingLines(model: BriefModel): string[] {
   ];
 }
 
-export function buildBriefMessage({ model, tz }: BriefMessageInput): NudgeMessage {
+export function buildBriefMessage({ model, tz, sponsor = [] }: BriefMessageInput): NudgeMessage {
   const who = mention(model.leaderId);
   const of = model.progress.past > 0 ? ` (${describeProgress(model.progress)})` : '';
   const since = model.previousAt ? `Since the last session on ${formatShortDate(model.previousAt, tz)}. ` : '';
@@ -108,6 +108,7 @@ export function buildBriefMessage({ model, tz }: BriefMessageInput): NudgeMessag
   for (const lines of [openingLines(model), targetLines(model), goalLines(model), checkInLines(model, tz), prepLines(model), actionLines(model, tz), sharedLines(model, tz)]) {
     if (lines.length > 0) blocks.push(fittedSection(lines));
   }
+  blocks.push(...sponsor.slice(0, 2));
   if (model.signals.length > 0) blocks.push(fittedSection(['*Questions you might bring*', ...model.signals.map((s) => `• ${signalQuestion(s)}`)]));
   return message({ notification: 'Grow: your brief for the next coaching session', blocks });
 }

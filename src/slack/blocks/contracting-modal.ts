@@ -41,8 +41,9 @@ function targetBlocks(position: number): Block[] {
   ];
 }
 
-export function contractingModal(input: { engagementId: string; coachId: string }): View {
+export function contractingModal(input: { engagementId: string; coachId: string; sponsor?: Block[] }): View {
   const blocks: Block[] = [
+    ...(input.sponsor ?? []).slice(0, 2),
     section(`*What do you want to change while <@${input.coachId}> coaches you?* Up to three behaviours that others could see you do differently.`),
   ];
   for (let p = 1; p <= MAX_TARGETS; p++) blocks.push(...(p > 1 ? [divider()] : []), ...targetBlocks(p));

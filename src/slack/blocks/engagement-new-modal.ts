@@ -9,6 +9,7 @@ import { CALLBACKS } from '../ids.js';
 /** Block ids are stable identifiers (see DESIGN.md). */
 export const NEW_ENGAGEMENT_BLOCKS: Record<DraftField, string> = {
   leader: 'leader',
+  sponsor: 'sponsor',
   startDate: 'start_date',
   sessionTime: 'session_time',
   sessions: 'sessions',
@@ -24,6 +25,14 @@ export function engagementNewModal(): View {
       block_id: 'leader',
       label: plain('Which leader will you coach?'),
       element: { type: 'users_select', action_id: 'leader', placeholder: plain('Choose a person') },
+    },
+    {
+      type: 'input',
+      block_id: 'sponsor',
+      optional: true,
+      label: plain('Sponsor (optional)'),
+      hint: plain('The leader’s manager or HR partner, for example. The invitation tells the leader who the sponsor is and that a sponsor sees process facts only, never what the leader writes.'),
+      element: { type: 'users_select', action_id: 'sponsor', placeholder: plain('Choose a person') },
     },
     {
       type: 'input',

@@ -13,7 +13,7 @@ import { friendlyMessage } from '../friendly-errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import { notePosted } from '../../services/posted-messages.js';
 import { recordedMessageFor } from '../../services/recorded-message.js';
-import { publishHome, type HomeSection } from './app-home.js';
+import { publishHome, type HomeRequest, type HomeSection } from './app-home.js';
 
 export interface InteractionBody {
   team?: { id: string } | null;
@@ -104,14 +104,14 @@ export async function sendDm(client: WebClient, userId: string, message: SlackMe
   }
 }
 
-export type RefreshHome = (deps: SlackDeps, client: WebClient, teamId: string, userIds: string[]) => Promise<void>;
+export type RefreshHome = (deps: SlackDeps, client: WebClient, teamId: string, userIds: string[], request?: HomeRequest) => Promise<void>;
 
 /** Re-publishes App Home with every section, for each person a change concerns. */
 export function createHomeRefresher(sections: HomeSection[]): RefreshHome {
-  return async (deps, client, teamId, userIds) => {
+  return async (deps, client, teamId, userIds, request = {}) => {
     for (const userId of new Set(userIds)) {
       try {
-        await publishHome(deps, client, teamId, userId, sections);
+        await publishHome(deps, client, teamId, userId, sections, request);
       } catch (error) {
         deps.logger.warn({ teamId, userId, err: error }, 'App Home not refreshed');
       }

@@ -14,7 +14,7 @@ import { checkInModal } from '../../../src/slack/blocks/checkin-modal.js';
 import { coachHomeBlocks } from '../../../src/slack/blocks/coach-home.js';
 import { contractingModal } from '../../../src/slack/blocks/contracting-modal.js';
 import { styleModal } from '../../../src/slack/blocks/style-modal.js';
-import { buildDigestMessage } from '../../../src/slack/blocks/digest-message.js';
+import { buildDigestMessage, buildDigestParts } from '../../../src/slack/blocks/digest-message.js';
 import { answeredMessage, reflectedMessage, snoozedMessage, staleFollowUpMessage, type AnsweredView } from '../../../src/slack/blocks/engagement-follow-up-answer.js';
 import { leaderEngagementBlocks } from '../../../src/slack/blocks/engagement-home.js';
 import { invitationMessage, invitationOutcomeMessage, type InvitationFacts } from '../../../src/slack/blocks/engagement-invitation.js';
@@ -40,6 +40,11 @@ import { pulseAnswerModal } from '../../../src/slack/blocks/pulse-modal.js';
 import { pulseAnsweredMessage, pulseQuestionMessage } from '../../../src/slack/blocks/pulse-question.js';
 import { pulseResultsMessage, pulseResultsModal, pulseSharedMessage } from '../../../src/slack/blocks/pulse-results.js';
 import { stakeholdersModal, stakeholdersSection } from '../../../src/slack/blocks/pulse-stakeholders.js';
+import { sponsorAnswerModal, sponsorAnsweredMessage, sponsorQuestionMessage } from '../../../src/slack/blocks/sponsor-question.js';
+import { programmeHomeBlocks, programmeNameModal, programmeRolesModal, sponsorHomeBlocks } from '../../../src/slack/blocks/programme.js';
+import { buildProgrammeReport } from '../../../src/domain/report/index.js';
+import type { SponsorView } from '../../../src/domain/privacy/index.js';
+import { coachSponsorBlocks, contractingSponsorBlocks, leaderSponsorBlocks } from '../../../src/slack/blocks/sponsor-answers.js';
 import { validateMessageBlocks, validateView } from '../../emulator/block-kit/validate-surface.js';
 
 const COACH = 'U0COACH001';
@@ -66,7 +71,7 @@ const history = (t: string) => Array.from({ length: 5 }, () => ({ createdAt: now
 const sharedItem = (t: string) => ({ kind: 'moment', createdAt: now, answers: [{ question: 'What happened?', text: t }], permalink: null });
 const leader = (t: string): DigestLeader => ({
   leaderId: LEADER, engagementId: ID, checkInCount: 3, scores: [4, 6, 8], goals: [t, t], actions: [{ text: t, status: 'not_yet', dueAt: now }],
-  shared: [sharedItem(t)], summarisedCount: 1, nextSessionAt: later, progress: { past: 2, total: 6 }, signals: [{ kind: 'quiet', days: 30 }],
+  shared: [sharedItem(t)], summarisedCount: 1, nextSessionAt: later, progress: { past: 2, total: 6 }, signals: [{ kind: 'quiet', days: 30 }], attention: [{ kind: 'not_yet_twice' }], briefAt: null,
 });
 const brief = (t: string): BriefModel => ({
   leaderId: LEADER, engagementId: ID, session: { id: ID, seq: 3, scheduledAt: later }, progress: { past: 3, total: 6 }, previousAt: now,
@@ -84,9 +89,27 @@ const pulseRelease = (t: string) => ({
 const pulseRounds = (['baseline', 'midpoint', 'closing'] as const).map((stage, i) => ({ id: ID, stage, opensAt: now, closesAt: later, opened: i < 2, closed: i === 0, asked: 5, answered: 4, released: i === 0 }));
 const window = { workDays: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1050 };
 const meta = { nudgeId: ID, channel: 'D0LEAD0001', ts: '1700000000.000100' };
+/** Process facts of many engagements; `programme` is an admin's free text, the only text these surfaces carry. */
+const sponsorViews = (programme: string | null): SponsorView[] =>
+  Array.from({ length: 12 }, (_, i) => ({
+    engagementId: ID, teamId: 'T0TEAM0001', leaderId: LEADER, coachId: COACH, sponsorId: i % 2 ? null : COACH, programme,
+    status: (['invited', 'active', 'completed', 'ended_early'] as const)[i % 4]!, sessionsHeld: i % 9, sessionsPlanned: 8,
+    contractedOn: i % 3 ? now : null, midpointReviewOn: i % 2 ? now : null, closingReviewOn: i % 4 === 2 ? later : null, pulseRoundsOn: [now, later],
+  }));
+const programmeReport = (t: string) =>
+  buildProgrammeReport({ engagements: [...sponsorViews(t.slice(0, 60)), ...sponsorViews(null)].map((facts) => ({ facts, outcomes: { actionsDone: 0.5, commitmentTrend: 1 } })), minLeaders: 5 });
 
 const CASES: Record<string, Case> = {
   buildBriefMessage: { quotes: true, build: (t) => [{ message: buildBriefMessage({ model: brief(t), tz: 'UTC' }) }] },
+  buildDigestParts: {
+    quotes: true,
+    build: (t) => {
+      // Enough leaders in full for a thread reply, and enough calm ones for one-line sections.
+      const leaders = Array.from({ length: 40 }, (_, i) => ({ ...leader(t), leaderId: `U0LEADX${String(i).padStart(3, '0')}`, attention: i % 2 ? [] : leader(t).attention, signals: i % 2 ? [] : leader(t).signals }));
+      const parts = buildDigestParts({ model: { since: now, until: now, leaders }, tz: 'UTC' });
+      return [{ message: parts.message }, ...parts.replies.map((r) => ({ message: r.message }))];
+    },
+  },
   buildDigestMessage: { quotes: true, build: (t) => [{ message: buildDigestMessage({ model: { since: now, until: now, leaders: [leader(t)] }, tz: 'UTC' }) }] },
   checkInConfirmation: { quotes: true, build: (t) => [{ message: checkInConfirmation({ will: t, dueLabel: 'Thu 12 Mar', followUpLabel: 'Fri 13 Mar', commitment: 8 }) }] },
   checkInModal: {
@@ -97,7 +120,7 @@ const CASES: Record<string, Case> = {
   },
   coachHomeBlocks: {
     quotes: false,
-    build: () => [{ blocks: coachHomeBlocks([{ engagement: { id: ID, leaderId: LEADER, status: 'active' }, sessions, signals: { status: 'active', progress: { past: 1, total: 6 }, nextSessionAt: later, lastSharedCheckInAt: now, lastSharedCommitment: 7 } }], 'UTC', now) }],
+    build: () => [{ blocks: coachHomeBlocks([{ engagement: { id: ID, leaderId: LEADER, status: 'active' }, sessions, signals: { status: 'active', progress: { past: 1, total: 6 }, nextSessionAt: later, lastSharedCheckInAt: now, lastSharedCommitment: 7 }, attention: [{ kind: 'contracting_pending' }] }], 'UTC', now) }],
   },
   contractingModal: { quotes: false, build: () => [{ view: contractingModal({ engagementId: ID, coachId: COACH }) }] },
   styleModal: { quotes: false, build: () => [{ view: styleModal({ engagementId: ID, style: 'chooser', mutedKinds: ['follow_up'] }) }, { view: styleModal({ engagementId: ID, style: 'light', mutedKinds: ['follow_up', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review'] }) }] },
@@ -189,6 +212,28 @@ const CASES: Record<string, Case> = {
     build: (t) => [true, false].map((withSuggestions) => ({ message: pulseSharedMessage({ leaderId: LEADER, stage: 'closing', targets: pulseTargets(t), view: { answered: 8, withSuggestions, targets: pulseRelease(t).targets } }) })),
   },
   stakeholdersModal: { quotes: true, build: (t) => [{ view: stakeholdersModal({ meta: { engagementId: ID }, targets: [t, t, t], initial: [LEADER] }) }, { view: stakeholdersModal({ meta: { engagementId: ID }, targets: [], initial: [] }) }] },
+  sponsorQuestionMessage: { quotes: false, build: () => (['outcomes', 'change'] as const).map((question) => ({ message: sponsorQuestionMessage({ question, nudgeId: ID, leaderId: LEADER, coachId: COACH }) })) },
+  sponsorAnswerModal: { quotes: false, build: () => (['outcomes', 'change'] as const).map((question) => ({ view: sponsorAnswerModal({ meta, question, leaderId: LEADER }) })) },
+  sponsorAnsweredMessage: { quotes: false, build: () => (['saved', 'answered', 'ended', 'gone'] as const).map((n) => ({ message: sponsorAnsweredMessage(n) })) },
+  programmeHomeBlocks: {
+    quotes: true,
+    build: (t) => [
+      { blocks: programmeHomeBlocks({ report: programmeReport(t), roles: { admins: [LEADER], coaches: Array.from({ length: 30 }, () => COACH) }, minLeaders: 5, tz: 'Asia/Kolkata' }) },
+      { blocks: programmeHomeBlocks({ report: buildProgrammeReport({ engagements: [], minLeaders: 5 }), roles: { admins: [], coaches: [] }, minLeaders: 5, tz: 'UTC' }) },
+    ],
+  },
+  sponsorHomeBlocks: { quotes: false, build: () => [{ blocks: sponsorHomeBlocks(sponsorViews(null), 'UTC') }] },
+  programmeRolesModal: { quotes: false, build: () => [{ view: programmeRolesModal({ admins: [LEADER], coaches: [COACH] }) }, { view: programmeRolesModal({ admins: [], coaches: [] }) }] },
+  programmeNameModal: { quotes: true, build: (t) => [{ view: programmeNameModal({ engagementId: ID, leaderId: LEADER, current: t.slice(0, 60) }) }] },
+  leaderSponsorBlocks: {
+    quotes: true,
+    build: (t) => [false, true].map((changeShared) => ({ blocks: leaderSponsorBlocks([{ engagementId: ID, seen: { sponsorId: COACH, outcomes: t, change: t, changeShared } }]) })),
+  },
+  coachSponsorBlocks: {
+    quotes: true,
+    build: (t) => [{ message: buildBriefMessage({ model: brief(t), tz: 'UTC', sponsor: coachSponsorBlocks({ sponsorId: COACH, outcomes: t, change: t, changeShared: true }, LEADER) }) }],
+  },
+  contractingSponsorBlocks: { quotes: true, build: (t) => [{ view: contractingModal({ engagementId: ID, coachId: COACH, sponsor: contractingSponsorBlocks({ sponsorId: COACH, outcomes: t }) }) }] },
   stakeholdersSection: {
     quotes: false,
     build: () => [
@@ -209,7 +254,8 @@ const PARTS = new Set([
   'encodeEngagementValue', 'parseEngagementValue', 'encodeSessionMenu', 'parseSessionMenu',
   'plain', 'section', 'header', 'context', 'divider', 'option', 'actionsBlock', 'inputBlock', 'textInput', 'message',
   'userTextSection', 'formatSessionTime', 'visibilityRadio', 'describeDays', 'describeWindow',
-  'formatDay', 'pulseQuestion', 'pulseTargetSection', 'distributionLines',
+  'formatDay', 'pulseQuestion', 'pulseTargetSection', 'distributionLines', 'rosterPageCount', 'packDigest', 'SPONSOR_QUESTIONS', 'WHO_READS', 'SPONSOR_ANSWER_BLOCK',
+  'sponsorTerms', 'processLine', 'cohortLines',
 ]);
 
 const PIECES = ['<!channel>', '<!here>', '<!everyone>', '<@U123>', '<#C123>', '<https://x|y>', 'https://evil.example', '&', '&amp;', '*', '_', '~', '`', '```', '>', '\u202e', '\u200f', '👩🏽‍💻', '\n'];
@@ -233,7 +279,8 @@ function walk(node: unknown, path: string, visit: (path: string, key: string, va
 
 /** Live markup Grow did not put there: anything in `<…>` but a mention of a known person. */
 const LIVE = /<[^>]*>/g;
-const ownMention = new RegExp(`^<@(${COACH}|${LEADER})>$`);
+// Grow's own mentions: the coach, the leader, and the numbered leaders of a long digest.
+const ownMention = new RegExp(`^<@(${COACH}|${LEADER}|U0LEADX\\d{3})>$`);
 const strayMarkup = (text: string) => (text.match(LIVE) ?? []).filter((tag) => !ownMention.test(tag));
 
 function problemsOf(output: Output): string[] {
