@@ -10,7 +10,14 @@ import type { NudgeMessage } from '../../src/slack/blocks/nudge-message.js';
 
 /** What the sender does with a claimed row: post this message, or settle the row. */
 export type KindDecision =
-  | { applies: true; message: NudgeMessage; /** Leaders a coach's message covers, recorded so erasing one finds it. */ about?: string[] }
+  | {
+      applies: true;
+      message: NudgeMessage;
+      /** Leaders a coach's message covers, recorded so erasing one finds it. */
+      about?: string[];
+      /** Replies in the message's thread, for what one message cannot hold (a long digest). */
+      replies?: { message: NudgeMessage; about: string[] }[];
+    }
   | { applies: false; status: 'skipped' | 'cancelled' | 'failed'; reason: string };
 
 /** Everything a kind reads at send time; free text is decrypted only to hand to its builder. */
@@ -30,9 +37,10 @@ export interface KindInput {
  * `check-in` is a check-in or answer that plans its own follow-up (src/services);
  * `coach-schedule` is the hourly `plan-coach-nudges` job (db/coach-plan-sync.ts);
  * `engagement-pulse` is the stakeholder pulse's rounds (src/domain/pulse), written by
- * `db/plan-sync.ts` through `db/pulse-plan.ts`.
+ * `db/plan-sync.ts` through `db/pulse-plan.ts`; `engagement-sponsor` is `planSponsorAsks`
+ * (src/domain/planner/sponsor.ts), written by `db/plan-sync.ts`.
  */
-export type PlannedBy = 'engagement-rhythm' | 'engagement-invitation' | 'engagement-pulse' | 'check-in' | 'coach-schedule';
+export type PlannedBy = 'engagement-rhythm' | 'engagement-invitation' | 'engagement-pulse' | 'engagement-sponsor' | 'check-in' | 'coach-schedule';
 
 /**
  * The rules the sender applies before posting. `pause` drops what falls due while the
@@ -54,8 +62,11 @@ export interface DeliveryRules {
 export type EngagementGate = 'always' | 'when-linked' | 'by-kind';
 
 export interface KindDefinition {
-  /** A stakeholder who has left the workspace is skipped, not failed: the round goes on without them. */
-  recipient: 'leader' | 'coach' | 'stakeholder';
+  /**
+   * A stakeholder or sponsor who has left the workspace is skipped, not failed: the round
+   * (or the engagement) goes on without them.
+   */
+  recipient: 'leader' | 'coach' | 'stakeholder' | 'sponsor';
   plannedBy: readonly PlannedBy[];
   engagement: EngagementGate;
   rules: DeliveryRules;
@@ -74,4 +85,9 @@ export const FOR_THE_COACH: Omit<KindDefinition, 'decide'> = { recipient: 'coach
 export const skipped = (reason: string): KindDecision => ({ applies: false, status: 'skipped', reason });
 export const cancelled = (reason: string): KindDecision => ({ applies: false, status: 'cancelled', reason });
 export const failed = (reason: string): KindDecision => ({ applies: false, status: 'failed', reason });
-export const post = (message: NudgeMessage, about?: string[]): KindDecision => (about ? { applies: true, message, about } : { applies: true, message });
+export const post = (message: NudgeMessage, about?: string[], replies?: { message: NudgeMessage; about: string[] }[]): KindDecision => ({
+  applies: true,
+  message,
+  ...(about ? { about } : {}),
+  ...(replies && replies.length > 0 ? { replies } : {}),
+});
