@@ -38,6 +38,8 @@ export interface CheckInModalInput {
   draft?: Partial<CheckInDraft>;
   /** How the default due date reads, e.g. "before your next session (Thu 3 Dec)". */
   defaultDue?: string;
+  /** A question from the bank under each GROW field, to think with. */
+  hints?: Partial<Record<'goal' | 'reality' | 'options' | 'will', string>>;
 }
 
 export const VISIBILITY_TEXT: Record<Visibility, string> = {
@@ -48,23 +50,24 @@ export const VISIBILITY_TEXT: Record<Visibility, string> = {
 
 const COMMITMENT_TEXT = (n: number) => (n === 10 ? '10 — I will do this' : n === 1 ? '1 — unlikely' : String(n));
 
-function goalInput(style: Style, d: Partial<CheckInDraft>, hasTargets: boolean): Block {
+function goalInput(style: Style, d: Partial<CheckInDraft>, hasTargets: boolean, drawn?: string): Block {
   const own = style === 'goal_first';
   return textInput('goal', own ? 'What do you want for yourself from the next two weeks?' : 'Goal — what do you want from the next two weeks?', LIMITS.goal, {
     initial: d.goal,
     optional: hasTargets,
-    hint: own ? 'Start from what you want, not what anyone expects of you.' : hasTargets ? 'Write a goal, or pick a target above.' : undefined,
+    hint: [own ? 'Start from what you want, not what anyone expects of you.' : hasTargets ? 'Write a goal, or pick a target above.' : undefined, drawn].filter(Boolean).join(' ') || undefined,
   });
 }
 
 export function checkInModal(input: CheckInModalInput): View {
   const d = input.draft ?? {};
+  const hints = input.hints ?? {};
   const style = input.style ?? 'standard';
   const asks = checkInAsks(style);
   const targets = input.targets ?? [];
   const blocks: Block[] = [];
   if (style === 'light' && input.step === 'checkin') blocks.push(context(`Three questions. ${LIGHT_DURATION.checkin}`));
-  if (style === 'goal_first' && input.step === 'checkin') blocks.push(goalInput(style, d, targets.length > 0), context(BASELINE_AS_DATA[input.baseline ?? 'none']));
+  if (style === 'goal_first' && input.step === 'checkin') blocks.push(goalInput(style, d, targets.length > 0, hints.goal), context(BASELINE_AS_DATA[input.baseline ?? 'none']));
   if (input.step === 'revisit') {
     blocks.push(
       section(`You rated your commitment *${d.commitment ?? '?'}/10*. *What would make it a 10?*`),
@@ -104,10 +107,10 @@ export function checkInModal(input: CheckInModalInput): View {
       },
     });
   }
-  if (!(style === 'goal_first' && input.step === 'checkin')) blocks.push(goalInput(style, d, targets.length > 0));
-  if (asks.reality) blocks.push(textInput('reality', 'Reality — what is happening now?', LIMITS.reality, { multiline: true, initial: d.reality }));
-  if (asks.options) blocks.push(textInput('options', 'Options — what could you do?', LIMITS.options, { multiline: true, initial: d.options }));
-  blocks.push(textInput('will', style === 'experiment' ? 'Your experiment — what one thing will you try?' : 'Will — what one thing will you do?', LIMITS.will, { hint: 'One concrete action someone could see you do.', initial: d.will }));
+  if (!(style === 'goal_first' && input.step === 'checkin')) blocks.push(goalInput(style, d, targets.length > 0, hints.goal));
+  if (asks.reality) blocks.push(textInput('reality', 'Reality — what is happening now?', LIMITS.reality, { multiline: true, initial: d.reality, hint: hints.reality }));
+  if (asks.options) blocks.push(textInput('options', 'Options — what could you do?', LIMITS.options, { multiline: true, initial: d.options, hint: hints.options }));
+  blocks.push(textInput('will', style === 'experiment' ? 'Your experiment — what one thing will you try?' : 'Will — what one thing will you do?', LIMITS.will, { hint: hints.will ?? 'One concrete action someone could see you do.', initial: d.will }));
   if (asks.expectation) {
     blocks.push(textInput('expectation', EXPECTATION_QUESTION, LIMITS.expectation, { multiline: true, initial: d.expectation, hint: 'Your follow-up will ask what did happen; the closing review sets the two side by side.' }));
   }
