@@ -156,7 +156,7 @@ const CASES: Record<string, Case> = {
   closingSummaryMessage: { quotes: true, build: (t) => [{ message: closingSummaryMessage(targets(t)) }] },
   reviewAnsweredMessage: { quotes: false, build: () => (['saved', 'answered', 'ended', 'gone', 'no_targets'] as const).map((n) => ({ message: reviewAnsweredMessage(n) })) },
   settingsHomeBlocks: { quotes: false, build: () => [{ blocks: settingsHomeBlocks(window, 'Europe/Paris') }] },
-  settingsModal: { quotes: false, build: () => [{ view: settingsModal({ window, tz: 'Europe/Paris' }) }] },
+  settingsModal: { quotes: false, build: () => [{ view: settingsModal({ window, tz: 'Europe/Paris' }) }, { view: settingsModal({ window, tz: 'Europe/Paris', digest: { day: 5, minute: 16 * 60 + 30 } }) }] },
   pulseQuestionMessage: {
     quotes: true,
     build: (t) =>
