@@ -4,6 +4,7 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { DomainError } from '../src/domain/errors.js';
 import type { EngagementStatus } from '../src/domain/planner/types.js';
+import type { Style } from '../src/domain/engagement/style.js';
 import type { Db } from './client.js';
 import { engagements, nudges, sessions } from './schema/index.js';
 
@@ -14,11 +15,15 @@ export interface NewEngagement {
   teamId: string;
   coachId: string;
   leaderId: string;
+  sponsorId: string | null;
   startDate: string;
   sessionCount: number;
   cadenceDays: number;
   sessionMinutes: number;
   sessionTimes: Date[];
+  /** The row's id when given (an encrypted column is bound to it), and the coach's sealed note. */
+  id?: string;
+  invitationNoteEnc?: string | null;
 }
 
 /** A unique-constraint violation by name, through whichever driver wrapped it. */
@@ -35,9 +40,12 @@ export async function insertEngagement(db: Db, input: NewEngagement): Promise<{ 
       const [engagement] = await tx
         .insert(engagements)
         .values({
+          ...(input.id ? { id: input.id } : {}),
+          invitationNoteEnc: input.invitationNoteEnc ?? null,
           teamId: input.teamId,
           coachId: input.coachId,
           leaderId: input.leaderId,
+          sponsorId: input.sponsorId,
           startDate: input.startDate,
           sessionCount: input.sessionCount,
           cadenceDays: input.cadenceDays,
@@ -122,4 +130,14 @@ export async function findEngagementsOfCoach(db: Db, teamId: string, coachId: st
     .select({ id: engagements.id, coachId: engagements.coachId, leaderId: engagements.leaderId, status: engagements.status })
     .from(engagements)
     .where(and(eq(engagements.teamId, teamId), eq(engagements.coachId, coachId), inArray(engagements.leaderId, leaderIds)));
+}
+
+/** How Grow works with the leader: the style and the kinds they turned off. False when the engagement is no longer active. */
+export async function setEngagementStyle(db: Db, input: { teamId: string; engagementId: string; style: Style; mutedKinds: string[] }): Promise<boolean> {
+  const rows = await db
+    .update(engagements)
+    .set({ style: input.style, mutedKinds: input.mutedKinds })
+    .where(and(eq(engagements.teamId, input.teamId), eq(engagements.id, input.engagementId), eq(engagements.status, 'active')))
+    .returning({ id: engagements.id });
+  return rows.length > 0;
 }
