@@ -192,7 +192,7 @@ const CASES: Record<string, Case> = {
   reviewAnsweredMessage: { quotes: false, build: () => (['saved', 'answered', 'ended', 'gone', 'no_targets'] as const).map((n) => ({ message: reviewAnsweredMessage(n) })) },
   supportSignpostMessage: { quotes: false, build: () => [{ message: supportSignpostMessage(DEFAULT_SUPPORT_MESSAGE) }] },
   settingsHomeBlocks: { quotes: false, build: () => [{ blocks: settingsHomeBlocks(window, 'Europe/Paris') }] },
-  settingsModal: { quotes: false, build: () => [{ view: settingsModal({ window, tz: 'Europe/Paris' }) }] },
+  settingsModal: { quotes: false, build: () => [{ view: settingsModal({ window, tz: 'Europe/Paris' }) }, { view: settingsModal({ window, tz: 'Europe/Paris', digest: { day: 5, minute: 16 * 60 + 30 } }) }] },
   pulseQuestionMessage: {
     quotes: true,
     build: (t) =>
