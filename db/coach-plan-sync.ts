@@ -3,7 +3,7 @@
 // session (`brief:<sessionId>`), as `nudges` rows the reconciler hands to the sender.
 // Both are safe to run any number of times: the dedupe key's unique index decides.
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
-import { briefDedupeKey, briefDueAt, digestDedupeKey, digestSlots } from '../src/domain/digest/index.js';
+import { briefDedupeKey, briefDueAt, DEFAULT_DIGEST_TIME, digestDedupeKey, digestDueAt, digestSlots, isoWeekOfDedupeKey, type DigestTime } from '../src/domain/digest/index.js';
 import { defaultWorkingHours, type WorkingHours, type WorkingWindow } from '../src/domain/time/index.js';
 import type { Db } from './client.js';
 import { workingHoursOf } from './people.js';
@@ -31,17 +31,31 @@ export function hoursOf(p: PersonHours, fallback: WorkingWindow = defaultWorking
   return workingHoursOf({ tz: p.tz, workDays: p.workDays, workStartMinute: p.workStartMinute, workEndMinute: p.workEndMinute });
 }
 
+// A statement carries at most 65,535 parameters: a deployment with thousands of coaches
+// writes its rows a thousand at a time (each row binds at most eight).
+const ROWS_PER_STATEMENT = 1000;
+
+function chunksOf<T>(rows: T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) chunks.push(rows.slice(i, i + ROWS_PER_STATEMENT));
+  return chunks;
+}
+
 export const personHours = { tz: people.tz, workDays: people.workDays, workStartMinute: people.workStartMinute, workEndMinute: people.workEndMinute };
+
+/** The coach's chosen digest time; the default until Grow has a row for them. */
+const digestTimeOfRow = (c: { digestDay: number | null; digestMinute: number | null }): DigestTime =>
+  c.digestDay === null || c.digestMinute === null ? DEFAULT_DIGEST_TIME : { day: c.digestDay, minute: c.digestMinute };
 
 /** This week's digest (unless more than a day overdue) and next week's, for every coach with an active engagement. */
 export async function planCoachDigests(db: Db, input: CoachPlanInput): Promise<number> {
   const coaches = await db
-    .selectDistinct({ teamId: engagements.teamId, coachId: engagements.coachId, ...personHours })
+    .selectDistinct({ teamId: engagements.teamId, coachId: engagements.coachId, ...personHours, digestDay: people.digestDay, digestMinute: people.digestMinute })
     .from(engagements)
     .leftJoin(people, and(eq(people.teamId, engagements.teamId), eq(people.userId, engagements.coachId)))
     .where(and(eq(engagements.status, 'active'), workspaceIsLive(engagements.teamId), input.teamId ? eq(engagements.teamId, input.teamId) : undefined));
   const rows = coaches.flatMap((c) =>
-    digestSlots(input.now, hoursOf(c, input.defaultWorkingHours)).map((slot) => ({
+    digestSlots(input.now, hoursOf(c, input.defaultWorkingHours), digestTimeOfRow(c)).map((slot) => ({
       teamId: c.teamId,
       recipientId: c.coachId,
       kind: 'digest',
@@ -49,9 +63,11 @@ export async function planCoachDigests(db: Db, input: CoachPlanInput): Promise<n
       dueAt: slot.dueAt,
     })),
   );
-  if (rows.length === 0) return 0;
-  const inserted = await db.insert(nudges).values(rows).onConflictDoNothing({ target: [nudges.teamId, nudges.dedupeKey] }).returning({ id: nudges.id });
-  return inserted.length;
+  let inserted = 0;
+  for (const chunk of chunksOf(rows)) {
+    inserted += (await db.insert(nudges).values(chunk).onConflictDoNothing({ target: [nudges.teamId, nudges.dedupeKey] }).returning({ id: nudges.id })).length;
+  }
+  return inserted;
 }
 
 /**
@@ -97,15 +113,37 @@ export async function planSessionBriefs(db: Db, input: CoachPlanInput): Promise<
       ref: { sessionId: s.sessionId, sessionAt: s.scheduledAt.getTime() },
     }];
   });
-  if (rows.length === 0) return 0;
-  const written = await db
-    .insert(nudges)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [nudges.teamId, nudges.dedupeKey],
-      set: { dueAt: sql`excluded.due_at`, ref: sql`excluded.ref`, updatedAt: input.now },
-      setWhere: sql`${nudges.status} = 'pending' and ${nudges.ref}->>'sessionAt' is distinct from excluded.ref->>'sessionAt'`,
-    })
-    .returning({ id: nudges.id });
-  return written.length;
+  let written = 0;
+  for (const chunk of chunksOf(rows)) {
+    written += (await db
+      .insert(nudges)
+      .values(chunk)
+      .onConflictDoUpdate({
+        target: [nudges.teamId, nudges.dedupeKey],
+        set: { dueAt: sql`excluded.due_at`, ref: sql`excluded.ref`, updatedAt: input.now },
+        setWhere: sql`${nudges.status} = 'pending' and ${nudges.ref}->>'sessionAt' is distinct from excluded.ref->>'sessionAt'`,
+      })
+      .returning({ id: nudges.id })).length;
+  }
+  return written;
+}
+
+/**
+ * Moves a coach's pending digests to the day and time they just chose; one already being
+ * sent, or sent, stays as it is. Returns the rows moved, for the queue hand-off.
+ */
+export async function retimeCoachDigests(db: Db, input: { teamId: string; coachId: string; hours: WorkingHours; time: DigestTime }) {
+  const pending = await db
+    .select({ id: nudges.id, dedupeKey: nudges.dedupeKey })
+    .from(nudges)
+    .where(and(eq(nudges.teamId, input.teamId), eq(nudges.recipientId, input.coachId), eq(nudges.kind, 'digest'), eq(nudges.status, 'pending')));
+  const moved: { id: string; teamId: string; dueAt: Date }[] = [];
+  for (const row of pending) {
+    const week = row.dedupeKey ? isoWeekOfDedupeKey(row.dedupeKey) : undefined;
+    if (!week) continue;
+    const dueAt = digestDueAt(week, input.hours, input.time);
+    const [updated] = await db.update(nudges).set({ dueAt }).where(and(eq(nudges.id, row.id), eq(nudges.status, 'pending'))).returning({ id: nudges.id });
+    if (updated) moved.push({ id: updated.id, teamId: input.teamId, dueAt });
+  }
+  return moved;
 }

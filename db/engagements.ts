@@ -21,6 +21,9 @@ export interface NewEngagement {
   cadenceDays: number;
   sessionMinutes: number;
   sessionTimes: Date[];
+  /** The row's id when given (an encrypted column is bound to it), and the coach's sealed note. */
+  id?: string;
+  invitationNoteEnc?: string | null;
 }
 
 /** A unique-constraint violation by name, through whichever driver wrapped it. */
@@ -37,6 +40,8 @@ export async function insertEngagement(db: Db, input: NewEngagement): Promise<{ 
       const [engagement] = await tx
         .insert(engagements)
         .values({
+          ...(input.id ? { id: input.id } : {}),
+          invitationNoteEnc: input.invitationNoteEnc ?? null,
           teamId: input.teamId,
           coachId: input.coachId,
           leaderId: input.leaderId,

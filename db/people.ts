@@ -1,5 +1,6 @@
 // People Grow knows: their time zone, working hours and pause state, per workspace.
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { DigestTime } from '../src/domain/digest/index.js';
 import type { Db } from './client.js';
 import { people } from './schema/index.js';
 import { resolveWorkingHours, type WorkingHours, type WorkingWindow } from '../src/domain/time/index.js';
@@ -85,4 +86,11 @@ export async function markPersonInactive(db: Db, teamId: string, userId: string,
 /** The person's working window as the time rules read it (nonsense falls back to defaults). */
 export function workingHoursOf(person: Pick<Person, 'tz' | 'workDays' | 'workStartMinute' | 'workEndMinute'>): WorkingHours {
   return resolveWorkingHours({ tz: person.tz, workDays: person.workDays, startMinute: person.workStartMinute, endMinute: person.workEndMinute });
+}
+
+/** The day and time a coach chose for their weekly digest. */
+export const digestTimeOf = (p: Pick<Person, 'digestDay' | 'digestMinute'>): DigestTime => ({ day: p.digestDay, minute: p.digestMinute });
+
+export async function saveDigestTime(db: Db, teamId: string, userId: string, time: DigestTime): Promise<void> {
+  await db.update(people).set({ digestDay: time.day, digestMinute: time.minute }).where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
 }

@@ -24,6 +24,7 @@ import { readDndEnd } from './dnd-windows.js';
 import { createMemoryPacingStore, type PacingStore } from './pacing-store.js';
 import { loadRecipient, openDmChannel, RecipientGoneError } from './recipient.js';
 import { classifySlackError, type SlackClients } from './slack-client.js';
+import { postThreadReplies } from './thread-replies.js';
 
 export interface SendNudgeDeps {
   db: Db;
@@ -114,7 +115,7 @@ async function deliver(deps: SendNudgeDeps & { pacing: PacingStore }, row: Nudge
   const coverage = (ts: string, leaderIds: string[]) =>
     leaderIds.map((aboutId) => ({ teamId: row.teamId, recipientId: row.recipientId, kind: 'digest' as const, channelId, messageTs: ts, aboutId }));
   await recordPostedMessages(deps.db, coverage(messageTs, decision.about ?? [])).catch((error: unknown) => deps.logger.warn({ nudgeId: row.id, err: error }, 'digest coverage not recorded'));
-  await postReplies(deps, client, { channelId, threadTs: messageTs, nudgeId: row.id }, decision.replies ?? [], coverage);
+  await postThreadReplies({ db: deps.db, logger: deps.logger, client }, { channelId, threadTs: messageTs, nudgeId: row.id }, decision.replies ?? [], coverage);
   return 'sent';
 }
 
@@ -192,29 +193,4 @@ export function createSendNudgeProcessor(sendDeps: SendNudgeDeps) {
       return handleSendFailure(deps, job, row, attempt, error);
     }
   });
-}
-
-type Coverage = (ts: string, leaderIds: string[]) => Parameters<typeof recordPostedMessages>[1];
-
-/**
- * The rest of a message that did not fit in one, in its thread. The row is already sent:
- * a reply Slack refuses is logged, not retried, so the first message is never posted twice.
- */
-async function postReplies(
-  deps: SendNudgeDeps,
-  client: Awaited<ReturnType<SendNudgeDeps['slack']['forTeam']>>,
-  where: { channelId: string; threadTs: string; nudgeId: string },
-  replies: { message: { text: string; blocks: unknown[] }; about: string[] }[],
-  coverage: Coverage,
-): Promise<void> {
-  for (const [i, reply] of replies.entries()) {
-    try {
-      const posted = await client.chat.postMessage({
-        channel: where.channelId, thread_ts: where.threadTs, text: reply.message.text, blocks: reply.message.blocks as never, unfurl_links: false, unfurl_media: false,
-      });
-      await recordPostedMessages(deps.db, coverage(posted.ts ?? '', reply.about));
-    } catch (error) {
-      deps.logger.warn({ nudgeId: where.nudgeId, reply: i + 1, err: error }, 'thread reply not posted');
-    }
-  }
 }

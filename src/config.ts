@@ -2,6 +2,7 @@
 // else receives a `Config` object; nothing outside this module reads the environment.
 import { z } from 'zod';
 import { resolveRhythm, rhythmRules, type RhythmSettings } from './domain/planner/rhythm.js';
+import { DEFAULT_SUPPORT_MESSAGE, DEFAULT_SUPPORT_PHRASES, parseSupportPhrases } from './domain/support/signpost.js';
 import { defaultWorkingHours } from './domain/time/working-hours.js';
 import { parseWorkDays, parseWorkHours, type WorkingWindow } from './domain/time/working-window.js';
 
@@ -89,6 +90,8 @@ const schema = baseSchema.extend({
   ...rhythmShape,
   WORK_DAYS: parsedString(parseWorkDays, 'must be ISO weekdays (1 = Monday … 7 = Sunday) as a range or a list, e.g. 1-5 or 1,2,3,4,5').optional(),
   WORK_HOURS: parsedString(parseWorkHours, 'must be a start and an end on the 24-hour clock, start first, e.g. 09:00-17:30').optional(),
+  SUPPORT_PHRASES: parsedString(parseSupportPhrases, "must be one or more phrases separated by commas, e.g. can't cope,burnt out").optional(),
+  SUPPORT_MESSAGE: z.string().trim().min(1).max(2000, 'must be at most 2,000 characters').optional(),
 });
 
 function rhythmOf(e: z.output<typeof schema>): RhythmSettings {
@@ -160,6 +163,8 @@ export interface Config {
   rhythm: RhythmSettings;
   /** The working window a person starts with, until they set their own in App Home. */
   defaultWorkingHours: WorkingWindow;
+  /** The support signpost: phrases in a leader's own words, and what the leader is told privately. */
+  support: { phrases: string[]; message: string };
 }
 
 export class ConfigError extends Error {
@@ -217,6 +222,7 @@ export function parseConfig(env: Record<string, string | undefined>, role: Role 
       startMinute: e.WORK_HOURS?.startMinute ?? defaultWorkingHours.startMinute,
       endMinute: e.WORK_HOURS?.endMinute ?? defaultWorkingHours.endMinute,
     },
+    support: { phrases: e.SUPPORT_PHRASES ?? [...DEFAULT_SUPPORT_PHRASES], message: e.SUPPORT_MESSAGE ?? DEFAULT_SUPPORT_MESSAGE },
   };
 }
 

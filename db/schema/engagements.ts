@@ -17,6 +17,8 @@ export const engagements = pgTable(
     sessionCount: integer('session_count').notNull().default(8),
     cadenceDays: integer('cadence_days').notNull().default(14),
     sessionMinutes: integer('session_minutes').notNull().default(60),
+    /** Encrypted: the coach's personal note in the invitation, if they wrote one. */
+    invitationNoteEnc: text('invitation_note_enc'),
     createdAt: createdAt(),
     respondedAt: at('responded_at'),
     endedAt: at('ended_at'),

@@ -29,6 +29,9 @@ export const people = pgTable(
     /** Minutes after local midnight. */
     workStartMinute: integer('work_start_minute').notNull().default(9 * 60),
     workEndMinute: integer('work_end_minute').notNull().default(17 * 60 + 30),
+    /** A coach's weekly digest: ISO weekday (1 = Monday) and minutes after local midnight. */
+    digestDay: integer('digest_day').notNull().default(1),
+    digestMinute: integer('digest_minute').notNull().default(9 * 60),
     pausedUntil: at('paused_until'),
     /** Consecutive follow-ups left unanswered; at `RHYTHM_BACK_OFF_AFTER` (default 2) Grow backs off. */
     unansweredFollowUps: integer('unanswered_follow_ups').notNull().default(0),
@@ -40,5 +43,6 @@ export const people = pgTable(
   (t) => [
     primaryKey({ columns: [t.teamId, t.userId] }),
     check('people_work_window', sql`${t.workStartMinute} >= 0 and ${t.workEndMinute} <= 1440 and ${t.workStartMinute} < ${t.workEndMinute}`),
+    check('people_digest_time', sql`${t.digestDay} between 1 and 7 and ${t.digestMinute} between 0 and 1439`),
   ],
 );

@@ -3,7 +3,7 @@
 // message cannot hold in its thread. A coach with no running engagement gets nothing,
 // and a digest held up until the next one is due is dropped.
 import { findActiveEngagementsOfCoach, loadLeaderRecords } from '../../db/coach-view.js';
-import { workingHoursOf } from '../../db/people.js';
+import { digestTimeOf, workingHoursOf } from '../../db/people.js';
 import { listPulseSharing } from '../../db/pulse-sharing.js';
 import { briefDueAt, composeDigest, isDigestSuperseded, isoWeekOfDedupeKey } from '../../src/domain/digest/index.js';
 import { coachViewOf, sharedPulseStagesOf } from '../../src/domain/privacy/index.js';
@@ -15,7 +15,7 @@ export const digest: KindDefinition = {
   async decide({ db, cipher, row, person, now }) {
     const week = isoWeekOfDedupeKey(row.dedupeKey);
     if (!week) return failed('digest_key_unreadable');
-    if (isDigestSuperseded(week, now, workingHoursOf(person))) return skipped('digest_superseded');
+    if (isDigestSuperseded(week, now, workingHoursOf(person), digestTimeOf(person))) return skipped('digest_superseded');
     const coachId = row.recipientId;
     const running = await findActiveEngagementsOfCoach(db, row.teamId, coachId);
     if (running.length === 0) return skipped('no_active_engagements');

@@ -1,7 +1,12 @@
 // A person's own settings: the working window Grow writes to them in, on their Slack
-// clock. Saving it re-plans every live engagement they lead, so pending nudges move into
-// the new window at once rather than waiting to be deferred one by one at send time.
-import { findPerson, saveWorkingHours, workingHoursOf } from '../../db/people.js';
+// clock, and for a coach the day and time of their weekly digest. Saving re-plans every
+// live engagement they lead and moves their pending digests, so what is pending moves
+// into the new window at once rather than being deferred one by one at send time.
+import { retimeCoachDigests } from '../../db/coach-plan-sync.js';
+import { listEngagementsOf } from '../../db/engagements.js';
+import { digestTimeOf, findPerson, saveDigestTime, saveWorkingHours, workingHoursOf } from '../../db/people.js';
+import { DEFAULT_DIGEST_TIME, type DigestTime } from '../domain/digest/index.js';
+import { checkDigestTimeForm, type DigestTimeAnswers, type DigestTimeErrors } from '../domain/settings/digest-time-form.js';
 import { liveEngagementIdsOf, syncLeaderPlans } from '../../db/plan-sync.js';
 import { checkWorkingHoursForm, type WorkingHoursAnswers, type WorkingHoursErrors } from '../domain/settings/working-hours-form.js';
 import type { WorkingWindow } from '../domain/time/working-window.js';
@@ -11,24 +16,39 @@ export interface OwnWorkingHours {
   window: WorkingWindow;
   /** The person's zone as Slack last told Grow; not theirs to change here. */
   tz: string;
+  /** When their weekly digest comes, for someone who coaches; null for everyone else. */
+  digest: DigestTime | null;
 }
+
+const coaches = async (ctx: ServiceContext, teamId: string, userId: string) => (await listEngagementsOf(ctx.db, teamId, userId, ['invited', 'active'], 'coach')).length > 0;
 
 export async function loadOwnWorkingHours(ctx: ServiceContext, teamId: string, userId: string): Promise<OwnWorkingHours> {
-  const person = await findPerson(ctx.db, teamId, userId);
-  if (!person) return { window: { ...ctx.defaultWorkingHours, workDays: [...ctx.defaultWorkingHours.workDays] }, tz: 'UTC' };
+  const [person, coaching] = await Promise.all([findPerson(ctx.db, teamId, userId), coaches(ctx, teamId, userId)]);
+  if (!person) return { window: { ...ctx.defaultWorkingHours, workDays: [...ctx.defaultWorkingHours.workDays] }, tz: 'UTC', digest: coaching ? DEFAULT_DIGEST_TIME : null };
   const { tz, ...window } = workingHoursOf(person);
-  return { window, tz };
+  return { window, tz, digest: coaching ? digestTimeOf(person) : null };
 }
 
-export type SaveWorkingHoursResult = { outcome: 'invalid'; errors: WorkingHoursErrors } | { outcome: 'saved'; window: WorkingWindow };
+export type SaveWorkingHoursResult = { outcome: 'invalid'; errors: WorkingHoursErrors & DigestTimeErrors } | { outcome: 'saved'; window: WorkingWindow };
 
 export async function saveOwnWorkingHours(
   ctx: ServiceContext,
-  input: { teamId: string; userId: string; answers: WorkingHoursAnswers },
+  input: { teamId: string; userId: string; answers: WorkingHoursAnswers; digest?: DigestTimeAnswers },
 ): Promise<SaveWorkingHoursResult> {
   const checked = checkWorkingHoursForm(input.answers);
-  if (!checked.ok) return { outcome: 'invalid', errors: checked.errors };
+  const digest = input.digest ? checkDigestTimeForm(input.digest) : undefined;
+  if (!checked.ok || (digest && !digest.ok)) {
+    return { outcome: 'invalid', errors: { ...(checked.ok ? {} : checked.errors), ...(digest && !digest.ok ? digest.errors : {}) } };
+  }
   await saveWorkingHours(ctx.db, input.teamId, input.userId, checked.window);
+  const person = await findPerson(ctx.db, input.teamId, input.userId);
+  if (person) {
+    // The digest follows both the chosen time and the new working hours.
+    const time = digest?.ok ? digest.time : digestTimeOf(person);
+    if (digest?.ok) await saveDigestTime(ctx.db, input.teamId, input.userId, time);
+    const moved = await retimeCoachDigests(ctx.db, { teamId: input.teamId, coachId: input.userId, hours: workingHoursOf(person), time });
+    if (moved.length > 0) await ctx.handOffNudges?.(moved.map((m) => ({ ...m, repaired: false })));
+  }
   // Through the service's re-plan when there is one, so what now falls due soon is queued
   // right after each engagement's re-plan commits.
   if (ctx.replan) {

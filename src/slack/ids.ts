@@ -33,6 +33,7 @@ export const ENGAGEMENT_ACTIONS = {
   contractingOpen: 'contracting_open',
   sessionMenu: 'session_menu',
   end: 'engagement_end',
+  questionOpen: 'engagement_question_open',
   styleOpen: 'engagement_style_open',
 } as const;
 
@@ -68,6 +69,7 @@ export const CALLBACKS = {
   reflect: 'followup_reflection',
   prep: 'session_prep',
   review: 'target_review',
+  coachQuestion: 'engagement_question_add',
   style: 'engagement_style',
 } as const;
 

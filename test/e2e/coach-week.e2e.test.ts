@@ -88,7 +88,7 @@ describe("a coach's week at 25 engagements", () => {
   it('`/grow brief @leader` sends the brief for the leader named', async () => {
     const leaderId = leaderIds[20]!;
     const dms = cora.dms().length;
-    await cora.grow(`brief <@${leaderId}|leader20>`);
+    await cora.grow(`brief <@${leaderId}>`);
     const { message } = await cora.dm(dms);
     expect(text(message.blocks)).toContain(`Your session with <@${leaderId}>`);
   });

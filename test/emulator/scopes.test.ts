@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildMethodTable } from './methods/index.js';
-import { METHOD_SCOPES, missingScope, readManifest } from './scopes.js';
+import { deliveredCommandText, METHOD_SCOPES, missingScope, readManifest } from './scopes.js';
 import { LEADER, startFixture, TEAM, type Fixture } from './fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -83,5 +83,18 @@ describe('event subscriptions from manifest.yml', () => {
     const sent = await f.emu.event({ teamId: TEAM, event: { type: 'app_home_opened', user: LEADER, tab: 'home' } });
     expect(sent.failure).not.toBe('not_subscribed');
     expect(f.emu.store.unsubscribedEvents).toHaveLength(1);
+  });
+});
+
+describe('slash command text as Slack delivers it', () => {
+  it('reads which commands escape their text from the manifest', () => {
+    expect(readManifest().escapedCommands).toEqual(['/grow']);
+  });
+
+  it('sends a mention with its id only when the command escapes its text', () => {
+    const names = (id: string) => (id === 'U0LEO00001' ? 'leo' : undefined);
+    expect(deliveredCommandText('brief <@U0LEO00001>', true, names)).toBe('brief <@U0LEO00001|leo>');
+    expect(deliveredCommandText('brief <@U0LEO00001>', false, names)).toBe('brief @leo');
+    expect(deliveredCommandText('pause 3', false, names)).toBe('pause 3');
   });
 });

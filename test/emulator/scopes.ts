@@ -10,6 +10,21 @@ const MANIFEST = fileURLToPath(new URL('../../manifest.yml', import.meta.url));
 export interface ManifestGrants {
   botScopes: string[];
   botEvents: string[];
+  /** Slash commands declared with `should_escape: true`: Slack sends their mentions as `<@U…|name>`. */
+  escapedCommands: string[];
+}
+
+/** Each `- command: /x` under `slash_commands:` whose own entry sets `should_escape: true`. */
+function escapedCommandsOf(lines: string[]): string[] {
+  const out: string[] = [];
+  let current: string | undefined;
+  for (const line of lines) {
+    const command = /^\s*-\s*command:\s*(\S+)/.exec(line);
+    if (command) current = command[1];
+    else if (/^\s*-\s/.test(line) || /^\S/.test(line)) current = undefined;
+    if (current && /^\s*should_escape:\s*true\b/.test(line)) out.push(current);
+  }
+  return out;
 }
 
 /** The list under `parent:` → `key:` in the manifest (its YAML is plain block lists). */
@@ -27,7 +42,19 @@ function listUnder(lines: string[], parent: string, key: string): string[] {
 
 export function readManifest(path = MANIFEST): ManifestGrants {
   const lines = readFileSync(path, 'utf8').split('\n');
-  return { botScopes: listUnder(lines, 'scopes', 'bot'), botEvents: listUnder(lines, 'event_subscriptions', 'bot_events') };
+  return { botScopes: listUnder(lines, 'scopes', 'bot'), botEvents: listUnder(lines, 'event_subscriptions', 'bot_events'), escapedCommands: escapedCommandsOf(lines) };
+}
+
+/**
+ * A slash command's text as Slack delivers it. The person's mentions (written `<@U…>` by
+ * the driver) arrive as `<@U…|name>` when the command escapes its text, and as a bare
+ * `@name` — no id at all — when it does not.
+ */
+export function deliveredCommandText(text: string, escaped: boolean, nameOf: (userId: string) => string | undefined): string {
+  return text.replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (_, id: string) => {
+    const name = nameOf(id) ?? id.toLowerCase();
+    return escaped ? `<@${id}|${name}>` : `@${name}`;
+  });
 }
 
 /**

@@ -5,6 +5,8 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findPerson, upsertPersonTz } from '../../db/people.js';
 import { syncEngagementPlan } from '../../db/plan-sync.js';
+import { planCoachDigests } from '../../db/coach-plan-sync.js';
+import { DateTime } from 'luxon';
 import { nudges } from '../../db/schema/index.js';
 import { atLocalTime, isWithinWorkingHours } from '../../src/domain/time/index.js';
 import { validateView } from '../emulator/block-kit/validate-surface.js';
@@ -38,11 +40,11 @@ async function openSettings(userId = LEADER): Promise<View> {
 }
 
 /** Submits the settings modal with checked days (ISO weekdays) and the two times. */
-async function submitSettings(view: View, days: number[], start?: string, end?: string): Promise<Json | undefined> {
-  const values = stateFor(view, { work_start: start, work_end: end });
+async function submitSettings(view: View, days: number[], start?: string, end?: string, extra: { userId?: string; digestDay?: string; digestTime?: string } = {}): Promise<Json | undefined> {
+  const values = stateFor(view, { work_start: start, work_end: end, digest_day: extra.digestDay, digest_time: extra.digestTime });
   values.work_days = { work_days: { type: 'checkboxes', selected_options: days.map((d) => ({ text: { type: 'plain_text', text: String(d) }, value: String(d) })) } };
   const res = await h.post(
-    interactionBody(viewSubmission(view, values)),
+    interactionBody(viewSubmission(view, values, extra.userId)),
     FORM,
   );
   expect(res.status).toBe(200);
@@ -113,5 +115,36 @@ describe('saving working hours', () => {
 
     const home = await waitFor(() => h.emu.callsTo('views.publish').slice(publishes).find((c) => c.args.user_id === LEADER));
     expect(JSON.stringify(home.args.view)).toContain('Tue–Thu, 13:00–15:00 (Europe/Paris)');
+  });
+});
+
+describe("a coach's digest day and time", () => {
+  const digestRows = () => h.db.db.select().from(nudges).where(sql`${nudges.recipientId} = ${COACH} and ${nudges.kind} = 'digest' and ${nudges.status} = 'pending'`);
+
+  it('is offered to a coach only, and saving it moves their pending digests there, on their clock', async () => {
+    await plannedEngagement();
+    expect(await planCoachDigests(h.db.db, { teamId: TEAM, now: new Date() })).toBeGreaterThan(0);
+    const leaderModal = await openSettings(LEADER);
+    expect(JSON.stringify(leaderModal.blocks)).not.toContain('digest_day');
+    const modal = await openSettings(COACH);
+    expect(validateView(modal as never)).toEqual([]);
+    expect(JSON.stringify(modal.blocks)).toContain('digest_day');
+    expect(await submitSettings(modal, [1, 2, 3, 4, 5], '08:00', '18:00', { userId: COACH, digestDay: '5', digestTime: '16:30' })).toBeUndefined();
+    const rows = await waitFor(async () => {
+      const r = await digestRows();
+      return r.length > 0 && r.every((n) => DateTime.fromJSDate(n.dueAt, { zone: 'Europe/London' }).toFormat('ccc HH:mm') === 'Fri 16:30') ? r : undefined;
+    });
+    expect(rows.length).toBeGreaterThan(0);
+    const coach = await findPerson(h.db.db, TEAM, COACH);
+    expect([coach!.digestDay, coach!.digestMinute]).toEqual([5, 16 * 60 + 30]);
+    expect(JSON.stringify(await openHome(COACH))).toContain('Your weekly digest comes on Friday at 16:30.');
+  });
+
+  it('a time outside the day is refused on its field and changes nothing', async () => {
+    await plannedEngagement();
+    const modal = await openSettings(COACH);
+    const answer = await submitSettings(modal, [1, 2, 3, 4, 5], '08:00', '18:00', { userId: COACH, digestDay: '9', digestTime: '16:30' });
+    expect(answer).toMatchObject({ response_action: 'errors', errors: { digest_day: 'On which day would you like your weekly digest?' } });
+    expect((await findPerson(h.db.db, TEAM, COACH))!.digestDay).toBe(1);
   });
 });

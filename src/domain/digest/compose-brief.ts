@@ -5,9 +5,10 @@
 import { sessionProgress, type SessionProgress } from '../engagement/progress.js';
 import type { CheckInRecord, CoachSession, CoachView } from '../privacy/index.js';
 import { uniqueNewestFirst, type DigestAction } from './compose-digest.js';
-import { sharedAnswersOf, sharedItemsOf, type SharedAnswer, type SharedItem } from './shared-answers.js';
+import { resistanceText, sharedAnswersOf, sharedItemsOf, type SharedAnswer, type SharedItem } from './shared-answers.js';
 import { signalsOf, type Signal } from './signals.js';
 import { COACHABILITY_QUESTIONS, RESISTANCES, type Resistance } from '../engagement/contracting.js';
+import { foundationQuestion } from '../engagement/levels.js';
 import { OPENING_QUESTIONS, styleForResistance, type Style } from '../engagement/style.js';
 
 const COACHABILITY_PREFIX = 'coachability_';
@@ -54,6 +55,8 @@ export interface BriefModel {
   signals: Signal[];
   /** Ratings the leader gave at contracting and did not keep private (the openness rating). */
   contractingRatings: { question: string; rating: number }[];
+  /** Whether the foundation comes first, asked from the targets the coach sees; null when it does not arise. */
+  foundation?: string | null;
   /** How the leader came in, only when they shared their contracting answer. */
   opening?: BriefOpening | null;
 }
@@ -69,10 +72,10 @@ export interface BriefOpening {
 /** Read only from what the view holds: a summarised or private answer has no body, so it says nothing. */
 function openingOf(view: CoachView, firstSession: boolean): BriefOpening | null {
   const answer = view.reflections.find((r) => r.kind === 'coachability_resistance')?.body?.resistance;
-  if (!answer || !Object.hasOwn(RESISTANCES, answer)) return null;
+  if (!answer) return null;
   const style = styleForResistance(answer);
   if (style === 'standard') return null;
-  return { resistance: RESISTANCES[answer as Resistance], style, questions: firstSession ? OPENING_QUESTIONS[style] : [] };
+  return { resistance: resistanceText(answer), style, questions: firstSession ? OPENING_QUESTIONS[style] : [] };
 }
 
 function previousSession(sessions: CoachSession[], session: CoachSession): CoachSession | undefined {
@@ -104,6 +107,7 @@ export function composeBrief(view: CoachView, sessionId: string, now: Date): Bri
       midpointRating: t.midpointRating,
       closingRating: t.closingRating,
     })),
+    foundation: foundationQuestion(view.targets),
     goals: uniqueNewestFirst(goalSource.map((c) => c.goal)),
     commitments: view.checkIns.slice(-TREND_POINTS).map((c) => c.commitment),
     latestShared: fullCheckIn?.detail ? { createdAt: fullCheckIn.createdAt, goal: fullCheckIn.goal, ...fullCheckIn.detail } : null,

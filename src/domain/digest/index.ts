@@ -4,5 +4,5 @@ export { BRIEF_SOON_MS, composeDigest, DIGEST_WINDOW_MS, type DigestAction, type
 export { composeBrief, TREND_POINTS, type BriefCheckIn, type BriefModel, type BriefPrep, type BriefTarget } from './compose-brief.js';
 export { reflectionKindLabel, sharedAnswersOf, sharedItemsOf, type SharedAnswer, type SharedItem } from './shared-answers.js';
 export { signalQuestion, signalsOf, type Signal } from './signals.js';
-export { digestDedupeKey, digestDueAt, digestSlots, isDigestSuperseded, isoWeekOf, isoWeekOfDedupeKey, type DigestSlot } from './week.js';
+export { DEFAULT_DIGEST_TIME, digestDedupeKey, digestDueAt, digestSlots, isDigestSuperseded, isoWeekOf, isoWeekOfDedupeKey, type DigestSlot, type DigestTime } from './week.js';
 export { BRIEF_MIN_LEAD_MS, briefDedupeKey, briefDueAt } from './brief-timing.js';

@@ -5,7 +5,7 @@
 import type { BriefModel } from '../../domain/digest/index.js';
 import { signalQuestion } from '../../domain/digest/index.js';
 import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
-import { LEVELS } from '../../domain/engagement/contracting.js';
+import { groupByLevel, levelLabel } from '../../domain/engagement/levels.js';
 import { STYLE_TEXT } from '../../domain/engagement/style.js';
 import { describeProgress } from '../../domain/engagement/progress.js';
 import { escapeMrkdwn, quoteUserText } from '../mrkdwn.js';
@@ -20,16 +20,16 @@ export type BriefMessageInput = CoachMessageInput<BriefModel> & { /** What of th
 
 function targetLines(model: BriefModel): string[] {
   if (model.targets.length === 0) return [];
+  const line = (t: BriefModel['targets'][number]) => {
+    const ratings = [`started at ${t.baseline}/10`];
+    if (t.midpointRating !== null) ratings.push(`midpoint ${t.midpointRating}/10`);
+    if (t.closingRating !== null) ratings.push(`closing ${t.closingRating}/10`);
+    return `${t.position}. ${quoteUserText(t.description, MAX.target)} — ${ratings.join(', ')}`;
+  };
+  // Grouped by level, foundation first, so the coach sees where the work sits on the hierarchy.
   return [
     '*Targets* (agreed at contracting)',
-    ...model.targets.map((t) => {
-      const name = t.level !== null ? LEVELS[t.level - 1] : undefined;
-      const level = name ? ` _(${escapeMrkdwn(name)})_` : '';
-      const ratings = [`started at ${t.baseline}/10`];
-      if (t.midpointRating !== null) ratings.push(`midpoint ${t.midpointRating}/10`);
-      if (t.closingRating !== null) ratings.push(`closing ${t.closingRating}/10`);
-      return `${t.position}. ${quoteUserText(t.description, MAX.target)}${level} — ${ratings.join(', ')}`;
-    }),
+    ...groupByLevel(model.targets).flatMap((g) => [`_${g.level !== null ? escapeMrkdwn(levelLabel(g.level)) : 'No level chosen'}_`, ...g.targets.map(line)]),
   ];
 }
 
@@ -115,6 +115,7 @@ export function buildBriefMessage({ model, tz, sponsor = [] }: BriefMessageInput
     if (lines.length > 0) blocks.push(fittedSection(lines));
   }
   blocks.push(...sponsor.slice(0, 2));
-  if (model.signals.length > 0) blocks.push(fittedSection(['*Questions you might bring*', ...model.signals.map((s) => `• ${signalQuestion(s)}`)]));
+  const questions = [...model.signals.map((s) => signalQuestion(s)), ...(model.foundation ? [model.foundation] : [])];
+  if (questions.length > 0) blocks.push(fittedSection(['*Questions you might bring*', ...questions.map((q) => `• ${q}`)]));
   return message({ notification: 'Grow: your brief for the next coaching session', blocks });
 }

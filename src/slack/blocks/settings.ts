@@ -3,6 +3,7 @@
 // clock; the zone itself is shown but not offered, because it follows their profile.
 import type { View } from '@slack/types';
 import { z } from 'zod';
+import type { DigestTime } from '../../domain/digest/index.js';
 import { formatClock, type WorkingWindow } from '../../domain/time/working-window.js';
 import { encodeJson } from '../metadata.js';
 import { actionsBlock, context, divider, option, plain, section, type Block } from './kit.js';
@@ -12,6 +13,8 @@ export const SETTINGS = {
   days: 'work_days',
   start: 'work_start',
   end: 'work_end',
+  digestDay: 'digest_day',
+  digestTime: 'digest_time',
 } as const;
 
 /** The form's version: a modal opened by an older release is read as outdated, not trusted. */
@@ -36,10 +39,13 @@ export function describeDays(days: number[]): string {
 
 export const describeWindow = (w: WorkingWindow) => `${describeDays(w.workDays)}, ${formatClock(w.startMinute)}–${formatClock(w.endMinute)}`;
 
-export function settingsHomeBlocks(window: WorkingWindow, tz: string): Block[] {
+const DAY_FULL = (day: number) => DAY_LABELS[day - 1]!;
+
+export function settingsHomeBlocks(window: WorkingWindow, tz: string, digest: DigestTime | null = null): Block[] {
+  const digestLine = digest ? `\nYour weekly digest comes on ${DAY_FULL(digest.day)} at ${formatClock(digest.minute)}.` : '';
   return [
     divider(),
-    section(`*Settings*\nGrow writes to you ${describeWindow(window)} (${tz}).`),
+    section(`*Settings*\nGrow writes to you ${describeWindow(window)} (${tz}).${digestLine}`),
     actionsBlock('settings_actions', [{ text: 'Settings', actionId: PERSON_ACTIONS.settingsOpen }]),
   ];
 }
@@ -47,7 +53,26 @@ export function settingsHomeBlocks(window: WorkingWindow, tz: string): Block[] {
 // A time picker stops at 23:59; a window that runs to midnight is shown as ending then.
 const pickerTime = (minute: number) => formatClock(Math.min(minute, 23 * 60 + 59));
 
-export function settingsModal(input: { window: WorkingWindow; tz: string }): View {
+/** For a coach: the day and time of the weekly digest, on their own clock. */
+function digestBlocks(digest: DigestTime): Block[] {
+  return [
+    {
+      type: 'input',
+      block_id: SETTINGS.digestDay,
+      label: plain('On which day would you like your weekly digest?'),
+      element: { type: 'static_select', action_id: SETTINGS.digestDay, options: [1, 2, 3, 4, 5, 6, 7].map(dayOption), initial_option: dayOption(digest.day) },
+    },
+    {
+      type: 'input',
+      block_id: SETTINGS.digestTime,
+      label: plain('At what time?'),
+      hint: plain('It covers the seven days before it, and waits for your working hours if it falls outside them.'),
+      element: { type: 'timepicker', action_id: SETTINGS.digestTime, initial_time: formatClock(digest.minute) },
+    },
+  ];
+}
+
+export function settingsModal(input: { window: WorkingWindow; tz: string; digest?: DigestTime | null }): View {
   const { window, tz } = input;
   return {
     type: 'modal',
@@ -81,6 +106,7 @@ export function settingsModal(input: { window: WorkingWindow; tz: string }): Vie
         label: plain('When does it end?'),
         element: { type: 'timepicker', action_id: SETTINGS.end, initial_time: pickerTime(window.endMinute) },
       },
+      ...(input.digest ? digestBlocks(input.digest) : []),
       context(`Your time zone: *${tz}*. It follows your Slack profile; change it there and Grow follows.`),
     ],
   };

@@ -6,9 +6,9 @@ import type { Subcommand } from './subcommand.js';
 
 const MENTION = /^<@([UW][A-Z0-9]{2,30})(\|[^>]*)?>$/;
 
-/** The user id of an escaped mention, or undefined for anything else. */
-export function parseLeaderMention(arg: string | undefined): string | undefined {
-  return arg ? MENTION.exec(arg)?.[1] : undefined;
+/** The user id of an escaped mention (its label may hold spaces), or undefined for anything else. */
+export function parseLeaderMention(args: string[]): string | undefined {
+  return MENTION.exec(args.join(' ').trim())?.[1];
 }
 
 export const briefSubcommand: Subcommand = {
@@ -16,7 +16,7 @@ export const briefSubcommand: Subcommand = {
   usage: '/grow brief @leader',
   description: 'the brief for your next session with a leader you coach, now',
   async run({ command, args, client, deps, ack }) {
-    const leaderId = parseLeaderMention(args[0]);
+    const leaderId = parseLeaderMention(args);
     if (!leaderId) return ack({ text: 'Who is the brief for? Type `/grow brief @name` with the leader you coach.' });
     const who = { teamId: command.team_id, userId: command.user_id };
     const log = deps.logger.child({ ...who, command: 'brief' });

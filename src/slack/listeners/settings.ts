@@ -8,15 +8,15 @@ import { SETTINGS, settingsHomeBlocks, settingsMetaSchema, settingsModal } from 
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
-import { readMulti } from '../read-view-state.js';
+import { readInput, readMulti } from '../read-view-state.js';
 import type { HomeSection } from './app-home.js';
 import { type RefreshHome, tellUser, whoActed } from './engagement-interaction.js';
 import { CALLBACKS, PERSON_ACTIONS } from '../ids.js';
 
 /** Shown to everyone: a leader's nudges and a coach's digests both keep to these hours. */
 export const settingsSection: HomeSection = async (deps, teamId, userId) => {
-  const { window, tz } = await loadOwnWorkingHours(deps, teamId, userId);
-  return settingsHomeBlocks(window, tz);
+  const { window, tz, digest } = await loadOwnWorkingHours(deps, teamId, userId);
+  return settingsHomeBlocks(window, tz, digest);
 };
 
 export const registerSettings = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
@@ -37,9 +37,12 @@ export const registerSettings = (refreshHome: RefreshHome) => (app: App, deps: S
     const submission = readSubmission(view, settingsMetaSchema, [SETTINGS.start, SETTINGS.end]);
     if (!submission) return ack(errorOn(SETTINGS.days, UNREADABLE_FORM));
     const answers = { days: readMulti(submission.state, SETTINGS.days), start: submission.values[SETTINGS.start], end: submission.values[SETTINGS.end] };
+    // The digest's fields are in the form only for a coach.
+    const digestShown = SETTINGS.digestDay in submission.state;
+    const digest = digestShown ? { day: readInput(submission.state, SETTINGS.digestDay), time: readInput(submission.state, SETTINGS.digestTime) } : undefined;
     let result;
     try {
-      result = await saveOwnWorkingHours(deps, { teamId, userId, answers });
+      result = await saveOwnWorkingHours(deps, { teamId, userId, answers, ...(digest ? { digest } : {}) });
     } catch (error) {
       log.error({ err: error }, 'working hours not saved');
       return ack(errorOn(SETTINGS.days, friendlyMessage(error)));

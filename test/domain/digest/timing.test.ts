@@ -33,6 +33,15 @@ describe('digest timing', () => {
     expect(local(digestDueAt('2026-W11', hours({ workDays: [2, 3, 4, 5] })), 'UTC')).toBe('Tue 2026-03-10 09:00');
   });
 
+  it('comes on the day and at the time the coach chose, still inside their working hours', () => {
+    const tz = 'Asia/Kolkata';
+    expect(local(digestDueAt('2026-W11', hours({ tz }), { day: 5, minute: 16 * 60 + 30 }), tz)).toBe('Fri 2026-03-13 16:30');
+    // Sunday evening for a coach who does not work Sundays: the next working morning.
+    expect(local(digestDueAt('2026-W11', hours({ tz }), { day: 7, minute: 18 * 60 }), tz)).toBe('Mon 2026-03-16 09:00');
+    expect(isDigestSuperseded('2026-W11', new Date('2026-03-19T12:00:00Z'), hours(), { day: 5, minute: 16 * 60 })).toBe(false);
+    expect(isDigestSuperseded('2026-W11', new Date('2026-03-20T16:00:00Z'), hours(), { day: 5, minute: 16 * 60 })).toBe(true);
+  });
+
   it('plans this week’s digest until a day after it fell due, and next week’s always', () => {
     const h = hours();
     const weeks = (iso: string) => digestSlots(new Date(iso), h).map((s) => s.isoWeek);

@@ -6,6 +6,7 @@ import { assignIds } from '../block-kit/assign-ids.js';
 import { toResult, type DriveResult, type DriverContext } from './context.js';
 import { describeAction, findElement } from './find-element.js';
 import { interactionBase, interactionForm, slashCommandForm } from './payloads.js';
+import { deliveredCommandText, readManifest } from '../scopes.js';
 
 export interface SlashCommandInput { teamId: string; userId: string; command: string; text?: string; channelId?: string }
 export interface SlashCommandResult extends DriveResult { triggerId: string; responseUrl: string }
@@ -16,8 +17,10 @@ export async function slashCommand(ctx: DriverContext, input: SlashCommandInput)
   if (!channel) throw new Error(`emulator: unknown channel ${input.channelId}`);
   const triggerId = ctx.store.issueTrigger(team.id, user.id, ctx.now());
   const responseUrl = ctx.responseUrls.issue(ctx.origin(), { teamId: team.id, userId: user.id, channelId: channel.id });
+  const escaped = readManifest().escapedCommands.includes(input.command);
+  const text = deliveredCommandText(input.text ?? '', escaped, (id) => ctx.store.findUser(team.id, id)?.name);
   const answer = await ctx.post(slashCommandForm({
-    team, user, command: input.command, text: input.text ?? '', channelId: channel.id,
+    team, user, command: input.command, text, channelId: channel.id,
     channelName: channel.kind === 'im' ? 'directmessage' : channel.name, responseUrl, triggerId,
   }), 'application/x-www-form-urlencoded');
   const result: SlashCommandResult = { ...toResult(answer), triggerId, responseUrl };

@@ -14,6 +14,7 @@ import { dmReplyKept, dmReplyNoAction, dmReplyNotKept, dmReplyOffer } from '../.
 import { buildPreconditionMessage, preconditionAnsweredMessage } from '../../../src/slack/blocks/nudge-precondition.js';
 import { checkInModal, withVisibilityLine, type ModalParts } from '../../../src/slack/blocks/checkin-modal.js';
 import { coachHomeBlocks } from '../../../src/slack/blocks/coach-home.js';
+import { coachQuestionModal } from '../../../src/slack/blocks/coach-question-modal.js';
 import { contractingModal } from '../../../src/slack/blocks/contracting-modal.js';
 import { styleModal } from '../../../src/slack/blocks/style-modal.js';
 import { buildDigestMessage, buildDigestParts } from '../../../src/slack/blocks/digest-message.js';
@@ -37,6 +38,8 @@ import { buildSessionPrepMessage } from '../../../src/slack/blocks/nudge-session
 import { prepAnsweredMessage, prepModal } from '../../../src/slack/blocks/prep-modal.js';
 import { reflectModal } from '../../../src/slack/blocks/reflect-modal.js';
 import { closingSummaryMessage, reviewAnsweredMessage, reviewModal } from '../../../src/slack/blocks/review-modal.js';
+import { supportSignpostMessage } from '../../../src/slack/blocks/support-signpost.js';
+import { DEFAULT_SUPPORT_MESSAGE } from '../../../src/domain/support/signpost.js';
 import { settingsHomeBlocks, settingsModal } from '../../../src/slack/blocks/settings.js';
 import { pulseAnswerModal } from '../../../src/slack/blocks/pulse-modal.js';
 import { pulseAnsweredMessage, pulseQuestionMessage } from '../../../src/slack/blocks/pulse-question.js';
@@ -140,6 +143,7 @@ const CASES: Record<string, Case> = {
     build: () => [{ blocks: coachHomeBlocks([{ engagement: { id: ID, leaderId: LEADER, status: 'active' }, sessions, signals: { status: 'active', progress: { past: 1, total: 6 }, nextSessionAt: later, lastSharedCheckInAt: now, lastSharedCommitment: 7 }, attention: [{ kind: 'contracting_pending' }] }], 'UTC', now) }],
   },
   contractingModal: { quotes: false, build: () => [{ view: contractingModal({ engagementId: ID, coachId: COACH }) }] },
+  coachQuestionModal: { quotes: false, build: () => [{ view: coachQuestionModal({ engagementId: ID, leaderId: COACH }) }] },
   styleModal: { quotes: false, build: () => [{ view: styleModal({ engagementId: ID, style: 'chooser', mutedKinds: ['follow_up'] }) }, { view: styleModal({ engagementId: ID, style: 'light', mutedKinds: ['follow_up', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review'] }) }] },
   answeredMessage: { quotes: true, build: (t) => [{ message: answeredMessage(answered(t, 'done'), 'done') }] },
   snoozedMessage: { quotes: true, build: (t) => [{ message: snoozedMessage(answered(t), later) }] },
@@ -149,7 +153,8 @@ const CASES: Record<string, Case> = {
     quotes: true,
     build: (t) => [{ blocks: leaderEngagementBlocks([{ engagement: { id: ID, coachId: COACH, status: 'active', sessionCount: 6, cadenceDays: 14, sessionMinutes: 60 }, sessions, targets: targets(t), commitments: [5, 8] }], 'UTC', now) }],
   },
-  invitationMessage: { quotes: false, build: () => [{ message: invitationMessage(invitation) }] },
+  // The coach's personal note is someone's words too: it must arrive escaped.
+  invitationMessage: { quotes: true, build: (t) => [{ message: invitationMessage({ ...invitation, note: t }) }] },
   invitationOutcomeMessage: { quotes: false, build: () => (['active', 'declined', 'ended', 'completed'] as const).map((status) => ({ message: invitationOutcomeMessage({ ...invitation, status, contracted: false }) })) },
   engagementNewModal: { quotes: false, build: () => [{ view: engagementNewModal() }] },
   invitationSentNotice: { quotes: false, build: () => [{ message: invitationSentNotice({ leaderId: LEADER, sessionCount: 6, cadenceDays: 7, sessionMinutes: 45, firstSessionAt: later, leaderTz: 'UTC', coachTz: 'Asia/Tokyo' }) }] },
@@ -202,8 +207,9 @@ const CASES: Record<string, Case> = {
   },
   closingSummaryMessage: { quotes: true, build: (t) => [{ message: closingSummaryMessage(targets(t)) }] },
   reviewAnsweredMessage: { quotes: false, build: () => (['saved', 'answered', 'ended', 'gone', 'no_targets'] as const).map((n) => ({ message: reviewAnsweredMessage(n) })) },
+  supportSignpostMessage: { quotes: false, build: () => [{ message: supportSignpostMessage(DEFAULT_SUPPORT_MESSAGE) }] },
   settingsHomeBlocks: { quotes: false, build: () => [{ blocks: settingsHomeBlocks(window, 'Europe/Paris') }] },
-  settingsModal: { quotes: false, build: () => [{ view: settingsModal({ window, tz: 'Europe/Paris' }) }] },
+  settingsModal: { quotes: false, build: () => [{ view: settingsModal({ window, tz: 'Europe/Paris' }) }, { view: settingsModal({ window, tz: 'Europe/Paris', digest: { day: 5, minute: 16 * 60 + 30 } }) }] },
   pulseQuestionMessage: {
     quotes: true,
     build: (t) =>
