@@ -24,14 +24,14 @@ export interface CoachPlanInput {
 type PersonHours = { tz: string | null; workDays: number[] | null; workStartMinute: number | null; workEndMinute: number | null };
 
 // Until Slack has told us about the coach, UTC and the operator's default window stand.
-function hoursOf(p: PersonHours, fallback: WorkingWindow = defaultWorkingHours): WorkingHours {
+export function hoursOf(p: PersonHours, fallback: WorkingWindow = defaultWorkingHours): WorkingHours {
   if (p.tz === null || p.workDays === null || p.workStartMinute === null || p.workEndMinute === null) {
     return { ...fallback, tz: 'UTC', workDays: [...fallback.workDays] };
   }
   return workingHoursOf({ tz: p.tz, workDays: p.workDays, workStartMinute: p.workStartMinute, workEndMinute: p.workEndMinute });
 }
 
-const personHours = { tz: people.tz, workDays: people.workDays, workStartMinute: people.workStartMinute, workEndMinute: people.workEndMinute };
+export const personHours = { tz: people.tz, workDays: people.workDays, workStartMinute: people.workStartMinute, workEndMinute: people.workEndMinute };
 
 /** This week's digest (unless more than a day overdue) and next week's, for every coach with an active engagement. */
 export async function planCoachDigests(db: Db, input: CoachPlanInput): Promise<number> {

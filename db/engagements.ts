@@ -4,6 +4,7 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { DomainError } from '../src/domain/errors.js';
 import type { EngagementStatus } from '../src/domain/planner/types.js';
+import type { Style } from '../src/domain/engagement/style.js';
 import type { Db } from './client.js';
 import { engagements, nudges, sessions } from './schema/index.js';
 
@@ -20,6 +21,9 @@ export interface NewEngagement {
   cadenceDays: number;
   sessionMinutes: number;
   sessionTimes: Date[];
+  /** The row's id when given (an encrypted column is bound to it), and the coach's sealed note. */
+  id?: string;
+  invitationNoteEnc?: string | null;
 }
 
 /** A unique-constraint violation by name, through whichever driver wrapped it. */
@@ -36,6 +40,8 @@ export async function insertEngagement(db: Db, input: NewEngagement): Promise<{ 
       const [engagement] = await tx
         .insert(engagements)
         .values({
+          ...(input.id ? { id: input.id } : {}),
+          invitationNoteEnc: input.invitationNoteEnc ?? null,
           teamId: input.teamId,
           coachId: input.coachId,
           leaderId: input.leaderId,
@@ -70,7 +76,8 @@ export async function moveEngagement(
   db: Db,
   input: { teamId: string; engagementId: string; from: EngagementStatus[]; to: EngagementStatus; now: Date },
 ): Promise<EngagementRow | undefined> {
-  const stamps = input.to === 'ended' ? { endedAt: input.now } : { respondedAt: input.now };
+  const over = input.to === 'ended' || input.to === 'completed';
+  const stamps = over ? { endedAt: input.now } : { respondedAt: input.now };
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(engagements)
@@ -78,7 +85,7 @@ export async function moveEngagement(
       .where(and(eq(engagements.teamId, input.teamId), eq(engagements.id, input.engagementId), inArray(engagements.status, input.from)))
       .returning();
     // Nothing more goes out for an engagement that is over (the invitation included).
-    if (row && (input.to === 'ended' || input.to === 'declined')) {
+    if (row && (over || input.to === 'declined')) {
       await tx
         .update(nudges)
         .set({ status: 'cancelled', reason: `engagement_${input.to}`, updatedAt: input.now })
@@ -123,4 +130,14 @@ export async function findEngagementsOfCoach(db: Db, teamId: string, coachId: st
     .select({ id: engagements.id, coachId: engagements.coachId, leaderId: engagements.leaderId, status: engagements.status })
     .from(engagements)
     .where(and(eq(engagements.teamId, teamId), eq(engagements.coachId, coachId), inArray(engagements.leaderId, leaderIds)));
+}
+
+/** How Grow works with the leader: the style and the kinds they turned off. False when the engagement is no longer active. */
+export async function setEngagementStyle(db: Db, input: { teamId: string; engagementId: string; style: Style; mutedKinds: string[] }): Promise<boolean> {
+  const rows = await db
+    .update(engagements)
+    .set({ style: input.style, mutedKinds: input.mutedKinds })
+    .where(and(eq(engagements.teamId, input.teamId), eq(engagements.id, input.engagementId), eq(engagements.status, 'active')))
+    .returning({ id: engagements.id });
+  return rows.length > 0;
 }

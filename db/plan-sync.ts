@@ -7,7 +7,7 @@ import { ENGAGEMENT_PLAN_KINDS } from '../src/domain/nudge-kinds.js';
 import { defaultWorkingHours, type WorkingHours, type WorkingWindow } from '../src/domain/time/index.js';
 import type { Db } from './client.js';
 import { workingHoursOf } from './people.js';
-import { actions, checkIns, engagements, nudges, people, sessions } from './schema/index.js';
+import { actions, checkIns, engagements, nudges, people, sessions, targets } from './schema/index.js';
 import { isWorkspaceUninstalled } from './workspaces.js';
 import { syncPulsePlan } from './pulse-plan.js';
 
@@ -46,7 +46,7 @@ async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<Spec[] | null> {
     .for('update');
   if (!engagement) return null;
   const leaderId = engagement.leaderId;
-  const [sessionRows, [person], [openAction], [lastCheckIn], [sponsor]] = await Promise.all([
+  const [sessionRows, [person], [openAction], [lastCheckIn], [target], [sponsor]] = await Promise.all([
     tx.select().from(sessions).where(eq(sessions.engagementId, engagement.id)),
     tx.select().from(people).where(and(eq(people.teamId, input.teamId), eq(people.userId, leaderId))),
     tx
@@ -61,35 +61,36 @@ async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<Spec[] | null> {
       .where(and(eq(checkIns.teamId, input.teamId), eq(checkIns.leaderId, leaderId)))
       .orderBy(desc(checkIns.createdAt))
       .limit(1),
+    tx.select({ id: targets.id }).from(targets).where(eq(targets.engagementId, engagement.id)).limit(1),
     engagement.sponsorId ? tx.select().from(people).where(and(eq(people.teamId, input.teamId), eq(people.userId, engagement.sponsorId))) : Promise.resolve([]),
   ]);
   // Until Slack has told us about the leader, UTC and the operator's default window stand.
   const window = input.defaultWorkingHours ?? defaultWorkingHours;
   const fallback: WorkingHours = { ...window, tz: 'UTC', workDays: [...window.workDays] };
   const hours: WorkingHours = person ? workingHoursOf(person) : fallback;
-  const planFor = (pausedUntil: Date | null) =>
+  const planFor = (pausedUntil: Date | null, style = engagement.style, mutedKinds = engagement.mutedKinds) =>
     planEngagement({
-      engagement,
+      engagement: { ...engagement, style, mutedKinds },
       sessions: sessionRows,
       leader: { userId: leaderId, hours, pausedUntil, unansweredFollowUps: person?.unansweredFollowUps ?? 0 },
       openAction: openAction ?? null,
       lastCheckInAt: lastCheckIn?.at ?? null,
+      contracting: { acceptedAt: engagement.respondedAt, contracted: target !== undefined },
       rhythm: input.rhythm,
       now: input.now,
     });
   const rhythmSpecs: Spec[] = planFor(person?.pausedUntil ?? null);
   const invitation = planInvitation({ engagement, leader: { userId: leaderId, hours }, rhythm: input.rhythm, now: input.now });
-  // An ended engagement still owes the leader the results of a round already open.
-  const pulseSpecs = engagement.status === 'active' || engagement.status === 'ended' ? await syncPulsePlan(tx, { teamId: input.teamId, engagement, hours, ended: engagement.status === 'ended', reviews: reviewTimes(person?.pausedUntil ? planFor(null) : rhythmSpecs), now: input.now }) : [];
-  const sponsorSpecs = planSponsorAsks({
-    engagement,
-    sponsorHours: sponsor ? workingHoursOf(sponsor) : fallback,
-    closingReviewAt: reviewTimes(person?.pausedUntil ? planFor(null) : rhythmSpecs).closing,
-  });
+  // An ended or completed engagement still owes the leader the results of a round already open.
+  const over = engagement.status === 'ended' || engagement.status === 'completed';
+  // The reviews fall when a full, unpaused rhythm would put them, whatever the leader chose to receive.
+  const reviews = reviewTimes(person?.pausedUntil || engagement.style !== 'standard' || engagement.mutedKinds.length > 0 ? planFor(null, 'standard', []) : rhythmSpecs);
+  const pulseSpecs = engagement.status === 'active' || over ? await syncPulsePlan(tx, { teamId: input.teamId, engagement, hours, ended: over, reviews, now: input.now }) : [];
+  const sponsorSpecs = planSponsorAsks({ engagement, sponsorHours: sponsor ? workingHoursOf(sponsor) : fallback, closingReviewAt: reviews.closing });
   return [...(invitation ? [invitation] : []), ...rhythmSpecs, ...pulseSpecs, ...sponsorSpecs];
 }
 
-/** The stakeholders' rounds close on the leader's reviews, paused or not. */
+/** The stakeholders' rounds close on the leader's reviews, paused or not, sent or not. */
 const reviewTimes = (specs: Spec[]) => ({
   midpoint: specs.find((s) => s.kind === 'midpoint_review')?.dueAt ?? null,
   closing: specs.find((s) => s.kind === 'closing_review')?.dueAt ?? null,

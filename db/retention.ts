@@ -34,7 +34,7 @@ export async function eraseExpiredContent(db: Db, cipher: Cipher, options: { now
         and(
           isNull(engagements.contentErasedAt),
           or(
-            and(eq(engagements.status, 'ended'), lt(engagements.endedAt, cutoff)),
+            and(inArray(engagements.status, ['ended', 'completed']), lt(engagements.endedAt, cutoff)),
             // Declined: counted from the answer. Never answered: the invitation has expired.
             and(eq(engagements.status, 'declined'), or(lt(engagements.respondedAt, cutoff), and(isNull(engagements.respondedAt), lt(engagements.createdAt, cutoff)))),
             and(eq(engagements.status, 'invited'), lt(engagements.createdAt, cutoff)),
@@ -65,7 +65,7 @@ async function eraseLooseCheckIns(db: Db, cipher: Cipher, cutoff: Date, now: Dat
         const s = rowSeal(cipher, 'check_ins', c);
         await tx
           .update(checkIns)
-          .set({ goalEnc: s.seal('goal_enc', ''), realityEnc: s.seal('reality_enc', ''), optionsEnc: s.seal('options_enc', ''), willEnc: s.seal('will_enc', ''), makeItTenEnc: null, contentErasedAt: now })
+          .set({ goalEnc: s.seal('goal_enc', ''), realityEnc: s.seal('reality_enc', ''), optionsEnc: s.seal('options_enc', ''), willEnc: s.seal('will_enc', ''), makeItTenEnc: null, expectationEnc: null, contentErasedAt: now })
           .where(eq(checkIns.id, c.id));
       }
       return due;
@@ -105,7 +105,7 @@ async function eraseEngagementContent(db: Db, cipher: Cipher, e: { id: string; t
       const s = seal('check_ins', id);
       await tx
         .update(checkIns)
-        .set({ goalEnc: s.seal('goal_enc', ''), realityEnc: s.seal('reality_enc', ''), optionsEnc: s.seal('options_enc', ''), willEnc: s.seal('will_enc', ''), makeItTenEnc: null })
+        .set({ goalEnc: s.seal('goal_enc', ''), realityEnc: s.seal('reality_enc', ''), optionsEnc: s.seal('options_enc', ''), willEnc: s.seal('will_enc', ''), makeItTenEnc: null, expectationEnc: null })
         .where(eq(checkIns.id, id));
     }
     const actionRows = await tx.select({ id: actions.id }).from(actions).where(and(eq(actions.teamId, e.teamId), eq(actions.engagementId, e.id)));
@@ -126,6 +126,6 @@ async function eraseEngagementContent(db: Db, cipher: Cipher, e: { id: string; t
     // The sponsor's answers are free text about the engagement: they go with it.
     const sponsorRows = await tx.select({ id: sponsorAnswers.id }).from(sponsorAnswers).where(and(eq(sponsorAnswers.teamId, e.teamId), eq(sponsorAnswers.engagementId, e.id)));
     for (const { id } of sponsorRows) await tx.update(sponsorAnswers).set({ answerEnc: seal('sponsor_answers', id).seal('answer_enc', '') }).where(eq(sponsorAnswers.id, id));
-    await tx.update(engagements).set({ contentErasedAt: now }).where(eq(engagements.id, e.id));
+    await tx.update(engagements).set({ contentErasedAt: now, invitationNoteEnc: null }).where(eq(engagements.id, e.id));
   });
 }

@@ -7,6 +7,7 @@ import { selectNudgesToEnqueue, type DueNudge } from '../db/nudges.js';
 import type { Logger } from '../src/logger.js';
 import { enqueueNudges } from './enqueue-nudges.js';
 import { createProcessor } from './processor.js';
+import { completeEngagements } from './complete-engagements.js';
 import { replanOrphans } from './replan-orphans.js';
 import type { GrowQueue } from './queues.js';
 
@@ -37,9 +38,11 @@ export interface ReconcileResult {
   repaired: number;
 }
 
-/** The Postgres half of a pass: repairs and re-plans, then reads what is due soon. */
+/** The Postgres half of a pass: completes what is over, repairs and re-plans, then reads what is due soon. */
 export async function collectDue(deps: ReconcileDeps, now: Date): Promise<DueNudge[]> {
   const settings = { ...defaultReconcileSettings, ...deps.settings };
+  // Completing first: a completed engagement has nothing left to re-plan.
+  await completeEngagements(deps, now);
   await replanOrphans(deps, now);
   return selectNudgesToEnqueue(deps.db, {
     now,

@@ -2,6 +2,7 @@
 // else receives a `Config` object; nothing outside this module reads the environment.
 import { z } from 'zod';
 import { resolveRhythm, rhythmRules, type RhythmSettings } from './domain/planner/rhythm.js';
+import { DEFAULT_SUPPORT_MESSAGE, DEFAULT_SUPPORT_PHRASES, parseSupportPhrases } from './domain/support/signpost.js';
 import { defaultWorkingHours } from './domain/time/working-hours.js';
 import { parseWorkDays, parseWorkHours, type WorkingWindow } from './domain/time/working-window.js';
 
@@ -41,6 +42,8 @@ const baseSchema = z.object({
     STALE_SENDING_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(1000).default(300_000),
     /** A send still running after this is given up: its row goes back to pending and the job is retried. */
     SEND_TIME_LIMIT_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(1000).default(60_000),
+    /** Sends in flight at once in each worker process; a send mostly waits on Postgres, Redis and Slack. */
+    SEND_CONCURRENCY: z.coerce.number({ invalid_type_error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
     GROW_TEST_PAUSE_AFTER_POST: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(0).default(0),
     RUN_MIGRATIONS: boolish.default('true'),
     RETENTION_DAYS: z.coerce.number({ invalid_type_error: 'must be a number of days' }).int('must be a whole number of days').min(1, 'must be at least 1').default(365),
@@ -53,7 +56,7 @@ const baseSchema = z.object({
 });
 
 /** Each rhythm offset's variable; bounds and wording come from the planner's own rules. */
-const RHYTHM_VARIABLES = {
+export const RHYTHM_VARIABLES = {
   RHYTHM_FOLLOW_UP_FRACTION: 'followUpFraction',
   RHYTHM_PREP_WORKING_DAYS: 'prepWorkingDaysBefore',
   RHYTHM_CHECKIN_PROMPT_HOURS: 'checkinPromptHoursAfter',
@@ -87,6 +90,8 @@ const schema = baseSchema.extend({
   ...rhythmShape,
   WORK_DAYS: parsedString(parseWorkDays, 'must be ISO weekdays (1 = Monday … 7 = Sunday) as a range or a list, e.g. 1-5 or 1,2,3,4,5').optional(),
   WORK_HOURS: parsedString(parseWorkHours, 'must be a start and an end on the 24-hour clock, start first, e.g. 09:00-17:30').optional(),
+  SUPPORT_PHRASES: parsedString(parseSupportPhrases, "must be one or more phrases separated by commas, e.g. can't cope,burnt out").optional(),
+  SUPPORT_MESSAGE: z.string().trim().min(1).max(2000, 'must be at most 2,000 characters').optional(),
 });
 
 function rhythmOf(e: z.output<typeof schema>): RhythmSettings {
@@ -145,6 +150,8 @@ export interface Config {
   reconcileEveryMs: number;
   staleSendingMs: number;
   sendTimeLimitMs: number;
+  /** Sends in flight at once in each worker process. */
+  sendConcurrency: number;
   /** Fault tests only: a send waits this long between its post and its record. 0 outside NODE_ENV=test. */
   testPauseAfterPostMs: number;
   runMigrations: boolean;
@@ -156,6 +163,8 @@ export interface Config {
   rhythm: RhythmSettings;
   /** The working window a person starts with, until they set their own in App Home. */
   defaultWorkingHours: WorkingWindow;
+  /** The support signpost: phrases in a leader's own words, and what the leader is told privately. */
+  support: { phrases: string[]; message: string };
 }
 
 export class ConfigError extends Error {
@@ -202,6 +211,7 @@ export function parseConfig(env: Record<string, string | undefined>, role: Role 
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
     staleSendingMs: e.STALE_SENDING_MS,
     sendTimeLimitMs: e.SEND_TIME_LIMIT_MS,
+    sendConcurrency: e.SEND_CONCURRENCY,
     testPauseAfterPostMs: e.NODE_ENV === 'test' ? e.GROW_TEST_PAUSE_AFTER_POST : 0,
     runMigrations: e.RUN_MIGRATIONS,
     retentionDays: e.RETENTION_DAYS,
@@ -212,6 +222,7 @@ export function parseConfig(env: Record<string, string | undefined>, role: Role 
       startMinute: e.WORK_HOURS?.startMinute ?? defaultWorkingHours.startMinute,
       endMinute: e.WORK_HOURS?.endMinute ?? defaultWorkingHours.endMinute,
     },
+    support: { phrases: e.SUPPORT_PHRASES ?? [...DEFAULT_SUPPORT_PHRASES], message: e.SUPPORT_MESSAGE ?? DEFAULT_SUPPORT_MESSAGE },
   };
 }
 

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { keyAndTeam, at, createdAt } from './columns.js';
+import { STYLES } from '../../src/domain/engagement/style.js';
 
 export const engagements = pgTable(
   'engagements',
@@ -10,17 +11,23 @@ export const engagements = pgTable(
     ...keyAndTeam(),
     coachId: text('coach_id').notNull(),
     leaderId: text('leader_id').notNull(),
-    /** invited → active → ended; invited → declined. */
-    status: text('status', { enum: ['invited', 'active', 'declined', 'ended'] }).notNull().default('invited'),
+    /** invited → active → completed (by itself) or ended (early, by either person); invited → declined. */
+    status: text('status', { enum: ['invited', 'active', 'declined', 'ended', 'completed'] }).notNull().default('invited'),
     startDate: date('start_date').notNull(),
     sessionCount: integer('session_count').notNull().default(8),
     cadenceDays: integer('cadence_days').notNull().default(14),
     sessionMinutes: integer('session_minutes').notNull().default(60),
+    /** Encrypted: the coach's personal note in the invitation, if they wrote one. */
+    invitationNoteEnc: text('invitation_note_enc'),
     createdAt: createdAt(),
     respondedAt: at('responded_at'),
     endedAt: at('ended_at'),
     /** When retention erased the engagement's free text (RETENTION_DAYS after it ended). */
     contentErasedAt: at('content_erased_at'),
+    /** How Grow works with the leader, set by their contracting answer (src/domain/engagement/style.ts). */
+    style: text('style', { enum: STYLES }).notNull().default('standard'),
+    /** Rhythm kinds the leader turned off. */
+    mutedKinds: text('muted_kinds').array().notNull().default(sql`'{}'::text[]`),
     /** The organisation's person for this engagement (manager, HR partner), optional; sees process facts only. */
     sponsorId: text('sponsor_id'),
     /** The cohort a programme admin puts the engagement in, for the programme report. */
@@ -38,6 +45,7 @@ export const engagements = pgTable(
     check('engagements_sessions', sql`${t.sessionCount} between 6 and 12`),
     check('engagements_cadence', sql`${t.cadenceDays} in (7, 14, 21)`),
     check('engagements_length', sql`${t.sessionMinutes} between 60 and 90`),
+    check('engagements_style', sql`${t.style} in (${sql.raw(STYLES.map((k) => `'${k}'`).join(', '))})`),
   ],
 );
 
@@ -45,7 +53,7 @@ export const engagements = pgTable(
 export const engagementRef = (onDelete: 'cascade' | 'set null') => uuid('engagement_id').references(() => engagements.id, { onDelete });
 
 /** A row of one engagement, gone with it. */
-const ofEngagement = () => ({ ...keyAndTeam(), engagementId: engagementRef('cascade').notNull() });
+export const ofEngagement = () => ({ ...keyAndTeam(), engagementId: engagementRef('cascade').notNull() });
 
 export const sessions = pgTable(
   'sessions',

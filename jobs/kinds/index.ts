@@ -4,6 +4,7 @@ import type { NudgeKind } from '../../src/domain/nudge-kinds.js';
 import { brief } from './brief.js';
 import { checkInPrompt } from './checkin-prompt.js';
 import { closingReview } from './closing-review.js';
+import { contractingReminder } from './contracting-reminder.js';
 import { digest } from './digest.js';
 import { followUp } from './follow-up.js';
 import { invitation } from './invitation.js';
@@ -11,6 +12,7 @@ import type { KindDefinition } from './kind-definition.js';
 import { midpointReview } from './midpoint-review.js';
 import { pulseQuestion, pulseReminder } from './pulse-question.js';
 import { pulseResults, pulseShared } from './pulse-results.js';
+import { sessionHeld } from './session-held.js';
 import { sessionPrep } from './session-prep.js';
 import { sponsorChange } from './sponsor-change.js';
 import { sponsorOutcomes } from './sponsor-outcomes.js';
@@ -28,6 +30,8 @@ export const KIND_DEFINITIONS = {
   pulse_reminder: pulseReminder,
   pulse_results: pulseResults,
   pulse_shared: pulseShared,
+  session_held: sessionHeld,
+  contracting_reminder: contractingReminder,
   sponsor_outcomes: sponsorOutcomes,
   sponsor_change: sponsorChange,
 } satisfies Record<NudgeKind, KindDefinition>;

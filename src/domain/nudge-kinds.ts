@@ -15,6 +15,8 @@ export const NUDGE_KINDS = [
   'pulse_reminder',
   'pulse_results',
   'pulse_shared',
+  'session_held',
+  'contracting_reminder',
   'sponsor_outcomes',
   'sponsor_change',
 ] as const;
@@ -22,7 +24,7 @@ export const NUDGE_KINDS = [
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 
 /** The kinds the engagement planner (`planEngagement`) writes from an engagement's rhythm. */
-export const RHYTHM_KINDS = ['follow_up', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review'] as const satisfies readonly NudgeKind[];
+export const RHYTHM_KINDS = ['follow_up', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review', 'contracting_reminder'] as const satisfies readonly NudgeKind[];
 
 export type RhythmKind = (typeof RHYTHM_KINDS)[number];
 

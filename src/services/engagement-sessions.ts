@@ -30,11 +30,12 @@ export async function changeSession(ctx: ServiceContext, input: ChangeSessionInp
   return after ?? found;
 }
 
-/** A session its coach or leader is about to move, with the viewer's zone for the form. */
-export async function loadSessionToMove(ctx: ServiceContext, input: { teamId: string; userId: string; sessionId: string }) {
+/** A session its coach or leader is about to move or cancel, with the viewer's zone for the form. */
+export async function loadSessionToChange(ctx: ServiceContext, input: { teamId: string; userId: string; sessionId: string; kind: 'reschedule' | 'cancel' }) {
   const [found, person] = await Promise.all([findSessionWithEngagement(ctx.db, input.teamId, input.sessionId), findPerson(ctx.db, input.teamId, input.userId)]);
   if (!found) throw new DomainError('not_found', `session ${input.sessionId}`);
   // A far-future time passes the "not in the past" rule, so this checks only who and what state.
-  checkSessionChange(found.engagement, found.session, { kind: 'reschedule', at: new Date(8.64e15) }, input.userId, ctx.now());
+  const change: SessionChange = input.kind === 'reschedule' ? { kind: 'reschedule', at: new Date(8.64e15) } : { kind: 'cancel' };
+  checkSessionChange(found.engagement, found.session, change, input.userId, ctx.now());
   return { ...found, tz: person?.tz ?? 'UTC' };
 }

@@ -1,6 +1,7 @@
 // The engagement verbs: a coach starts one (the leader is invited, nothing else is
 // planned), the leader accepts or declines, either of them ends it. Every change re-plans,
 // in the transaction that changes the status.
+import { newRowId, rowSeal } from '../../db/sealed.js';
 import { findEngagement, findInvitationMessage, insertEngagement, listEngagementsOf, moveEngagement, type EngagementRow, type SessionRow } from '../../db/engagements.js';
 import type { Db } from '../../db/client.js';
 import { mayStartEngagement } from '../../db/programme.js';
@@ -42,7 +43,10 @@ export async function createEngagement(ctx: ServiceContext, input: CreateEngagem
   if (!checked.ok) return { outcome: 'invalid', errors: checked.errors };
   let created;
   try {
-    created = await insertEngagement(ctx.db, { teamId: input.teamId, coachId: input.coachId, ...draft, sessionTimes: checked.sessionTimes });
+    const { note, ...terms } = draft;
+    const id = newRowId();
+    const invitationNoteEnc = note ? rowSeal(ctx.cipher, 'engagements', { teamId: input.teamId, id }).seal('invitation_note_enc', note) : null;
+    created = await insertEngagement(ctx.db, { id, teamId: input.teamId, coachId: input.coachId, ...terms, invitationNoteEnc, sessionTimes: checked.sessionTimes });
   } catch (error) {
     if (error instanceof DomainError && error.code === 'conflict') return { outcome: 'invalid', errors: { leader: error.userMessage } };
     throw error;

@@ -1,6 +1,7 @@
 // What a leader sees of their own practice outside the check-in modal: their recent
 // check-ins (App Home, `/grow history`), the action they are working on, and what the
 // check-in modal offers them (targets, next session) for the engagement they are in.
+import { askQuestions } from './questions.js';
 import { findOpenAction, listRecentCheckIns } from '../../db/check-ins.js';
 import { findEngagementContext } from '../../db/engagement-context.js';
 export type { ActiveEngagement } from '../../db/engagement-context.js';
@@ -20,3 +21,9 @@ export async function loadCheckInHistory(ctx: ServiceContext, teamId: string, us
 }
 
 export const loadCheckInContext = (ctx: ServiceContext, teamId: string, userId: string) => findEngagementContext(ctx.db, ctx.cipher, teamId, userId, ctx.now());
+
+/** The check-in's four GROW hints, drawn from the bank for this leader. */
+export async function checkInHints(ctx: ServiceContext, teamId: string, userId: string, engagementId: string | null): Promise<Record<'goal' | 'reality' | 'options' | 'will', string>> {
+  const asked = await askQuestions(ctx, { teamId, leaderId: userId, engagementId, seed: ctx.now().toISOString() }, ['goal', 'reality', 'options', 'will']);
+  return { goal: asked.goal.text, reality: asked.reality.text, options: asked.options.text, will: asked.will.text };
+}

@@ -7,6 +7,7 @@ import { nudges } from '../../db/schema/index.js';
 import { listTargets, saveRatings, type TargetView } from '../../db/targets.js';
 import { parseReviewRatings, stageOfKind, type ReviewStage } from '../domain/engagement/review.js';
 import type { ServiceContext } from './context.js';
+import { askQuestions } from './questions.js';
 import { stakeholderScoresAt, type StakeholderScores } from './pulse-results.js';
 
 export interface ReviewClick {
@@ -29,8 +30,8 @@ export async function checkReview(ctx: ServiceContext, input: ReviewClick): Prom
   if (!nudge || !engagement) return { outcome: 'stale', reason: 'gone' };
   const stage = stageOfKind(nudge.kind);
   if (nudge.recipientId !== input.userId || engagement.leaderId !== input.userId || !stage || nudge.engagementId !== engagement.id) return { outcome: 'refused' };
-  // A closing review is still worth answering once the engagement has been ended.
-  if (engagement.status !== 'active' && engagement.status !== 'ended') return { outcome: 'stale', reason: 'ended' };
+  // A closing review is still worth answering once the engagement has ended or completed.
+  if (engagement.status !== 'active' && engagement.status !== 'ended' && engagement.status !== 'completed') return { outcome: 'stale', reason: 'ended' };
   if (nudge.answeredAt) return { outcome: 'stale', reason: 'answered' };
   const targets = await listTargets(ctx.db, ctx.cipher, input.teamId, engagement.id);
   if (targets.length === 0) return { outcome: 'stale', reason: 'no_targets' };
@@ -38,7 +39,7 @@ export async function checkReview(ctx: ServiceContext, input: ReviewClick): Prom
   return { outcome: 'open', stage, targets, stakeholders };
 }
 
-export type SubmitReviewResult = { outcome: 'invalid'; errors: Record<string, string> } | Exclude<ReviewCheck, { outcome: 'open' }> | { outcome: 'saved'; stage: ReviewStage; targets: TargetView[] };
+export type SubmitReviewResult = { outcome: 'invalid'; errors: Record<string, string> } | Exclude<ReviewCheck, { outcome: 'open' }> | { outcome: 'saved'; stage: ReviewStage; targets: TargetView[]; question?: string };
 
 export async function submitReview(ctx: ServiceContext, input: ReviewClick & { values: Record<string, string | undefined> }): Promise<SubmitReviewResult> {
   const check = await checkReview(ctx, input);
@@ -48,5 +49,8 @@ export async function submitReview(ctx: ServiceContext, input: ReviewClick & { v
   await saveRatings(ctx.db, { teamId: input.teamId, engagementId: input.engagementId, stage: check.stage, ratings: parsed.ratings });
   await markNudgeAnswered(ctx.db, { teamId: input.teamId, leaderId: input.userId, nudgeId: input.nudgeId, now: ctx.now() });
   ctx.logger.info({ teamId: input.teamId, userId: input.userId, engagementId: input.engagementId, stage: check.stage }, 'review saved');
-  return { outcome: 'saved', stage: check.stage, targets: await listTargets(ctx.db, ctx.cipher, input.teamId, input.engagementId) };
+  const targets = await listTargets(ctx.db, ctx.cipher, input.teamId, input.engagementId);
+  // The closing summary ends on a question from the bank, to take into the last session.
+  const question = check.stage === 'closing' ? (await askQuestions(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: input.engagementId, seed: input.nudgeId }, ['review'])).review.text : undefined;
+  return { outcome: 'saved', stage: check.stage, targets, question };
 }

@@ -12,6 +12,8 @@ export const NUDGE_ACTIONS = {
   prepAnswer: 'prep_answer',
   checkInOpen: 'checkin_open',
   reviewOpen: 'review_open',
+  sessionHeldYes: 'session_held_yes',
+  sessionHeldNo: 'session_held_no',
 } as const;
 
 export type NudgeActionId = (typeof NUDGE_ACTIONS)[keyof typeof NUDGE_ACTIONS];
@@ -24,6 +26,15 @@ export const ENGAGEMENT_ACTIONS = {
   contractingOpen: 'contracting_open',
   sessionMenu: 'session_menu',
   end: 'engagement_end',
+  questionOpen: 'engagement_question_open',
+  styleOpen: 'engagement_style_open',
+} as const;
+
+/** The coach's roster on App Home: a brief now, and its pages. */
+export const COACH_ACTIONS = {
+  briefNow: 'coach_brief_now',
+  rosterPrevious: 'coach_roster_previous',
+  rosterNext: 'coach_roster_next',
 } as const;
 
 /** A person's own settings and data. */
@@ -40,9 +51,12 @@ export const CALLBACKS = {
   engagementNew: 'engagement_new',
   contracting: 'engagement_contracting',
   reschedule: 'session_reschedule',
+  cancelSession: 'session_cancel',
   reflect: 'followup_reflection',
   prep: 'session_prep',
   review: 'target_review',
+  coachQuestion: 'engagement_question_add',
+  style: 'engagement_style',
 } as const;
 
 /** The stakeholder pulse: the stakeholder's DM and modal, the leader's picker, results and sharing. */

@@ -36,7 +36,7 @@ describe('coach planning in the worker', () => {
     await f.startWorker({ coachPlanning: true });
     await waitFor(async () => (await digests()).length > 0, 10_000, 'first planned digest');
     const before = (await digests()).length;
-    expect(await planCoachNudges(f.db.db, { now: new Date() })).toEqual({ digests: 0, briefs: 0 });
+    expect(await planCoachNudges(f.db.db, { now: new Date() })).toEqual({ digests: 0, briefs: 0, heldQuestions: 0 });
     expect((await digests()).length).toBe(before);
     expect(new Set((await digests()).map((r) => r.recipientId))).toEqual(new Set([COACH]));
   });

@@ -9,7 +9,7 @@ import { leaderEngagementBlocks } from '../../src/slack/blocks/engagement-home.j
 import { invitationMessage, invitationOutcomeMessage } from '../../src/slack/blocks/engagement-invitation.js';
 import { engagementNewModal } from '../../src/slack/blocks/engagement-new-modal.js';
 import { invitationSentNotice, sessionMovedNotice } from '../../src/slack/blocks/engagement-notices.js';
-import { rescheduleModal } from '../../src/slack/blocks/engagement-session-modal.js';
+import { cancelSessionModal, rescheduleModal } from '../../src/slack/blocks/engagement-session-modal.js';
 import { leaderHomeView } from '../../src/slack/blocks/leader-home.js';
 import { prepAnsweredMessage, prepModal } from '../../src/slack/blocks/prep-modal.js';
 import { reflectModal } from '../../src/slack/blocks/reflect-modal.js';
@@ -37,6 +37,7 @@ describe('engagement modals', () => {
     engagementNew: engagementNewModal(),
     contracting: contractingModal({ engagementId: id(9), coachId: 'U0COACH001' }),
     reschedule: rescheduleModal({ sessionId: id(3), seq: 12, at, tz }),
+    cancelSession: cancelSessionModal({ sessionId: id(3), seq: 12, at, tz, otherId: 'U0COACH001' }),
     reflect: reflectModal({ meta: { nudgeId: id(1), actionId: id(2), ...meta }, actionText: hostile(500) }),
     prep: prepModal({ meta: { nudgeId: id(1), sessionId: id(3), ...meta }, sessionAt: at, tz }),
     review: reviewModal({ meta: { nudgeId: id(1), engagementId: id(9), ...meta }, stage: 'closing', targets }),
@@ -97,7 +98,8 @@ describe('App Home sections', () => {
     const roster = Array.from({ length: 25 }, (_, i) => ({
       engagement: { id: id(200 + i), leaderId: `U0LEADER${String(i).padStart(2, '0')}`, status: 'active' as const },
       sessions: sessions.map((s) => ({ ...s, id: id(300 + i * 20 + s.seq) })),
-      signals: { status: 'active' as const, progress: { held: 2, total: 12 }, nextSessionAt: at, lastSharedCheckInAt: at, lastSharedCommitment: 7 },
+      signals: { status: 'active' as const, progress: { past: 2, total: 12 }, nextSessionAt: at, lastSharedCheckInAt: at, lastSharedCommitment: 7 },
+      attention: [{ kind: 'low_commitment' as const, score: 7 }, { kind: 'not_yet_twice' as const }, { kind: 'session_unmarked' as const, seq: 2 }],
     }));
     const coach = coachHomeBlocks(roster, tz, now);
     expect(leader.length + coach.length).toBeLessThanOrEqual(80);

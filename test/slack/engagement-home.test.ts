@@ -53,7 +53,7 @@ describe('leader App Home', () => {
       targets: [{ position: 1, description: 'Raise difficult topics early', baseline: 4, level: null }],
     });
     const home = await openHome(LEADER);
-    expect(home).toContain('session 1 of 6');
+    expect(home).toContain('6 sessions ahead');
     expect(home).toContain(formatSessionTime(sessions[0]!.scheduledAt, 'Europe/Paris'));
     expect(home).toContain('Raise difficult topics early');
     expect(home).toContain('started at 4/10');
@@ -88,6 +88,6 @@ describe('coach App Home', () => {
     expect(home).toContain('commitment 8/10');
     expect(home).not.toContain('3/10');
     expect(home).not.toContain('Secret goal text');
-    expect(home).toContain('0 of 6 sessions held');
+    expect(home).toContain('6 sessions ahead');
   });
 });

@@ -73,17 +73,41 @@ describe('sessions', () => {
     expect((await sessionRow(list[0]!.id)).scheduledAt.getTime()).toBe(list[0]!.scheduledAt.getTime());
   });
 
-  it('cancels a session: its pending nudges are cancelled by the re-plan', async () => {
+  it('asks before cancelling a session, then cancels its pending nudges and tells the other person', async () => {
     const { engagement, sessions: list } = await activeEngagement(3);
     const s3 = list[2]!;
     // The session's own nudges: its prep and the check-in prompt after it.
     const own = (list: { sessionId: string | null; kind: string }[]) => list.filter((n) => n.sessionId === s3.id && ['session_prep', 'checkin_prompt'].includes(n.kind));
     expect(own(await pendingNudges(h, engagement.id))).toHaveLength(2);
+    const opens = h.emu.callsTo('views.open').length;
     await click(h, { userId: COACH, actionId: 'session_menu', selectedValue: menu('cancel', s3.id) });
+    const confirm = await openedView(h, opens);
+    expect(confirm.callback_id).toBe('session_cancel');
+    expect(JSON.stringify(confirm.blocks)).toContain(`<@${LEADER}> will be told`);
+    // Choosing from the menu alone changes nothing.
+    expect((await sessionRow(s3.id)).status).toBe('scheduled');
+    const posts = h.emu.callsTo('chat.postMessage').length;
+    const { body } = await submit(h, COACH, confirm, {});
+    expect(body).toBeUndefined();
     await waitFor(async () => (await sessionRow(s3.id)).status === 'cancelled');
+    const told = await waitFor(() => h.emu.callsTo('chat.postMessage').slice(posts).find((c) => c.args.channel === LEADER));
+    expect(JSON.stringify(told.args.blocks)).toContain('cancelled session 3');
+    expect(told.args.text).not.toContain('<@');
     await waitFor(async () => own(await pendingNudges(h, engagement.id)).length === 0);
     const cancelled = await h.db.db.select().from(nudges).where(and(eq(nudges.sessionId, s3.id), eq(nudges.status, 'cancelled')));
     expect(own(cancelled)).toHaveLength(2);
+  });
+
+  it('says so in the confirmation when the session was cancelled meanwhile', async () => {
+    const { sessions: list } = await activeEngagement(3);
+    const opens = h.emu.callsTo('views.open').length;
+    await click(h, { userId: LEADER, actionId: 'session_menu', selectedValue: menu('cancel', list[1]!.id) });
+    const confirm = await openedView(h, opens);
+    await h.db.db.update(sessions).set({ status: 'cancelled' }).where(eq(sessions.id, list[1]!.id));
+    const posts = h.emu.callsTo('chat.postMessage').length;
+    const { body } = await submit(h, LEADER, confirm, {});
+    expect(JSON.stringify(body)).toContain('already cancelled');
+    expect(h.emu.callsTo('chat.postMessage').slice(posts).filter((c) => c.args.channel === COACH)).toHaveLength(0);
   });
 
   it('marks a session held once it has begun, and refuses one still ahead', async () => {

@@ -2,10 +2,14 @@
 // ratings so far, recent goals, the commitment trend, what the leader wants from this
 // session, what happened with their actions and the moments they saved — since the
 // previous session, and only as the coach's view has it.
+import { sessionProgress, type SessionProgress } from '../engagement/progress.js';
 import type { CheckInRecord, CoachSession, CoachView } from '../privacy/index.js';
 import { uniqueNewestFirst, type DigestAction } from './compose-digest.js';
 import { sharedAnswersOf, sharedItemsOf, type SharedAnswer, type SharedItem } from './shared-answers.js';
 import { signalsOf, type Signal } from './signals.js';
+import { foundationQuestion } from '../engagement/levels.js';
+import { RESISTANCES, type Resistance } from '../engagement/contracting.js';
+import { OPENING_QUESTIONS, styleForResistance, type Style } from '../engagement/style.js';
 
 /** The trend shows at most this many scores, the latest last. */
 export const TREND_POINTS = 10;
@@ -28,8 +32,8 @@ export interface BriefModel {
   leaderId: string;
   engagementId: string;
   session: { id: string; seq: number; scheduledAt: Date };
-  /** Sessions planned in the engagement, cancelled ones aside. */
-  sessionTotal: number;
+  /** This session as "k of n", counted by time the way every surface counts (`sessionProgress`). */
+  progress: SessionProgress;
   /** The previous session, from which "since last time" is counted; null before the first. */
   previousAt: Date | null;
   targets: BriefTarget[];
@@ -43,6 +47,27 @@ export interface BriefModel {
   shared: SharedItem[];
   summarisedCount: number;
   signals: Signal[];
+  /** Whether the foundation comes first, asked from the targets the coach sees; null when it does not arise. */
+  foundation?: string | null;
+  /** How the leader came in, only when they shared their contracting answer. */
+  opening?: BriefOpening | null;
+}
+
+/** The form of resistance the leader named and shared, the style it set, and how the first session might open. */
+export interface BriefOpening {
+  resistance: string;
+  style: Exclude<Style, 'standard'>;
+  /** Only for the first session. */
+  questions: readonly string[];
+}
+
+/** Read only from what the view holds: a summarised or private answer has no body, so it says nothing. */
+function openingOf(view: CoachView, firstSession: boolean): BriefOpening | null {
+  const answer = view.reflections.find((r) => r.kind === 'coachability_resistance')?.body?.resistance;
+  if (!answer || !Object.hasOwn(RESISTANCES, answer)) return null;
+  const style = styleForResistance(answer);
+  if (style === 'standard') return null;
+  return { resistance: RESISTANCES[answer as Resistance], style, questions: firstSession ? OPENING_QUESTIONS[style] : [] };
 }
 
 function previousSession(sessions: CoachSession[], session: CoachSession): CoachSession | undefined {
@@ -64,7 +89,7 @@ export function composeBrief(view: CoachView, sessionId: string, now: Date): Bri
     leaderId: view.leaderId,
     engagementId: view.engagementId,
     session: { id: session.id, seq: session.seq, scheduledAt: session.scheduledAt },
-    sessionTotal: view.sessions.filter((s) => s.status !== 'cancelled').length,
+    progress: sessionProgress(view.sessions, session.scheduledAt),
     previousAt: previous?.scheduledAt ?? null,
     targets: view.targets.map((t) => ({
       position: t.position,
@@ -74,6 +99,7 @@ export function composeBrief(view: CoachView, sessionId: string, now: Date): Bri
       midpointRating: t.midpointRating,
       closingRating: t.closingRating,
     })),
+    foundation: foundationQuestion(view.targets),
     goals: uniqueNewestFirst(goalSource.map((c) => c.goal)),
     commitments: view.checkIns.slice(-TREND_POINTS).map((c) => c.commitment),
     latestShared: fullCheckIn?.detail ? { createdAt: fullCheckIn.createdAt, goal: fullCheckIn.goal, ...fullCheckIn.detail } : null,
@@ -84,5 +110,6 @@ export function composeBrief(view: CoachView, sessionId: string, now: Date): Bri
     shared,
     summarisedCount,
     signals: signalsOf(view, now),
+    opening: openingOf(view, previous === undefined),
   };
 }

@@ -14,7 +14,10 @@ export const CADENCES = [
 ] as const;
 export const DEFAULT_CADENCE_DAYS = 14;
 
-export type DraftField = 'leader' | 'sponsor' | 'startDate' | 'sessionTime' | 'sessions' | 'cadence' | 'sessionLength';
+export type DraftField = 'leader' | 'sponsor' | 'startDate' | 'sessionTime' | 'sessions' | 'cadence' | 'sessionLength' | 'note';
+
+/** The coach's personal note in the invitation: why this leader, in the coach's words. */
+export const INVITATION_NOTE_MAX = 1000;
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
 export interface EngagementDraft {
@@ -28,6 +31,8 @@ export interface EngagementDraft {
   sessionCount: number;
   cadenceDays: number;
   sessionMinutes: number;
+  /** The coach's personal note for the invitation, or null. */
+  note: string | null;
 }
 
 const intIn = (min: number, max: number, message: string) =>
@@ -49,6 +54,7 @@ const draftSchema = z.object({
   sessionLength: intIn(SESSION_MINUTES.min, SESSION_MINUTES.max, `Sessions last ${SESSION_MINUTES.min} to ${SESSION_MINUTES.max} minutes.`).default(
     SESSION_MINUTES.default,
   ),
+  note: z.string().trim().max(INVITATION_NOTE_MAX, `Please keep the note under ${INVITATION_NOTE_MAX} characters.`).optional(),
 });
 
 /** Reads raw form values (strings from Slack) into a draft, or says what to fix, field by field. */
@@ -65,7 +71,7 @@ export function parseEngagementDraft(values: Partial<Record<DraftField, unknown>
   const d = parsed.data;
   return {
     ok: true,
-    draft: { leaderId: d.leader, sponsorId: d.sponsor, startDate: d.startDate, sessionTime: d.sessionTime, sessionCount: d.sessions, cadenceDays: d.cadence, sessionMinutes: d.sessionLength },
+    draft: { leaderId: d.leader, sponsorId: d.sponsor, startDate: d.startDate, sessionTime: d.sessionTime, sessionCount: d.sessions, cadenceDays: d.cadence, sessionMinutes: d.sessionLength, note: d.note || null },
   };
 }
 

@@ -3,10 +3,12 @@
 // nothing — not its score, not even that it happened.
 import type { EngagementStatus } from '../planner/types.js';
 import type { CoachView } from '../privacy/index.js';
+import { sessionProgress, type SessionProgress } from './progress.js';
 
 export interface RosterSignals {
   status: EngagementStatus;
-  progress: { held: number; total: number };
+  /** Session k of n, counted by time (`sessionProgress`). */
+  progress: SessionProgress;
   nextSessionAt: Date | null;
   lastSharedCheckInAt: Date | null;
   lastSharedCommitment: number | null;
@@ -19,7 +21,7 @@ export function rosterSignals(status: EngagementStatus, view: CoachView, now: Da
   const latest = view.checkIns[view.checkIns.length - 1];
   return {
     status,
-    progress: { held: live.filter((s) => s.status === 'held').length, total: live.length },
+    progress: sessionProgress(view.sessions, now),
     nextSessionAt: next?.scheduledAt ?? null,
     lastSharedCheckInAt: latest?.createdAt ?? null,
     lastSharedCommitment: latest?.commitment ?? null,

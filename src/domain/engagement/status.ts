@@ -1,5 +1,6 @@
 // Who may do what to an engagement and its sessions, and where each step leads. The
-// engagement moves invited → active → ended, or invited → declined; nothing comes back.
+// engagement moves invited → active → ended (early, by a person) or completed (by itself,
+// see ./completion.ts), or invited → declined; nothing comes back.
 import { DomainError } from '../errors.js';
 import type { EngagementStatus, SessionStatus } from '../planner/types.js';
 
@@ -49,6 +50,7 @@ const STALE_MESSAGE: Record<EngagementStatus, string> = {
   active: 'That invitation was already accepted; nothing was changed.',
   declined: 'That invitation was already declined; nothing was changed.',
   ended: 'That engagement has ended; nothing was changed.',
+  completed: 'That engagement is complete; nothing was changed.',
 };
 
 export type SessionChange = { kind: 'reschedule'; at: Date } | { kind: 'held' } | { kind: 'cancel' };

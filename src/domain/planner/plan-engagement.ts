@@ -7,20 +7,25 @@
 //   rows are cancelled);
 // - every nudge is inside the leader's working hours, in the leader's zone;
 // - cancelled sessions have no nudges and do not count as "the next session";
+// - a leader who accepted without setting targets is reminded once, two working days on;
 // - back-off: once `backOffAfterUnanswered` follow-ups in a row go unanswered, only
 //   session prep and reviews remain — no follow-ups, no check-in prompts;
 // - pause: a nudge due before `pausedUntil` is dropped, not moved past the pause, so a
 //   leader coming back from a break is not met by a pile of messages;
 // - the past is planned too: a slot due before `now` is still returned. Re-planning must
 //   not cancel a row only because its time has come; whether a late message is still
-//   worth sending is the sender's call when it renders it.
+//   worth sending is the sender's call when it renders it;
+// - style: the light rhythm plans only follow-ups and session prep, and no style plans a
+//   kind the leader turned off.
 import { resolveWorkingHours, type WorkingHours } from '../time/working-hours.js';
 import { dedupeKeyFor, ONCE } from './dedupe-key.js';
+import { planContractingReminder } from './contracting-reminder.js';
 import { planFollowUp } from './follow-up.js';
 import { placeBefore, placePrep } from './placement.js';
 import { resolveRhythm, type RhythmSettings } from './rhythm.js';
 import { liveSessions, midpointIndex, type LiveSession } from './timeline.js';
 import type { RhythmKind, NudgeSpec, PlanInput } from './types.js';
+import { plansKind } from '../engagement/style.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -93,14 +98,20 @@ export function planEngagement(input: PlanInput): NudgeSpec[] {
   const ctx: Context = { input, live: liveSessions(input.sessions, input.engagement.sessionMinutes), rhythm, hours };
   const backedOff = input.leader.unansweredFollowUps >= rhythm.backOffAfterUnanswered;
   const followUp = backedOff ? null : planFollowUp(input, ctx.live, rhythm, hours);
+  const reminder = input.contracting
+    ? planContractingReminder({ engagementId: input.engagement.id, leaderId: input.leader.userId, ...input.contracting, hours })
+    : null;
   const specs = [
+    ...(reminder ? [reminder] : []),
     ...planPreps(ctx),
     ...(backedOff ? [] : planCheckinPrompts(ctx)),
     ...planReviews(ctx),
     ...(followUp ? [followUp] : []),
   ];
   const pausedUntilMs = input.leader.pausedUntil?.getTime() ?? -Infinity;
+  const style = input.engagement.style ?? 'standard';
+  const muted = input.engagement.mutedKinds ?? [];
   return specs
-    .filter((s) => s.dueAt.getTime() >= pausedUntilMs)
+    .filter((s) => s.dueAt.getTime() >= pausedUntilMs && plansKind(style, muted, s.kind))
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.dedupeKey < b.dedupeKey ? -1 : 1));
 }

@@ -3,8 +3,9 @@
 import type { WorkingHours } from '../time/working-hours.js';
 import type { RhythmKind } from '../nudge-kinds.js';
 import type { RhythmSettings } from './rhythm.js';
+import type { Style } from '../engagement/style.js';
 
-export type EngagementStatus = 'invited' | 'active' | 'declined' | 'ended';
+export type EngagementStatus = 'invited' | 'active' | 'declined' | 'ended' | 'completed';
 export type SessionStatus = 'scheduled' | 'held' | 'cancelled';
 
 /** The kinds the engagement planner writes; every kind Grow knows is in `../nudge-kinds.ts`. */
@@ -16,6 +17,10 @@ export interface PlanEngagement {
   sessionCount: number;
   cadenceDays: number;
   sessionMinutes: number;
+  /** How Grow works with the leader; the full rhythm when absent. */
+  style?: Style;
+  /** Rhythm kinds the leader turned off. */
+  mutedKinds?: readonly string[];
 }
 
 export interface PlanSession {
@@ -45,6 +50,8 @@ export interface PlanInput {
   /** The leader's latest open action, if any; only it is followed up. */
   openAction?: PlanAction | null;
   lastCheckInAt?: Date | null;
+  /** When the leader accepted, and whether their targets are set: a leader who put contracting off is reminded once. */
+  contracting?: { acceptedAt: Date | null; contracted: boolean };
   rhythm?: Partial<RhythmSettings>;
   now: Date;
 }

@@ -81,7 +81,7 @@ export function coachViewOf(viewerId: string, record: LeaderRecord): CoachView {
   const { engagement } = record;
   const view = emptyView(record);
   if (viewerId !== engagement.coachId || viewerId === engagement.leaderId) return view;
-  if (engagement.status !== 'active' && engagement.status !== 'ended') return view;
+  if (engagement.status !== 'active' && engagement.status !== 'ended' && engagement.status !== 'completed') return view;
   // Items of another engagement (the leader may have another coach) stay out; items
   // without one (a saved moment) are the loader's to attribute.
   const ours = <T extends { leaderId: string; engagementId: string | null }>(item: T) =>

@@ -5,7 +5,9 @@
 import type { BriefModel } from '../../domain/digest/index.js';
 import { signalQuestion } from '../../domain/digest/index.js';
 import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
-import { LEVELS } from '../../domain/engagement/contracting.js';
+import { groupByLevel, levelLabel } from '../../domain/engagement/levels.js';
+import { STYLE_TEXT } from '../../domain/engagement/style.js';
+import { describeProgress } from '../../domain/engagement/progress.js';
 import { escapeMrkdwn, quoteUserText } from '../mrkdwn.js';
 import { context, message, type Block } from './kit.js';
 import { ACTION_STATUS_LABELS, fittedSection, type CoachMessageInput, formatCoachTime, formatShortDate, mention, sharedItemLines } from './digest-text.js';
@@ -18,16 +20,16 @@ export type BriefMessageInput = CoachMessageInput<BriefModel> & { /** What of th
 
 function targetLines(model: BriefModel): string[] {
   if (model.targets.length === 0) return [];
+  const line = (t: BriefModel['targets'][number]) => {
+    const ratings = [`started at ${t.baseline}/10`];
+    if (t.midpointRating !== null) ratings.push(`midpoint ${t.midpointRating}/10`);
+    if (t.closingRating !== null) ratings.push(`closing ${t.closingRating}/10`);
+    return `${t.position}. ${quoteUserText(t.description, MAX.target)} — ${ratings.join(', ')}`;
+  };
+  // Grouped by level, foundation first, so the coach sees where the work sits on the hierarchy.
   return [
     '*Targets* (agreed at contracting)',
-    ...model.targets.map((t) => {
-      const name = t.level !== null ? LEVELS[t.level - 1] : undefined;
-      const level = name ? ` _(${escapeMrkdwn(name)})_` : '';
-      const ratings = [`started at ${t.baseline}/10`];
-      if (t.midpointRating !== null) ratings.push(`midpoint ${t.midpointRating}/10`);
-      if (t.closingRating !== null) ratings.push(`closing ${t.closingRating}/10`);
-      return `${t.position}. ${quoteUserText(t.description, MAX.target)}${level} — ${ratings.join(', ')}`;
-    }),
+    ...groupByLevel(model.targets).flatMap((g) => [`_${g.level !== null ? escapeMrkdwn(levelLabel(g.level)) : 'No level chosen'}_`, ...g.targets.map(line)]),
   ];
 }
 
@@ -85,18 +87,29 @@ function sharedLines(model: BriefModel, tz: string): string[] {
   return lines;
 }
 
+/** The form of resistance they shared, the style Grow started them on, and, before the first session, how to open. */
+function openingLines(model: BriefModel): string[] {
+  const o = model.opening;
+  if (!o) return [];
+  return [
+    `*How they came in* — at contracting they said “${escapeMrkdwn(o.resistance)}”, so Grow started them on *${escapeMrkdwn(STYLE_TEXT[o.style].name)}*: ${escapeMrkdwn(STYLE_TEXT[o.style].line)}`,
+    ...(o.questions.length > 0 ? ['_To open the first session, you might ask:_', ...o.questions.map((q) => `• ${escapeMrkdwn(q)}`)] : []),
+  ];
+}
+
 export function buildBriefMessage({ model, tz, sponsor = [] }: BriefMessageInput): NudgeMessage {
   const who = mention(model.leaderId);
-  const of = model.sessionTotal > 0 ? ` (session ${model.session.seq} of ${model.sessionTotal})` : '';
+  const of = model.progress.past > 0 ? ` (${describeProgress(model.progress)})` : '';
   const since = model.previousAt ? `Since the last session on ${formatShortDate(model.previousAt, tz)}. ` : '';
   const blocks: Block[] = [
     fittedSection([`*Your session with ${who} is ${formatCoachTime(model.session.scheduledAt, tz)}*${of}.`]),
     context(`${since}Only what ${who} chose to share with you.`),
   ];
-  for (const lines of [targetLines(model), goalLines(model), checkInLines(model, tz), prepLines(model), actionLines(model, tz), sharedLines(model, tz)]) {
+  for (const lines of [openingLines(model), targetLines(model), goalLines(model), checkInLines(model, tz), prepLines(model), actionLines(model, tz), sharedLines(model, tz)]) {
     if (lines.length > 0) blocks.push(fittedSection(lines));
   }
   blocks.push(...sponsor.slice(0, 2));
-  if (model.signals.length > 0) blocks.push(fittedSection(['*Questions you might bring*', ...model.signals.map((s) => `• ${signalQuestion(s)}`)]));
+  const questions = [...model.signals.map((s) => signalQuestion(s)), ...(model.foundation ? [model.foundation] : [])];
+  if (questions.length > 0) blocks.push(fittedSection(['*Questions you might bring*', ...questions.map((q) => `• ${q}`)]));
   return message({ notification: 'Grow: your brief for the next coaching session', blocks });
 }

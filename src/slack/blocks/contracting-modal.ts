@@ -11,8 +11,9 @@ import {
   RESISTANCES,
   TARGET_TEXT_MAX,
 } from '../../domain/engagement/contracting.js';
+import { LEVEL_DESCRIPTIONS, levelLabel } from '../../domain/engagement/levels.js';
 import { encodeJson } from '../metadata.js';
-import { ratingInput, selectInput, textAnswer, visibilityInput } from './engagement-inputs.js';
+import { messagesInput, ratingInput, selectInput, textAnswer, visibilityInput } from './engagement-inputs.js';
 import { contractingMetaSchema } from '../engagement-button-value.js';
 import { context, divider, option, plain, section, type Block } from './kit.js';
 import { CALLBACKS } from '../ids.js';
@@ -22,6 +23,13 @@ export const CONTRACTING_FIELDS = [
   ...Array.from({ length: MAX_TARGETS }, (_, i) => [`target${i + 1}`, `baseline${i + 1}`, `level${i + 1}`]).flat(),
   ...(['worked', 'not_worked', 'worthwhile', 'openness', 'resistance'] as const).flatMap((q) => [q, `${q}_visibility`]),
 ];
+
+/** The five levels, each with what it is about, shown where the leader picks one. */
+function levelGuide(): string {
+  return ['*The five levels of leadership*, each building on the one before:', ...LEVELS.map((name, i) => `${i + 1}. *${name}* — ${LEVEL_DESCRIPTIONS[i]}`)].join('\n');
+}
+/** The checkboxes of the messages the leader wants; read with `readMulti`. */
+export const CONTRACTING_MESSAGES = 'messages';
 
 const ORDINAL: Record<number, string> = { 2: 'second', 3: 'third' };
 
@@ -34,7 +42,7 @@ function targetBlocks(position: number): Block[] {
       ...(first ? { hint: 'Specific and observable, e.g. “Raise difficult topics with my team in the week they come up.”' } : {}),
     }),
     ratingInput(`baseline${position}`, 'Where are you on this today, 1 to 10?', { optional: !first }),
-    selectInput(`level${position}`, 'Which level of leadership is it about?', LEVELS.map((l, i) => ({ text: l, value: String(i + 1) })), { optional: true }),
+    selectInput(`level${position}`, 'Which level of leadership is it about?', LEVELS.map((_, i) => ({ text: levelLabel(i + 1), value: String(i + 1) })), { optional: true }),
   ];
 }
 
@@ -42,6 +50,7 @@ export function contractingModal(input: { engagementId: string; coachId: string;
   const blocks: Block[] = [
     ...(input.sponsor ?? []).slice(0, 2),
     section(`*What do you want to change while <@${input.coachId}> coaches you?* Up to three behaviours that others could see you do differently.`),
+    context(levelGuide()),
   ];
   for (let p = 1; p <= MAX_TARGETS; p++) blocks.push(...(p > 1 ? [divider()] : []), ...targetBlocks(p));
   blocks.push(
@@ -63,6 +72,8 @@ export function contractingModal(input: { engagementId: string; coachId: string;
       element: { type: 'radio_buttons', action_id: 'resistance', options: Object.entries(RESISTANCES).map(([value, text]) => option(text, value)) },
     },
     visibilityInput('resistance_visibility'),
+    messagesInput(CONTRACTING_MESSAGES, 'Which messages would you like from Grow between sessions?', []),
+    context('Untick any you don’t want; session prep is what helps most. Your answer above also shapes them, and you can change both on App Home.'),
     context('*Summary* lets your coach see that you answered and any rating, not your words. *Share* shows your words too. *Only me* keeps it yours.'),
     divider(),
     section(`*Our terms, in plain words*\n${CONFIDENTIALITY_TERMS.map((t) => `• ${t}`).join('\n')}`),

@@ -1,19 +1,24 @@
 // The leader's engagement on App Home: an invitation to answer, or progress (session k
 // of n, the next session on their clock), targets with baseline and later ratings, the
 // commitment trend, and the sessions they can change.
+import type { EngagementStatus } from '../../domain/planner/types.js';
 import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
 import { cadenceLabel } from '../../domain/engagement/draft.js';
+import { groupByLevel, LEVEL_DESCRIPTIONS, levelLabel } from '../../domain/engagement/levels.js';
+import { describeProgress, sessionProgress } from '../../domain/engagement/progress.js';
 import { encodeEngagementValue } from '../engagement-button-value.js';
 import { endEngagementBlock, sessionRow, sessionsToShow, type SessionRowInput } from './engagement-session-rows.js';
-import { actionsBlock, context, divider, section, type Block } from './kit.js';
+import { actionsBlock, context, divider, plain, section, type Block } from './kit.js';
+import { styleSummary } from './style-modal.js';
+import type { Style } from '../../domain/engagement/style.js';
 import { userTextSection } from './nudge-message.js';
 import { formatSessionTime } from './nudge-session-prep.js';
 import { ENGAGEMENT_ACTIONS } from '../ids.js';
 
 export interface LeaderEngagementInput {
-  engagement: { id: string; coachId: string; status: 'invited' | 'active' | 'declined' | 'ended'; sessionCount: number; cadenceDays: number; sessionMinutes: number };
+  engagement: { id: string; coachId: string; status: EngagementStatus; sessionCount: number; cadenceDays: number; sessionMinutes: number; style?: Style; mutedKinds?: string[] };
   sessions: SessionRowInput[];
-  targets: { position: number; description: string; baseline: number; midpointRating: number | null; closingRating: number | null }[];
+  targets: { position: number; description: string; baseline: number; level?: number | null; midpointRating: number | null; closingRating: number | null }[];
   commitments: number[];
 }
 
@@ -42,12 +47,10 @@ function ratingsLine(t: LeaderEngagementInput['targets'][number]): string {
 }
 
 function activeBlocks(e: LeaderEngagementInput, tz: string, now: Date): Block[] {
-  const live = e.sessions.filter((s) => s.status !== 'cancelled');
-  const held = live.filter((s) => s.status === 'held').length;
   const next = sessionsToShow(e.sessions, now, 1).find((s) => s.scheduledAt > now);
   const blocks: Block[] = [
     section(
-      `*Your coaching with <@${e.engagement.coachId}>* — session ${Math.min(held + 1, live.length)} of ${live.length}` +
+      `*Your coaching with <@${e.engagement.coachId}>* — ${describeProgress(sessionProgress(e.sessions, now))}` +
         (next ? `\nNext session: *${formatSessionTime(next.scheduledAt, tz)}*` : ''),
     ),
   ];
@@ -59,7 +62,21 @@ function activeBlocks(e: LeaderEngagementInput, tz: string, now: Date): Block[] 
       ]),
     );
   }
-  for (const t of e.targets.slice(0, 3)) blocks.push(userTextSection(`*Target ${t.position}* · ${ratingsLine(t)}`, t.description, TARGET_TEXT_MAX));
+  // Grouped by level, foundation first: each level builds on the ones below it.
+  const targets = e.targets.slice(0, 3).map((t) => ({ ...t, level: t.level ?? null }));
+  const grouped = targets.some((t) => t.level !== null);
+  for (const group of groupByLevel(targets)) {
+    if (grouped) blocks.push(context(group.level !== null ? `*${levelLabel(group.level)}* — ${LEVEL_DESCRIPTIONS[group.level - 1]}` : '*No level chosen*'));
+    for (const t of group.targets) blocks.push(userTextSection(`*Target ${t.position}* · ${ratingsLine(t)}`, t.description, TARGET_TEXT_MAX));
+  }
+  if (e.targets.length > 0) {
+    blocks.push({
+      type: 'section',
+      block_id: `style_${e.engagement.id}`,
+      text: { type: 'mrkdwn', text: styleSummary(e.engagement.style ?? 'standard', e.engagement.mutedKinds ?? []) },
+      accessory: { type: 'button', text: plain('Change'), action_id: ENGAGEMENT_ACTIONS.styleOpen, value: encodeEngagementValue(e.engagement.id) },
+    });
+  }
   if (e.commitments.length > 0) blocks.push(context(`Commitment in this engagement: ${commitmentSparkline(e.commitments)}`));
   for (const s of sessionsToShow(e.sessions, now, 3)) blocks.push(sessionRow(s, tz, now));
   return blocks;

@@ -1,6 +1,7 @@
 // The invitation DM a leader receives when a coach starts an engagement, and what it
 // turns into once answered: the buttons give way to the outcome, in the same message.
-import { cadenceLabel } from '../../domain/engagement/draft.js';
+import { cadenceLabel, INVITATION_NOTE_MAX } from '../../domain/engagement/draft.js';
+import { userTextSection } from './nudge-message.js';
 import { CONFIDENTIALITY_TERMS } from '../../domain/engagement/contracting.js';
 import { SPONSOR_NEVER_SEES, SPONSOR_SEES } from '../../domain/privacy/index.js';
 import type { EngagementStatus } from '../../domain/planner/types.js';
@@ -20,6 +21,8 @@ export interface InvitationFacts {
   firstSessionAt: Date | null;
   /** The leader's zone: every time in the message is on their clock. */
   tz: string;
+  /** The coach's personal note ("why I'd like to work with you"), in their words. */
+  note?: string | null;
   /** The sponsor the coach named, if any. */
   sponsorId?: string | null;
 }
@@ -41,6 +44,7 @@ export function invitationMessage(f: InvitationFacts): Message {
     notification: 'Grow: you are invited to a coaching engagement. Would you like to start?',
     blocks: [
       section(`*<@${f.coachId}> would like to coach you.*\n${summary(f)}`),
+      ...(f.note ? [userTextSection(`*Why <@${f.coachId}> would like to work with you:*`, f.note, INVITATION_NOTE_MAX + 100)] : []),
       section(`*How this works*\n${CONFIDENTIALITY_TERMS.map((t) => `• ${t}`).join('\n')}`),
       ...(f.sponsorId ? [section(sponsorTerms(f.sponsorId))] : []),
       section('*Would you like to start?*'),
@@ -61,6 +65,7 @@ const OUTCOME: Record<Exclude<EngagementStatus, 'invited'>, { line: (coachId: st
   active: { line: (c) => `✅ You accepted <@${c}>’s invitation.`, notification: 'Grow: you accepted the coaching invitation.' },
   declined: { line: (c) => `You declined <@${c}>’s invitation. They have been told only that.`, notification: 'Grow: you declined the coaching invitation.' },
   ended: { line: (c) => `This engagement with <@${c}> has ended.`, notification: 'Grow: this coaching engagement has ended.' },
+  completed: { line: (c) => `Your coaching with <@${c}> is complete.`, notification: 'Grow: this coaching engagement is complete.' },
 };
 
 /** The invitation once answered: the outcome where the buttons were, and a way into contracting. */

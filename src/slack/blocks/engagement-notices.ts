@@ -1,5 +1,6 @@
 // Short DMs about an engagement to the other party: the coach hears that an invitation
-// went out, was accepted or declined (only that), and either hears when it ends. The
+// went out, was accepted or declined (only that), and either hears when it ends or when
+// a session was moved or cancelled. The
 // blocks name the other person; the notification does not, so it never mentions anyone.
 import { cadenceLabel } from '../../domain/engagement/draft.js';
 import { formatSessionTime } from './nudge-session-prep.js';
@@ -39,3 +40,6 @@ export const endedNotice = (byId: string): Notice =>
 
 export const sessionMovedNotice = (byId: string, seq: number, at: Date, tz: string): Notice =>
   notice(`Grow: session ${seq} was moved.`, `<@${byId}> moved session ${seq} to *${formatSessionTime(at, tz)}* (your time).`);
+
+export const sessionCancelledNotice = (byId: string, seq: number, at: Date, tz: string): Notice =>
+  notice(`Grow: session ${seq} was cancelled.`, `<@${byId}> cancelled session ${seq}, which was *${formatSessionTime(at, tz)}* (your time).`);

@@ -9,12 +9,18 @@ import type { SlackDeps } from '../deps.js';
 import { loadLeaderHome } from '../../services/leader-records.js';
 import { syncPersonTz } from '../../services/people-sync.js';
 
-/** One part of App Home; `client` is there for what only Slack can say (is this person a workspace admin?). */
-export type HomeSection = (deps: SlackDeps, teamId: string, userId: string, tz: string, client: WebClient) => Promise<Block[]>;
+/** What the person asked to see, when they asked for more than the Home tab's first view. */
+export interface HomeRequest {
+  /** The page of the coach's roster, from 0. */
+  rosterPage?: number;
+}
 
-export async function publishHome(deps: SlackDeps, client: WebClient, teamId: string, userId: string, sections: HomeSection[] = []): Promise<void> {
+/** One part of App Home; `client` is there for what only Slack can say (is this person a workspace admin?). */
+export type HomeSection = (deps: SlackDeps, teamId: string, userId: string, tz: string, request: HomeRequest, client: WebClient) => Promise<Block[]>;
+
+export async function publishHome(deps: SlackDeps, client: WebClient, teamId: string, userId: string, sections: HomeSection[] = [], request: HomeRequest = {}): Promise<void> {
   const tz = await syncPersonTz(deps, client, teamId, userId);
-  const [{ recent, action }, ...extra] = await Promise.all([loadLeaderHome(deps, teamId, userId), ...sections.map((s) => s(deps, teamId, userId, tz, client))]);
+  const [{ recent, action }, ...extra] = await Promise.all([loadLeaderHome(deps, teamId, userId), ...sections.map((s) => s(deps, teamId, userId, tz, request, client))]);
   const localDate = (d: Date) => formatLocalDate(d, tz);
   const view = leaderHomeView({
     currentAction: action ? { text: action.text, dueLabel: localDate(action.dueAt) } : null,

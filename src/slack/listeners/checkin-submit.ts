@@ -5,6 +5,7 @@ import { formatLocalDate } from '../../domain/checkin/due-date.js';
 import type { CheckInDraft } from '../../domain/checkin/rules.js';
 import { notePosted } from '../../services/posted-messages.js';
 import { submitCheckIn } from '../../services/check-in.js';
+import { offerSupportIfNeeded } from '../support-signpost.js';
 import { checkInMetadataSchema, checkInModal } from '../blocks/checkin-modal.js';
 import { checkInConfirmation } from '../blocks/checkin-confirmation.js';
 import { engagementsFromView, errorsForBlocks, readCheckInValues, targetsFromView } from '../checkin/checkin-form.js';
@@ -21,7 +22,7 @@ export function registerCheckInSubmit(app: App, deps: SlackDeps): void {
     const log = deps.logger.child({ teamId, userId, view: CALLBACKS.checkIn });
     const blockIds = new Set(view.blocks.map((b) => b.block_id).filter((id): id is string => !!id));
     const state = viewStateSchema.safeParse(view.state.values);
-    const meta = decodeJson(checkInMetadataSchema, view.private_metadata) ?? { step: 'checkin' as const };
+    const meta = decodeJson(checkInMetadataSchema, view.private_metadata) ?? { step: 'checkin' as const, style: 'standard' as const };
     if (!state.success) {
       await ack({ response_action: 'errors', errors: { will: 'This check-in could not be read. Please try again.' } });
       return;
@@ -29,7 +30,7 @@ export function registerCheckInSubmit(app: App, deps: SlackDeps): void {
     const values = readCheckInValues(state.data);
     let result;
     try {
-      result = await submitCheckIn(deps, { teamId, leaderId: userId, values, revisited: meta.step === 'revisit' });
+      result = await submitCheckIn(deps, { teamId, leaderId: userId, values, revisited: meta.step === 'revisit', style: meta.style });
     } catch (error) {
       log.error({ err: error }, 'check-in could not be saved');
       // The modal stays open with everything the leader wrote.
@@ -42,7 +43,7 @@ export function registerCheckInSubmit(app: App, deps: SlackDeps): void {
     }
     if (result.outcome === 'revisit') {
       const draft = values as Partial<CheckInDraft>;
-      const revisit = checkInModal({ step: 'revisit', targets: targetsFromView(view.blocks), engagements: engagementsFromView(view.blocks), draft: { ...draft, commitment: Number(draft.commitment) } });
+      const revisit = checkInModal({ step: 'revisit', style: meta.style, targets: targetsFromView(view.blocks), engagements: engagementsFromView(view.blocks), draft: { ...draft, commitment: Number(draft.commitment) } });
       await ack({ response_action: 'update', view: revisit });
       return;
     }
@@ -59,5 +60,6 @@ export function registerCheckInSubmit(app: App, deps: SlackDeps): void {
     } catch (error) {
       log.warn({ err: error }, 'check-in confirmation not delivered');
     }
+    await offerSupportIfNeeded(deps, client, { teamId, userId }, (['goal', 'reality', 'options', 'will', 'makeItTen'] as const).map((field) => (typeof values[field] === 'string' ? (values[field] as string) : undefined)), 'checkin', log);
   });
 }

@@ -2,14 +2,17 @@
 // App Home shows get the refresher, so both people see the change at once.
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
+import { registerCoachQuestions } from './coach-questions.js';
 import { registerContracting } from './contracting.js';
 import type { RefreshHome } from './engagement-interaction.js';
 import { registerEngagementInvitation } from './engagement-invitation.js';
 import { registerEngagementNew } from './engagement-new.js';
 import { registerEngagementSessions } from './engagement-sessions.js';
+import { registerEngagementStyle } from './engagement-style.js';
 import { registerFollowUpAnswers } from './follow-up-answer.js';
 import { registerFollowUpReflect } from './follow-up-reflect.js';
 import { registerReview } from './review.js';
+import { registerSessionHeld } from './session-held.js';
 import { registerSessionPrep } from './session-prep.js';
 
 export function engagementRegistrations(refreshHome: RefreshHome): ((app: App, deps: SlackDeps) => void)[] {
@@ -18,9 +21,12 @@ export function engagementRegistrations(refreshHome: RefreshHome): ((app: App, d
     registerEngagementInvitation(refreshHome),
     registerContracting(refreshHome),
     registerEngagementSessions(refreshHome),
+    registerEngagementStyle(refreshHome),
+    registerSessionHeld(refreshHome),
     registerFollowUpAnswers,
     registerFollowUpReflect,
     registerSessionPrep,
     registerReview,
+    registerCoachQuestions,
   ];
 }

@@ -1,15 +1,16 @@
 // Sessions and the engagement itself, from App Home: the session menu (move, mark held,
-// cancel), the move-session modal, and "End engagement" behind a confirm dialog. The
-// other party hears about a moved session or an ended engagement; both Homes refresh.
+// cancel), the move-session modal, the cancel-session confirmation, and "End engagement"
+// behind a confirm dialog. The other party hears about a moved or cancelled session or
+// an ended engagement; both Homes refresh.
 import type { App, BlockButtonAction, BlockOverflowAction } from '@slack/bolt';
 import { atLocalTime } from '../../domain/time/local-time.js';
 import { isDomainError } from '../../domain/errors.js';
 import { endEngagement } from '../../services/engagement.js';
-import { changeSession, loadSessionToMove } from '../../services/engagement-sessions.js';
+import { changeSession, loadSessionToChange } from '../../services/engagement-sessions.js';
 import { personZone } from '../../services/people-sync.js';
-import { endedNotice, sessionMovedNotice } from '../blocks/engagement-notices.js';
-import { rescheduleModal } from '../blocks/engagement-session-modal.js';
-import { parseEngagementValue, parseSessionMenu, rescheduleMetaSchema } from '../engagement-button-value.js';
+import { endedNotice, sessionCancelledNotice, sessionMovedNotice } from '../blocks/engagement-notices.js';
+import { cancelSessionModal, rescheduleModal, sessionNoticeView } from '../blocks/engagement-session-modal.js';
+import { cancelSessionMetaSchema, parseEngagementValue, parseSessionMenu, rescheduleMetaSchema } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { decodeJson } from '../metadata.js';
@@ -28,8 +29,15 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
     if (!choice) return tellUser(client, body, OUT_OF_DATE, log);
     try {
       if (choice.op === 'reschedule') {
-        const { session, tz } = await loadSessionToMove(deps, { teamId, userId, sessionId: choice.sessionId });
+        const { session, tz } = await loadSessionToChange(deps, { teamId, userId, sessionId: choice.sessionId, kind: 'reschedule' });
         await client.views.open({ trigger_id: body.trigger_id, view: rescheduleModal({ sessionId: session.id, seq: session.seq, at: session.scheduledAt, tz }) });
+        return;
+      }
+      if (choice.op === 'cancel') {
+        // Asked first: a cancelled session cannot be brought back.
+        const { session, engagement, tz } = await loadSessionToChange(deps, { teamId, userId, sessionId: choice.sessionId, kind: 'cancel' });
+        const otherId = engagement.coachId === userId ? engagement.leaderId : engagement.coachId;
+        await client.views.open({ trigger_id: body.trigger_id, view: cancelSessionModal({ sessionId: session.id, seq: session.seq, at: session.scheduledAt, tz, otherId }) });
         return;
       }
       const { engagement } = await changeSession(deps, { teamId, userId, sessionId: choice.sessionId, change: { kind: choice.op } });
@@ -66,6 +74,26 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
     const otherTz = await personZone(deps, teamId, otherId);
     await sendDm(client, otherId, sessionMovedNotice(userId, session.seq, session.scheduledAt, otherTz), log, { db: deps.db, teamId });
     if (engagement.status === 'invited') await showInvitationOutcome(deps, client, engagement, undefined, log);
+    await refreshHome(deps, client, teamId, [engagement.coachId, engagement.leaderId]);
+  });
+
+  app.view(CALLBACKS.cancelSession, async ({ ack, body, view, client }) => {
+    const { teamId, userId, log } = whoActed(deps, body, { view: CALLBACKS.cancelSession });
+    const meta = decodeJson(cancelSessionMetaSchema, view.private_metadata);
+    if (!meta) return void (await ack({ response_action: 'update', view: sessionNoticeView(OUT_OF_DATE) }));
+    let cancelled;
+    try {
+      cancelled = await changeSession(deps, { teamId, userId, sessionId: meta.sessionId, change: { kind: 'cancel' } });
+    } catch (error) {
+      if (!isDomainError(error)) log.error({ err: error }, 'session not cancelled');
+      await ack({ response_action: 'update', view: sessionNoticeView(friendlyMessage(error)) });
+      return;
+    }
+    await ack();
+    const { session, engagement } = cancelled;
+    const otherId = engagement.coachId === userId ? engagement.leaderId : engagement.coachId;
+    const otherTz = await personZone(deps, teamId, otherId);
+    await sendDm(client, otherId, sessionCancelledNotice(userId, session.seq, session.scheduledAt, otherTz), log, { db: deps.db, teamId });
     await refreshHome(deps, client, teamId, [engagement.coachId, engagement.leaderId]);
   });
 

@@ -17,7 +17,7 @@ import type { HomeSection } from './app-home.js';
 import { tellUser, whoActed, type RefreshHome } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
 
-export const programmeHomeSection: HomeSection = async (deps, teamId, userId, tz, client) => {
+export const programmeHomeSection: HomeSection = async (deps, teamId, userId, tz, _request, client) => {
   const slackAdmin = await isSlackAdmin(client, userId, deps.logger);
   const result = await loadProgrammeReport(deps, { teamId, userId, slackAdmin, minLeaders: deps.config.reportMinLeaders });
   if (result.outcome === 'refused') return [];

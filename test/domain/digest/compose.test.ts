@@ -78,7 +78,7 @@ describe('composeBrief', () => {
     });
     const brief = composeBrief(v, 's2', now)!;
     expect(brief.previousAt).toEqual(ago(14));
-    expect(brief.sessionTotal).toBe(2);
+    expect(brief.progress).toEqual({ past: 2, total: 2 });
     expect(brief.goals).toEqual(['Since']);
     expect(brief.commitments).toEqual([6, 8]);
     expect(brief.prep).toEqual({ visibility: 'shared', answers: [{ question: 'What do you want from the next session?', text: 'Practise the hard conversation' }] });

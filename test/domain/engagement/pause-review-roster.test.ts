@@ -56,9 +56,9 @@ describe('rosterSignals', () => {
     expect(signals.lastSharedCheckInAt?.toISOString()).toBe('2026-03-01T10:00:00.000Z');
   });
 
-  it('counts held sessions out of those not cancelled, and finds the next one', () => {
+  it('counts sessions by time out of those not cancelled, and finds the next one', () => {
     const signals = rosterSignals('active', coachViewOf('UC', record), now);
-    expect(signals.progress).toEqual({ held: 1, total: 2 });
+    expect(signals.progress).toEqual({ past: 1, total: 2 });
     expect(signals.nextSessionAt?.toISOString()).toBe('2026-03-13T09:00:00.000Z');
   });
 

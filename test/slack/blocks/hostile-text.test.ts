@@ -12,14 +12,18 @@ import { buildBriefMessage } from '../../../src/slack/blocks/brief-message.js';
 import { checkInConfirmation } from '../../../src/slack/blocks/checkin-confirmation.js';
 import { checkInModal } from '../../../src/slack/blocks/checkin-modal.js';
 import { coachHomeBlocks } from '../../../src/slack/blocks/coach-home.js';
+import { coachQuestionModal } from '../../../src/slack/blocks/coach-question-modal.js';
 import { contractingModal } from '../../../src/slack/blocks/contracting-modal.js';
-import { buildDigestMessage } from '../../../src/slack/blocks/digest-message.js';
+import { styleModal } from '../../../src/slack/blocks/style-modal.js';
+import { buildDigestMessage, buildDigestParts } from '../../../src/slack/blocks/digest-message.js';
 import { answeredMessage, reflectedMessage, snoozedMessage, staleFollowUpMessage, type AnsweredView } from '../../../src/slack/blocks/engagement-follow-up-answer.js';
 import { leaderEngagementBlocks } from '../../../src/slack/blocks/engagement-home.js';
 import { invitationMessage, invitationOutcomeMessage, type InvitationFacts } from '../../../src/slack/blocks/engagement-invitation.js';
 import { engagementNewModal } from '../../../src/slack/blocks/engagement-new-modal.js';
-import { acceptedNotice, declinedNotice, endedNotice, invitationSentNotice, sessionMovedNotice } from '../../../src/slack/blocks/engagement-notices.js';
-import { rescheduleModal } from '../../../src/slack/blocks/engagement-session-modal.js';
+import { acceptedNotice, declinedNotice, endedNotice, invitationSentNotice, sessionCancelledNotice, sessionMovedNotice } from '../../../src/slack/blocks/engagement-notices.js';
+import { contractingReminderMessage } from '../../../src/slack/blocks/contracting-reminder.js';
+import { sessionHeldAnsweredMessage, sessionHeldQuestionMessage } from '../../../src/slack/blocks/session-held-question.js';
+import { cancelSessionModal, rescheduleModal, sessionNoticeView } from '../../../src/slack/blocks/engagement-session-modal.js';
 import { endEngagementBlock, sessionRow } from '../../../src/slack/blocks/engagement-session-rows.js';
 import { historyBlocks } from '../../../src/slack/blocks/history.js';
 import type { Block, Message } from '../../../src/slack/blocks/kit.js';
@@ -32,6 +36,8 @@ import { buildSessionPrepMessage } from '../../../src/slack/blocks/nudge-session
 import { prepAnsweredMessage, prepModal } from '../../../src/slack/blocks/prep-modal.js';
 import { reflectModal } from '../../../src/slack/blocks/reflect-modal.js';
 import { closingSummaryMessage, reviewAnsweredMessage, reviewModal } from '../../../src/slack/blocks/review-modal.js';
+import { supportSignpostMessage } from '../../../src/slack/blocks/support-signpost.js';
+import { DEFAULT_SUPPORT_MESSAGE } from '../../../src/domain/support/signpost.js';
 import { settingsHomeBlocks, settingsModal } from '../../../src/slack/blocks/settings.js';
 import { pulseAnswerModal } from '../../../src/slack/blocks/pulse-modal.js';
 import { pulseAnsweredMessage, pulseQuestionMessage } from '../../../src/slack/blocks/pulse-question.js';
@@ -68,10 +74,10 @@ const history = (t: string) => Array.from({ length: 5 }, () => ({ createdAt: now
 const sharedItem = (t: string) => ({ kind: 'moment', createdAt: now, answers: [{ question: 'What happened?', text: t }], permalink: null });
 const leader = (t: string): DigestLeader => ({
   leaderId: LEADER, engagementId: ID, checkInCount: 3, scores: [4, 6, 8], goals: [t, t], actions: [{ text: t, status: 'not_yet', dueAt: now }],
-  shared: [sharedItem(t)], summarisedCount: 1, nextSessionAt: later, signals: [{ kind: 'quiet', days: 30 }],
+  shared: [sharedItem(t)], summarisedCount: 1, nextSessionAt: later, progress: { past: 2, total: 6 }, signals: [{ kind: 'quiet', days: 30 }], attention: [{ kind: 'not_yet_twice' }], briefAt: null,
 });
 const brief = (t: string): BriefModel => ({
-  leaderId: LEADER, engagementId: ID, session: { id: ID, seq: 3, scheduledAt: later }, sessionTotal: 6, previousAt: now,
+  leaderId: LEADER, engagementId: ID, session: { id: ID, seq: 3, scheduledAt: later }, progress: { past: 3, total: 6 }, previousAt: now,
   targets: targets(t).map((x) => ({ ...x, level: 2 })), goals: [t], commitments: [5, 7],
   latestShared: { createdAt: now, goal: t, reality: t, options: t, will: t, makeItTen: t },
   prep: { visibility: 'shared', answers: [{ question: 'What do you want from the next session?', text: t }] },
@@ -98,6 +104,15 @@ const programmeReport = (t: string) =>
 
 const CASES: Record<string, Case> = {
   buildBriefMessage: { quotes: true, build: (t) => [{ message: buildBriefMessage({ model: brief(t), tz: 'UTC' }) }] },
+  buildDigestParts: {
+    quotes: true,
+    build: (t) => {
+      // Enough leaders in full for a thread reply, and enough calm ones for one-line sections.
+      const leaders = Array.from({ length: 40 }, (_, i) => ({ ...leader(t), leaderId: `U0LEADX${String(i).padStart(3, '0')}`, attention: i % 2 ? [] : leader(t).attention, signals: i % 2 ? [] : leader(t).signals }));
+      const parts = buildDigestParts({ model: { since: now, until: now, leaders }, tz: 'UTC' });
+      return [{ message: parts.message }, ...parts.replies.map((r) => ({ message: r.message }))];
+    },
+  },
   buildDigestMessage: { quotes: true, build: (t) => [{ message: buildDigestMessage({ model: { since: now, until: now, leaders: [leader(t)] }, tz: 'UTC' }) }] },
   checkInConfirmation: { quotes: true, build: (t) => [{ message: checkInConfirmation({ will: t, dueLabel: 'Thu 12 Mar', followUpLabel: 'Fri 13 Mar', commitment: 8 }) }] },
   checkInModal: {
@@ -108,9 +123,11 @@ const CASES: Record<string, Case> = {
   },
   coachHomeBlocks: {
     quotes: false,
-    build: () => [{ blocks: coachHomeBlocks([{ engagement: { id: ID, leaderId: LEADER, status: 'active' }, sessions, signals: { status: 'active', progress: { held: 1, total: 6 }, nextSessionAt: later, lastSharedCheckInAt: now, lastSharedCommitment: 7 } }], 'UTC', now) }],
+    build: () => [{ blocks: coachHomeBlocks([{ engagement: { id: ID, leaderId: LEADER, status: 'active' }, sessions, signals: { status: 'active', progress: { past: 1, total: 6 }, nextSessionAt: later, lastSharedCheckInAt: now, lastSharedCommitment: 7 }, attention: [{ kind: 'contracting_pending' }] }], 'UTC', now) }],
   },
   contractingModal: { quotes: false, build: () => [{ view: contractingModal({ engagementId: ID, coachId: COACH }) }] },
+  coachQuestionModal: { quotes: false, build: () => [{ view: coachQuestionModal({ engagementId: ID, leaderId: COACH }) }] },
+  styleModal: { quotes: false, build: () => [{ view: styleModal({ engagementId: ID, style: 'chooser', mutedKinds: ['follow_up'] }) }, { view: styleModal({ engagementId: ID, style: 'light', mutedKinds: ['follow_up', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review'] }) }] },
   answeredMessage: { quotes: true, build: (t) => [{ message: answeredMessage(answered(t, 'done'), 'done') }] },
   snoozedMessage: { quotes: true, build: (t) => [{ message: snoozedMessage(answered(t), later) }] },
   staleFollowUpMessage: { quotes: true, build: (t) => [{ message: staleFollowUpMessage(answered(t, 'dropped'), 'answered') }, { message: staleFollowUpMessage(null, 'gone') }] },
@@ -119,8 +136,9 @@ const CASES: Record<string, Case> = {
     quotes: true,
     build: (t) => [{ blocks: leaderEngagementBlocks([{ engagement: { id: ID, coachId: COACH, status: 'active', sessionCount: 6, cadenceDays: 14, sessionMinutes: 60 }, sessions, targets: targets(t), commitments: [5, 8] }], 'UTC', now) }],
   },
-  invitationMessage: { quotes: false, build: () => [{ message: invitationMessage(invitation) }] },
-  invitationOutcomeMessage: { quotes: false, build: () => (['active', 'declined', 'ended'] as const).map((status) => ({ message: invitationOutcomeMessage({ ...invitation, status, contracted: false }) })) },
+  // The coach's personal note is someone's words too: it must arrive escaped.
+  invitationMessage: { quotes: true, build: (t) => [{ message: invitationMessage({ ...invitation, note: t }) }] },
+  invitationOutcomeMessage: { quotes: false, build: () => (['active', 'declined', 'ended', 'completed'] as const).map((status) => ({ message: invitationOutcomeMessage({ ...invitation, status, contracted: false }) })) },
   engagementNewModal: { quotes: false, build: () => [{ view: engagementNewModal() }] },
   invitationSentNotice: { quotes: false, build: () => [{ message: invitationSentNotice({ leaderId: LEADER, sessionCount: 6, cadenceDays: 7, sessionMinutes: 45, firstSessionAt: later, leaderTz: 'UTC', coachTz: 'Asia/Tokyo' }) }] },
   acceptedNotice: { quotes: false, build: () => [{ message: acceptedNotice(LEADER, later, 'UTC') }] },
@@ -128,6 +146,15 @@ const CASES: Record<string, Case> = {
   endedNotice: { quotes: false, build: () => [{ message: endedNotice(COACH) }] },
   sessionMovedNotice: { quotes: false, build: () => [{ message: sessionMovedNotice(COACH, 2, later, 'UTC') }] },
   rescheduleModal: { quotes: false, build: () => [{ view: rescheduleModal({ sessionId: ID, seq: 2, at: later, tz: 'UTC' }) }] },
+  cancelSessionModal: { quotes: false, build: () => [{ view: cancelSessionModal({ sessionId: ID, seq: 2, at: later, tz: 'UTC', otherId: COACH }) }] },
+  sessionNoticeView: { quotes: false, build: () => [{ view: sessionNoticeView('That session is already cancelled.') }] },
+  contractingReminderMessage: { quotes: false, build: () => [{ message: contractingReminderMessage({ engagementId: ID, coachId: COACH }) }] },
+  sessionHeldQuestionMessage: { quotes: false, build: () => [{ message: sessionHeldQuestionMessage({ nudgeId: ID, sessionId: ID, seq: 3, scheduledAt: later, leaderId: LEADER, tz: 'UTC' }) }] },
+  sessionHeldAnsweredMessage: {
+    quotes: false,
+    build: () => (['held', 'cancelled'] as const).flatMap((o) => [true, false].map((already) => ({ message: sessionHeldAnsweredMessage({ seq: 3, scheduledAt: later, leaderId: LEADER, tz: 'UTC' }, o, already) }))),
+  },
+  sessionCancelledNotice: { quotes: false, build: () => [{ message: sessionCancelledNotice(COACH, 2, later, 'UTC') }] },
   sessionRow: { quotes: false, build: () => sessions.map((s) => ({ blocks: [sessionRow(s, 'UTC', now)] })) },
   endEngagementBlock: { quotes: false, build: () => [{ blocks: [endEngagementBlock(ID, false)] }] },
   historyBlocks: { quotes: true, build: (t) => [{ blocks: historyBlocks(history(t), () => 'Mon 9 Mar') }] },
@@ -135,7 +162,21 @@ const CASES: Record<string, Case> = {
   momentModal: { quotes: true, build: (t) => [{ view: momentModal({ channel: 'C0123', ts: '1700000000.000100', excerpt: t }) }] },
   buildCheckInPromptMessage: { quotes: false, build: () => [{ message: buildCheckInPromptMessage({ nudgeId: ID, sessionId: ID }) }] },
   buildFollowUpMessage: { quotes: true, build: (t) => [{ message: buildFollowUpMessage({ nudgeId: ID, actionId: ID, actionText: t, dueAt: later, tz: 'UTC' }) }] },
-  buildReviewMessage: { quotes: true, build: (t) => (['midpoint', 'closing'] as const).map((stage) => ({ message: buildReviewMessage({ nudgeId: ID, engagementId: ID, stage, targets: targets(t) }) })) },
+  buildReviewMessage: {
+    quotes: true,
+    build: (t) => [
+      ...(['midpoint', 'closing'] as const).map((stage) => ({ message: buildReviewMessage({ nudgeId: ID, engagementId: ID, stage, targets: targets(t) }) })),
+      {
+        message: buildReviewMessage({
+          nudgeId: ID,
+          engagementId: ID,
+          stage: 'closing',
+          targets: targets(t),
+          experiments: Array.from({ length: 7 }, (_, i) => ({ at: new Date(i * 1000), expected: t, action: t, status: 'partly' as const, happened: i % 2 ? t : null })),
+        }),
+      },
+    ],
+  },
   buildSessionPrepMessage: { quotes: true, build: (t) => [{ message: buildSessionPrepMessage({ nudgeId: ID, sessionId: ID, sessionAt: later, tz: 'UTC', actionText: t }) }] },
   prepModal: { quotes: false, build: () => [{ view: prepModal({ meta: { ...meta, sessionId: ID }, sessionAt: later, tz: 'UTC' }) }] },
   prepAnsweredMessage: { quotes: false, build: () => (['answered', 'passed', 'ended', 'gone'] as const).map((r) => ({ message: prepAnsweredMessage(r, later, 'UTC') })) },
@@ -149,6 +190,7 @@ const CASES: Record<string, Case> = {
   },
   closingSummaryMessage: { quotes: true, build: (t) => [{ message: closingSummaryMessage(targets(t)) }] },
   reviewAnsweredMessage: { quotes: false, build: () => (['saved', 'answered', 'ended', 'gone', 'no_targets'] as const).map((n) => ({ message: reviewAnsweredMessage(n) })) },
+  supportSignpostMessage: { quotes: false, build: () => [{ message: supportSignpostMessage(DEFAULT_SUPPORT_MESSAGE) }] },
   settingsHomeBlocks: { quotes: false, build: () => [{ blocks: settingsHomeBlocks(window, 'Europe/Paris') }] },
   settingsModal: { quotes: false, build: () => [{ view: settingsModal({ window, tz: 'Europe/Paris' }) }] },
   pulseQuestionMessage: {
@@ -214,11 +256,11 @@ const CASES: Record<string, Case> = {
  */
 const PARTS = new Set([
   'mention', 'formatShortDate', 'formatCoachTime', 'safePermalink', 'sharedItemLines', 'fitLines', 'fittedSection',
-  'ratingInput', 'visibilityInput', 'textAnswer', 'selectInput', 'newEngagementErrors', 'sessionsToShow',
+  'ratingInput', 'visibilityInput', 'messagesInput', 'styleSummary', 'textAnswer', 'selectInput', 'newEngagementErrors', 'sessionsToShow',
   'encodeEngagementValue', 'parseEngagementValue', 'encodeSessionMenu', 'parseSessionMenu',
   'plain', 'section', 'header', 'context', 'divider', 'option', 'actionsBlock', 'inputBlock', 'textInput', 'message',
   'userTextSection', 'formatSessionTime', 'visibilityRadio', 'describeDays', 'describeWindow',
-  'formatDay', 'pulseQuestion', 'distributionLines', 'SPONSOR_QUESTIONS', 'WHO_READS', 'SPONSOR_ANSWER_BLOCK',
+  'formatDay', 'pulseQuestion', 'pulseTargetSection', 'distributionLines', 'rosterPageCount', 'packDigest', 'SPONSOR_QUESTIONS', 'WHO_READS', 'SPONSOR_ANSWER_BLOCK',
   'sponsorTerms', 'processLine', 'cohortLines',
 ]);
 
@@ -243,7 +285,8 @@ function walk(node: unknown, path: string, visit: (path: string, key: string, va
 
 /** Live markup Grow did not put there: anything in `<…>` but a mention of a known person. */
 const LIVE = /<[^>]*>/g;
-const ownMention = new RegExp(`^<@(${COACH}|${LEADER})>$`);
+// Grow's own mentions: the coach, the leader, and the numbered leaders of a long digest.
+const ownMention = new RegExp(`^<@(${COACH}|${LEADER}|U0LEADX\\d{3})>$`);
 const strayMarkup = (text: string) => (text.match(LIVE) ?? []).filter((tag) => !ownMention.test(tag));
 
 function problemsOf(output: Output): string[] {
