@@ -5,7 +5,7 @@
 import type { View } from '@slack/types';
 import { z } from 'zod';
 import { checkInAsks, LIMITS, type CheckInDraft, type Visibility } from '../../domain/checkin/rules.js';
-import { EXPECTATION_QUESTION, LIGHT_DURATION, STYLES, type Style } from '../../domain/engagement/style.js';
+import { BASELINE_AS_DATA, EXPECTATION_QUESTION, LIGHT_DURATION, STYLES, type BaselineState, type Style } from '../../domain/engagement/style.js';
 import { encodeJson } from '../metadata.js';
 import { truncate } from '../mrkdwn.js';
 import { context, option, plain, section, textInput, type Block } from './kit.js';
@@ -29,6 +29,8 @@ export interface CheckInModalInput {
   step: 'checkin' | 'revisit';
   /** The engagement's style; the full check-in when absent. */
   style?: Style;
+  /** Goal first: where the stakeholders' baseline stands. */
+  baseline?: BaselineState;
   targets?: TargetChoice[];
   /** Two or more: the leader picks; `draft.engagementId` is preselected. */
   engagements?: EngagementChoice[];
@@ -45,9 +47,6 @@ export const VISIBILITY_TEXT: Record<Visibility, string> = {
   summary: 'Summary for my coach',
   shared: 'Share everything with my coach',
 };
-
-/** The goal-first style's pointer to what others see, as data rather than the coach's opinion. */
-export const PULSE_AS_DATA = 'How do others see it? Your stakeholders’ baseline (App Home → *Stakeholders*) is data from the people around you, not your coach’s opinion.';
 
 const COMMITMENT_TEXT = (n: number) => (n === 10 ? '10 — I will do this' : n === 1 ? '1 — unlikely' : String(n));
 
@@ -68,7 +67,7 @@ export function checkInModal(input: CheckInModalInput): View {
   const targets = input.targets ?? [];
   const blocks: Block[] = [];
   if (style === 'light' && input.step === 'checkin') blocks.push(context(`Three questions. ${LIGHT_DURATION.checkin}`));
-  if (style === 'goal_first' && input.step === 'checkin') blocks.push(goalInput(style, d, targets.length > 0, hints.goal), context(PULSE_AS_DATA));
+  if (style === 'goal_first' && input.step === 'checkin') blocks.push(goalInput(style, d, targets.length > 0, hints.goal), context(BASELINE_AS_DATA[input.baseline ?? 'none']));
   if (input.step === 'revisit') {
     blocks.push(
       section(`You rated your commitment *${d.commitment ?? '?'}/10*. *What would make it a 10?*`),

@@ -28,7 +28,7 @@ export async function openCheckIn(deps: SlackDeps, input: OpenCheckInInput): Pro
     await input.client.views.update({
       view_id: opened.view.id,
       hash: opened.view.hash,
-      view: checkInModal({ step: 'checkin', style: engagement?.style, targets: engagement?.targets ?? [], defaultDue, engagements, hints, draft: { engagementId: engagement?.engagementId } }),
+      view: checkInModal({ step: 'checkin', style: engagement?.style, baseline: engagement?.baseline, targets: engagement?.targets ?? [], defaultDue, engagements, hints, draft: { engagementId: engagement?.engagementId } }),
     });
   } catch (error) {
     // A hash conflict means the leader already moved on (submitted or changed step); the plain modal still works.
