@@ -31,6 +31,16 @@ export function hoursOf(p: PersonHours, fallback: WorkingWindow = defaultWorking
   return workingHoursOf({ tz: p.tz, workDays: p.workDays, workStartMinute: p.workStartMinute, workEndMinute: p.workEndMinute });
 }
 
+// A statement carries at most 65,535 parameters: a deployment with thousands of coaches
+// writes its rows a thousand at a time (each row binds at most eight).
+const ROWS_PER_STATEMENT = 1000;
+
+function chunksOf<T>(rows: T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) chunks.push(rows.slice(i, i + ROWS_PER_STATEMENT));
+  return chunks;
+}
+
 export const personHours = { tz: people.tz, workDays: people.workDays, workStartMinute: people.workStartMinute, workEndMinute: people.workEndMinute };
 
 /** This week's digest (unless more than a day overdue) and next week's, for every coach with an active engagement. */
@@ -49,9 +59,11 @@ export async function planCoachDigests(db: Db, input: CoachPlanInput): Promise<n
       dueAt: slot.dueAt,
     })),
   );
-  if (rows.length === 0) return 0;
-  const inserted = await db.insert(nudges).values(rows).onConflictDoNothing({ target: [nudges.teamId, nudges.dedupeKey] }).returning({ id: nudges.id });
-  return inserted.length;
+  let inserted = 0;
+  for (const chunk of chunksOf(rows)) {
+    inserted += (await db.insert(nudges).values(chunk).onConflictDoNothing({ target: [nudges.teamId, nudges.dedupeKey] }).returning({ id: nudges.id })).length;
+  }
+  return inserted;
 }
 
 /**
@@ -97,15 +109,17 @@ export async function planSessionBriefs(db: Db, input: CoachPlanInput): Promise<
       ref: { sessionId: s.sessionId, sessionAt: s.scheduledAt.getTime() },
     }];
   });
-  if (rows.length === 0) return 0;
-  const written = await db
-    .insert(nudges)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [nudges.teamId, nudges.dedupeKey],
-      set: { dueAt: sql`excluded.due_at`, ref: sql`excluded.ref`, updatedAt: input.now },
-      setWhere: sql`${nudges.status} = 'pending' and ${nudges.ref}->>'sessionAt' is distinct from excluded.ref->>'sessionAt'`,
-    })
-    .returning({ id: nudges.id });
-  return written.length;
+  let written = 0;
+  for (const chunk of chunksOf(rows)) {
+    written += (await db
+      .insert(nudges)
+      .values(chunk)
+      .onConflictDoUpdate({
+        target: [nudges.teamId, nudges.dedupeKey],
+        set: { dueAt: sql`excluded.due_at`, ref: sql`excluded.ref`, updatedAt: input.now },
+        setWhere: sql`${nudges.status} = 'pending' and ${nudges.ref}->>'sessionAt' is distinct from excluded.ref->>'sessionAt'`,
+      })
+      .returning({ id: nudges.id })).length;
+  }
+  return written;
 }

@@ -117,19 +117,22 @@ export async function selectNudgesToEnqueue(db: Db, w: ReconcileWindow): Promise
   const now = w.now.toISOString();
   const horizon = new Date(w.now.getTime() + w.horizonMs).toISOString();
   const staleBefore = new Date(w.now.getTime() - w.staleSendingMs).toISOString();
+  // `id = any(array(…))`, not `id in (…)`: with the subquery's limit as its estimate, the
+  // planner joined `in` by hashing after a scan of the whole table (every sent row of
+  // the year); an array is looked up through the primary key, row by row.
   const result = await db.execute(sql`
     with repaired as (
       update nudges set status = 'pending', due_at = greatest(due_at, ${now}::timestamptz),
         reason = 'stale_send', enqueued_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
-      where id in (
+      where id = any(array(
         select id from nudges where status = 'sending' and claimed_at < ${staleBefore}::timestamptz
-        order by claimed_at limit ${w.limit} for update skip locked)
+        order by claimed_at limit ${w.limit} for update skip locked))
       returning id, team_id, due_at, true as repaired
     ), due as (
       update nudges set enqueued_at = ${now}::timestamptz
-      where id in (
+      where id = any(array(
         select id from nudges where status = 'pending' and due_at <= ${horizon}::timestamptz
-        order by due_at limit ${w.limit} for update skip locked)
+        order by due_at limit ${w.limit} for update skip locked))
       returning id, team_id, due_at, false as repaired
     )
     select * from repaired union all select * from due`);

@@ -105,14 +105,16 @@ export async function benchFootprint(args: string[]): Promise<string> {
       }
       const seconds = (performance.now() - start) / 1000;
       const sent = (await db.db.select({ id: nudges.id }).from(nudges).where(and(eq(nudges.teamId, TEAM), eq(nudges.status, 'sent'), sql`${nudges.dedupeKey} like ${`footprint:${round}:%`}`))).length;
+      const others = rowsOf<{ status: string; reason: string | null; n: number }>(await db.db.execute(sql`select status, reason, count(*)::int as n from nudges
+        where status <> 'sent' and dedupe_key like ${`footprint:${round}:%`} group by 1, 2`)).map((r) => `${r.n} ${r.status}${r.reason ? ` (${r.reason})` : ''}`);
       await sleep(5000);
-      return { peak, seconds, sent, after: await settled(pid, grow.output) };
+      return { peak, seconds, sent, others, after: await settled(pid, grow.output) };
     };
     const first = await runBurst('a');
     const second = await runBurst('b');
     const pct = (a: number, b: number) => { const g = (a / b - 1) * 100; return `${g >= 0 ? '+' : ''}${g.toFixed(1)}%`; };
     const line = (label: string, r: Awaited<ReturnType<typeof runBurst>>) =>
-      `  ${label}: RSS peak ${mb(r.peak)} (${r.sent} of ${burst} sent in ${r.seconds.toFixed(1)} s); after it and a GC ${mb(r.after.rssKb)}, heap used ${r.after.heapUsedMb.toFixed(1)} MB\n`;
+      `  ${label}: RSS peak ${mb(r.peak)} (${r.sent} of ${burst} sent in ${r.seconds.toFixed(1)} s${r.others.length ? `; ${r.others.join(', ')}` : ''}); after it and a GC ${mb(r.after.rssKb)}, heap used ${r.after.heapUsedMb.toFixed(1)} MB\n`;
     return (
       `footprint: \`npm start\` (web and worker), two bursts of ${burst} session-prep nudges due at once, emulator limits lifted\n` +
       `  start to /readyz 200: ${(readyMs / 1000).toFixed(1)} s (baseline: bare node --import tsx ${(bare.ms / 1000).toFixed(1)} s; ratio ${(readyMs / bare.ms).toFixed(1)}x)\n` +

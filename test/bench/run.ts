@@ -6,6 +6,7 @@ import { checkInSubmission } from '../support/checkin-payloads.js';
 import { interactionBody } from '../support/app-harness.js';
 import { benchBurst } from './burst.js';
 import { benchDelivery } from './delivery.js';
+import { benchDigest } from './digest.js';
 import { benchMetrics } from './metrics.js';
 import { benchHistory } from './history.js';
 import { benchPlanning } from './planning.js';
@@ -18,6 +19,7 @@ const scaled: Record<string, (args: string[]) => Promise<string>> = {
   metrics: () => benchMetrics(),
   planning: benchPlanning,
   footprint: benchFootprint,
+  digest: benchDigest,
 };
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);

@@ -2,7 +2,8 @@
 // week however often (and however concurrently) the planner runs, none for a coach
 // without a running engagement, one brief per upcoming session, and a moved session
 // moves its pending brief but never one already sent.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { rowsOf as dbRowsOf } from '../../db/client.js';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planCoachDigests, planSessionBriefs } from '../../db/coach-plan-sync.js';
@@ -96,3 +97,40 @@ describe('planSessionBriefs', () => {
     expect(DateTime.fromJSDate(moved.dueAt, { zone: 'America/New_York' }).toFormat('yyyy-MM-dd HH:mm')).toBe('2026-03-23 09:00');
   });
 });
+
+describe('a deployment with thousands of coaches', () => {
+  let many: TestDatabase;
+  const MANY = 'T0MANYCOAC';
+  const COACHES = 7_000;
+  const monday = new Date('2026-03-09T06:00:00Z');
+  beforeAll(async () => {
+    many = await createTestDatabase();
+    // One engagement per coach, two sessions in the next fortnight: more digest and brief
+    // rows than one statement's 65,535 parameters can carry.
+    await many.db.execute(sql.raw(`
+      insert into engagements (id, team_id, coach_id, leader_id, status, start_date)
+        select md5('m' || g)::uuid, '${MANY}', 'UCM' || g, 'ULM' || g, 'active', date '2026-02-02' from generate_series(1, ${COACHES}) g;
+      insert into sessions (team_id, engagement_id, seq, scheduled_at)
+        select '${MANY}', md5('m' || g)::uuid, k, timestamptz '${monday.toISOString()}' + (k * 7 - 4) * interval '1 day'
+        from generate_series(1, ${COACHES}) g, generate_series(1, 2) k;`));
+  }, 300_000);
+  afterAll(async () => {
+    await many?.drop();
+  });
+
+  it('plans every coach digest and every brief, and a second run adds nothing', async () => {
+    const digests = await planCoachDigests(many.db, { teamId: MANY, now: monday });
+    const briefs = await planSessionBriefs(many.db, { teamId: MANY, now: monday });
+    const count = async (kind: string) => rowsOfCount(await many.db.execute(sql`select count(*)::int as n, count(distinct recipient_id)::int as coaches from nudges where kind = ${kind}`));
+    expect(await count('digest')).toEqual({ n: digests, coaches: COACHES });
+    expect(digests).toBeGreaterThanOrEqual(COACHES);
+    expect(await count('brief')).toEqual({ n: 2 * COACHES, coaches: COACHES });
+    expect(briefs).toBe(2 * COACHES);
+    expect(await planCoachDigests(many.db, { teamId: MANY, now: monday })).toBe(0);
+    expect(await planSessionBriefs(many.db, { teamId: MANY, now: monday })).toBe(0);
+  }, 300_000);
+});
+
+function rowsOfCount(result: unknown): { n: number; coaches: number } {
+  return (dbRowsOf<{ n: number; coaches: number }>(result))[0]!;
+}

@@ -5,10 +5,9 @@
 import { sessionProgress, type SessionProgress } from '../engagement/progress.js';
 import type { CheckInRecord, CoachSession, CoachView } from '../privacy/index.js';
 import { uniqueNewestFirst, type DigestAction } from './compose-digest.js';
-import { sharedAnswersOf, sharedItemsOf, type SharedAnswer, type SharedItem } from './shared-answers.js';
+import { resistanceText, sharedAnswersOf, sharedItemsOf, type SharedAnswer, type SharedItem } from './shared-answers.js';
 import { signalsOf, type Signal } from './signals.js';
 import { foundationQuestion } from '../engagement/levels.js';
-import { RESISTANCES, type Resistance } from '../engagement/contracting.js';
 import { OPENING_QUESTIONS, styleForResistance, type Style } from '../engagement/style.js';
 
 /** The trend shows at most this many scores, the latest last. */
@@ -64,10 +63,10 @@ export interface BriefOpening {
 /** Read only from what the view holds: a summarised or private answer has no body, so it says nothing. */
 function openingOf(view: CoachView, firstSession: boolean): BriefOpening | null {
   const answer = view.reflections.find((r) => r.kind === 'coachability_resistance')?.body?.resistance;
-  if (!answer || !Object.hasOwn(RESISTANCES, answer)) return null;
+  if (!answer) return null;
   const style = styleForResistance(answer);
   if (style === 'standard') return null;
-  return { resistance: RESISTANCES[answer as Resistance], style, questions: firstSession ? OPENING_QUESTIONS[style] : [] };
+  return { resistance: resistanceText(answer), style, questions: firstSession ? OPENING_QUESTIONS[style] : [] };
 }
 
 function previousSession(sessions: CoachSession[], session: CoachSession): CoachSession | undefined {

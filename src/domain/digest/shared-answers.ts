@@ -29,7 +29,8 @@ export function reflectionKindLabel(kind: string): string {
   return KIND_LABELS[kind] ?? 'Reflection';
 }
 
-const resistanceText = (key: string) =>
+/** A resistance answer in the words the leader picked, old wording too. */
+export const resistanceText = (key: string) =>
   Object.hasOwn(RESISTANCES, key) ? RESISTANCES[key as keyof typeof RESISTANCES] : Object.hasOwn(EARLIER_RESISTANCES, key) ? EARLIER_RESISTANCES[key]! : key;
 
 /** The answers of a shared reflection, in the order they were asked; none when not shared. */

@@ -53,6 +53,10 @@ describe('the brief and how the leader came in', () => {
     }
     expect(text(record('dont_need', 'shared'))).toContain('How they came in');
   });
+
+  it('reads an answer in the earlier wording as the nearest form', () => {
+    expect(brief(record('do_it_myself', 'shared')).opening).toMatchObject({ resistance: 'I can do this myself', style: 'goal_first' });
+  });
 });
 
 describe('answers shared with the coach read with their questions', () => {
