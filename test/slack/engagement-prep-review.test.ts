@@ -5,6 +5,7 @@ import { openReflection } from '../../db/reflections.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { saveContracting } from '../../db/contracting.js';
+import { listTargets } from '../../db/targets.js';
 import { upsertPersonTz } from '../../db/people.js';
 import { nudges, reflections, targets } from '../../db/schema/index.js';
 import { encodeNudgeValue } from '../../src/slack/nudge-button-value.js';
@@ -88,6 +89,22 @@ describe('reviews', () => {
     const rows = await h.db.db.select().from(targets).orderBy(targets.position);
     expect(rows.map((t) => [t.midpointRating, t.closingRating])).toEqual([[5, null], [6, null]]);
     expect(actionIdsIn((await waitFor(() => updatesOf(message.ts)[0])).args.blocks)).toEqual([]);
+  });
+
+  it('lets the leader reword a target at the midpoint, keeping its baseline', async () => {
+    const { engagement } = await contractedEngagement();
+    const { row, message } = await delivered(engagement.id, 'midpoint_review');
+    const opens = h.emu.callsTo('views.open').length;
+    await click(h, { userId: LEADER, actionId: 'review_open', value: encodeNudgeValue({ nudgeId: row.id, engagementId: engagement.id }), message });
+    const view = await openedView(h, opens);
+    expect(JSON.stringify(view.blocks)).toContain('Does target 1 still say what you want to change?');
+    const tooLong = await submit(h, LEADER, view, { rating1: '5', rating2: '6', reword1: 'x'.repeat(301) });
+    expect(tooLong.body).toMatchObject({ response_action: 'errors', errors: { reword1: expect.stringContaining('300 characters') } });
+    const reworded = 'Raise difficult topics in the meeting where they belong';
+    // Target 2 comes back with its own words: unchanged, so nothing is rewritten.
+    expect((await submit(h, LEADER, view, { rating1: '5', rating2: '6', reword1: `  ${reworded} `, reword2: 'Ask before I tell <!channel>' })).body).toBeUndefined();
+    const after = await listTargets(h.db.db, h.cipher, TEAM, engagement.id);
+    expect(after.map((t) => [t.description, t.baseline, t.midpointRating])).toEqual([[reworded, 3, 5], ['Ask before I tell <!channel>', 6, 6]]);
   });
 
   it('ends the closing review with a before/after summary DM for the leader', async () => {
