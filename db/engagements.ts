@@ -119,7 +119,12 @@ export async function findInvitationMessage(db: Db, teamId: string, engagementId
 /** A coach's engagements with these leaders, whatever their status (a digest re-render). */
 export async function findEngagementsOfCoach(db: Db, teamId: string, coachId: string, leaderIds: string[]) {
   return db
-    .select({ id: engagements.id, coachId: engagements.coachId, leaderId: engagements.leaderId, status: engagements.status })
+    .select({ id: engagements.id, coachId: engagements.coachId, leaderId: engagements.leaderId, status: engagements.status, closingVisibility: engagements.closingVisibility })
     .from(engagements)
     .where(and(eq(engagements.teamId, teamId), eq(engagements.coachId, coachId), inArray(engagements.leaderId, leaderIds)));
+}
+
+/** Who sees the closing review's ratings, as the leader chose in that review. */
+export async function setClosingVisibility(db: Db, teamId: string, engagementId: string, visibility: 'private' | 'summary' | 'shared'): Promise<void> {
+  await db.update(engagements).set({ closingVisibility: visibility }).where(and(eq(engagements.teamId, teamId), eq(engagements.id, engagementId)));
 }

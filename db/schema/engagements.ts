@@ -19,6 +19,8 @@ export const engagements = pgTable(
     createdAt: createdAt(),
     respondedAt: at('responded_at'),
     endedAt: at('ended_at'),
+    /** Who sees the closing review's ratings, as the leader chose when answering it; null until then. */
+    closingVisibility: text('closing_visibility', { enum: ['private', 'summary', 'shared'] }),
     /** When retention erased the engagement's free text (RETENTION_DAYS after it ended). */
     contentErasedAt: at('content_erased_at'),
   },

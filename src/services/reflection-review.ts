@@ -2,7 +2,8 @@
 // baseline, and at the midpoint may reword a target that no longer fits (the baseline
 // stays). The closing review returns the before/after for the leader's summary.
 import { and, eq } from 'drizzle-orm';
-import { findEngagement } from '../../db/engagements.js';
+import { findEngagement, setClosingVisibility } from '../../db/engagements.js';
+import { visibilitySchema } from '../domain/checkin/rules.js';
 import { markNudgeAnswered } from '../../db/follow-ups.js';
 import { nudges } from '../../db/schema/index.js';
 import { listTargets, rewordTargets, saveRatings, type TargetView } from '../../db/targets.js';
@@ -50,6 +51,8 @@ export async function submitReview(ctx: ServiceContext, input: ReviewClick & { v
   await ctx.db.transaction(async (tx) => {
     await saveRatings(tx as unknown as typeof ctx.db, { teamId: input.teamId, engagementId: input.engagementId, stage: check.stage, ratings: parsed.ratings });
     await rewordTargets(tx as unknown as typeof ctx.db, ctx.cipher, { teamId: input.teamId, engagementId: input.engagementId, rewordings: reworded.rewordings });
+    // The closing ratings reach the coach only as the leader chose (src/domain/privacy).
+    if (check.stage === 'closing') await setClosingVisibility(tx as unknown as typeof ctx.db, input.teamId, input.engagementId, visibilitySchema.catch('summary').parse(input.values.visibility ?? 'summary'));
   });
   await markNudgeAnswered(ctx.db, { teamId: input.teamId, leaderId: input.userId, nudgeId: input.nudgeId, now: ctx.now() });
   ctx.logger.info({ teamId: input.teamId, userId: input.userId, engagementId: input.engagementId, stage: check.stage, reworded: reworded.rewordings.length }, 'review saved');

@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import { TARGET_TEXT_MAX as TARGET_TEXT_MAX_CHARS } from '../../domain/engagement/contracting.js';
 import { describeChange, type ReviewStage } from '../../domain/engagement/review.js';
 import { encodeJson } from '../metadata.js';
-import { ratingInput } from './engagement-inputs.js';
+import { ratingInput, visibilityInput } from './engagement-inputs.js';
+import { closingVisibilityLine } from '../review-visibility.js';
 import { reviewMetaSchema } from '../engagement-button-value.js';
 import { context, message, plain, section, textInput, type Block, type Message } from './kit.js';
 import { userTextSection } from './nudge-message.js';
@@ -30,6 +31,8 @@ export interface ReviewStakeholderScores {
   answered: number;
   byTarget: Record<string, { score: number; count: number }[]>;
 }
+
+const CLOSING_VISIBILITY_NOTE = (['private', 'summary', 'shared'] as const).map(closingVisibilityLine).join(' ') + ' You get your before and after either way.';
 
 export function reviewModal(input: { meta: z.input<typeof reviewMetaSchema>; stage: ReviewStage; targets: ReviewTargetView[]; stakeholders?: ReviewStakeholderScores | null }): View {
   const blocks: Block[] = [
@@ -55,7 +58,11 @@ export function reviewModal(input: { meta: z.input<typeof reviewMetaSchema>; sta
       );
     }
   }
-  blocks.push(context('Your coach sees these ratings; what you wrote stays as you shared it.'));
+  if (input.stage === 'closing') {
+    blocks.push(visibilityInput('visibility', 'Who sees these ratings?'), context(CLOSING_VISIBILITY_NOTE));
+  } else {
+    blocks.push(context('Your coach sees these ratings; what you wrote stays as you shared it.'));
+  }
   return {
     type: 'modal',
     callback_id: CALLBACKS.review,

@@ -1,0 +1,1 @@
+ALTER TABLE "engagements" ADD COLUMN "closing_visibility" text;
