@@ -19,6 +19,8 @@ export interface NewCheckIn {
   visibility: 'private' | 'summary' | 'shared';
   revisited: boolean;
   makeItTen?: string;
+  /** The experiment style's prediction. */
+  expectation?: string;
   actionDueAt: Date;
 }
 
@@ -46,6 +48,7 @@ export async function insertCheckIn(db: Db, cipher: Cipher, input: NewCheckIn): 
         optionsEnc: c.seal('options_enc', input.options),
         willEnc: c.seal('will_enc', input.will),
         makeItTenEnc: input.makeItTen ? c.seal('make_it_ten_enc', input.makeItTen) : null,
+        expectationEnc: input.expectation ? c.seal('expectation_enc', input.expectation) : null,
         commitment: input.commitment,
         visibility: input.visibility,
         revisited: input.revisited,
@@ -127,7 +130,7 @@ export async function findOpenAction(db: Db, cipher: Cipher, teamId: string, lea
 }
 
 /** A stored check-in's five texts, decrypted against its row. */
-export function openCheckIn(cipher: Cipher, row: Pick<typeof checkIns.$inferSelect, 'id' | 'teamId' | 'goalEnc' | 'realityEnc' | 'optionsEnc' | 'willEnc' | 'makeItTenEnc'>) {
+export function openCheckIn(cipher: Cipher, row: Pick<typeof checkIns.$inferSelect, 'id' | 'teamId' | 'goalEnc' | 'realityEnc' | 'optionsEnc' | 'willEnc' | 'makeItTenEnc'> & { expectationEnc?: string | null }) {
   const c = rowSeal(cipher, 'check_ins', row);
   return {
     goal: c.open('goal_enc', row.goalEnc),
@@ -135,5 +138,6 @@ export function openCheckIn(cipher: Cipher, row: Pick<typeof checkIns.$inferSele
     options: c.open('options_enc', row.optionsEnc),
     will: c.open('will_enc', row.willEnc),
     makeItTen: c.openNullable('make_it_ten_enc', row.makeItTenEnc),
+    expectation: c.openNullable('expectation_enc', row.expectationEnc ?? null),
   };
 }

@@ -1,5 +1,5 @@
-// Contracting in one transaction: the behavioural targets and the coachability answers,
-// each answer with its own visibility. A second submission meets the targets' unique
+// Contracting in one transaction: the behavioural targets, the coachability answers,
+// each answer with its own visibility, and the style and messages they choose. A second submission meets the targets' unique
 // key and changes nothing.
 import { and, count, eq } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
@@ -9,9 +9,9 @@ import type { Db } from './client.js';
 import { newRowId, rowSeal } from './sealed.js';
 import { isUniqueViolation } from './engagements.js';
 import { reflectionValues } from './reflections.js';
-import { reflections, targets } from './schema/index.js';
+import { engagements, reflections, targets } from './schema/index.js';
 
-export interface SaveContractingInput extends ContractingInput {
+export interface SaveContractingInput extends Omit<ContractingInput, 'style' | 'mutedKinds'>, Partial<Pick<ContractingInput, 'style' | 'mutedKinds'>> {
   teamId: string;
   engagementId: string;
   leaderId: string;
@@ -34,6 +34,10 @@ export async function saveContracting(db: Db, cipher: Cipher, input: SaveContrac
           };
         }),
       );
+      await tx
+        .update(engagements)
+        .set({ style: input.style ?? 'standard', mutedKinds: input.mutedKinds ?? [] })
+        .where(and(eq(engagements.teamId, input.teamId), eq(engagements.id, input.engagementId)));
       if (input.answers.length === 0) return;
       await tx.insert(reflections).values(
         input.answers.map((a) =>

@@ -17,7 +17,7 @@ interface EncryptedTable {
 export const ENCRYPTED_COLUMNS: readonly EncryptedTable[] = [
   { table: 'installations', key: 'team_id', columns: ['bot_token_enc'] },
   { table: 'targets', key: 'id', columns: ['description_enc'] },
-  { table: 'check_ins', key: 'id', columns: ['goal_enc', 'reality_enc', 'options_enc', 'will_enc', 'make_it_ten_enc'] },
+  { table: 'check_ins', key: 'id', columns: ['goal_enc', 'reality_enc', 'options_enc', 'will_enc', 'make_it_ten_enc', 'expectation_enc'] },
   { table: 'actions', key: 'id', columns: ['text_enc'] },
   { table: 'reflections', key: 'id', columns: ['body_enc', 'rating_enc', 'permalink_enc'] },
   { table: 'pulse_responses', key: 'id', columns: ['suggestion_enc'] },

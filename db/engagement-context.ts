@@ -4,6 +4,7 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import { chooseEngagement } from '../src/domain/checkin/engagement-choice.js';
+import type { Style } from '../src/domain/engagement/style.js';
 import type { Db } from './client.js';
 import { rowSeal } from './sealed.js';
 import { engagements, people, sessions, targets } from './schema/index.js';
@@ -11,11 +12,14 @@ import { engagements, people, sessions, targets } from './schema/index.js';
 export interface ActiveEngagement {
   id: string;
   coachId: string;
+  style: Style;
 }
 
 export interface EngagementContext {
   engagementId: string;
   coachId: string;
+  /** How Grow works with the leader in this engagement; it shapes the check-in. */
+  style: Style;
   /** Every active engagement of the leader in this team, oldest first (two or more: the leader picks). */
   active: ActiveEngagement[];
   targets: { id: string; description: string }[];
@@ -36,7 +40,7 @@ export async function findEngagementContext(
 ): Promise<EngagementContext | undefined> {
   const [active, [person]] = await Promise.all([
     db
-      .select({ id: engagements.id, coachId: engagements.coachId })
+      .select({ id: engagements.id, coachId: engagements.coachId, style: engagements.style })
       .from(engagements)
       .where(and(eq(engagements.teamId, teamId), eq(engagements.leaderId, leaderId), eq(engagements.status, 'active')))
       .orderBy(asc(engagements.createdAt), asc(engagements.id)),
@@ -63,6 +67,7 @@ export async function findEngagementContext(
   return {
     engagementId: engagement.id,
     coachId: engagement.coachId,
+    style: engagement.style,
     active,
     targets: targetRows.map((t) => ({ id: t.id, description: rowSeal(cipher, 'targets', { teamId, id: t.id }).open('description_enc', t.descriptionEnc) })),
     nextSessionAt: next?.at ?? null,

@@ -66,9 +66,9 @@ async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<Spec[] | null> {
   // Until Slack has told us about the leader, UTC and the operator's default window stand.
   const window = input.defaultWorkingHours ?? defaultWorkingHours;
   const hours: WorkingHours = person ? workingHoursOf(person) : { ...window, tz: 'UTC', workDays: [...window.workDays] };
-  const planFor = (pausedUntil: Date | null) =>
+  const planFor = (pausedUntil: Date | null, style = engagement.style, mutedKinds = engagement.mutedKinds) =>
     planEngagement({
-      engagement,
+      engagement: { ...engagement, style, mutedKinds },
       sessions: sessionRows,
       leader: { userId: leaderId, hours, pausedUntil, unansweredFollowUps: person?.unansweredFollowUps ?? 0 },
       openAction: openAction ?? null,
@@ -81,11 +81,12 @@ async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<Spec[] | null> {
   const invitation = planInvitation({ engagement, leader: { userId: leaderId, hours }, rhythm: input.rhythm, now: input.now });
   // An ended or completed engagement still owes the leader the results of a round already open.
   const over = engagement.status === 'ended' || engagement.status === 'completed';
-  const pulseSpecs = engagement.status === 'active' || over ? await syncPulsePlan(tx, { teamId: input.teamId, engagement, hours, ended: over, reviews: reviewTimes(person?.pausedUntil ? planFor(null) : rhythmSpecs), now: input.now }) : [];
+  const reviewPlan = person?.pausedUntil || engagement.style !== 'standard' || engagement.mutedKinds.length > 0 ? planFor(null, 'standard', []) : rhythmSpecs;
+  const pulseSpecs = engagement.status === 'active' || over ? await syncPulsePlan(tx, { teamId: input.teamId, engagement, hours, ended: over, reviews: reviewTimes(reviewPlan), now: input.now }) : [];
   return [...(invitation ? [invitation] : []), ...rhythmSpecs, ...pulseSpecs];
 }
 
-/** The stakeholders' rounds close on the leader's reviews, paused or not. */
+/** The stakeholders' rounds close on the leader's reviews, paused or not, sent or not. */
 const reviewTimes = (specs: Spec[]) => ({
   midpoint: specs.find((s) => s.kind === 'midpoint_review')?.dueAt ?? null,
   closing: specs.find((s) => s.kind === 'closing_review')?.dueAt ?? null,

@@ -2,6 +2,7 @@
 // session prep, coachability answers, saved moments). The answers are one encrypted JSON
 // object; the rating (the openness rating may be private) and a moment's permalink (it
 // names the conversation) are encrypted too, each bound to its row and team.
+import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Cipher } from '../src/crypto.js';
 import type { Visibility } from '../src/domain/checkin/rules.js';
@@ -56,4 +57,10 @@ export function openReflection(cipher: Cipher, row: StoredReflection): { body: s
   const seal = rowSeal(cipher, 'reflections', row);
   const rating = row.ratingEnc === null ? row.legacyRating : storedRating.parse(seal.open('rating_enc', row.ratingEnc));
   return { body: seal.open('body_enc', row.bodyEnc), rating, permalink: seal.openNullable('permalink_enc', row.permalinkEnc) ?? row.legacyPermalink };
+}
+
+/** Whether the leader has written a reflection of this kind in the engagement (the first prep is asked differently). */
+export async function hasReflection(db: Db, teamId: string, engagementId: string, kind: string): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(reflections).where(and(eq(reflections.teamId, teamId), eq(reflections.engagementId, engagementId), eq(reflections.kind, kind)));
+  return (row?.n ?? 0) > 0;
 }

@@ -65,7 +65,7 @@ async function eraseLooseCheckIns(db: Db, cipher: Cipher, cutoff: Date, now: Dat
         const s = rowSeal(cipher, 'check_ins', c);
         await tx
           .update(checkIns)
-          .set({ goalEnc: s.seal('goal_enc', ''), realityEnc: s.seal('reality_enc', ''), optionsEnc: s.seal('options_enc', ''), willEnc: s.seal('will_enc', ''), makeItTenEnc: null, contentErasedAt: now })
+          .set({ goalEnc: s.seal('goal_enc', ''), realityEnc: s.seal('reality_enc', ''), optionsEnc: s.seal('options_enc', ''), willEnc: s.seal('will_enc', ''), makeItTenEnc: null, expectationEnc: null, contentErasedAt: now })
           .where(eq(checkIns.id, c.id));
       }
       return due;
@@ -105,7 +105,7 @@ async function eraseEngagementContent(db: Db, cipher: Cipher, e: { id: string; t
       const s = seal('check_ins', id);
       await tx
         .update(checkIns)
-        .set({ goalEnc: s.seal('goal_enc', ''), realityEnc: s.seal('reality_enc', ''), optionsEnc: s.seal('options_enc', ''), willEnc: s.seal('will_enc', ''), makeItTenEnc: null })
+        .set({ goalEnc: s.seal('goal_enc', ''), realityEnc: s.seal('reality_enc', ''), optionsEnc: s.seal('options_enc', ''), willEnc: s.seal('will_enc', ''), makeItTenEnc: null, expectationEnc: null })
         .where(eq(checkIns.id, id));
     }
     const actionRows = await tx.select({ id: actions.id }).from(actions).where(and(eq(actions.teamId, e.teamId), eq(actions.engagementId, e.id)));

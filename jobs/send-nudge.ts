@@ -107,10 +107,14 @@ async function deliver(deps: SendNudgeDeps & { pacing: PacingStore }, row: Nudge
     unfurl_media: false,
   });
   await deps.afterPost?.(row.id);
-  await recordSent(deps.db, row, { channelId: posted.channel ?? channel, messageTs: posted.ts ?? '', now: deps.now() });
+  const channelId = posted.channel ?? channel;
+  const messageTs = posted.ts ?? '';
+  await recordSent(deps.db, row, { channelId, messageTs, now: deps.now() });
   // A digest quotes several leaders: which ones, so erasing one can update or delete it.
-  const about = (decision.about ?? []).map((aboutId) => ({ teamId: row.teamId, recipientId: row.recipientId, kind: 'digest' as const, channelId: posted.channel ?? channel, messageTs: posted.ts ?? '', aboutId }));
-  await recordPostedMessages(deps.db, about).catch((error: unknown) => deps.logger.warn({ nudgeId: row.id, err: error }, 'digest coverage not recorded'));
+  const coverage = (ts: string, leaderIds: string[]) =>
+    leaderIds.map((aboutId) => ({ teamId: row.teamId, recipientId: row.recipientId, kind: 'digest' as const, channelId, messageTs: ts, aboutId }));
+  await recordPostedMessages(deps.db, coverage(messageTs, decision.about ?? [])).catch((error: unknown) => deps.logger.warn({ nudgeId: row.id, err: error }, 'digest coverage not recorded'));
+  await postReplies(deps, client, { channelId, threadTs: messageTs, nudgeId: row.id }, decision.replies ?? [], coverage);
   return 'sent';
 }
 
@@ -188,4 +192,29 @@ export function createSendNudgeProcessor(sendDeps: SendNudgeDeps) {
       return handleSendFailure(deps, job, row, attempt, error);
     }
   });
+}
+
+type Coverage = (ts: string, leaderIds: string[]) => Parameters<typeof recordPostedMessages>[1];
+
+/**
+ * The rest of a message that did not fit in one, in its thread. The row is already sent:
+ * a reply Slack refuses is logged, not retried, so the first message is never posted twice.
+ */
+async function postReplies(
+  deps: SendNudgeDeps,
+  client: Awaited<ReturnType<SendNudgeDeps['slack']['forTeam']>>,
+  where: { channelId: string; threadTs: string; nudgeId: string },
+  replies: { message: { text: string; blocks: unknown[] }; about: string[] }[],
+  coverage: Coverage,
+): Promise<void> {
+  for (const [i, reply] of replies.entries()) {
+    try {
+      const posted = await client.chat.postMessage({
+        channel: where.channelId, thread_ts: where.threadTs, text: reply.message.text, blocks: reply.message.blocks as never, unfurl_links: false, unfurl_media: false,
+      });
+      await recordPostedMessages(deps.db, coverage(posted.ts ?? '', reply.about));
+    } catch (error) {
+      deps.logger.warn({ nudgeId: where.nudgeId, reply: i + 1, err: error }, 'thread reply not posted');
+    }
+  }
 }

@@ -27,7 +27,7 @@ export interface WorkerOptions {
   logger: Logger;
   cipher: Cipher;
   resolveBotToken: ResolveBotToken;
-  /** Sends in flight at once in this process (default 5). */
+  /** Sends in flight at once in this process (`SEND_CONCURRENCY` when omitted). */
   concurrency?: number;
   now?: () => Date;
   reconcile?: Partial<ReconcileSettings>;
@@ -95,7 +95,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         timeLimitMs: config.sendTimeLimitMs,
         pacing: createRedisPacingStore(connection, config.queuePrefix),
       }),
-      concurrency: options.concurrency ?? 5,
+      concurrency: options.concurrency ?? config.sendConcurrency,
     },
     reconcile: { processor: createReconcileProcessor(reconcileDeps, now), concurrency: 1 },
     'apply-retention': { processor: createApplyRetentionProcessor({ db, cipher, logger, retentionDays: config.retentionDays }, now), concurrency: 1 },

@@ -2,10 +2,12 @@
 // subcommands, the App Home sections and the listeners of engagements, settings and
 // personal data. (The messages Grow sends are defined per kind in `jobs/kinds/`.)
 import type { Extensions } from './slack/app.js';
+import { briefSubcommand } from './slack/commands/brief.js';
 import { coachSubcommand } from './slack/commands/coach.js';
 import { pauseSubcommand, resumeSubcommand } from './slack/commands/pause.js';
 import { deleteSubcommand, exportSubcommand, registerPersonalData } from './slack/commands/personal-data.js';
 import type { HomeSection } from './slack/listeners/app-home.js';
+import { registerCoachRoster } from './slack/listeners/coach-roster.js';
 import { createHomeRefresher } from './slack/listeners/engagement-interaction.js';
 import { coachHomeSection, leaderEngagementSection } from './slack/listeners/engagement-home.js';
 import { engagementRegistrations } from './slack/listeners/engagement-register.js';
@@ -18,8 +20,8 @@ export function createAppSurface(): Extensions {
   const homeSections: HomeSection[] = [leaderEngagementSection, stakeholdersHomeSection, coachHomeSection, settingsSection];
   const refreshHome = createHomeRefresher(homeSections);
   return {
-    subcommands: [coachSubcommand, pauseSubcommand, resumeSubcommand, exportSubcommand, deleteSubcommand],
+    subcommands: [coachSubcommand, briefSubcommand, pauseSubcommand, resumeSubcommand, exportSubcommand, deleteSubcommand],
     homeSections,
-    register: [...engagementRegistrations(refreshHome), registerSettings(refreshHome), registerPersonalData, registerPulseAnswer, registerPulseLeader(refreshHome)],
+    register: [...engagementRegistrations(refreshHome), registerCoachRoster(refreshHome), registerSettings(refreshHome), registerPersonalData, registerPulseAnswer, registerPulseLeader(refreshHome)],
   };
 }

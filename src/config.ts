@@ -41,13 +41,15 @@ const baseSchema = z.object({
     STALE_SENDING_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(1000).default(300_000),
     /** A send still running after this is given up: its row goes back to pending and the job is retried. */
     SEND_TIME_LIMIT_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(1000).default(60_000),
+    /** Sends in flight at once in each worker process; a send mostly waits on Postgres, Redis and Slack. */
+    SEND_CONCURRENCY: z.coerce.number({ invalid_type_error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
     GROW_TEST_PAUSE_AFTER_POST: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(0).default(0),
     RUN_MIGRATIONS: boolish.default('true'),
     RETENTION_DAYS: z.coerce.number({ invalid_type_error: 'must be a number of days' }).int('must be a whole number of days').min(1, 'must be at least 1').default(365),
 });
 
 /** Each rhythm offset's variable; bounds and wording come from the planner's own rules. */
-const RHYTHM_VARIABLES = {
+export const RHYTHM_VARIABLES = {
   RHYTHM_FOLLOW_UP_FRACTION: 'followUpFraction',
   RHYTHM_PREP_WORKING_DAYS: 'prepWorkingDaysBefore',
   RHYTHM_CHECKIN_PROMPT_HOURS: 'checkinPromptHoursAfter',
@@ -139,6 +141,8 @@ export interface Config {
   reconcileEveryMs: number;
   staleSendingMs: number;
   sendTimeLimitMs: number;
+  /** Sends in flight at once in each worker process. */
+  sendConcurrency: number;
   /** Fault tests only: a send waits this long between its post and its record. 0 outside NODE_ENV=test. */
   testPauseAfterPostMs: number;
   runMigrations: boolean;
@@ -194,6 +198,7 @@ export function parseConfig(env: Record<string, string | undefined>, role: Role 
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
     staleSendingMs: e.STALE_SENDING_MS,
     sendTimeLimitMs: e.SEND_TIME_LIMIT_MS,
+    sendConcurrency: e.SEND_CONCURRENCY,
     testPauseAfterPostMs: e.NODE_ENV === 'test' ? e.GROW_TEST_PAUSE_AFTER_POST : 0,
     runMigrations: e.RUN_MIGRATIONS,
     retentionDays: e.RETENTION_DAYS,

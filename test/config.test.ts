@@ -42,6 +42,12 @@ describe('configuration contract', () => {
     expect(parseConfig({ ...minimal, NODE_ENV: 'production', ENCRYPTION_KEY: key }).encryptionKey).toHaveLength(32);
   });
 
+  it('reads the send concurrency and refuses one outside 1 to 100', () => {
+    expect(parseConfig(minimal).sendConcurrency).toBe(20);
+    expect(parseConfig({ ...minimal, SEND_CONCURRENCY: '8' }).sendConcurrency).toBe(8);
+    for (const bad of ['0', '101', '2.5', 'many']) expect(() => parseConfig({ ...minimal, SEND_CONCURRENCY: bad })).toThrow(/SEND_CONCURRENCY/);
+  });
+
   it('treats empty values as unset', () => {
     expect(parseConfig({ ...minimal, PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: undefined });
   });

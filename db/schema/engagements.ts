@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { keyAndTeam, at, createdAt } from './columns.js';
+import { STYLES } from '../../src/domain/engagement/style.js';
 
 export const engagements = pgTable(
   'engagements',
@@ -23,6 +24,10 @@ export const engagements = pgTable(
     closingVisibility: text('closing_visibility', { enum: ['private', 'summary', 'shared'] }),
     /** When retention erased the engagement's free text (RETENTION_DAYS after it ended). */
     contentErasedAt: at('content_erased_at'),
+    /** How Grow works with the leader, set by their contracting answer (src/domain/engagement/style.ts). */
+    style: text('style', { enum: STYLES }).notNull().default('standard'),
+    /** Rhythm kinds the leader turned off. */
+    mutedKinds: text('muted_kinds').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     index('engagements_leader_idx').on(t.teamId, t.leaderId),
@@ -33,6 +38,7 @@ export const engagements = pgTable(
     check('engagements_sessions', sql`${t.sessionCount} between 6 and 12`),
     check('engagements_cadence', sql`${t.cadenceDays} in (7, 14, 21)`),
     check('engagements_length', sql`${t.sessionMinutes} between 60 and 90`),
+    check('engagements_style', sql`${t.style} in (${sql.raw(STYLES.map((k) => `'${k}'`).join(', '))})`),
   ],
 );
 
@@ -40,7 +46,7 @@ export const engagements = pgTable(
 export const engagementRef = (onDelete: 'cascade' | 'set null') => uuid('engagement_id').references(() => engagements.id, { onDelete });
 
 /** A row of one engagement, gone with it. */
-const ofEngagement = () => ({ ...keyAndTeam(), engagementId: engagementRef('cascade').notNull() });
+export const ofEngagement = () => ({ ...keyAndTeam(), engagementId: engagementRef('cascade').notNull() });
 
 export const sessions = pgTable(
   'sessions',

@@ -26,6 +26,8 @@ export const checkIns = pgTable(
     willEnc: text('will_enc').notNull(),
     /** The leader's answer to "what would make it a 10?", when asked. */
     makeItTenEnc: text('make_it_ten_enc'),
+    /** The experiment style's "what do you expect to happen?", when asked. */
+    expectationEnc: text('expectation_enc'),
     commitment: integer('commitment').notNull(),
     /** True when the leader went through the "what would make it a 10?" step. */
     revisited: boolean('revisited').notNull().default(false),

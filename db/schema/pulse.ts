@@ -5,8 +5,9 @@
 // time of its own; all it shares with an invitation is its round
 // (test/db/pulse-anonymity.test.ts walks these columns and foreign keys to prove it).
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { engagements, targets } from './engagements.js';
+import { check, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { ofEngagement, targets } from './engagements.js';
+import { at, createdAt, keyAndTeam } from './columns.js';
 import { visibilityValues } from './practice.js';
 
 export const pulseStageValues = ['baseline', 'midpoint', 'closing'] as const;
@@ -15,11 +16,9 @@ export const pulseStageValues = ['baseline', 'midpoint', 'closing'] as const;
 export const pulseStakeholders = pgTable(
   'pulse_stakeholders',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    teamId: text('team_id').notNull(),
-    engagementId: uuid('engagement_id').notNull().references(() => engagements.id, { onDelete: 'cascade' }),
+    ...ofEngagement(),
     userId: text('user_id').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [unique('pulse_stakeholders_engagement_user').on(t.engagementId, t.userId)],
 );
@@ -28,26 +27,25 @@ export const pulseStakeholders = pgTable(
 export const pulseRounds = pgTable(
   'pulse_rounds',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    teamId: text('team_id').notNull(),
-    engagementId: uuid('engagement_id').notNull().references(() => engagements.id, { onDelete: 'cascade' }),
+    ...ofEngagement(),
     stage: text('stage', { enum: pulseStageValues }).notNull(),
-    opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
-    closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
+    opensAt: at('opens_at').notNull(),
+    closesAt: at('closes_at').notNull(),
     /** What the leader lets their coach see of the results: nothing, the scores, or everything. */
     visibility: text('visibility', { enum: visibilityValues }).notNull().default('private'),
-    sharedAt: timestamp('shared_at', { withTimezone: true }),
+    sharedAt: at('shared_at'),
   },
   (t) => [unique('pulse_rounds_engagement_stage').on(t.engagementId, t.stage), check('pulse_rounds_window', sql`${t.opensAt} < ${t.closesAt}`)],
 );
+
+/** A row of one round, gone with it. */
+const ofRound = () => ({ ...keyAndTeam(), roundId: uuid('round_id').notNull().references(() => pulseRounds.id, { onDelete: 'cascade' }) });
 
 /** Who was asked in a round and what became of the question; never what they said. */
 export const pulseInvitations = pgTable(
   'pulse_invitations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    teamId: text('team_id').notNull(),
-    roundId: uuid('round_id').notNull().references(() => pulseRounds.id, { onDelete: 'cascade' }),
+    ...ofRound(),
     userId: text('user_id').notNull(),
     status: text('status', { enum: ['asked', 'answered', 'declined'] }).notNull().default('asked'),
   },
@@ -58,9 +56,7 @@ export const pulseInvitations = pgTable(
 export const pulseResponses = pgTable(
   'pulse_responses',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    teamId: text('team_id').notNull(),
-    roundId: uuid('round_id').notNull().references(() => pulseRounds.id, { onDelete: 'cascade' }),
+    ...ofRound(),
     targetId: uuid('target_id').notNull().references(() => targets.id, { onDelete: 'cascade' }),
     /** −3…+3 at midpoint and close; none at baseline. */
     score: integer('score'),

@@ -5,6 +5,7 @@ import { actions } from '../../db/schema/index.js';
 import { rowSeal } from '../../db/sealed.js';
 import { buildFollowUpMessage } from '../../src/slack/blocks/nudge-follow-up.js';
 import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
+import { loadExpectation, loadRowStyle } from './nudge-facts.js';
 import { AT_WORK, cancelled, failed, post, skipped, type KindDefinition } from './kind-definition.js';
 
 export const followUp: KindDefinition = {
@@ -22,6 +23,8 @@ export const followUp: KindDefinition = {
     // A snooze moves the follow-up to a new row; the earlier one has nothing left to ask.
     if (action.snoozedUntil && action.snoozedUntil > now && row.dueAt < action.snoozedUntil) return skipped('action_snoozed');
     const actionText = rowSeal(cipher, 'actions', action).open('text_enc', action.textEnc);
-    return post(buildFollowUpMessage({ nudgeId: row.id, actionId, actionText, dueAt: action.dueAt, tz: person.tz }));
+    const style = await loadRowStyle(db, row);
+    const expectation = style === 'experiment' ? await loadExpectation(db, cipher, row.teamId, action.checkInId) : null;
+    return post(buildFollowUpMessage({ nudgeId: row.id, actionId, actionText, dueAt: action.dueAt, tz: person.tz, style, expectation }));
   },
 };

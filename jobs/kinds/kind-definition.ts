@@ -10,7 +10,14 @@ import type { NudgeMessage } from '../../src/slack/blocks/nudge-message.js';
 
 /** What the sender does with a claimed row: post this message, or settle the row. */
 export type KindDecision =
-  | { applies: true; message: NudgeMessage; /** Leaders a coach's message covers, recorded so erasing one finds it. */ about?: string[] }
+  | {
+      applies: true;
+      message: NudgeMessage;
+      /** Leaders a coach's message covers, recorded so erasing one finds it. */
+      about?: string[];
+      /** Replies in the message's thread, for what one message cannot hold (a long digest). */
+      replies?: { message: NudgeMessage; about: string[] }[];
+    }
   | { applies: false; status: 'skipped' | 'cancelled' | 'failed'; reason: string };
 
 /** Everything a kind reads at send time; free text is decrypted only to hand to its builder. */
@@ -74,4 +81,9 @@ export const FOR_THE_COACH: Omit<KindDefinition, 'decide'> = { recipient: 'coach
 export const skipped = (reason: string): KindDecision => ({ applies: false, status: 'skipped', reason });
 export const cancelled = (reason: string): KindDecision => ({ applies: false, status: 'cancelled', reason });
 export const failed = (reason: string): KindDecision => ({ applies: false, status: 'failed', reason });
-export const post = (message: NudgeMessage, about?: string[]): KindDecision => (about ? { applies: true, message, about } : { applies: true, message });
+export const post = (message: NudgeMessage, about?: string[], replies?: { message: NudgeMessage; about: string[] }[]): KindDecision => ({
+  applies: true,
+  message,
+  ...(about ? { about } : {}),
+  ...(replies && replies.length > 0 ? { replies } : {}),
+});

@@ -4,7 +4,9 @@ import { rowSeal } from '../../db/sealed.js';
 import { buildSessionPrepMessage } from '../../src/slack/blocks/nudge-session-prep.js';
 import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
 import { AT_WORK, post, skipped, type KindDefinition } from './kind-definition.js';
-import { loadOpenAction, loadRowSession } from './nudge-facts.js';
+import { loadOpenAction, loadRowSession, loadRowStyle } from './nudge-facts.js';
+import { hasReflection } from '../../db/reflections.js';
+import { prepQuestionsFor } from '../../src/domain/engagement/reflection.js';
 
 export const sessionPrep: KindDefinition = {
   recipient: 'leader',
@@ -16,7 +18,7 @@ export const sessionPrep: KindDefinition = {
     const session = await loadRowSession(db, row);
     if (!session || session.status === 'cancelled') return skipped('session_cancelled');
     if (session.status === 'held' || session.scheduledAt <= now) return skipped('session_passed');
-    const action = await loadOpenAction(db, row);
+    const [action, style, prepared] = await Promise.all([loadOpenAction(db, row), loadRowStyle(db, row), hasReflection(db, row.teamId, session.engagementId, 'session_prep')]);
     return post(
       buildSessionPrepMessage({
         nudgeId: row.id,
@@ -24,6 +26,8 @@ export const sessionPrep: KindDefinition = {
         sessionAt: session.scheduledAt,
         tz: person.tz,
         actionText: action ? rowSeal(cipher, 'actions', action).open('text_enc', action.textEnc) : null,
+        style,
+        questions: prepQuestionsFor(style, !prepared),
       }),
     );
   },

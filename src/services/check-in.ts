@@ -9,6 +9,7 @@ import { resolveActionDue } from '../domain/checkin/due-date.js';
 import { NOT_YOUR_ENGAGEMENT, needsRevisit, validateCheckInDraft, type DraftErrors } from '../domain/checkin/rules.js';
 import { nextWorkingInstant, resolveWorkingHours } from '../domain/time/working-hours.js';
 import type { ServiceContext } from './context.js';
+import type { Style } from '../domain/engagement/style.js';
 
 export interface SubmitCheckInInput {
   teamId: string;
@@ -16,6 +17,8 @@ export interface SubmitCheckInInput {
   values: Record<string, unknown>;
   /** True when this submission comes from the revisit step. */
   revisited: boolean;
+  /** The style the modal was built for: it decides what was asked. */
+  style?: Style;
 }
 
 export type SubmitCheckInResult =
@@ -24,7 +27,7 @@ export type SubmitCheckInResult =
   | { outcome: 'saved'; checkInId: string; actionId: string; will: string; commitment: number; dueAt: Date; followUpAt: Date | null; tz: string };
 
 export async function submitCheckIn(ctx: ServiceContext, input: SubmitCheckInInput): Promise<SubmitCheckInResult> {
-  const result = validateCheckInDraft(input.values);
+  const result = validateCheckInDraft(input.values, input.style);
   if (!result.ok) return { outcome: 'invalid', errors: result.errors };
   const draft = result.draft;
   if (needsRevisit(draft, input.revisited)) return { outcome: 'revisit' };
@@ -54,13 +57,14 @@ export async function submitCheckIn(ctx: ServiceContext, input: SubmitCheckInInp
     engagementId: engagement?.engagementId ?? null,
     targetId: target?.id ?? null,
     goal: draft.goal || target!.description,
-    reality: draft.reality,
-    options: draft.options,
+    reality: draft.reality ?? '',
+    options: draft.options ?? '',
     will: draft.will,
     commitment: draft.commitment,
     visibility: draft.visibility,
     revisited: input.revisited,
     makeItTen: draft.makeItTen,
+    expectation: draft.expectation,
     actionDueAt: dueAt,
   });
 

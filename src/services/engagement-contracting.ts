@@ -28,15 +28,15 @@ export async function loadContractable(ctx: ServiceContext, input: ContractingTa
 
 export type SubmitContractingResult = { outcome: 'invalid'; errors: ContractingErrors } | { outcome: 'saved'; targets: number; answers: number };
 
-export async function submitContracting(ctx: ServiceContext, input: ContractingTarget & { values: ContractingValues }): Promise<SubmitContractingResult> {
-  const parsed = parseContracting(input.values);
+export async function submitContracting(ctx: ServiceContext, input: ContractingTarget & { values: ContractingValues; keptKinds?: readonly string[] }): Promise<SubmitContractingResult> {
+  const parsed = parseContracting(input.values, input.keptKinds);
   if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors };
   const engagement = await loadContractable(ctx, input);
   await saveContracting(ctx.db, ctx.cipher, { teamId: input.teamId, engagementId: engagement.id, leaderId: input.userId, ...parsed.input });
   // Stakeholders named before the targets: their baseline round opens now.
   await ctx.replan?.(input.teamId, engagement.id);
   ctx.logger.info(
-    { teamId: input.teamId, userId: input.userId, engagementId: engagement.id, targets: parsed.input.targets.length, answers: parsed.input.answers.length },
+    { teamId: input.teamId, userId: input.userId, engagementId: engagement.id, targets: parsed.input.targets.length, answers: parsed.input.answers.length, style: parsed.input.style, mutedKinds: parsed.input.mutedKinds },
     'contracting saved',
   );
   return { outcome: 'saved', targets: parsed.input.targets.length, answers: parsed.input.answers.length };

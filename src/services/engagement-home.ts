@@ -1,12 +1,9 @@
-// What App Home shows about engagements: for a leader their own engagement in full, for
-// a coach a roster whose signals come only from what each leader shares.
-import { openCheckIn as openCheckInTexts } from '../../db/check-ins.js';
+// What App Home shows a leader about their own engagements, in full; the coach's roster
+// is src/services/coach-roster.ts.
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { listEngagementsOf, listSessions, type EngagementRow, type SessionRow } from '../../db/engagements.js';
 import { checkIns } from '../../db/schema/index.js';
 import { listTargets, type TargetView } from '../../db/targets.js';
-import { rosterSignals, type RosterSignals } from '../domain/engagement/roster.js';
-import { coachViewOf, type CheckInRecord } from '../domain/privacy/index.js';
 import type { ServiceContext } from './context.js';
 
 export interface HomeEngagement {
@@ -20,14 +17,10 @@ export interface LeaderEngagementView extends HomeEngagement {
   commitments: number[];
 }
 
-export interface CoachRosterEntry extends HomeEngagement {
-  signals: RosterSignals;
-}
-
 // Enough history for a trend and the latest shared check-in, without reading everything.
 const CHECK_INS_PER_ENGAGEMENT = 10;
 
-async function withSessions(ctx: ServiceContext, teamId: string, rows: EngagementRow[]): Promise<HomeEngagement[]> {
+export async function withSessions(ctx: ServiceContext, teamId: string, rows: EngagementRow[]): Promise<HomeEngagement[]> {
   const sessions = await listSessions(ctx.db, teamId, rows.map((e) => e.id));
   return rows.map((engagement) => ({ engagement, sessions: sessions.filter((s) => s.engagementId === engagement.id) }));
 }
@@ -52,17 +45,6 @@ async function recentCheckIns(ctx: ServiceContext, teamId: string, engagementIds
   return byEngagement;
 }
 
-const openCheckIn = (ctx: ServiceContext, r: CheckInRow): CheckInRecord => ({
-  id: r.id,
-  leaderId: r.leaderId,
-  engagementId: r.engagementId,
-  createdAt: r.createdAt,
-  ...openCheckInTexts(ctx.cipher, r),
-  commitment: r.commitment,
-  targetId: r.targetId,
-  visibility: r.visibility,
-});
-
 export async function loadLeaderEngagements(ctx: ServiceContext, teamId: string, userId: string): Promise<LeaderEngagementView[]> {
   const live = await withSessions(ctx, teamId, await listEngagementsOf(ctx.db, teamId, userId, ['invited', 'active'], 'leader'));
   const history = await recentCheckIns(ctx, teamId, live.map((e) => e.engagement.id));
@@ -73,21 +55,4 @@ export async function loadLeaderEngagements(ctx: ServiceContext, teamId: string,
       commitments: (history.get(e.engagement.id) ?? []).map((c) => c.commitment).reverse(),
     })),
   );
-}
-
-/** The coach's roster; every signal comes from `coachViewOf`, never from the rows themselves. */
-export async function loadCoachRoster(ctx: ServiceContext, teamId: string, userId: string, now: Date): Promise<CoachRosterEntry[]> {
-  const live = await withSessions(ctx, teamId, await listEngagementsOf(ctx.db, teamId, userId, ['invited', 'active'], 'coach'));
-  const history = await recentCheckIns(ctx, teamId, live.map((e) => e.engagement.id));
-  return live.map((e) => {
-    const view = coachViewOf(userId, {
-      engagement: { id: e.engagement.id, coachId: e.engagement.coachId, leaderId: e.engagement.leaderId, status: e.engagement.status },
-      checkIns: (history.get(e.engagement.id) ?? []).map((r) => openCheckIn(ctx, r)),
-      actions: [],
-      reflections: [],
-      targets: [],
-      sessions: e.sessions,
-    });
-    return { ...e, signals: rosterSignals(e.engagement.status, view, now) };
-  });
 }

@@ -39,6 +39,12 @@ async function loadRound(input: PulseSendInput): Promise<NotSent | { round: Puls
   return { round, engagement };
 }
 
+/** Loads the row's round and engagement, then lets `facts` decide from them. */
+async function fromRound<T>(input: PulseSendInput, facts: (round: PulseRoundRow, engagement: Engagement) => Promise<NotSent | T>): Promise<NotSent | T> {
+  const found = await loadRound(input);
+  return 'applies' in found ? found : facts(found.round, found.engagement);
+}
+
 export interface QuestionFacts {
   applies: true;
   roundId: string;
@@ -49,10 +55,7 @@ export interface QuestionFacts {
 }
 
 /** The question and its reminder: only to someone still asked, while the round is open. */
-export async function pulseQuestionFacts(input: PulseSendInput): Promise<NotSent | QuestionFacts> {
-  const found = await loadRound(input);
-  if ('applies' in found) return found;
-  const { round, engagement } = found;
+export const pulseQuestionFacts = (input: PulseSendInput): Promise<NotSent | QuestionFacts> => fromRound(input, async (round, engagement) => {
   if (engagement.status !== 'active') return notSent('cancelled', `engagement_${engagement.status}`);
   const status = await invitationStatus(input.db, input.row.teamId, round.id, input.row.recipientId);
   if (!status) return notSent('cancelled', 'not_invited');
@@ -63,7 +66,7 @@ export async function pulseQuestionFacts(input: PulseSendInput): Promise<NotSent
   const targets = await listTargets(input.db, input.cipher, round.teamId, round.engagementId);
   if (targets.length === 0) return notSent('skipped', 'no_targets');
   return { applies: true, roundId: round.id, stage: round.stage, leaderId: engagement.leaderId, closesAt: round.closesAt, targets: targets.map((t) => t.description) };
-}
+});
 
 export interface ResultsFacts {
   applies: true;
@@ -73,16 +76,13 @@ export interface ResultsFacts {
 }
 
 /** The results: to the leader, once the round has closed. */
-export async function pulseResultsFacts(input: PulseSendInput): Promise<NotSent | ResultsFacts> {
-  const found = await loadRound(input);
-  if ('applies' in found) return found;
-  const { round, engagement } = found;
+export const pulseResultsFacts = (input: PulseSendInput): Promise<NotSent | ResultsFacts> => fromRound(input, async (round, engagement) => {
   if (engagement.leaderId !== input.row.recipientId) return notSent('failed', 'recipient_not_leader');
   if (!isClosed(round, input.now)) return notSent('skipped', 'round_open');
-  const ctx = { db: input.db, cipher: input.cipher, now: () => input.now };
+  const ctx = resultsContext(input);
   const [results, summaries] = await Promise.all([roundResults(ctx, round), summariseRounds(ctx, input.row.teamId, round.engagementId)]);
   return { applies: true, results, asked: summaries.find((s) => s.round.id === round.id)?.asked ?? 0, leaderId: engagement.leaderId };
-}
+});
 
 export interface SharedFacts {
   applies: true;
@@ -92,12 +92,11 @@ export interface SharedFacts {
 }
 
 /** The coach's copy: only what the privacy rules let through for the leader's choice. */
-export async function pulseSharedFacts(input: PulseSendInput): Promise<NotSent | SharedFacts> {
-  const found = await loadRound(input);
-  if ('applies' in found) return found;
-  const { round, engagement } = found;
-  const results = await roundResults({ db: input.db, cipher: input.cipher, now: () => input.now }, round);
+export const pulseSharedFacts = (input: PulseSendInput): Promise<NotSent | SharedFacts> => fromRound(input, async (round, engagement) => {
+  const results = await roundResults(resultsContext(input), round);
   const view = coachPulseView(input.row.recipientId, engagement, round.visibility, results.release);
   if (!view) return notSent('cancelled', 'not_shared_with_recipient');
   return { applies: true, results, view, leaderId: engagement.leaderId };
-}
+});
+
+const resultsContext = (input: PulseSendInput) => ({ db: input.db, cipher: input.cipher, now: () => input.now });

@@ -3,10 +3,10 @@
 import { and, eq } from 'drizzle-orm';
 import { markNudgeAnswered } from '../../db/follow-ups.js';
 import { findPerson } from '../../db/people.js';
-import { insertReflection } from '../../db/reflections.js';
+import { hasReflection, insertReflection } from '../../db/reflections.js';
 import { nudges } from '../../db/schema/index.js';
 import { findSessionWithEngagement } from '../../db/sessions.js';
-import { parseReflectionForm, PREP_QUESTIONS } from '../domain/engagement/reflection.js';
+import { parseReflectionForm, prepQuestionsFor } from '../domain/engagement/reflection.js';
 import type { ServiceContext } from './context.js';
 
 export interface PrepClick {
@@ -21,7 +21,7 @@ export type PrepStaleReason = 'answered' | 'passed' | 'ended' | 'gone';
 export type PrepCheck =
   | { outcome: 'refused' }
   | { outcome: 'stale'; reason: PrepStaleReason; sessionAt: Date | null; tz: string }
-  | { outcome: 'open'; engagementId: string; sessionAt: Date; tz: string };
+  | { outcome: 'open'; engagementId: string; sessionAt: Date; tz: string; questions: Record<string, string> };
 
 export async function checkPrep(ctx: ServiceContext, input: PrepClick): Promise<PrepCheck> {
   const [[nudge], found, person] = await Promise.all([
@@ -39,16 +39,17 @@ export async function checkPrep(ctx: ServiceContext, input: PrepClick): Promise<
   if (engagement.status !== 'active') return stale('ended');
   if (nudge.answeredAt) return stale('answered');
   if (session.status !== 'scheduled' || session.scheduledAt <= ctx.now()) return stale('passed');
-  return { outcome: 'open', engagementId: engagement.id, sessionAt: session.scheduledAt, tz };
+  const firstPrep = !(await hasReflection(ctx.db, input.teamId, engagement.id, 'session_prep'));
+  return { outcome: 'open', engagementId: engagement.id, sessionAt: session.scheduledAt, tz, questions: prepQuestionsFor(engagement.style, firstPrep) };
 }
 
 export type SavePrepResult = { outcome: 'invalid'; errors: Record<string, string> } | PrepCheck;
 
 export async function saveSessionPrep(ctx: ServiceContext, input: PrepClick & { values: Record<string, string | undefined> }): Promise<SavePrepResult> {
-  const form = parseReflectionForm(PREP_QUESTIONS, input.values);
-  if (!form.ok) return { outcome: 'invalid', errors: form.errors };
   const check = await checkPrep(ctx, input);
   if (check.outcome !== 'open') return check;
+  const form = parseReflectionForm(check.questions, input.values);
+  if (!form.ok) return { outcome: 'invalid', errors: form.errors };
   await insertReflection(ctx.db, ctx.cipher, {
     teamId: input.teamId,
     leaderId: input.userId,

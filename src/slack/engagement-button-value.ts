@@ -10,6 +10,11 @@ export const engagementValueSchema = z.object({ engagementId: uuid }).strict();
 export const encodeEngagementValue = (engagementId: string) => encodeJson(engagementValueSchema, { engagementId });
 export const parseEngagementValue = (raw: string | undefined | null) => decodeJson(engagementValueSchema, raw);
 
+/** A page of the coach's roster; anything unreadable is the first page. */
+export const rosterPageSchema = z.object({ page: z.number().int().min(0).max(1000) }).strict();
+export const encodeRosterPage = (page: number) => encodeJson(rosterPageSchema, { page });
+export const parseRosterPage = (raw: string | undefined | null) => decodeJson(rosterPageSchema, raw)?.page ?? 0;
+
 // Overflow option values are limited to 150 characters; an op and a uuid take about 70.
 export const sessionMenuSchema = z.object({ op: z.enum(['reschedule', 'held', 'cancel']), sessionId: uuid }).strict();
 export type SessionMenuValue = z.infer<typeof sessionMenuSchema>;

@@ -28,6 +28,13 @@ export const ENGAGEMENT_ACTIONS = {
   end: 'engagement_end',
 } as const;
 
+/** The coach's roster on App Home: a brief now, and its pages. */
+export const COACH_ACTIONS = {
+  briefNow: 'coach_brief_now',
+  rosterPrevious: 'coach_roster_previous',
+  rosterNext: 'coach_roster_next',
+} as const;
+
 /** A person's own settings and data. */
 export const PERSON_ACTIONS = {
   settingsOpen: 'settings_open',

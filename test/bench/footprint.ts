@@ -35,10 +35,16 @@ async function bareNode(): Promise<{ ms: number; rssKb: number }> {
   return { ms: performance.now() - t0 - 1500, rssKb: rss };
 }
 
-async function settledRss(pid: number): Promise<number> {
+interface Settled { rssKb: number; heapUsedMb: number }
+
+/** A full GC in the child, then its resident memory and the heap it reported. */
+async function settled(pid: number, output: () => string): Promise<Settled> {
+  const seen = output().split('\n').filter((l) => l.includes('benchMemory')).length;
   process.kill(pid, 'SIGUSR2');
   await sleep(1500);
-  return rssKb(pid);
+  const reports = output().split('\n').filter((l) => l.includes('benchMemory'));
+  const heapUsed = reports.length > seen ? (JSON.parse(reports.at(-1)!) as { benchMemory: { heapUsed: number } }).benchMemory.heapUsed : NaN;
+  return { rssKb: rssKb(pid), heapUsedMb: heapUsed / 1048576 };
 }
 
 export async function benchFootprint(args: string[]): Promise<string> {
@@ -71,41 +77,50 @@ export async function benchFootprint(args: string[]): Promise<string> {
   const pid = grow.child.pid!;
   try {
     await sleep(3000);
-    const idle = await settledRss(pid);
-    // The burst: one leader each (the reconciler also plans their rhythm for later days; only
-    // the burst's own rows are waited for), always at work, a session ahead and its prep nudge due now.
+    const idle = await settled(pid, grow.output);
+    // The leaders: one each, always at work, a session ahead. Each burst gives every one of
+    // them a session-prep nudge due now (the reconciler also plans their rhythm for later
+    // days; only the burst's own rows are waited for).
     const leaders = Array.from({ length: burst }, (_, i) => `U0FP${String(i).padStart(6, '0')}`);
     for (const id of leaders) emu.addUser(TEAM, { id, name: id.toLowerCase(), tz: 'UTC' });
     await db.db.insert(people).values(leaders.map((userId) => ({ teamId: TEAM, userId, tz: 'UTC', workDays: [1, 2, 3, 4, 5, 6, 7], workStartMinute: 0, workEndMinute: 1440 })));
     const rows = await db.db.insert(engagements).values(leaders.map((leaderId) => ({ teamId: TEAM, coachId: 'U0FPCOACH1', leaderId, status: 'active' as const, startDate: '2026-01-05' }))).returning();
     const ss = await db.db.insert(sessions).values(rows.map((e) => ({ teamId: TEAM, engagementId: e.id, seq: 1, scheduledAt: new Date(Date.now() + 2 * 86_400_000) }))).returning();
-    const loadStart = performance.now();
-    await db.db.insert(nudges).values(ss.map((s, i) => ({
-      teamId: TEAM, recipientId: rows[i]!.leaderId, engagementId: s.engagementId, sessionId: s.id, kind: 'session_prep' as const,
-      dedupeKey: `footprint:${s.id}`, dueAt: new Date(Date.now() - 1000), ref: { sessionId: s.id },
-    })));
-    let peak = 0;
     const deadline = Date.now() + Number(process.env.BENCH_FOOTPRINT_TIMEOUT_MS ?? 15 * 60_000);
-    const open = async () => rowsOf<{ n: number }>(await db.db.execute(sql`select count(*)::int as n from nudges where status in ('pending', 'sending') and dedupe_key like 'footprint:%'`))[0]!.n;
-    while ((await open()) > 0) {
-      if (Date.now() > deadline) {
-        const statuses = rowsOf(await db.db.execute(sql`select status, reason, count(*)::int as n from nudges group by 1, 2`));
-        throw new Error(`burst not delivered in time: ${JSON.stringify(statuses)}\n${grow.output().slice(-2000)}`);
+    const runBurst = async (round: string) => {
+      const start = performance.now();
+      await db.db.insert(nudges).values(ss.map((s, i) => ({
+        teamId: TEAM, recipientId: rows[i]!.leaderId, engagementId: s.engagementId, sessionId: s.id, kind: 'session_prep' as const,
+        dedupeKey: `footprint:${round}:${s.id}`, dueAt: new Date(Date.now() - 1000), ref: { sessionId: s.id },
+      })));
+      let peak = 0;
+      const open = async () => rowsOf<{ n: number }>(await db.db.execute(sql`select count(*)::int as n from nudges where status in ('pending', 'sending') and dedupe_key like ${`footprint:${round}:%`}`))[0]!.n;
+      while ((await open()) > 0) {
+        if (Date.now() > deadline) {
+          const statuses = rowsOf(await db.db.execute(sql`select status, reason, count(*)::int as n from nudges group by 1, 2`));
+          throw new Error(`burst not delivered in time: ${JSON.stringify(statuses)}\n${grow.output().slice(-2000)}`);
+        }
+        peak = Math.max(peak, rssKb(pid));
+        await sleep(250);
       }
-      peak = Math.max(peak, rssKb(pid));
-      await sleep(250);
-    }
-    const loadS = (performance.now() - loadStart) / 1000;
-    const sent = (await db.db.select({ id: nudges.id }).from(nudges).where(and(eq(nudges.teamId, TEAM), eq(nudges.status, 'sent'), sql`${nudges.dedupeKey} like 'footprint:%'`))).length;
-    await sleep(5000);
-    const after = await settledRss(pid);
-    const growth = (after / idle - 1) * 100;
+      const seconds = (performance.now() - start) / 1000;
+      const sent = (await db.db.select({ id: nudges.id }).from(nudges).where(and(eq(nudges.teamId, TEAM), eq(nudges.status, 'sent'), sql`${nudges.dedupeKey} like ${`footprint:${round}:%`}`))).length;
+      await sleep(5000);
+      return { peak, seconds, sent, after: await settled(pid, grow.output) };
+    };
+    const first = await runBurst('a');
+    const second = await runBurst('b');
+    const pct = (a: number, b: number) => { const g = (a / b - 1) * 100; return `${g >= 0 ? '+' : ''}${g.toFixed(1)}%`; };
+    const line = (label: string, r: Awaited<ReturnType<typeof runBurst>>) =>
+      `  ${label}: RSS peak ${mb(r.peak)} (${r.sent} of ${burst} sent in ${r.seconds.toFixed(1)} s); after it and a GC ${mb(r.after.rssKb)}, heap used ${r.after.heapUsedMb.toFixed(1)} MB\n`;
     return (
-      `footprint: \`npm start\` (web and worker), ${burst} session-prep nudges due at once, emulator limits lifted\n` +
+      `footprint: \`npm start\` (web and worker), two bursts of ${burst} session-prep nudges due at once, emulator limits lifted\n` +
       `  start to /readyz 200: ${(readyMs / 1000).toFixed(1)} s (baseline: bare node --import tsx ${(bare.ms / 1000).toFixed(1)} s; ratio ${(readyMs / bare.ms).toFixed(1)}x)\n` +
-      `  RSS idle after GC ${mb(idle)} (baseline: bare node --import tsx ${mb(bare.rssKb)}; ratio ${(idle / bare.rssKb).toFixed(1)}x)\n` +
-      `  RSS peak during the burst ${mb(peak)} (${sent} of ${burst} sent in ${loadS.toFixed(1)} s, ${chatPosts(emu)} chat.postMessage)\n` +
-      `  RSS after the burst and a GC ${mb(after)}: ${growth >= 0 ? '+' : ''}${growth.toFixed(1)}% against idle (target within 10%)\n`
+      `  idle after GC: RSS ${mb(idle.rssKb)}, heap used ${idle.heapUsedMb.toFixed(1)} MB (baseline: bare node --import tsx ${mb(bare.rssKb)}; ratio ${(idle.rssKb / bare.rssKb).toFixed(1)}x)\n` +
+      line('burst 1', first) + line('burst 2', second) +
+      `  after burst 1 against idle: RSS ${pct(first.after.rssKb, idle.rssKb)}, heap ${pct(first.after.heapUsedMb, idle.heapUsedMb)} (target within 10%)\n` +
+      `  after burst 2 against after burst 1 (a leak keeps growing): RSS ${pct(second.after.rssKb, first.after.rssKb)}, heap ${pct(second.after.heapUsedMb, first.after.heapUsedMb)}\n` +
+      `  ${chatPosts(emu)} chat.postMessage in all\n`
     );
   } finally {
     await grow.stop();

@@ -82,6 +82,11 @@ describe('the baseline round', () => {
       const delivered = row!.status === 'sent' ? { where: { channel: row!.channelId!, ts: row!.messageTs! }, message: asked[id]!.message({ channel: row!.channelId!, ts: row!.messageTs! }) } : await deliverNudge(app.stage, row!);
       questions[id] = delivered.where;
       expect(text(delivered.message.blocks)).toContain('Listen before answering in team meetings');
+      // The target is the leader's own first-person words: introduced as theirs, and asked about after.
+      const said = text(delivered.message.blocks);
+      expect(said.indexOf('in their own words')).toBeGreaterThan(-1);
+      expect(said.indexOf('in their own words')).toBeLessThan(said.indexOf('Listen before answering'));
+      expect(said.indexOf('Listen before answering')).toBeLessThan(said.indexOf('What is one thing they could do'));
       expect(text(delivered.message.blocks)).toContain('anonymous');
       expect(actionIdsIn(delivered.message.blocks)).toEqual(['pulse_answer_open', 'pulse_decline']);
       expect(String(delivered.message.text)).not.toContain('<@');

@@ -100,6 +100,7 @@ describe('App Home sections', () => {
       engagement: { id: id(200 + i), leaderId: `U0LEADER${String(i).padStart(2, '0')}`, status: 'active' as const },
       sessions: sessions.map((s) => ({ ...s, id: id(300 + i * 20 + s.seq) })),
       signals: { status: 'active' as const, progress: { past: 2, total: 12 }, nextSessionAt: at, lastSharedCheckInAt: at, lastSharedCommitment: 7 },
+      attention: [{ kind: 'low_commitment' as const, score: 7 }, { kind: 'not_yet_twice' as const }, { kind: 'session_unmarked' as const, seq: 2 }],
     }));
     const coach = coachHomeBlocks(roster, tz, now);
     expect(leader.length + coach.length).toBeLessThanOrEqual(80);

@@ -121,6 +121,27 @@ describe('accepting', () => {
   });
 });
 
+describe('the contracting button', () => {
+  it('opens contracting for the leader, and answers anyone else or an unreadable button privately', async () => {
+    const { engagement, message } = await inviteLeader(h);
+    await click(h, { userId: LEADER, actionId: 'engagement_accept', value: value(engagement.id), message });
+    await waitFor(() => !actionIdsIn(messageBlocks(h, message)).includes('engagement_accept'));
+    const opens = h.emu.callsTo('views.open').length;
+    await click(h, { userId: LEADER, actionId: 'contracting_open', value: value(engagement.id) });
+    expect((await openedView(h, opens)).callback_id).toBe('engagement_contracting');
+    const after = h.emu.callsTo('views.open').length;
+    await click(h, { userId: 'U0OTHER001', actionId: 'contracting_open', value: value(engagement.id) });
+    await click(h, { userId: LEADER, actionId: 'contracting_open', value: 'not json' });
+    const notices = await waitFor(() => {
+      const calls = h.emu.callsTo('views.open').slice(after);
+      return calls.length >= 2 ? calls.map((c) => JSON.stringify(c.args.view)) : undefined;
+    });
+    expect(notices.some((n) => n.includes('not something you can do'))).toBe(true);
+    expect(notices.some((n) => n.includes('out of date'))).toBe(true);
+    expect(notices.join('')).not.toContain('engagement_contracting');
+  });
+});
+
 describe('declining', () => {
   it('records the decline, plans nothing, and tells the coach only that it was declined', async () => {
     const { engagement, message } = await inviteLeader(h);

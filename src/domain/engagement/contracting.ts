@@ -3,6 +3,8 @@
 // answers keep the visibility the leader gave each one.
 import { z } from 'zod';
 import type { Visibility } from '../checkin/rules.js';
+import type { RhythmKind } from '../nudge-kinds.js';
+import { CHOOSABLE_KINDS, styleForResistance, type Style } from './style.js';
 
 export const MAX_TARGETS = 3;
 export const TARGET_TEXT_MAX = 300;
@@ -17,11 +19,12 @@ export const LEVELS = [
   'Mastery & legacy',
 ] as const;
 
+/** The four forms of resistance; the answer sets the engagement's style (./style.ts). */
 export const RESISTANCES = {
-  for_problems: 'It’s for people with problems',
-  do_it_myself: 'I can do this myself',
   no_time: 'I have no time',
-  did_not_work: 'Coaching didn’t work for me before',
+  not_sure: 'I’m not sure coaching works',
+  dont_need: 'I don’t need it',
+  did_not_work: 'It didn’t help me before',
 } as const;
 export type Resistance = keyof typeof RESISTANCES;
 
@@ -59,6 +62,10 @@ export interface CoachabilityAnswer {
 export interface ContractingInput {
   targets: TargetInput[];
   answers: CoachabilityAnswer[];
+  /** Set by the resistance answer (none: the full rhythm). */
+  style: Style;
+  /** The rhythm kinds the leader unticked. */
+  mutedKinds: RhythmKind[];
 }
 
 /** Raw form values: target{1..3}, baseline{1..3}, level{1..3}, and per question its answer and visibility. */
@@ -68,7 +75,11 @@ export type ContractingErrors = Record<string, string>;
 const rating = z.coerce.number().int().min(1).max(10);
 const visibility = z.enum(['private', 'summary', 'shared']).catch('summary');
 
-export function parseContracting(values: ContractingValues): { ok: true; input: ContractingInput } | { ok: false; errors: ContractingErrors } {
+/**
+ * `keptKinds`: the messages the leader left ticked; undefined (a form without the choice)
+ * keeps them all.
+ */
+export function parseContracting(values: ContractingValues, keptKinds?: readonly string[]): { ok: true; input: ContractingInput } | { ok: false; errors: ContractingErrors } {
   const errors: ContractingErrors = {};
   const targets: TargetInput[] = [];
   for (let position = 1; position <= MAX_TARGETS; position++) {
@@ -101,7 +112,8 @@ export function parseContracting(values: ContractingValues): { ok: true; input: 
     else answers.push({ question: 'resistance', text: resistance, rating: null, visibility: visibility.parse(values.resistance_visibility) });
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, input: { targets, answers } };
+  const mutedKinds = keptKinds === undefined ? [] : CHOOSABLE_KINDS.map((c) => c.kind).filter((k) => !keptKinds.includes(k));
+  return { ok: true, input: { targets, answers, style: styleForResistance(resistance), mutedKinds } };
 }
 
 /** The `reflections.kind` an answer is stored under. */

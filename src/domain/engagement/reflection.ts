@@ -2,6 +2,7 @@
 // follow-up, the answers to session prep — as rules: which questions, how long, and
 // that an empty form saves nothing.
 import { visibilitySchema, type Visibility } from '../checkin/rules.js';
+import { DIFFERENT_THIS_TIME, type Style } from './style.js';
 
 export const REFLECTION_TEXT_MAX = 1500;
 
@@ -15,6 +16,18 @@ export const PREP_QUESTIONS = {
   commitment: 'What happened with your commitment?',
   want: 'What do you want from the next session?',
 } as const;
+
+/**
+ * The prep questions for this style. The first prep of "it didn't help me before" opens
+ * with what would make this time different; the other styles word theirs their own way.
+ * The ids stay the same, so every answer reads the same wherever it is shown.
+ */
+export function prepQuestionsFor(style: Style, firstPrep: boolean): Record<string, string> {
+  const different: Record<string, string> = style === 'chooser' && firstPrep ? { different: DIFFERENT_THIS_TIME } : {};
+  const commitment = style === 'experiment' ? 'What happened in your experiment, compared with what you expected?' : PREP_QUESTIONS.commitment;
+  const want = style === 'goal_first' ? 'What do you want for yourself from the next session?' : PREP_QUESTIONS.want;
+  return { ...different, commitment, want };
+}
 
 export type ReflectionForm = { ok: true; body: Record<string, string>; visibility: Visibility } | { ok: false; errors: Record<string, string> };
 

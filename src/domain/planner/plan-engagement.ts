@@ -14,7 +14,9 @@
 //   leader coming back from a break is not met by a pile of messages;
 // - the past is planned too: a slot due before `now` is still returned. Re-planning must
 //   not cancel a row only because its time has come; whether a late message is still
-//   worth sending is the sender's call when it renders it.
+//   worth sending is the sender's call when it renders it;
+// - style: the light rhythm plans only follow-ups and session prep, and no style plans a
+//   kind the leader turned off.
 import { resolveWorkingHours, type WorkingHours } from '../time/working-hours.js';
 import { dedupeKeyFor, ONCE } from './dedupe-key.js';
 import { planContractingReminder } from './contracting-reminder.js';
@@ -23,6 +25,7 @@ import { placeBefore, placePrep } from './placement.js';
 import { resolveRhythm, type RhythmSettings } from './rhythm.js';
 import { liveSessions, midpointIndex, type LiveSession } from './timeline.js';
 import type { RhythmKind, NudgeSpec, PlanInput } from './types.js';
+import { plansKind } from '../engagement/style.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -106,7 +109,9 @@ export function planEngagement(input: PlanInput): NudgeSpec[] {
     ...(followUp ? [followUp] : []),
   ];
   const pausedUntilMs = input.leader.pausedUntil?.getTime() ?? -Infinity;
+  const style = input.engagement.style ?? 'standard';
+  const muted = input.engagement.mutedKinds ?? [];
   return specs
-    .filter((s) => s.dueAt.getTime() >= pausedUntilMs)
+    .filter((s) => s.dueAt.getTime() >= pausedUntilMs && plansKind(style, muted, s.kind))
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.dedupeKey < b.dedupeKey ? -1 : 1));
 }

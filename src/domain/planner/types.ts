@@ -3,6 +3,7 @@
 import type { WorkingHours } from '../time/working-hours.js';
 import type { RhythmKind } from '../nudge-kinds.js';
 import type { RhythmSettings } from './rhythm.js';
+import type { Style } from '../engagement/style.js';
 
 export type EngagementStatus = 'invited' | 'active' | 'declined' | 'ended' | 'completed';
 export type SessionStatus = 'scheduled' | 'held' | 'cancelled';
@@ -16,6 +17,10 @@ export interface PlanEngagement {
   sessionCount: number;
   cadenceDays: number;
   sessionMinutes: number;
+  /** How Grow works with the leader; the full rhythm when absent. */
+  style?: Style;
+  /** Rhythm kinds the leader turned off. */
+  mutedKinds?: readonly string[];
 }
 
 export interface PlanSession {

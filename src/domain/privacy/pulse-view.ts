@@ -3,6 +3,7 @@
 // full. Never anything of a round that was not released (still open, or under three
 // answers), and never for anyone but the engagement's coach.
 import type { RoundRelease } from '../pulse/results.js';
+import type { PulseStage } from '../pulse/rules.js';
 import type { EngagementParties, Visibility } from './types.js';
 
 export interface CoachPulseTarget {
@@ -30,4 +31,20 @@ export function coachPulseView(viewerId: string, engagement: EngagementParties, 
       ...(withSuggestions ? { suggestions: [...t.suggestions] } : {}),
     })),
   };
+}
+
+export interface PulseRoundSharing {
+  stage: PulseStage;
+  visibility: Visibility;
+  sharedAt: Date | null;
+}
+
+/**
+ * The stages whose results the leader shared with this coach, for the roster's and the
+ * digest's "shared with you": only that they were shared, never what they say.
+ */
+export function sharedPulseStagesOf(viewerId: string, engagement: EngagementParties, rounds: PulseRoundSharing[]): PulseStage[] {
+  if (viewerId !== engagement.coachId || viewerId === engagement.leaderId) return [];
+  if (engagement.status !== 'active' && engagement.status !== 'ended' && engagement.status !== 'completed') return [];
+  return rounds.filter((r) => r.visibility !== 'private' && r.sharedAt !== null).map((r) => r.stage);
 }

@@ -1,15 +1,18 @@
-// The GROW check-in modal: four questions, a commitment rating and a visibility choice.
-// The same builder makes the "revisit" step, shown when commitment is below 8.
+// The GROW check-in modal: four questions, a commitment rating and a visibility choice,
+// shaped by the engagement's style (three fields for the light rhythm, a prediction for
+// experiments, the leader's own goal first). The same builder makes the "revisit" step,
+// shown when commitment is below 8.
 import type { View } from '@slack/types';
 import { z } from 'zod';
-import { LIMITS, type CheckInDraft, type Visibility } from '../../domain/checkin/rules.js';
+import { checkInAsks, LIMITS, type CheckInDraft, type Visibility } from '../../domain/checkin/rules.js';
+import { EXPECTATION_QUESTION, LIGHT_DURATION, STYLES, type Style } from '../../domain/engagement/style.js';
 import { encodeJson } from '../metadata.js';
 import { truncate } from '../mrkdwn.js';
 import { context, option, plain, section, textInput, type Block } from './kit.js';
 import { CALLBACKS } from '../ids.js';
 
 
-export const checkInMetadataSchema = z.object({ step: z.enum(['checkin', 'revisit']) });
+export const checkInMetadataSchema = z.object({ step: z.enum(['checkin', 'revisit']), style: z.enum(STYLES).default('standard') });
 
 export interface TargetChoice {
   id: string;
@@ -24,6 +27,8 @@ export interface EngagementChoice {
 
 export interface CheckInModalInput {
   step: 'checkin' | 'revisit';
+  /** The engagement's style; the full check-in when absent. */
+  style?: Style;
   targets?: TargetChoice[];
   /** Two or more: the leader picks; `draft.engagementId` is preselected. */
   engagements?: EngagementChoice[];
@@ -39,12 +44,28 @@ export const VISIBILITY_TEXT: Record<Visibility, string> = {
   shared: 'Share everything with my coach',
 };
 
+/** The goal-first style's pointer to what others see, as data rather than the coach's opinion. */
+export const PULSE_AS_DATA = 'How do others see it? Your stakeholders’ baseline (App Home → *Stakeholders*) is data from the people around you, not your coach’s opinion.';
+
 const COMMITMENT_TEXT = (n: number) => (n === 10 ? '10 — I will do this' : n === 1 ? '1 — unlikely' : String(n));
+
+function goalInput(style: Style, d: Partial<CheckInDraft>, hasTargets: boolean): Block {
+  const own = style === 'goal_first';
+  return textInput('goal', own ? 'What do you want for yourself from the next two weeks?' : 'Goal — what do you want from the next two weeks?', LIMITS.goal, {
+    initial: d.goal,
+    optional: hasTargets,
+    hint: own ? 'Start from what you want, not what anyone expects of you.' : hasTargets ? 'Write a goal, or pick a target above.' : undefined,
+  });
+}
 
 export function checkInModal(input: CheckInModalInput): View {
   const d = input.draft ?? {};
+  const style = input.style ?? 'standard';
+  const asks = checkInAsks(style);
   const targets = input.targets ?? [];
   const blocks: Block[] = [];
+  if (style === 'light' && input.step === 'checkin') blocks.push(context(`Three questions. ${LIGHT_DURATION.checkin}`));
+  if (style === 'goal_first' && input.step === 'checkin') blocks.push(goalInput(style, d, targets.length > 0), context(PULSE_AS_DATA));
   if (input.step === 'revisit') {
     blocks.push(
       section(`You rated your commitment *${d.commitment ?? '?'}/10*. *What would make it a 10?*`),
@@ -84,23 +105,24 @@ export function checkInModal(input: CheckInModalInput): View {
       },
     });
   }
-  blocks.push(
-    textInput('goal', 'Goal — what do you want from the next two weeks?', LIMITS.goal, {
-      initial: d.goal,
-      optional: targets.length > 0,
-      hint: targets.length > 0 ? 'Write a goal, or pick a target above.' : undefined,
-    }),
-    textInput('reality', 'Reality — what is happening now?', LIMITS.reality, { multiline: true, initial: d.reality }),
-    textInput('options', 'Options — what could you do?', LIMITS.options, { multiline: true, initial: d.options }),
-    textInput('will', 'Will — what one thing will you do?', LIMITS.will, { hint: 'One concrete action someone could see you do.', initial: d.will }),
-    {
+  if (!(style === 'goal_first' && input.step === 'checkin')) blocks.push(goalInput(style, d, targets.length > 0));
+  if (asks.reality) blocks.push(textInput('reality', 'Reality — what is happening now?', LIMITS.reality, { multiline: true, initial: d.reality }));
+  if (asks.options) blocks.push(textInput('options', 'Options — what could you do?', LIMITS.options, { multiline: true, initial: d.options }));
+  blocks.push(textInput('will', style === 'experiment' ? 'Your experiment — what one thing will you try?' : 'Will — what one thing will you do?', LIMITS.will, { hint: 'One concrete action someone could see you do.', initial: d.will }));
+  if (asks.expectation) {
+    blocks.push(textInput('expectation', EXPECTATION_QUESTION, LIMITS.expectation, { multiline: true, initial: d.expectation, hint: 'Your follow-up will ask what did happen; the closing review sets the two side by side.' }));
+  }
+  if (asks.dueDate) {
+    blocks.push({
       type: 'input',
       block_id: 'will_due',
       optional: true,
       label: plain('By when?'),
       hint: plain(`Leave empty for ${input.defaultDue ?? 'before your next session, or two weeks from today'}.`),
       element: { type: 'datepicker', action_id: 'will_due', ...(d.dueDate ? { initial_date: d.dueDate } : {}) },
-    },
+    });
+  }
+  blocks.push(
     {
       type: 'input',
       block_id: 'commitment',
@@ -132,7 +154,7 @@ export function checkInModal(input: CheckInModalInput): View {
     title: plain('GROW check-in'),
     submit: plain(input.step === 'revisit' ? 'Save' : 'Save check-in'),
     close: plain('Cancel'),
-    private_metadata: encodeJson(checkInMetadataSchema, { step: input.step }),
+    private_metadata: encodeJson(checkInMetadataSchema, { step: input.step, style }),
     blocks,
   };
 }

@@ -12,7 +12,7 @@ import {
   TARGET_TEXT_MAX,
 } from '../../domain/engagement/contracting.js';
 import { encodeJson } from '../metadata.js';
-import { ratingInput, selectInput, textAnswer, visibilityInput } from './engagement-inputs.js';
+import { messagesInput, ratingInput, selectInput, textAnswer, visibilityInput } from './engagement-inputs.js';
 import { contractingMetaSchema } from '../engagement-button-value.js';
 import { context, divider, option, plain, section, type Block } from './kit.js';
 import { CALLBACKS } from '../ids.js';
@@ -22,6 +22,9 @@ export const CONTRACTING_FIELDS = [
   ...Array.from({ length: MAX_TARGETS }, (_, i) => [`target${i + 1}`, `baseline${i + 1}`, `level${i + 1}`]).flat(),
   ...(['worked', 'not_worked', 'worthwhile', 'openness', 'resistance'] as const).flatMap((q) => [q, `${q}_visibility`]),
 ];
+
+/** The checkboxes of the messages the leader wants; read with `readMulti`. */
+export const CONTRACTING_MESSAGES = 'messages';
 
 const ORDINAL: Record<number, string> = { 2: 'second', 3: 'third' };
 
@@ -62,6 +65,8 @@ export function contractingModal(input: { engagementId: string; coachId: string 
       element: { type: 'radio_buttons', action_id: 'resistance', options: Object.entries(RESISTANCES).map(([value, text]) => option(text, value)) },
     },
     visibilityInput('resistance_visibility'),
+    messagesInput(CONTRACTING_MESSAGES, 'Which messages would you like from Grow between sessions?', []),
+    context('Untick any you don’t want; session prep is what helps most. Your answer above also shapes them, and you can change both on App Home.'),
     context('*Summary* lets your coach see that you answered and any rating, not your words. *Share* shows your words too. *Only me* keeps it yours.'),
     divider(),
     section(`*Our terms, in plain words*\n${CONFIDENTIALITY_TERMS.map((t) => `• ${t}`).join('\n')}`),

@@ -5,12 +5,12 @@ import type { DigestLeader, DigestModel } from '../../domain/digest/index.js';
 import { signalQuestion } from '../../domain/digest/index.js';
 import { describeProgress } from '../../domain/engagement/progress.js';
 import { quoteUserText } from '../mrkdwn.js';
-import { context, divider, header, message, type Block } from './kit.js';
+import { attentionQuestion, needsAttention } from '../../domain/engagement/attention.js';
+import { context, header, message, type Block } from './kit.js';
+import { packDigest, type LeaderGroup } from './digest-packing.js';
 import { ACTION_STATUS_LABELS, fittedSection, type CoachMessageInput, formatCoachTime, formatShortDate, mention, sharedItemLines } from './digest-text.js';
 import type { NudgeMessage } from './nudge-message.js';
 
-// Slack allows 50 blocks in a message; one is kept for the note on leaders left out.
-const MESSAGE_BLOCKS = 50;
 // Goals and actions share one section; a few of each, kept short, leave room for both.
 const GOALS_SHOWN = 5;
 const GOAL_MAX = 200;
@@ -54,61 +54,68 @@ function sharedSection(leader: DigestLeader, tz: string): Block | null {
 }
 
 function questionsSection(leader: DigestLeader): Block | null {
-  if (leader.signals.length === 0) return null;
-  return fittedSection(['*Questions you might bring*', ...leader.signals.map((s) => `• ${signalQuestion(s)}`)]);
+  // The attention questions cover unanswered follow-ups; the older signal says it once.
+  const older = leader.attention.length > 0 ? leader.signals.filter((s) => s.kind !== 'follow_ups_unanswered') : leader.signals;
+  const questions = [...leader.attention.map(attentionQuestion), ...older.map(signalQuestion)];
+  if (questions.length === 0) return null;
+  return fittedSection(['*Questions you might bring*', ...questions.map((q) => `• ${q}`)]);
 }
 
 function leaderBlocks(leader: DigestLeader, tz: string): Block[] {
   return [factsSection(leader, tz), sharedSection(leader, tz), questionsSection(leader)].filter((b): b is Block => b !== null);
 }
 
-// A context element holds 2000 characters; the note names leaders while there is room.
-const NOTE_MAX = 2000;
-
-function restNote(names: string[]): string {
-  const open = 'No room left here for ';
-  const close = '. Your App Home has them.';
-  const listed: string[] = [];
-  for (const [i, name] of names.entries()) {
-    const others = names.length - i - 1;
-    const tail = others > 0 ? ` and ${others} more` : '';
-    if (open.length + [...listed, name].join(', ').length + tail.length + close.length > NOTE_MAX) break;
-    listed.push(name);
-  }
-  const unnamed = names.length - listed.length;
-  return `${open}${listed.join(', ')}${unnamed > 0 ? ` and ${unnamed} more` : ''}${close}`;
+/** One line for a leader who needs no more this week, or whose brief comes within a day. */
+function oneLine(leader: DigestLeader, tz: string): string {
+  const parts = [`*${mention(leader.leaderId)}*`];
+  if (leader.briefAt && leader.nextSessionAt) parts.push(`session ${formatCoachTime(leader.nextSessionAt, tz)} — brief tomorrow, with this week in it`);
+  else parts.push(leader.nextSessionAt ? `next session ${formatCoachTime(leader.nextSessionAt, tz)}` : 'no session booked');
+  if (!leader.briefAt) parts.push(leader.checkInCount > 0 ? `${leader.checkInCount} check-ins (commitment ${leader.scores.join(', ')})` : 'no check-ins shared this week');
+  return `• ${parts.join(' · ')}`;
 }
 
-/**
- * Leaders' groups of blocks in order, with dividers between them when everything fits
- * that way; otherwise without; and if even that is too many, as many leaders as fit and
- * a note naming the rest.
- */
-function packLeaders(groups: { leaderId: string; blocks: Block[] }[], room: number): Block[] {
-  const withDividers = groups.flatMap((g, i) => (i === 0 ? g.blocks : [divider(), ...g.blocks]));
-  if (withDividers.length <= room) return withDividers;
-  const out: Block[] = [];
-  let shown = 0;
-  for (const g of groups) {
-    if (out.length + g.blocks.length > room - 1) break;
-    out.push(...g.blocks);
-    shown++;
+/** Full detail for those with something to ask about, unless their brief is about to carry it. */
+const inFull = (leader: DigestLeader) => leader.briefAt === null && (needsAttention(leader.attention) || leader.signals.length > 0);
+
+function oneLineGroups(leaders: DigestLeader[], tz: string): LeaderGroup[] {
+  // One section per ten leaders keeps each well inside a section's 3000 characters.
+  const groups: LeaderGroup[] = [];
+  for (let i = 0; i < leaders.length; i += 10) {
+    const slice = leaders.slice(i, i + 10);
+    const title = i === 0 ? ['*Everyone else this week*'] : [];
+    groups.push({ leaderIds: slice.map((l) => l.leaderId), blocks: [fittedSection([...title, ...slice.map((l) => oneLine(l, tz))])] });
   }
-  if (shown === groups.length) return out;
-  out.push(context(restNote(groups.slice(shown).map((g) => mention(g.leaderId)))));
-  return out;
+  return groups;
 }
 
-export function buildDigestMessage({ model, tz }: DigestMessageInput): NudgeMessage {
-  const blocks: Block[] = [
+export interface DigestParts {
+  /** The digest itself. */
+  message: NudgeMessage;
+  about: string[];
+  /** Replies in its thread, when one message cannot hold every leader. */
+  replies: { message: NudgeMessage; about: string[] }[];
+}
+
+const NOTIFICATION = 'Grow: your weekly coaching digest, what your leaders shared and questions to bring';
+
+/** Every leader, in order of need: in full when there is something to ask, otherwise one line; overflow in the thread. */
+export function buildDigestParts({ model, tz }: DigestMessageInput): DigestParts {
+  const head: Block[] = [
     header('Your week with your leaders'),
-    context(`The seven days to ${formatShortDate(model.until, tz)}. Only what each leader chose to share with you.`),
+    context(`From ${formatShortDate(model.since, tz)} to ${formatShortDate(model.until, tz)}. Only what each leader chose to share with you.`),
   ];
   if (model.leaders.length === 0) {
-    blocks.push(fittedSection(['No active coaching engagements this week.']));
-  } else {
-    const groups = model.leaders.map((l) => ({ leaderId: l.leaderId, blocks: leaderBlocks(l, tz) }));
-    blocks.push(...packLeaders(groups, MESSAGE_BLOCKS - blocks.length));
+    return { message: message({ notification: NOTIFICATION, blocks: [...head, fittedSection(['No active coaching engagements this week.'])] }), about: [], replies: [] };
   }
-  return message({ notification: 'Grow: your weekly coaching digest, what your leaders shared and questions to bring', blocks });
+  const full = model.leaders.filter(inFull);
+  const rest = model.leaders.filter((l) => !inFull(l));
+  const groups: LeaderGroup[] = [...full.map((l) => ({ leaderIds: [l.leaderId], blocks: leaderBlocks(l, tz) })), ...oneLineGroups(rest, tz)];
+  const parts = packDigest(head, groups, (n) => context(`Your week with your leaders, continued (${n}).`));
+  const [first, ...more] = parts.map((p, i) => ({ message: message({ notification: i === 0 ? NOTIFICATION : 'Grow: your weekly coaching digest, continued', blocks: p.blocks }), about: p.leaderIds }));
+  return { ...first!, replies: more };
+}
+
+/** The first message of the digest (the whole digest when it fits in one). */
+export function buildDigestMessage(input: DigestMessageInput): NudgeMessage {
+  return buildDigestParts(input).message;
 }

@@ -2,6 +2,7 @@
 // bounded text answer. One element per input block, action id = block id, so
 // `readInput` finds every value by block id.
 import type { Visibility } from '../../domain/checkin/rules.js';
+import { CHOOSABLE_KINDS } from '../../domain/engagement/style.js';
 import { VISIBILITY_TEXT } from './checkin-modal.js';
 import { inputBlock, option, plain, textInput, type Block } from './kit.js';
 
@@ -43,4 +44,17 @@ export function selectInput(
     ...(initial ? { initial_option: option(initial.text, initial.value) } : {}),
   };
   return inputBlock(blockId, label, element, opts);
+}
+
+/** One checkbox per message kind a leader may turn off, ticked unless muted. */
+export function messagesInput(blockId: string, label: string, mutedKinds: readonly string[]): Block {
+  const options = CHOOSABLE_KINDS.map((c) => option(c.text, c.kind));
+  const ticked = CHOOSABLE_KINDS.filter((c) => !mutedKinds.includes(c.kind)).map((c) => option(c.text, c.kind));
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional: true,
+    label: plain(label),
+    element: { type: 'checkboxes', action_id: blockId, options, ...(ticked.length > 0 ? { initial_options: ticked } : {}) },
+  };
 }

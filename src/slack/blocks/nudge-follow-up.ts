@@ -3,6 +3,7 @@
 import { formatLocalDate } from '../../domain/checkin/due-date.js';
 import { encodeNudgeValue } from '../nudge-button-value.js';
 import { actionsBlock, context, message, section } from './kit.js';
+import { LIGHT_DURATION, OUTCOME_QUESTION, type Style } from '../../domain/engagement/style.js';
 import { userTextSection, type NudgeMessage } from './nudge-message.js';
 import { NUDGE_ACTIONS } from '../ids.js';
 
@@ -15,15 +16,26 @@ export interface FollowUpInput {
   actionText: string;
   dueAt: Date;
   tz: string;
+  /** The engagement's style; the full rhythm when absent. */
+  style?: Style;
+  /** The experiment style's prediction, decrypted, when the leader made one. */
+  expectation?: string | null;
 }
+
+const HEADING: Partial<Record<Style, string>> = {
+  experiment: '*How did your experiment go?*',
+  goal_first: '*How is it going with what you wanted for yourself?*',
+};
 
 export function buildFollowUpMessage(input: FollowUpInput): NudgeMessage {
   const value = encodeNudgeValue({ nudgeId: input.nudgeId, actionId: input.actionId });
   return message({
     notification: 'Grow: how is it going with what you committed to?',
     blocks: [
-      section('*How is it going with what you committed to?*'),
+      section(HEADING[input.style ?? 'standard'] ?? '*How is it going with what you committed to?*'),
       userTextSection(`_Your action, due ${formatLocalDate(input.dueAt, input.tz)}:_`, input.actionText),
+      ...(input.expectation ? [userTextSection('_You expected:_', input.expectation), section(`*${OUTCOME_QUESTION}* Tap how it went, then *Reflect…* to note what happened.`)] : []),
+      ...(input.style === 'light' ? [context(LIGHT_DURATION.follow_up!)] : []),
       actionsBlock(FOLLOW_UP_BLOCK_ID, [
         { text: 'Done', actionId: NUDGE_ACTIONS.followUpDone, value, style: 'primary' },
         { text: 'Partly', actionId: NUDGE_ACTIONS.followUpPartly, value },

@@ -2,7 +2,9 @@
 // they choose, their coach) arrive prepared. Answering opens a modal built elsewhere.
 import { DateTime } from 'luxon';
 import { encodeNudgeValue } from '../nudge-button-value.js';
-import { actionsBlock, message, section, type Block } from './kit.js';
+import { actionsBlock, context, message, section, type Block } from './kit.js';
+import { PREP_QUESTIONS } from '../../domain/engagement/reflection.js';
+import { LIGHT_DURATION, type Style } from '../../domain/engagement/style.js';
 import { userTextSection, type NudgeMessage } from './nudge-message.js';
 import { NUDGE_ACTIONS } from '../ids.js';
 
@@ -15,6 +17,10 @@ export interface SessionPrepInput {
   tz: string;
   /** The leader's open action, decrypted, when there is one. */
   actionText?: string | null;
+  /** The engagement's style: the light rhythm says how long this takes. */
+  style?: Style;
+  /** What the prep modal will ask (`prepQuestionsFor`); the usual two when absent. */
+  questions?: Record<string, string>;
 }
 
 /** "Thursday 3 December at 10:00", on the leader's own clock. */
@@ -26,7 +32,7 @@ export function buildSessionPrepMessage(input: SessionPrepInput): NudgeMessage {
   const blocks: Block[] = [section(`*Your next coaching session is ${formatSessionTime(input.sessionAt, input.tz)}.* What will you bring to it?`)];
   if (input.actionText) blocks.push(userTextSection('_You committed to:_', input.actionText));
   blocks.push(
-    section('• What happened with your commitment?\n• What do you want from the next session?'),
+    section(Object.values(input.questions ?? PREP_QUESTIONS).map((q) => `• ${q}`).join('\n')),
     actionsBlock(SESSION_PREP_BLOCK_ID, [
       {
         text: 'Answer',
@@ -36,5 +42,6 @@ export function buildSessionPrepMessage(input: SessionPrepInput): NudgeMessage {
       },
     ]),
   );
+  if (input.style === 'light') blocks.push(context(LIGHT_DURATION.session_prep!));
   return message({ notification: 'Grow: what do you want from your next coaching session?', blocks });
 }

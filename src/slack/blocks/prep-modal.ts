@@ -11,7 +11,11 @@ import { formatSessionTime } from './nudge-session-prep.js';
 import { visibilityRadio } from './reflect-modal.js';
 import { CALLBACKS } from '../ids.js';
 
-export function prepModal(input: { meta: z.input<typeof prepMetaSchema>; sessionAt: Date; tz: string }): View {
+/** Every answer a prep modal may hold, in any style. */
+export const PREP_FIELDS = ['commitment', 'want', 'different', 'visibility'] as const;
+
+export function prepModal(input: { meta: z.input<typeof prepMetaSchema>; sessionAt: Date; tz: string; questions?: Record<string, string> }): View {
+  const questions = input.questions ?? PREP_QUESTIONS;
   return {
     type: 'modal',
     callback_id: CALLBACKS.prep,
@@ -21,8 +25,7 @@ export function prepModal(input: { meta: z.input<typeof prepMetaSchema>; session
     private_metadata: encodeJson(prepMetaSchema, input.meta),
     blocks: [
       section(`Your next session is *${formatSessionTime(input.sessionAt, input.tz)}*.`),
-      textAnswer('commitment', PREP_QUESTIONS.commitment, REFLECTION_TEXT_MAX),
-      textAnswer('want', PREP_QUESTIONS.want, REFLECTION_TEXT_MAX),
+      ...Object.entries(questions).map(([id, question]) => textAnswer(id, question, REFLECTION_TEXT_MAX)),
       visibilityRadio(),
     ],
   };

@@ -3,13 +3,13 @@
 import { DateTime } from 'luxon';
 import type { PulseStage } from '../../domain/pulse/index.js';
 import { actionsBlock, context, message, section, type Block, type Message } from './kit.js';
-import { userTextSection } from './nudge-message.js';
+import { quoteUserText } from '../mrkdwn.js';
 import { encodePulseRound } from '../pulse-button-value.js';
 import { PULSE_ACTIONS } from '../ids.js';
 
 export const PULSE_QUESTION_BLOCK_ID = 'pulse_actions';
 // Up to three targets, each in a section of its own.
-const TARGET_TEXT_MAX = 1000;
+export const TARGET_TEXT_MAX = 1000;
 
 export interface PulseQuestionInput {
   roundId: string;
@@ -26,11 +26,22 @@ export interface PulseQuestionInput {
 /** "Monday 9 March", on the reader's own calendar. */
 export const formatDay = (at: Date, tz: string): string => DateTime.fromJSDate(at, { zone: tz }).toFormat('cccc d LLLL');
 
-/** The question asked about each target at each stage, with the leader named as a mention. */
-export function pulseQuestion(stage: PulseStage, leaderId: string): string {
+/** The question asked about each target at each stage; the target above it names the leader. */
+export function pulseQuestion(stage: PulseStage): string {
   return stage === 'baseline'
-    ? `What is one thing <@${leaderId}> could do to be more effective at this?`
-    : `Over the last weeks, has <@${leaderId}> become more or less effective at this?`;
+    ? 'What is one thing they could do to be more effective at this?'
+    : 'Over the last weeks, have they become more or less effective at this?';
+}
+
+/**
+ * One target as a stakeholder reads it: introduced as the leader's own words (a target is
+ * written in the first person, "my team"), quoted, then the question about it.
+ */
+export function pulseTargetSection(n: number, stage: PulseStage, leaderId: string, target: string): Block {
+  const intro = `*${n}.* <@${leaderId}> is working on this, in their own words:`;
+  const question = pulseQuestion(stage);
+  const room = TARGET_TEXT_MAX - intro.length - question.length - 2;
+  return { type: 'section', text: { type: 'mrkdwn', text: `${intro}\n${quoteUserText(target, room)}\n${question}`, verbatim: true } };
 }
 
 export function pulseQuestionMessage(input: PulseQuestionInput): Message {
@@ -46,7 +57,7 @@ export function pulseQuestionMessage(input: PulseQuestionInput): Message {
     ),
   ];
   input.targets.slice(0, 3).forEach((target, i) => {
-    blocks.push(userTextSection(`*${i + 1}.* ${pulseQuestion(input.stage, input.leaderId)}`, target, TARGET_TEXT_MAX));
+    blocks.push(pulseTargetSection(i + 1, input.stage, input.leaderId, target));
   });
   const value = encodePulseRound(input.roundId);
   blocks.push(

@@ -15,6 +15,7 @@ const BLOCK_FOR: Record<keyof CheckInDraft, string> = {
   commitment: 'commitment',
   visibility: 'visibility',
   makeItTen: 'make_it_ten',
+  expectation: 'expectation',
 };
 
 export function readCheckInValues(values: ViewStateValues): Record<string, unknown> {

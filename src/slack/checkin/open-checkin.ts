@@ -22,13 +22,13 @@ export async function openCheckIn(deps: SlackDeps, input: OpenCheckInInput): Pro
   const engagement = await loadCheckInContext(deps, input.teamId, input.userId);
   if (!engagement || !opened.view?.id) return;
   const engagements = await engagementChoices(input.client, engagement.active);
-  if (engagement.targets.length === 0 && !engagement.nextSessionAt && engagements.length === 0) return;
+  if (engagement.targets.length === 0 && !engagement.nextSessionAt && engagements.length === 0 && engagement.style === 'standard') return;
   const defaultDue = engagement.nextSessionAt ? `before your next session (${formatLocalDate(engagement.nextSessionAt, tz)})` : undefined;
   try {
     await input.client.views.update({
       view_id: opened.view.id,
       hash: opened.view.hash,
-      view: checkInModal({ step: 'checkin', targets: engagement.targets, defaultDue, engagements, draft: { engagementId: engagement.engagementId } }),
+      view: checkInModal({ step: 'checkin', style: engagement.style, targets: engagement.targets, defaultDue, engagements, draft: { engagementId: engagement.engagementId } }),
     });
   } catch (error) {
     // A hash conflict means the leader already moved on (submitted or changed step); the plain modal still works.

@@ -9,11 +9,17 @@ import type { SlackDeps } from '../deps.js';
 import { loadLeaderHome } from '../../services/leader-records.js';
 import { syncPersonTz } from '../../services/people-sync.js';
 
-export type HomeSection = (deps: SlackDeps, teamId: string, userId: string, tz: string) => Promise<Block[]>;
+/** What the person asked to see, when they asked for more than the Home tab's first view. */
+export interface HomeRequest {
+  /** The page of the coach's roster, from 0. */
+  rosterPage?: number;
+}
 
-export async function publishHome(deps: SlackDeps, client: WebClient, teamId: string, userId: string, sections: HomeSection[] = []): Promise<void> {
+export type HomeSection = (deps: SlackDeps, teamId: string, userId: string, tz: string, request: HomeRequest) => Promise<Block[]>;
+
+export async function publishHome(deps: SlackDeps, client: WebClient, teamId: string, userId: string, sections: HomeSection[] = [], request: HomeRequest = {}): Promise<void> {
   const tz = await syncPersonTz(deps, client, teamId, userId);
-  const [{ recent, action }, ...extra] = await Promise.all([loadLeaderHome(deps, teamId, userId), ...sections.map((s) => s(deps, teamId, userId, tz))]);
+  const [{ recent, action }, ...extra] = await Promise.all([loadLeaderHome(deps, teamId, userId), ...sections.map((s) => s(deps, teamId, userId, tz, request))]);
   const localDate = (d: Date) => formatLocalDate(d, tz);
   const view = leaderHomeView({
     currentAction: action ? { text: action.text, dueLabel: localDate(action.dueAt) } : null,

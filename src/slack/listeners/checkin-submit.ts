@@ -21,7 +21,7 @@ export function registerCheckInSubmit(app: App, deps: SlackDeps): void {
     const log = deps.logger.child({ teamId, userId, view: CALLBACKS.checkIn });
     const blockIds = new Set(view.blocks.map((b) => b.block_id).filter((id): id is string => !!id));
     const state = viewStateSchema.safeParse(view.state.values);
-    const meta = decodeJson(checkInMetadataSchema, view.private_metadata) ?? { step: 'checkin' as const };
+    const meta = decodeJson(checkInMetadataSchema, view.private_metadata) ?? { step: 'checkin' as const, style: 'standard' as const };
     if (!state.success) {
       await ack({ response_action: 'errors', errors: { will: 'This check-in could not be read. Please try again.' } });
       return;
@@ -29,7 +29,7 @@ export function registerCheckInSubmit(app: App, deps: SlackDeps): void {
     const values = readCheckInValues(state.data);
     let result;
     try {
-      result = await submitCheckIn(deps, { teamId, leaderId: userId, values, revisited: meta.step === 'revisit' });
+      result = await submitCheckIn(deps, { teamId, leaderId: userId, values, revisited: meta.step === 'revisit', style: meta.style });
     } catch (error) {
       log.error({ err: error }, 'check-in could not be saved');
       // The modal stays open with everything the leader wrote.
@@ -42,7 +42,7 @@ export function registerCheckInSubmit(app: App, deps: SlackDeps): void {
     }
     if (result.outcome === 'revisit') {
       const draft = values as Partial<CheckInDraft>;
-      const revisit = checkInModal({ step: 'revisit', targets: targetsFromView(view.blocks), engagements: engagementsFromView(view.blocks), draft: { ...draft, commitment: Number(draft.commitment) } });
+      const revisit = checkInModal({ step: 'revisit', style: meta.style, targets: targetsFromView(view.blocks), engagements: engagementsFromView(view.blocks), draft: { ...draft, commitment: Number(draft.commitment) } });
       await ack({ response_action: 'update', view: revisit });
       return;
     }

@@ -1,32 +1,24 @@
 // Contracting: opened on accepting, or later from the invitation DM or App Home ("Set
 // your targets"); submitted once, with inline errors for anything to fix.
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { isDomainError } from '../../domain/errors.js';
 import { loadEngagement } from '../../services/engagement.js';
 import { loadContractable, submitContracting } from '../../services/engagement-contracting.js';
-import { CONTRACTING_FIELDS, contractingModal } from '../blocks/contracting-modal.js';
+import { CONTRACTING_FIELDS, CONTRACTING_MESSAGES, contractingModal } from '../blocks/contracting-modal.js';
+import { readMulti } from '../read-view-state.js';
 import { contractingMetaSchema, parseEngagementValue } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
-import { type RefreshHome, tellUser, whoActed } from './engagement-interaction.js';
+import { opensEngagementModal, type RefreshHome, tellUser, whoActed } from './engagement-interaction.js';
 import { showInvitationOutcome } from './engagement-invitation.js';
 import { stakeholdersView } from './pulse-leader.js';
 import { errorOn, readSubmission } from '../modal-submission.js';
 import { CALLBACKS, ENGAGEMENT_ACTIONS } from '../ids.js';
 
 export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
-  app.action<BlockButtonAction>(ENGAGEMENT_ACTIONS.contractingOpen, async ({ ack, body, client }) => {
-    await ack();
-    const { teamId, log } = whoActed(deps, body, { action: ENGAGEMENT_ACTIONS.contractingOpen });
-    const value = parseEngagementValue(body.actions[0]?.value);
-    try {
-      if (!value) throw new Error('unreadable engagement value');
-      const engagement = await loadContractable(deps, { teamId, userId: body.user.id, engagementId: value.engagementId });
-      await client.views.open({ trigger_id: body.trigger_id, view: contractingModal({ engagementId: engagement.id, coachId: engagement.coachId }) });
-    } catch (error) {
-      log.info({ err: error }, 'contracting not opened');
-      await tellUser(client, body, isDomainError(error) ? friendlyMessage(error) : 'That message is out of date; nothing was changed.', log);
-    }
+  opensEngagementModal(app, deps, ENGAGEMENT_ACTIONS.contractingOpen, async (who) => {
+    const engagement = await loadContractable(deps, who);
+    return contractingModal({ engagementId: engagement.id, coachId: engagement.coachId });
   });
 
   app.view(CALLBACKS.contracting, async ({ ack, body, view, client }) => {
@@ -36,7 +28,8 @@ export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps
     const { meta, values } = form;
     let result;
     try {
-      result = await submitContracting(deps, { teamId, userId, engagementId: meta.engagementId, values });
+      const keptKinds = form.state[CONTRACTING_MESSAGES] ? readMulti(form.state, CONTRACTING_MESSAGES) : undefined;
+      result = await submitContracting(deps, { teamId, userId, engagementId: meta.engagementId, values, keptKinds });
     } catch (error) {
       if (!isDomainError(error)) log.error({ err: error }, 'contracting not saved');
       await ack({ response_action: 'errors', errors: { target1: friendlyMessage(error) } });

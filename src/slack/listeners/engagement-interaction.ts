@@ -1,15 +1,19 @@
 // What the engagement listeners share: reading who clicked where, answering privately
 // (an ephemeral in a conversation, a small modal on App Home), replacing a message in
 // place, DMing the other party, and re-publishing App Home after a change.
+import type { App, BlockButtonAction } from '@slack/bolt';
+import type { View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../logger.js';
 import type { Block } from '../blocks/kit.js';
 import { plain, section } from '../blocks/kit.js';
 import type { SlackDeps } from '../deps.js';
+import { parseEngagementValue } from '../engagement-button-value.js';
+import { friendlyMessage } from '../friendly-errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import { notePosted } from '../../services/posted-messages.js';
 import { recordedMessageFor } from '../../services/recorded-message.js';
-import { publishHome, type HomeSection } from './app-home.js';
+import { publishHome, type HomeRequest, type HomeSection } from './app-home.js';
 
 export interface InteractionBody {
   team?: { id: string } | null;
@@ -29,6 +33,9 @@ export interface SlackMessage {
   text: string;
   blocks: Block[];
 }
+
+/** The answer to a click on a message whose moment has passed. */
+export const OUT_OF_DATE = 'That message is out of date; nothing was changed.';
 
 export const teamOf = (body: InteractionBody): string => body.team?.id ?? body.user.team_id ?? '';
 
@@ -97,17 +104,43 @@ export async function sendDm(client: WebClient, userId: string, message: SlackMe
   }
 }
 
-export type RefreshHome = (deps: SlackDeps, client: WebClient, teamId: string, userIds: string[]) => Promise<void>;
+export type RefreshHome = (deps: SlackDeps, client: WebClient, teamId: string, userIds: string[], request?: HomeRequest) => Promise<void>;
 
 /** Re-publishes App Home with every section, for each person a change concerns. */
 export function createHomeRefresher(sections: HomeSection[]): RefreshHome {
-  return async (deps, client, teamId, userIds) => {
+  return async (deps, client, teamId, userIds, request = {}) => {
     for (const userId of new Set(userIds)) {
       try {
-        await publishHome(deps, client, teamId, userId, sections);
+        await publishHome(deps, client, teamId, userId, sections, request);
       } catch (error) {
         deps.logger.warn({ teamId, userId, err: error }, 'App Home not refreshed');
       }
     }
   };
+}
+
+/**
+ * A button carrying an engagement that opens a modal: acknowledged at once; `viewFor` reads
+ * what the modal needs (null when the message is out of date). Any refusal or failure is
+ * told to the clicker alone, in words, and the detail goes to the log.
+ */
+export function opensEngagementModal(
+  app: App,
+  deps: SlackDeps,
+  actionId: string,
+  viewFor: (who: { teamId: string; userId: string; engagementId: string }) => Promise<View | null>,
+): void {
+  app.action<BlockButtonAction>(actionId, async ({ ack, body, client }) => {
+    await ack();
+    const { teamId, userId, log } = whoActed(deps, body, { action: actionId });
+    const value = parseEngagementValue(body.actions[0]?.value);
+    try {
+      const view = value ? await viewFor({ teamId, userId, engagementId: value.engagementId }) : null;
+      if (!view) return tellUser(client, body, OUT_OF_DATE, log);
+      await client.views.open({ trigger_id: body.trigger_id, view });
+    } catch (error) {
+      log.info({ err: error }, 'modal not opened');
+      await tellUser(client, body, friendlyMessage(error), log);
+    }
+  });
 }

@@ -9,11 +9,11 @@ import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { DomainError } from '../../domain/errors.js';
 import { parseNudgeValue } from '../nudge-button-value.js';
-import { messageOf, tellUser, updateOwnMessage, whoActed } from './engagement-interaction.js';
+import { messageOf, OUT_OF_DATE, tellUser, updateOwnMessage, whoActed } from './engagement-interaction.js';
 import { NUDGE_ACTIONS } from '../ids.js';
 
 export const REFUSED = friendlyMessage(new DomainError('forbidden', 'not yours'));
-export const OUT_OF_DATE = 'That message is out of date; nothing was changed.';
+export { OUT_OF_DATE };
 
 const ANSWERS: Record<string, FollowUpAnswer | 'snooze'> = {
   [NUDGE_ACTIONS.followUpDone]: 'done',

@@ -1,7 +1,7 @@
 // The leader's side of the pulse: naming stakeholders (from App Home, and right after
 // contracting), the *Stakeholders* section, a closed round's results from App Home, and
 // the choice to share a round with the coach.
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { leaderRoundResults, resultTargets, sharePulse, type RoundResults } from '../../services/pulse-results.js';
 import { loadStakeholdersHome } from '../../services/pulse-home.js';
@@ -15,7 +15,7 @@ import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
 import type { HomeSection } from './app-home.js';
-import { messageOf, tellUser, updateOwnMessage, whoActed, type RefreshHome } from './engagement-interaction.js';
+import { messageOf, opensEngagementModal, tellUser, updateOwnMessage, whoActed, type RefreshHome } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
 import { onRoundButton } from './pulse-round-button.js';
 
@@ -34,19 +34,7 @@ export async function stakeholdersView(deps: SlackDeps, teamId: string, userId: 
 const selectedUsers = z.object({ selected_users: z.array(z.string().max(20)).max(50) }).passthrough();
 
 export const registerPulseLeader = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
-  app.action<BlockButtonAction>(PULSE_ACTIONS.stakeholdersOpen, async ({ ack, body, client }) => {
-    await ack();
-    const { teamId, log } = whoActed(deps, body, { action: PULSE_ACTIONS.stakeholdersOpen });
-    const value = parseEngagementValue(body.actions[0]?.value);
-    try {
-      const view = value ? await stakeholdersView(deps, teamId, body.user.id) : null;
-      if (!view) return tellUser(client, body, OUT_OF_DATE, log);
-      await client.views.open({ trigger_id: body.trigger_id, view });
-    } catch (error) {
-      log.warn({ err: error }, 'stakeholder picker not opened');
-      await tellUser(client, body, friendlyMessage(error), log);
-    }
-  });
+  opensEngagementModal(app, deps, PULSE_ACTIONS.stakeholdersOpen, ({ teamId, userId }) => stakeholdersView(deps, teamId, userId));
 
   app.view(PULSE_CALLBACKS.stakeholders, async ({ ack, body, view, client }) => {
     const { teamId, userId, log } = whoActed(deps, body, { view: PULSE_CALLBACKS.stakeholders });

@@ -2,7 +2,7 @@
 // visibility; the DM's button gives way to a thank-you. Stale clicks change nothing.
 import type { App } from '@slack/bolt';
 import { checkPrep, saveSessionPrep } from '../../services/reflection-prep.js';
-import { prepAnsweredMessage, prepModal } from '../blocks/prep-modal.js';
+import { PREP_FIELDS, prepAnsweredMessage, prepModal } from '../blocks/prep-modal.js';
 import type { SlackDeps } from '../deps.js';
 import { prepMetaSchema } from '../engagement-button-value.js';
 import { registerNudgeModalFlow } from './nudge-modal-flow.js';
@@ -11,9 +11,9 @@ export function registerSessionPrep(app: App, deps: SlackDeps): void {
   registerNudgeModalFlow(app, deps, 'prep', {
     check: checkPrep,
     staleMessage: (check) => prepAnsweredMessage(check.reason, check.sessionAt, check.tz),
-    modal: (meta, check) => prepModal({ meta, sessionAt: check.sessionAt, tz: check.tz }),
+    modal: (meta, check) => prepModal({ meta, sessionAt: check.sessionAt, tz: check.tz, questions: check.questions }),
     metaSchema: prepMetaSchema,
-    blockIds: ['commitment', 'want', 'visibility'],
+    blockIds: PREP_FIELDS,
     save: saveSessionPrep,
     answeredMessage: (result) => prepAnsweredMessage(result.outcome === 'open' ? 'answered' : result.reason, result.sessionAt, result.tz),
   });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { composeBrief, composeDigest, type BriefModel, type DigestLeader, type Signal } from '../../../src/domain/digest/index.js';
 import { coachViewOf } from '../../../src/domain/privacy/index.js';
 import { buildBriefMessage } from '../../../src/slack/blocks/brief-message.js';
-import { buildDigestMessage } from '../../../src/slack/blocks/digest-message.js';
+import { buildDigestMessage, buildDigestParts } from '../../../src/slack/blocks/digest-message.js';
 import type { NudgeMessage } from '../../../src/slack/blocks/nudge-message.js';
 import { validateMessageBlocks } from '../../emulator/block-kit/validate-surface.js';
 import { COACH, forbiddenMarkers, markedRecordArb, summaryHiddenMarkers } from '../privacy/arbitraries.js';
@@ -34,6 +34,8 @@ const fullLeader = (i: number): DigestLeader => ({
   nextSessionAt: now,
   progress: { past: 3, total: 12 },
   signals,
+  attention: [{ kind: 'not_yet_twice' }, { kind: 'low_commitment', score: 3 }, { kind: 'pulse_shared', stage: 'baseline' }],
+  briefAt: null,
 });
 const fullBrief: BriefModel = {
   leaderId: 'U0LEAD0001', engagementId: 'e1', session: { id: 's', seq: 12, scheduledAt: now }, progress: { past: 12, total: 12 }, previousAt: now,
@@ -85,6 +87,42 @@ describe('digest message', () => {
     const leader: DigestLeader = { ...fullLeader(1), goals: [], shared: [], actions: [{ text: null, status: 'done', dueAt: now }] };
     const message = buildDigestMessage({ model: { since: now, until: now, leaders: [leader] }, tz: 'UTC' });
     expect(allText(message)).toContain('An action (kept to a summary) — done');
+  });
+});
+
+describe('digest of a large roster', () => {
+  const calm = (i: number): DigestLeader => ({ ...fullLeader(i), checkInCount: 1, scores: [9], goals: [], actions: [], shared: [], summarisedCount: 0, signals: [], attention: [] });
+
+  it('gives leaders with something to ask about the full entry, the others one line', () => {
+    const parts = buildDigestParts({ model: { since: now, until: now, leaders: [fullLeader(1), calm(2)] }, tz: 'UTC' });
+    const text = allText(parts.message);
+    expect(text).toContain('Questions you might bring');
+    expect(text).toContain('They answered \\"Not yet\\" twice in a row');
+    expect(text).toContain('• *<@U0LEAD0002>* · next session');
+    expect(parts.replies).toEqual([]);
+  });
+
+  it('says "brief tomorrow" instead of repeating what the brief will carry', () => {
+    const soon: DigestLeader = { ...fullLeader(3), briefAt: new Date(now.getTime() + 3_600_000) };
+    const text = allText(buildDigestParts({ model: { since: now, until: now, leaders: [soon] }, tz: 'UTC' }).message);
+    expect(text).toContain('brief tomorrow');
+    expect(text).not.toContain('Questions you might bring');
+  });
+
+  it('puts 25 leaders in need, in full, into the message and its thread, each once', () => {
+    const leaders = Array.from({ length: 25 }, (_, i) => fullLeader(i));
+    const parts = buildDigestParts({ model: { since: now, until: now, leaders }, tz: 'UTC' });
+    const all = [{ message: parts.message, about: parts.about }, ...parts.replies];
+    expect(all.length).toBeGreaterThan(1);
+    expect(all.flatMap((p) => p.about)).toEqual(leaders.map((l) => l.leaderId));
+    for (const p of all) expect(validateMessageBlocks(p.message.blocks)).toEqual([]);
+    expect(allText(parts.message)).toContain('More in the thread below');
+  });
+
+  it('dates the digest by the week it covers', () => {
+    const since = new Date('2026-03-02T09:00:00Z');
+    const text = allText(buildDigestParts({ model: { since, until: now, leaders: [] }, tz: 'UTC' }).message);
+    expect(text).toContain('From Mon 2 Mar to Mon 9 Mar.');
   });
 });
 

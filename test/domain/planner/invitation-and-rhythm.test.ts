@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { RHYTHM_VARIABLES } from '../../../src/config.js';
 import { isDomainError } from '../../../src/domain/errors.js';
 import { planInvitation } from '../../../src/domain/planner/invitation.js';
 import { planEngagement } from '../../../src/domain/planner/plan-engagement.js';
@@ -34,16 +36,16 @@ describe('planInvitation', () => {
 });
 
 describe('rhythm settings', () => {
-  it('ships the documented defaults', () => {
-    expect(resolveRhythm()).toEqual({
-      followUpFraction: 0.5,
-      prepWorkingDaysBefore: 1,
-      checkinPromptHoursAfter: 3,
-      midpointReviewHoursAfter: 2,
-      closingReviewHoursAfter: 2,
-      backOffAfterUnanswered: 2,
-      invitationDelayMinutes: 0,
-    });
+  it('ships the defaults the README documents, one variable per setting', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const documented = Object.fromEntries(
+      Object.entries(RHYTHM_VARIABLES).map(([variable, key]) => {
+        const row = readme.split('\n').find((line) => line.startsWith(`| \`${variable}\``));
+        return [key, Number(row?.match(/\| `([^`]+)` \|\s*$/)?.[1])];
+      }),
+    );
+    expect(Object.keys(documented).sort()).toEqual(Object.keys(defaultRhythm).sort());
+    expect(resolveRhythm()).toEqual(documented);
     expect(resolveRhythm({ followUpFraction: undefined })).toEqual(defaultRhythm);
   });
 

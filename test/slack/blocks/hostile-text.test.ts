@@ -13,7 +13,7 @@ import { checkInConfirmation } from '../../../src/slack/blocks/checkin-confirmat
 import { checkInModal } from '../../../src/slack/blocks/checkin-modal.js';
 import { coachHomeBlocks } from '../../../src/slack/blocks/coach-home.js';
 import { contractingModal } from '../../../src/slack/blocks/contracting-modal.js';
-import { buildDigestMessage } from '../../../src/slack/blocks/digest-message.js';
+import { buildDigestMessage, buildDigestParts } from '../../../src/slack/blocks/digest-message.js';
 import { answeredMessage, reflectedMessage, snoozedMessage, staleFollowUpMessage, type AnsweredView } from '../../../src/slack/blocks/engagement-follow-up-answer.js';
 import { leaderEngagementBlocks } from '../../../src/slack/blocks/engagement-home.js';
 import { invitationMessage, invitationOutcomeMessage, type InvitationFacts } from '../../../src/slack/blocks/engagement-invitation.js';
@@ -65,7 +65,7 @@ const history = (t: string) => Array.from({ length: 5 }, () => ({ createdAt: now
 const sharedItem = (t: string) => ({ kind: 'moment', createdAt: now, answers: [{ question: 'What happened?', text: t }], permalink: null });
 const leader = (t: string): DigestLeader => ({
   leaderId: LEADER, engagementId: ID, checkInCount: 3, scores: [4, 6, 8], goals: [t, t], actions: [{ text: t, status: 'not_yet', dueAt: now }],
-  shared: [sharedItem(t)], summarisedCount: 1, nextSessionAt: later, progress: { past: 2, total: 6 }, signals: [{ kind: 'quiet', days: 30 }],
+  shared: [sharedItem(t)], summarisedCount: 1, nextSessionAt: later, progress: { past: 2, total: 6 }, signals: [{ kind: 'quiet', days: 30 }], attention: [{ kind: 'not_yet_twice' }], briefAt: null,
 });
 const brief = (t: string): BriefModel => ({
   leaderId: LEADER, engagementId: ID, session: { id: ID, seq: 3, scheduledAt: later }, progress: { past: 3, total: 6 }, previousAt: now,
@@ -86,6 +86,15 @@ const meta = { nudgeId: ID, channel: 'D0LEAD0001', ts: '1700000000.000100' };
 
 const CASES: Record<string, Case> = {
   buildBriefMessage: { quotes: true, build: (t) => [{ message: buildBriefMessage({ model: brief(t), tz: 'UTC' }) }] },
+  buildDigestParts: {
+    quotes: true,
+    build: (t) => {
+      // Enough leaders in full for a thread reply, and enough calm ones for one-line sections.
+      const leaders = Array.from({ length: 40 }, (_, i) => ({ ...leader(t), leaderId: `U0LEADX${String(i).padStart(3, '0')}`, attention: i % 2 ? [] : leader(t).attention, signals: i % 2 ? [] : leader(t).signals }));
+      const parts = buildDigestParts({ model: { since: now, until: now, leaders }, tz: 'UTC' });
+      return [{ message: parts.message }, ...parts.replies.map((r) => ({ message: r.message }))];
+    },
+  },
   buildDigestMessage: { quotes: true, build: (t) => [{ message: buildDigestMessage({ model: { since: now, until: now, leaders: [leader(t)] }, tz: 'UTC' }) }] },
   checkInConfirmation: { quotes: true, build: (t) => [{ message: checkInConfirmation({ will: t, dueLabel: 'Thu 12 Mar', followUpLabel: 'Fri 13 Mar', commitment: 8 }) }] },
   checkInModal: {
@@ -96,7 +105,7 @@ const CASES: Record<string, Case> = {
   },
   coachHomeBlocks: {
     quotes: false,
-    build: () => [{ blocks: coachHomeBlocks([{ engagement: { id: ID, leaderId: LEADER, status: 'active' }, sessions, signals: { status: 'active', progress: { past: 1, total: 6 }, nextSessionAt: later, lastSharedCheckInAt: now, lastSharedCommitment: 7 } }], 'UTC', now) }],
+    build: () => [{ blocks: coachHomeBlocks([{ engagement: { id: ID, leaderId: LEADER, status: 'active' }, sessions, signals: { status: 'active', progress: { past: 1, total: 6 }, nextSessionAt: later, lastSharedCheckInAt: now, lastSharedCommitment: 7 }, attention: [{ kind: 'contracting_pending' }] }], 'UTC', now) }],
   },
   contractingModal: { quotes: false, build: () => [{ view: contractingModal({ engagementId: ID, coachId: COACH }) }] },
   answeredMessage: { quotes: true, build: (t) => [{ message: answeredMessage(answered(t, 'done'), 'done') }] },
@@ -189,11 +198,11 @@ const CASES: Record<string, Case> = {
  */
 const PARTS = new Set([
   'mention', 'formatShortDate', 'formatCoachTime', 'safePermalink', 'sharedItemLines', 'fitLines', 'fittedSection',
-  'ratingInput', 'visibilityInput', 'textAnswer', 'selectInput', 'newEngagementErrors', 'sessionsToShow',
+  'ratingInput', 'visibilityInput', 'messagesInput', 'textAnswer', 'selectInput', 'newEngagementErrors', 'sessionsToShow',
   'encodeEngagementValue', 'parseEngagementValue', 'encodeSessionMenu', 'parseSessionMenu',
   'plain', 'section', 'header', 'context', 'divider', 'option', 'actionsBlock', 'inputBlock', 'textInput', 'message',
   'userTextSection', 'formatSessionTime', 'visibilityRadio', 'describeDays', 'describeWindow',
-  'formatDay', 'pulseQuestion', 'distributionLines',
+  'formatDay', 'pulseQuestion', 'pulseTargetSection', 'distributionLines', 'rosterPageCount', 'packDigest',
 ]);
 
 const PIECES = ['<!channel>', '<!here>', '<!everyone>', '<@U123>', '<#C123>', '<https://x|y>', 'https://evil.example', '&', '&amp;', '*', '_', '~', '`', '```', '>', '\u202e', '\u200f', '👩🏽‍💻', '\n'];
@@ -217,7 +226,8 @@ function walk(node: unknown, path: string, visit: (path: string, key: string, va
 
 /** Live markup Grow did not put there: anything in `<…>` but a mention of a known person. */
 const LIVE = /<[^>]*>/g;
-const ownMention = new RegExp(`^<@(${COACH}|${LEADER})>$`);
+// Grow's own mentions: the coach, the leader, and the numbered leaders of a long digest.
+const ownMention = new RegExp(`^<@(${COACH}|${LEADER}|U0LEADX\\d{3})>$`);
 const strayMarkup = (text: string) => (text.match(LIVE) ?? []).filter((tag) => !ownMention.test(tag));
 
 function problemsOf(output: Output): string[] {

@@ -1,0 +1,26 @@
+// `/grow brief @leader`: the brief for the next session with that leader, now. Slack
+// sends the mention as `<@U123|name>` because the command escapes its text
+// (`should_escape: true` in manifest.yml); a bare name cannot be told from anyone else's.
+import { sendBriefNow } from '../listeners/coach-roster.js';
+import type { Subcommand } from './subcommand.js';
+
+const MENTION = /^<@([UW][A-Z0-9]{2,30})(\|[^>]*)?>$/;
+
+/** The user id of an escaped mention, or undefined for anything else. */
+export function parseLeaderMention(arg: string | undefined): string | undefined {
+  return arg ? MENTION.exec(arg)?.[1] : undefined;
+}
+
+export const briefSubcommand: Subcommand = {
+  name: 'brief',
+  usage: '/grow brief @leader',
+  description: 'the brief for your next session with a leader you coach, now',
+  async run({ command, args, client, deps, ack }) {
+    const leaderId = parseLeaderMention(args[0]);
+    if (!leaderId) return ack({ text: 'Who is the brief for? Type `/grow brief @name` with the leader you coach.' });
+    const who = { teamId: command.team_id, userId: command.user_id };
+    const log = deps.logger.child({ ...who, command: 'brief' });
+    const outcome = await sendBriefNow(deps, client, who, { leaderId }, log);
+    await ack({ text: outcome.sent ? 'Your brief is in your messages from Grow.' : outcome.reason });
+  },
+};
