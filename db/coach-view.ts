@@ -17,7 +17,7 @@ export type BriefSession = typeof sessions.$inferSelect;
 const bodySchema = z.record(z.string());
 
 /** A reflection's answers; unreadable JSON reads as no answers rather than failing a digest. */
-function parseBody(text: string): Record<string, string> {
+export function parseBody(text: string): Record<string, string> {
   try {
     const parsed = bodySchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : {};

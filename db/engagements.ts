@@ -4,6 +4,7 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { DomainError } from '../src/domain/errors.js';
 import type { EngagementStatus } from '../src/domain/planner/types.js';
+import type { Style } from '../src/domain/engagement/style.js';
 import type { Db } from './client.js';
 import { engagements, nudges, sessions } from './schema/index.js';
 
@@ -127,4 +128,14 @@ export async function findEngagementsOfCoach(db: Db, teamId: string, coachId: st
 /** Who sees the closing review's ratings, as the leader chose in that review. */
 export async function setClosingVisibility(db: Db, teamId: string, engagementId: string, visibility: 'private' | 'summary' | 'shared'): Promise<void> {
   await db.update(engagements).set({ closingVisibility: visibility }).where(and(eq(engagements.teamId, teamId), eq(engagements.id, engagementId)));
+}
+
+/** How Grow works with the leader: the style and the kinds they turned off. False when the engagement is no longer active. */
+export async function setEngagementStyle(db: Db, input: { teamId: string; engagementId: string; style: Style; mutedKinds: string[] }): Promise<boolean> {
+  const rows = await db
+    .update(engagements)
+    .set({ style: input.style, mutedKinds: input.mutedKinds })
+    .where(and(eq(engagements.teamId, input.teamId), eq(engagements.id, input.engagementId), eq(engagements.status, 'active')))
+    .returning({ id: engagements.id });
+  return rows.length > 0;
 }

@@ -7,6 +7,8 @@ import type { ReviewStage } from '../../src/domain/engagement/review.js';
 import { buildReviewMessage } from '../../src/slack/blocks/nudge-review.js';
 import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
 import { AT_WORK, post, type KindDefinition } from './kind-definition.js';
+import { loadRowStyle } from './nudge-facts.js';
+import { listExperiments } from '../../db/experiments.js';
 
 export function targetReview(stage: ReviewStage): KindDefinition {
   return {
@@ -22,7 +24,8 @@ export function targetReview(stage: ReviewStage): KindDefinition {
         .where(and(eq(targets.teamId, row.teamId), eq(targets.engagementId, row.engagementId!)))
         .orderBy(asc(targets.position));
       const list = rows.map((t) => ({ description: rowSeal(cipher, 'targets', t).open('description_enc', t.descriptionEnc), baseline: t.baseline }));
-      return post(buildReviewMessage({ nudgeId: row.id, engagementId: row.engagementId!, stage, targets: list }));
+      const experiments = stage === 'closing' && (await loadRowStyle(db, row)) === 'experiment' ? await listExperiments(db, cipher, row.teamId, row.engagementId!) : undefined;
+      return post(buildReviewMessage({ nudgeId: row.id, engagementId: row.engagementId!, stage, targets: list, experiments }));
     },
   };
 }

@@ -26,6 +26,7 @@ export const ENGAGEMENT_ACTIONS = {
   contractingOpen: 'contracting_open',
   sessionMenu: 'session_menu',
   end: 'engagement_end',
+  styleOpen: 'engagement_style_open',
 } as const;
 
 /** The coach's roster on App Home: a brief now, and its pages. */
@@ -53,6 +54,7 @@ export const CALLBACKS = {
   reflect: 'followup_reflection',
   prep: 'session_prep',
   review: 'target_review',
+  style: 'engagement_style',
 } as const;
 
 /** The stakeholder pulse: the stakeholder's DM and modal, the leader's picker, results and sharing. */

@@ -7,6 +7,8 @@ import type { CheckInRecord, CoachSession, CoachView } from '../privacy/index.js
 import { uniqueNewestFirst, type DigestAction } from './compose-digest.js';
 import { sharedAnswersOf, sharedItemsOf, type SharedAnswer, type SharedItem } from './shared-answers.js';
 import { signalsOf, type Signal } from './signals.js';
+import { RESISTANCES, type Resistance } from '../engagement/contracting.js';
+import { OPENING_QUESTIONS, styleForResistance, type Style } from '../engagement/style.js';
 
 /** The trend shows at most this many scores, the latest last. */
 export const TREND_POINTS = 10;
@@ -44,6 +46,25 @@ export interface BriefModel {
   shared: SharedItem[];
   summarisedCount: number;
   signals: Signal[];
+  /** How the leader came in, only when they shared their contracting answer. */
+  opening?: BriefOpening | null;
+}
+
+/** The form of resistance the leader named and shared, the style it set, and how the first session might open. */
+export interface BriefOpening {
+  resistance: string;
+  style: Exclude<Style, 'standard'>;
+  /** Only for the first session. */
+  questions: readonly string[];
+}
+
+/** Read only from what the view holds: a summarised or private answer has no body, so it says nothing. */
+function openingOf(view: CoachView, firstSession: boolean): BriefOpening | null {
+  const answer = view.reflections.find((r) => r.kind === 'coachability_resistance')?.body?.resistance;
+  if (!answer || !Object.hasOwn(RESISTANCES, answer)) return null;
+  const style = styleForResistance(answer);
+  if (style === 'standard') return null;
+  return { resistance: RESISTANCES[answer as Resistance], style, questions: firstSession ? OPENING_QUESTIONS[style] : [] };
 }
 
 function previousSession(sessions: CoachSession[], session: CoachSession): CoachSession | undefined {
@@ -85,5 +106,6 @@ export function composeBrief(view: CoachView, sessionId: string, now: Date): Bri
     shared,
     summarisedCount,
     signals: signalsOf(view, now),
+    opening: openingOf(view, previous === undefined),
   };
 }

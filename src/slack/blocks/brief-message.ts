@@ -6,6 +6,7 @@ import type { BriefModel } from '../../domain/digest/index.js';
 import { signalQuestion } from '../../domain/digest/index.js';
 import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
 import { LEVELS } from '../../domain/engagement/contracting.js';
+import { STYLE_TEXT } from '../../domain/engagement/style.js';
 import { describeProgress } from '../../domain/engagement/progress.js';
 import { escapeMrkdwn, quoteUserText } from '../mrkdwn.js';
 import { context, message, type Block } from './kit.js';
@@ -86,6 +87,16 @@ function sharedLines(model: BriefModel, tz: string): string[] {
   return lines;
 }
 
+/** The form of resistance they shared, the style Grow started them on, and, before the first session, how to open. */
+function openingLines(model: BriefModel): string[] {
+  const o = model.opening;
+  if (!o) return [];
+  return [
+    `*How they came in* — at contracting they said “${escapeMrkdwn(o.resistance)}”, so Grow started them on *${escapeMrkdwn(STYLE_TEXT[o.style].name)}*: ${escapeMrkdwn(STYLE_TEXT[o.style].line)}`,
+    ...(o.questions.length > 0 ? ['_To open the first session, you might ask:_', ...o.questions.map((q) => `• ${escapeMrkdwn(q)}`)] : []),
+  ];
+}
+
 export function buildBriefMessage({ model, tz }: BriefMessageInput): NudgeMessage {
   const who = mention(model.leaderId);
   const of = model.progress.past > 0 ? ` (${describeProgress(model.progress)})` : '';
@@ -94,7 +105,7 @@ export function buildBriefMessage({ model, tz }: BriefMessageInput): NudgeMessag
     fittedSection([`*Your session with ${who} is ${formatCoachTime(model.session.scheduledAt, tz)}*${of}.`]),
     context(`${since}Only what ${who} chose to share with you.`),
   ];
-  for (const lines of [targetLines(model), goalLines(model), checkInLines(model, tz), prepLines(model), actionLines(model, tz), sharedLines(model, tz)]) {
+  for (const lines of [openingLines(model), targetLines(model), goalLines(model), checkInLines(model, tz), prepLines(model), actionLines(model, tz), sharedLines(model, tz)]) {
     if (lines.length > 0) blocks.push(fittedSection(lines));
   }
   if (model.signals.length > 0) blocks.push(fittedSection(['*Questions you might bring*', ...model.signals.map((s) => `• ${signalQuestion(s)}`)]));

@@ -7,13 +7,15 @@ import { cadenceLabel } from '../../domain/engagement/draft.js';
 import { describeProgress, sessionProgress } from '../../domain/engagement/progress.js';
 import { encodeEngagementValue } from '../engagement-button-value.js';
 import { endEngagementBlock, sessionRow, sessionsToShow, type SessionRowInput } from './engagement-session-rows.js';
-import { actionsBlock, context, divider, section, type Block } from './kit.js';
+import { actionsBlock, context, divider, plain, section, type Block } from './kit.js';
+import { styleSummary } from './style-modal.js';
+import type { Style } from '../../domain/engagement/style.js';
 import { userTextSection } from './nudge-message.js';
 import { formatSessionTime } from './nudge-session-prep.js';
 import { ENGAGEMENT_ACTIONS } from '../ids.js';
 
 export interface LeaderEngagementInput {
-  engagement: { id: string; coachId: string; status: EngagementStatus; sessionCount: number; cadenceDays: number; sessionMinutes: number };
+  engagement: { id: string; coachId: string; status: EngagementStatus; sessionCount: number; cadenceDays: number; sessionMinutes: number; style?: Style; mutedKinds?: string[] };
   sessions: SessionRowInput[];
   targets: { position: number; description: string; baseline: number; midpointRating: number | null; closingRating: number | null }[];
   commitments: number[];
@@ -60,6 +62,14 @@ function activeBlocks(e: LeaderEngagementInput, tz: string, now: Date): Block[] 
     );
   }
   for (const t of e.targets.slice(0, 3)) blocks.push(userTextSection(`*Target ${t.position}* · ${ratingsLine(t)}`, t.description, TARGET_TEXT_MAX));
+  if (e.targets.length > 0) {
+    blocks.push({
+      type: 'section',
+      block_id: `style_${e.engagement.id}`,
+      text: { type: 'mrkdwn', text: styleSummary(e.engagement.style ?? 'standard', e.engagement.mutedKinds ?? []) },
+      accessory: { type: 'button', text: plain('Change'), action_id: ENGAGEMENT_ACTIONS.styleOpen, value: encodeEngagementValue(e.engagement.id) },
+    });
+  }
   if (e.commitments.length > 0) blocks.push(context(`Commitment in this engagement: ${commitmentSparkline(e.commitments)}`));
   for (const s of sessionsToShow(e.sessions, now, 3)) blocks.push(sessionRow(s, tz, now));
   return blocks;

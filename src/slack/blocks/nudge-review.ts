@@ -1,7 +1,8 @@
 // The midpoint and closing reviews: where is the leader now on each behavioural target,
 // against the baseline they gave at contracting. Rating happens in a modal built elsewhere.
 import { encodeNudgeValue } from '../nudge-button-value.js';
-import { actionsBlock, message, section, type Block } from './kit.js';
+import { actionsBlock, context, message, section, type Block } from './kit.js';
+import { experimentOutcome, experimentsToShow, type Experiment } from '../../domain/engagement/experiments.js';
 import { userTextSection, type NudgeMessage } from './nudge-message.js';
 import { NUDGE_ACTIONS } from '../ids.js';
 
@@ -21,6 +22,22 @@ export interface ReviewInput {
   engagementId: string;
   stage: 'midpoint' | 'closing';
   targets: ReviewTarget[];
+  /** The experiment style's closing review: predictions against outcomes. */
+  experiments?: Experiment[];
+}
+
+function experimentBlocks(list: readonly Experiment[]): Block[] {
+  const { shown, earlier } = experimentsToShow(list);
+  if (shown.length === 0) return [];
+  return [
+    section(`*Your experiments: what you expected, and what happened*${earlier > 0 ? ` (the latest ${shown.length}; ${earlier} earlier)` : ''}`),
+    ...shown.flatMap((e) => [
+      userTextSection(`*You tried* (${experimentOutcome(e.status)}):`, e.action, 700),
+      userTextSection('_You expected:_', e.expected, 1000),
+      ...(e.happened ? [userTextSection('_What happened:_', e.happened, 1000)] : [context('You did not note what happened.')]),
+    ]),
+    context('The evidence is yours: where did what happened differ from what you expected?'),
+  ];
 }
 
 const OPENING = {
@@ -33,6 +50,7 @@ export function buildReviewMessage(input: ReviewInput): NudgeMessage {
   input.targets.slice(0, 3).forEach((target, i) => {
     blocks.push(userTextSection(`*Target ${i + 1}* (you started at ${target.baseline}/10):`, target.description, TARGET_TEXT_MAX));
   });
+  if (input.stage === 'closing' && input.experiments) blocks.push(...experimentBlocks(input.experiments));
   blocks.push(
     actionsBlock(REVIEW_BLOCK_ID, [
       {

@@ -7,6 +7,7 @@ import type { RefreshHome } from './engagement-interaction.js';
 import { registerEngagementInvitation } from './engagement-invitation.js';
 import { registerEngagementNew } from './engagement-new.js';
 import { registerEngagementSessions } from './engagement-sessions.js';
+import { registerEngagementStyle } from './engagement-style.js';
 import { registerFollowUpAnswers } from './follow-up-answer.js';
 import { registerFollowUpReflect } from './follow-up-reflect.js';
 import { registerReview } from './review.js';
@@ -19,6 +20,7 @@ export function engagementRegistrations(refreshHome: RefreshHome): ((app: App, d
     registerEngagementInvitation(refreshHome),
     registerContracting(refreshHome),
     registerEngagementSessions(refreshHome),
+    registerEngagementStyle(refreshHome),
     registerSessionHeld(refreshHome),
     registerFollowUpAnswers,
     registerFollowUpReflect,

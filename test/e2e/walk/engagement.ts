@@ -45,6 +45,10 @@ export interface ContractingAnswers {
   worked: string;
   worthwhile: string;
   openness: number;
+  /** The form of resistance named, shared with the coach; left out, none. */
+  resistance?: 'no_time' | 'not_sure' | 'dont_need' | 'did_not_work';
+  /** The messages left ticked; left out, all of them. */
+  messages?: string[];
   /** Named in the picker contracting moves on to; left out, the leader picks "Not now". */
   stakeholders?: string[];
 }
@@ -60,15 +64,16 @@ export async function acceptAndContract(leader: Person, invitation: MessageRef, 
     worthwhile_visibility: 'summary',
     openness: String(answers.openness),
     openness_visibility: 'summary',
-    resistance_visibility: 'private',
+    resistance_visibility: answers.resistance ? 'shared' : 'private',
   };
+  if (answers.resistance) values.resistance = answers.resistance;
   answers.targets.forEach((t, i) => {
     values[`target${i + 1}`] = t.description;
     values[`baseline${i + 1}`] = String(t.baseline);
     if (t.level) values[`level${i + 1}`] = String(t.level);
   });
   // Saving the targets moves the same modal on to naming stakeholders.
-  const { view: picker } = await leader.submit(modal, values, 'updated');
+  const { view: picker } = await leader.submit(modal, answers.messages ? { ...values, messages: answers.messages } : values, 'updated');
   if (picker?.callback_id !== 'pulse_stakeholders') throw new Error('contracting did not move on to the stakeholder picker');
   if (answers.stakeholders) await leader.submit(picker, { stakeholders: answers.stakeholders });
   else await leader.stage.emu.closeView({ teamId: leader.stage.teamId, userId: leader.userId, viewId: String(picker.id) });

@@ -13,6 +13,7 @@ import { checkInConfirmation } from '../../../src/slack/blocks/checkin-confirmat
 import { checkInModal } from '../../../src/slack/blocks/checkin-modal.js';
 import { coachHomeBlocks } from '../../../src/slack/blocks/coach-home.js';
 import { contractingModal } from '../../../src/slack/blocks/contracting-modal.js';
+import { styleModal } from '../../../src/slack/blocks/style-modal.js';
 import { buildDigestMessage, buildDigestParts } from '../../../src/slack/blocks/digest-message.js';
 import { answeredMessage, reflectedMessage, snoozedMessage, staleFollowUpMessage, type AnsweredView } from '../../../src/slack/blocks/engagement-follow-up-answer.js';
 import { leaderEngagementBlocks } from '../../../src/slack/blocks/engagement-home.js';
@@ -108,6 +109,7 @@ const CASES: Record<string, Case> = {
     build: () => [{ blocks: coachHomeBlocks([{ engagement: { id: ID, leaderId: LEADER, status: 'active' }, sessions, signals: { status: 'active', progress: { past: 1, total: 6 }, nextSessionAt: later, lastSharedCheckInAt: now, lastSharedCommitment: 7 }, attention: [{ kind: 'contracting_pending' }] }], 'UTC', now) }],
   },
   contractingModal: { quotes: false, build: () => [{ view: contractingModal({ engagementId: ID, coachId: COACH }) }] },
+  styleModal: { quotes: false, build: () => [{ view: styleModal({ engagementId: ID, style: 'chooser', mutedKinds: ['follow_up'] }) }, { view: styleModal({ engagementId: ID, style: 'light', mutedKinds: ['follow_up', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review'] }) }] },
   answeredMessage: { quotes: true, build: (t) => [{ message: answeredMessage(answered(t, 'done'), 'done') }] },
   snoozedMessage: { quotes: true, build: (t) => [{ message: snoozedMessage(answered(t), later) }] },
   staleFollowUpMessage: { quotes: true, build: (t) => [{ message: staleFollowUpMessage(answered(t, 'dropped'), 'answered') }, { message: staleFollowUpMessage(null, 'gone') }] },
@@ -141,7 +143,21 @@ const CASES: Record<string, Case> = {
   momentModal: { quotes: true, build: (t) => [{ view: momentModal({ channel: 'C0123', ts: '1700000000.000100', excerpt: t }) }] },
   buildCheckInPromptMessage: { quotes: false, build: () => [{ message: buildCheckInPromptMessage({ nudgeId: ID, sessionId: ID }) }] },
   buildFollowUpMessage: { quotes: true, build: (t) => [{ message: buildFollowUpMessage({ nudgeId: ID, actionId: ID, actionText: t, dueAt: later, tz: 'UTC' }) }] },
-  buildReviewMessage: { quotes: true, build: (t) => (['midpoint', 'closing'] as const).map((stage) => ({ message: buildReviewMessage({ nudgeId: ID, engagementId: ID, stage, targets: targets(t) }) })) },
+  buildReviewMessage: {
+    quotes: true,
+    build: (t) => [
+      ...(['midpoint', 'closing'] as const).map((stage) => ({ message: buildReviewMessage({ nudgeId: ID, engagementId: ID, stage, targets: targets(t) }) })),
+      {
+        message: buildReviewMessage({
+          nudgeId: ID,
+          engagementId: ID,
+          stage: 'closing',
+          targets: targets(t),
+          experiments: Array.from({ length: 7 }, (_, i) => ({ at: new Date(i * 1000), expected: t, action: t, status: 'partly' as const, happened: i % 2 ? t : null })),
+        }),
+      },
+    ],
+  },
   buildSessionPrepMessage: { quotes: true, build: (t) => [{ message: buildSessionPrepMessage({ nudgeId: ID, sessionId: ID, sessionAt: later, tz: 'UTC', actionText: t }) }] },
   prepModal: { quotes: false, build: () => [{ view: prepModal({ meta: { ...meta, sessionId: ID }, sessionAt: later, tz: 'UTC' }) }] },
   prepAnsweredMessage: { quotes: false, build: () => (['answered', 'passed', 'ended', 'gone'] as const).map((r) => ({ message: prepAnsweredMessage(r, later, 'UTC') })) },
@@ -198,7 +214,7 @@ const CASES: Record<string, Case> = {
  */
 const PARTS = new Set([
   'mention', 'formatShortDate', 'formatCoachTime', 'safePermalink', 'sharedItemLines', 'fitLines', 'fittedSection',
-  'ratingInput', 'visibilityInput', 'messagesInput', 'textAnswer', 'selectInput', 'newEngagementErrors', 'sessionsToShow',
+  'ratingInput', 'visibilityInput', 'messagesInput', 'styleSummary', 'textAnswer', 'selectInput', 'newEngagementErrors', 'sessionsToShow',
   'encodeEngagementValue', 'parseEngagementValue', 'encodeSessionMenu', 'parseSessionMenu',
   'plain', 'section', 'header', 'context', 'divider', 'option', 'actionsBlock', 'inputBlock', 'textInput', 'message',
   'userTextSection', 'formatSessionTime', 'visibilityRadio', 'describeDays', 'describeWindow',
