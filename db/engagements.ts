@@ -5,7 +5,9 @@ import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { DomainError } from '../src/domain/errors.js';
 import type { EngagementStatus } from '../src/domain/planner/types.js';
 import type { Style } from '../src/domain/engagement/style.js';
+import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
+import { rowSeal } from './sealed.js';
 import { engagements, nudges, sessions } from './schema/index.js';
 
 export type EngagementRow = typeof engagements.$inferSelect;
@@ -138,4 +140,10 @@ export async function setEngagementStyle(db: Db, input: { teamId: string; engage
     .where(and(eq(engagements.teamId, input.teamId), eq(engagements.id, input.engagementId), eq(engagements.status, 'active')))
     .returning({ id: engagements.id });
   return rows.length > 0;
+}
+
+/** Who ended the engagement early and, sealed, why (if they said). */
+export async function noteEnding(db: Db, cipher: Cipher, input: { teamId: string; engagementId: string; endedBy: string; reason: string | null }): Promise<void> {
+  const reason = input.reason ? rowSeal(cipher, 'engagements', { teamId: input.teamId, id: input.engagementId }).seal('end_reason_enc', input.reason) : null;
+  await db.update(engagements).set({ endedBy: input.endedBy, endReasonEnc: reason }).where(and(eq(engagements.teamId, input.teamId), eq(engagements.id, input.engagementId)));
 }

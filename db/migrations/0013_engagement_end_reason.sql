@@ -1,0 +1,2 @@
+ALTER TABLE "engagements" ADD COLUMN "ended_by" text;--> statement-breakpoint
+ALTER TABLE "engagements" ADD COLUMN "end_reason_enc" text;
