@@ -17,11 +17,15 @@ export interface NewEngagement {
   teamId: string;
   coachId: string;
   leaderId: string;
+  sponsorId: string | null;
   startDate: string;
   sessionCount: number;
   cadenceDays: number;
   sessionMinutes: number;
   sessionTimes: Date[];
+  /** The row's id when given (an encrypted column is bound to it), and the coach's sealed note. */
+  id?: string;
+  invitationNoteEnc?: string | null;
 }
 
 /** A unique-constraint violation by name, through whichever driver wrapped it. */
@@ -38,9 +42,12 @@ export async function insertEngagement(db: Db, input: NewEngagement): Promise<{ 
       const [engagement] = await tx
         .insert(engagements)
         .values({
+          ...(input.id ? { id: input.id } : {}),
+          invitationNoteEnc: input.invitationNoteEnc ?? null,
           teamId: input.teamId,
           coachId: input.coachId,
           leaderId: input.leaderId,
+          sponsorId: input.sponsorId,
           startDate: input.startDate,
           sessionCount: input.sessionCount,
           cadenceDays: input.cadenceDays,

@@ -7,7 +7,7 @@ import { erasePulsePerson, pulseRecordOf } from './pulse.js';
 import { openCheckIn } from './check-ins.js';
 import { rowSeal } from './sealed.js';
 import { openReflection } from './reflections.js';
-import { actions, checkIns, engagements, nudges, people, postedMessages, reflections, sessions, targets } from './schema/index.js';
+import { actions, checkIns, engagements, nudges, people, postedMessages, reflections, sessions, targets, askedQuestions } from './schema/index.js';
 import type { PostedRow } from './posted-messages.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -116,6 +116,7 @@ export async function erasePersonalData(db: Db, teamId: string, userId: string, 
     const engs = await tx.delete(engagements).where(and(eq(engagements.teamId, teamId), eq(engagements.leaderId, userId))).returning({ id: engagements.id });
     await erasePulsePerson(tx, teamId, userId);
     await tx.delete(people).where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
+    await tx.delete(askedQuestions).where(and(eq(askedQuestions.teamId, teamId), eq(askedQuestions.leaderId, userId)));
     const postedRows = await tx
       .delete(postedMessages)
       .where(and(eq(postedMessages.teamId, teamId), or(eq(postedMessages.recipientId, userId), eq(postedMessages.aboutId, userId))))

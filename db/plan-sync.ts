@@ -2,7 +2,7 @@
 // needs, asks it, and applies the difference in one transaction: new slots inserted
 // (idempotently, by dedupe key), moved or dropped slots changed only while still pending.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { diffPlan, planEngagement, planInvitation, type NudgeSpec, type PlanDiff, type RhythmSettings } from '../src/domain/planner/index.js';
+import { diffPlan, planEngagement, planInvitation, planSponsorAsks, type NudgeSpec, type PlanDiff, type RhythmSettings } from '../src/domain/planner/index.js';
 import { ENGAGEMENT_PLAN_KINDS } from '../src/domain/nudge-kinds.js';
 import { defaultWorkingHours, type WorkingHours, type WorkingWindow } from '../src/domain/time/index.js';
 import type { Db } from './client.js';
@@ -46,7 +46,7 @@ async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<Spec[] | null> {
     .for('update');
   if (!engagement) return null;
   const leaderId = engagement.leaderId;
-  const [sessionRows, [person], [openAction], [lastCheckIn], [target]] = await Promise.all([
+  const [sessionRows, [person], [openAction], [lastCheckIn], [target], [sponsor]] = await Promise.all([
     tx.select().from(sessions).where(eq(sessions.engagementId, engagement.id)),
     tx.select().from(people).where(and(eq(people.teamId, input.teamId), eq(people.userId, leaderId))),
     tx
@@ -62,10 +62,12 @@ async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<Spec[] | null> {
       .orderBy(desc(checkIns.createdAt))
       .limit(1),
     tx.select({ id: targets.id }).from(targets).where(eq(targets.engagementId, engagement.id)).limit(1),
+    engagement.sponsorId ? tx.select().from(people).where(and(eq(people.teamId, input.teamId), eq(people.userId, engagement.sponsorId))) : Promise.resolve([]),
   ]);
   // Until Slack has told us about the leader, UTC and the operator's default window stand.
   const window = input.defaultWorkingHours ?? defaultWorkingHours;
-  const hours: WorkingHours = person ? workingHoursOf(person) : { ...window, tz: 'UTC', workDays: [...window.workDays] };
+  const fallback: WorkingHours = { ...window, tz: 'UTC', workDays: [...window.workDays] };
+  const hours: WorkingHours = person ? workingHoursOf(person) : fallback;
   const planFor = (pausedUntil: Date | null, style = engagement.style, mutedKinds = engagement.mutedKinds) =>
     planEngagement({
       engagement: { ...engagement, style, mutedKinds },
@@ -81,9 +83,11 @@ async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<Spec[] | null> {
   const invitation = planInvitation({ engagement, leader: { userId: leaderId, hours }, rhythm: input.rhythm, now: input.now });
   // An ended or completed engagement still owes the leader the results of a round already open.
   const over = engagement.status === 'ended' || engagement.status === 'completed';
-  const reviewPlan = person?.pausedUntil || engagement.style !== 'standard' || engagement.mutedKinds.length > 0 ? planFor(null, 'standard', []) : rhythmSpecs;
-  const pulseSpecs = engagement.status === 'active' || over ? await syncPulsePlan(tx, { teamId: input.teamId, engagement, hours, ended: over, reviews: reviewTimes(reviewPlan), now: input.now }) : [];
-  return [...(invitation ? [invitation] : []), ...rhythmSpecs, ...pulseSpecs];
+  // The reviews fall when a full, unpaused rhythm would put them, whatever the leader chose to receive.
+  const reviews = reviewTimes(person?.pausedUntil || engagement.style !== 'standard' || engagement.mutedKinds.length > 0 ? planFor(null, 'standard', []) : rhythmSpecs);
+  const pulseSpecs = engagement.status === 'active' || over ? await syncPulsePlan(tx, { teamId: input.teamId, engagement, hours, ended: over, reviews, now: input.now }) : [];
+  const sponsorSpecs = planSponsorAsks({ engagement, sponsorHours: sponsor ? workingHoursOf(sponsor) : fallback, closingReviewAt: reviews.closing });
+  return [...(invitation ? [invitation] : []), ...rhythmSpecs, ...pulseSpecs, ...sponsorSpecs];
 }
 
 /** The stakeholders' rounds close on the leader's reviews, paused or not, sent or not. */

@@ -123,6 +123,6 @@ async function eraseEngagementContent(db: Db, cipher: Cipher, e: { id: string; t
       .update(pulseResponses)
       .set({ suggestionEnc: null })
       .where(and(eq(pulseResponses.teamId, e.teamId), inArray(pulseResponses.roundId, tx.select({ id: pulseRounds.id }).from(pulseRounds).where(eq(pulseRounds.engagementId, e.id)))));
-    await tx.update(engagements).set({ endReasonEnc: null, contentErasedAt: now }).where(eq(engagements.id, e.id));
+    await tx.update(engagements).set({ contentErasedAt: now, invitationNoteEnc: null, endReasonEnc: null }).where(eq(engagements.id, e.id));
   });
 }

@@ -59,8 +59,8 @@ async function deferNudge(deps: SendNudgeDeps, row: NudgeRow, dueAt: Date, reaso
 async function deliver(deps: SendNudgeDeps & { pacing: PacingStore }, row: NudgeRow, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
   const client = await deps.slack.forTeam(row.teamId);
   const definition = definitionOf(row.kind);
-  // A stakeholder who has left is skipped: the round goes on with the others.
-  const gone = definition?.recipient === 'stakeholder' ? 'skipped' : 'failed';
+  // A stakeholder or sponsor who has left is skipped: the round (the engagement) goes on without them.
+  const gone = definition?.recipient === 'stakeholder' || definition?.recipient === 'sponsor' ? 'skipped' : 'failed';
   let person;
   try {
     person = await loadRecipient(deps.db, client, row.teamId, row.recipientId, now, deps.defaultWorkingHours);

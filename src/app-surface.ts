@@ -14,14 +14,17 @@ import { engagementRegistrations } from './slack/listeners/engagement-register.j
 import { registerSettings, settingsSection } from './slack/listeners/settings.js';
 import { registerPulseAnswer } from './slack/listeners/pulse-answer.js';
 import { registerPulseLeader, stakeholdersHomeSection } from './slack/listeners/pulse-leader.js';
+import { programmeHomeSection, registerProgramme, sponsorHomeSection } from './slack/listeners/programme.js';
+import { leaderSponsorSection, registerSponsorAnswer } from './slack/listeners/sponsor-answer.js';
+import { reportSubcommand } from './slack/commands/report.js';
 
 export function createAppSurface(): Extensions {
   // One list, so a refresh after a change re-draws every section, not only the engagement's.
-  const homeSections: HomeSection[] = [leaderEngagementSection, stakeholdersHomeSection, coachHomeSection, settingsSection];
+  const homeSections: HomeSection[] = [leaderEngagementSection, leaderSponsorSection, stakeholdersHomeSection, coachHomeSection, sponsorHomeSection, programmeHomeSection, settingsSection];
   const refreshHome = createHomeRefresher(homeSections);
   return {
-    subcommands: [coachSubcommand, briefSubcommand, pauseSubcommand, resumeSubcommand, exportSubcommand, deleteSubcommand],
+    subcommands: [coachSubcommand, briefSubcommand, pauseSubcommand, resumeSubcommand, exportSubcommand, deleteSubcommand, reportSubcommand],
     homeSections,
-    register: [...engagementRegistrations(refreshHome), registerCoachRoster(refreshHome), registerSettings(refreshHome), registerPersonalData, registerPulseAnswer, registerPulseLeader(refreshHome)],
+    register: [...engagementRegistrations(refreshHome), registerCoachRoster(refreshHome), registerSettings(refreshHome), registerPersonalData, registerPulseAnswer, registerPulseLeader(refreshHome), registerSponsorAnswer(refreshHome), registerProgramme(refreshHome)],
   };
 }

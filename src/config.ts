@@ -2,6 +2,7 @@
 // else receives a `Config` object; nothing outside this module reads the environment.
 import { z } from 'zod';
 import { resolveRhythm, rhythmRules, type RhythmSettings } from './domain/planner/rhythm.js';
+import { DEFAULT_SUPPORT_MESSAGE, DEFAULT_SUPPORT_PHRASES, parseSupportPhrases } from './domain/support/signpost.js';
 import { defaultWorkingHours } from './domain/time/working-hours.js';
 import { parseWorkDays, parseWorkHours, type WorkingWindow } from './domain/time/working-window.js';
 
@@ -46,6 +47,12 @@ const baseSchema = z.object({
     GROW_TEST_PAUSE_AFTER_POST: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(0).default(0),
     RUN_MIGRATIONS: boolish.default('true'),
     RETENTION_DAYS: z.coerce.number({ invalid_type_error: 'must be a number of days' }).int('must be a whole number of days').min(1, 'must be at least 1').default(365),
+    /** The programme report shows an outcome figure only when at least this many leaders contribute. */
+    REPORT_MIN_LEADERS: z.coerce
+      .number({ invalid_type_error: 'must be a whole number of leaders' })
+      .int('must be a whole number of leaders')
+      .min(3, 'must be at least 3: below that a figure can identify a leader')
+      .default(5),
 });
 
 /** Each rhythm offset's variable; bounds and wording come from the planner's own rules. */
@@ -83,6 +90,8 @@ const schema = baseSchema.extend({
   ...rhythmShape,
   WORK_DAYS: parsedString(parseWorkDays, 'must be ISO weekdays (1 = Monday … 7 = Sunday) as a range or a list, e.g. 1-5 or 1,2,3,4,5').optional(),
   WORK_HOURS: parsedString(parseWorkHours, 'must be a start and an end on the 24-hour clock, start first, e.g. 09:00-17:30').optional(),
+  SUPPORT_PHRASES: parsedString(parseSupportPhrases, "must be one or more phrases separated by commas, e.g. can't cope,burnt out").optional(),
+  SUPPORT_MESSAGE: z.string().trim().min(1).max(2000, 'must be at most 2,000 characters').optional(),
 });
 
 function rhythmOf(e: z.output<typeof schema>): RhythmSettings {
@@ -148,10 +157,14 @@ export interface Config {
   runMigrations: boolean;
   /** Free text of an engagement is erased this many days after it ended. */
   retentionDays: number;
+  /** The fewest leaders an outcome figure of the programme report may describe (never below 3). */
+  reportMinLeaders: number;
   /** Offsets of the between-session rhythm, for every engagement in this deployment. */
   rhythm: RhythmSettings;
   /** The working window a person starts with, until they set their own in App Home. */
   defaultWorkingHours: WorkingWindow;
+  /** The support signpost: phrases in a leader's own words, and what the leader is told privately. */
+  support: { phrases: string[]; message: string };
 }
 
 export class ConfigError extends Error {
@@ -202,12 +215,14 @@ export function parseConfig(env: Record<string, string | undefined>, role: Role 
     testPauseAfterPostMs: e.NODE_ENV === 'test' ? e.GROW_TEST_PAUSE_AFTER_POST : 0,
     runMigrations: e.RUN_MIGRATIONS,
     retentionDays: e.RETENTION_DAYS,
+    reportMinLeaders: e.REPORT_MIN_LEADERS,
     rhythm: rhythmOf(e),
     defaultWorkingHours: {
       workDays: e.WORK_DAYS ?? [...defaultWorkingHours.workDays],
       startMinute: e.WORK_HOURS?.startMinute ?? defaultWorkingHours.startMinute,
       endMinute: e.WORK_HOURS?.endMinute ?? defaultWorkingHours.endMinute,
     },
+    support: { phrases: e.SUPPORT_PHRASES ?? [...DEFAULT_SUPPORT_PHRASES], message: e.SUPPORT_MESSAGE ?? DEFAULT_SUPPORT_MESSAGE },
   };
 }
 

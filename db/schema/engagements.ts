@@ -17,6 +17,8 @@ export const engagements = pgTable(
     sessionCount: integer('session_count').notNull().default(8),
     cadenceDays: integer('cadence_days').notNull().default(14),
     sessionMinutes: integer('session_minutes').notNull().default(60),
+    /** Encrypted: the coach's personal note in the invitation, if they wrote one. */
+    invitationNoteEnc: text('invitation_note_enc'),
     createdAt: createdAt(),
     respondedAt: at('responded_at'),
     endedAt: at('ended_at'),
@@ -32,6 +34,10 @@ export const engagements = pgTable(
     style: text('style', { enum: STYLES }).notNull().default('standard'),
     /** Rhythm kinds the leader turned off. */
     mutedKinds: text('muted_kinds').array().notNull().default(sql`'{}'::text[]`),
+    /** The organisation's person for this engagement (manager, HR partner), optional; sees process facts only. */
+    sponsorId: text('sponsor_id'),
+    /** The cohort a programme admin puts the engagement in, for the programme report. */
+    programme: text('programme'),
   },
   (t) => [
     index('engagements_leader_idx').on(t.teamId, t.leaderId),
@@ -39,6 +45,9 @@ export const engagements = pgTable(
     // One live engagement per coach and leader: a second invitation would double every nudge.
     uniqueIndex('engagements_live_pair').on(t.teamId, t.coachId, t.leaderId).where(sql`${t.status} in ('invited', 'active')`),
     check('engagements_not_self', sql`${t.coachId} <> ${t.leaderId}`),
+    check('engagements_sponsor_apart', sql`${t.sponsorId} is null or (${t.sponsorId} <> ${t.leaderId} and ${t.sponsorId} <> ${t.coachId})`),
+    check('engagements_programme_name', sql`${t.programme} is null or char_length(${t.programme}) between 1 and 60`),
+    index('engagements_sponsor_idx').on(t.teamId, t.sponsorId),
     check('engagements_sessions', sql`${t.sessionCount} between 6 and 12`),
     check('engagements_cadence', sql`${t.cadenceDays} in (7, 14, 21)`),
     check('engagements_length', sql`${t.sessionMinutes} between 60 and 90`),

@@ -6,3 +6,5 @@ export * from './nudges.js';
 export * from './requests.js';
 export * from './posted-messages.js';
 export * from './pulse.js';
+export * from './questions.js';
+export * from './programme.js';

@@ -2,9 +2,12 @@
 // engagement is running and the recipient is still its coach; the leader's record passes
 // through the privacy rules before anything is composed.
 import { findSessionForBrief, loadLeaderRecords } from '../../db/coach-view.js';
+import { findEngagement } from '../../db/engagements.js';
 import { composeBrief } from '../../src/domain/digest/index.js';
 import { coachViewOf } from '../../src/domain/privacy/index.js';
+import { sponsorAnswersFor } from '../../src/services/sponsor-answers-view.js';
 import { buildBriefMessage } from '../../src/slack/blocks/brief-message.js';
+import { coachSponsorBlocks } from '../../src/slack/blocks/sponsor-answers.js';
 import { FOR_THE_COACH, cancelled, failed, post, skipped, type KindDefinition } from './kind-definition.js';
 
 export const brief: KindDefinition = {
@@ -22,6 +25,8 @@ export const brief: KindDefinition = {
     const [record] = await loadLeaderRecords(db, cipher, { teamId: row.teamId, engagements: [engagement] });
     const model = record ? composeBrief(coachViewOf(row.recipientId, record), session.id, now) : null;
     if (!model) return failed('brief_unavailable');
-    return post(buildBriefMessage({ model, tz: person.tz }));
+    const full = await findEngagement(db, row.teamId, engagement.id);
+    const sponsor = full ? coachSponsorBlocks(await sponsorAnswersFor({ db, cipher }, full, row.recipientId), engagement.leaderId) : [];
+    return post(buildBriefMessage({ model, tz: person.tz, sponsor }));
   },
 };

@@ -14,6 +14,8 @@ import { pulseQuestion, pulseReminder } from './pulse-question.js';
 import { pulseResults, pulseShared } from './pulse-results.js';
 import { sessionHeld } from './session-held.js';
 import { sessionPrep } from './session-prep.js';
+import { sponsorChange } from './sponsor-change.js';
+import { sponsorOutcomes } from './sponsor-outcomes.js';
 
 export const KIND_DEFINITIONS = {
   follow_up: followUp,
@@ -30,6 +32,8 @@ export const KIND_DEFINITIONS = {
   pulse_shared: pulseShared,
   session_held: sessionHeld,
   contracting_reminder: contractingReminder,
+  sponsor_outcomes: sponsorOutcomes,
+  sponsor_change: sponsorChange,
 } satisfies Record<NudgeKind, KindDefinition>;
 
 export type { KindDecision, KindDefinition, KindInput } from './kind-definition.js';

@@ -12,12 +12,12 @@ export const invitation: KindDefinition = {
   engagement: 'by-kind',
   rules: AT_WORK,
   actions: [ENGAGEMENT_ACTIONS.accept, ENGAGEMENT_ACTIONS.decline],
-  async decide({ db, row }) {
+  async decide({ db, cipher, row }) {
     const engagementId = row.engagementId ?? (typeof row.ref.engagementId === 'string' ? row.ref.engagementId : undefined);
     const engagement = engagementId ? await findEngagement(db, row.teamId, engagementId) : undefined;
     if (!engagement) return cancelled('engagement_gone');
     if (engagement.status !== 'invited') return cancelled(`engagement_${engagement.status}`);
     if (engagement.leaderId !== row.recipientId) return failed('recipient_not_leader');
-    return post(invitationMessage(await loadInvitationState(db, engagement)));
+    return post(invitationMessage(await loadInvitationState(db, engagement, cipher)));
   },
 };

@@ -37,9 +37,10 @@ export interface KindInput {
  * `check-in` is a check-in or answer that plans its own follow-up (src/services);
  * `coach-schedule` is the hourly `plan-coach-nudges` job (db/coach-plan-sync.ts);
  * `engagement-pulse` is the stakeholder pulse's rounds (src/domain/pulse), written by
- * `db/plan-sync.ts` through `db/pulse-plan.ts`.
+ * `db/plan-sync.ts` through `db/pulse-plan.ts`; `engagement-sponsor` is `planSponsorAsks`
+ * (src/domain/planner/sponsor.ts), written by `db/plan-sync.ts`.
  */
-export type PlannedBy = 'engagement-rhythm' | 'engagement-invitation' | 'engagement-pulse' | 'check-in' | 'coach-schedule';
+export type PlannedBy = 'engagement-rhythm' | 'engagement-invitation' | 'engagement-pulse' | 'engagement-sponsor' | 'check-in' | 'coach-schedule';
 
 /**
  * The rules the sender applies before posting. `pause` drops what falls due while the
@@ -61,8 +62,11 @@ export interface DeliveryRules {
 export type EngagementGate = 'always' | 'when-linked' | 'by-kind';
 
 export interface KindDefinition {
-  /** A stakeholder who has left the workspace is skipped, not failed: the round goes on without them. */
-  recipient: 'leader' | 'coach' | 'stakeholder';
+  /**
+   * A stakeholder or sponsor who has left the workspace is skipped, not failed: the round
+   * (or the engagement) goes on without them.
+   */
+  recipient: 'leader' | 'coach' | 'stakeholder' | 'sponsor';
   plannedBy: readonly PlannedBy[];
   engagement: EngagementGate;
   rules: DeliveryRules;

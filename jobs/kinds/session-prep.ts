@@ -1,5 +1,6 @@
 // The prompt before a session: what the leader wants to bring, with their open action
 // quoted. Only while the session is still ahead.
+import { askQuestions } from '../../src/services/questions.js';
 import { rowSeal } from '../../db/sealed.js';
 import { buildSessionPrepMessage } from '../../src/slack/blocks/nudge-session-prep.js';
 import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
@@ -19,6 +20,7 @@ export const sessionPrep: KindDefinition = {
     if (!session || session.status === 'cancelled') return skipped('session_cancelled');
     if (session.status === 'held' || session.scheduledAt <= now) return skipped('session_passed');
     const [action, style, prepared] = await Promise.all([loadOpenAction(db, row), loadRowStyle(db, row), hasReflection(db, row.teamId, session.engagementId, 'session_prep')]);
+    const asked = await askQuestions({ db, cipher, now: () => now }, { teamId: row.teamId, leaderId: row.recipientId, engagementId: row.engagementId, seed: row.id }, ['prep_commitment', 'prep_want']);
     return post(
       buildSessionPrepMessage({
         nudgeId: row.id,
@@ -27,7 +29,7 @@ export const sessionPrep: KindDefinition = {
         tz: person.tz,
         actionText: action ? rowSeal(cipher, 'actions', action).open('text_enc', action.textEnc) : null,
         style,
-        questions: prepQuestionsFor(style, !prepared),
+        questions: prepQuestionsFor(style, !prepared, { commitment: asked.prep_commitment.text, want: asked.prep_want.text }),
       }),
     );
   },

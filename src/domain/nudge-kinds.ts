@@ -17,6 +17,8 @@ export const NUDGE_KINDS = [
   'pulse_shared',
   'session_held',
   'contracting_reminder',
+  'sponsor_outcomes',
+  'sponsor_change',
 ] as const;
 
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
@@ -31,8 +33,13 @@ export const PULSE_KINDS = ['pulse_question', 'pulse_reminder', 'pulse_results',
 
 export type PulseKind = (typeof PULSE_KINDS)[number];
 
-/** The kinds an engagement's plan owns: its rhythm, its invitation and its pulse (digests and briefs are the coach's). */
-export const ENGAGEMENT_PLAN_KINDS = [...RHYTHM_KINDS, 'invitation', ...PULSE_KINDS] as const satisfies readonly NudgeKind[];
+/** The sponsor's two questions: the outcomes hoped for (after acceptance) and the change seen (at the closing review). */
+export const SPONSOR_KINDS = ['sponsor_outcomes', 'sponsor_change'] as const satisfies readonly NudgeKind[];
+
+export type SponsorKind = (typeof SPONSOR_KINDS)[number];
+
+/** The kinds an engagement's plan owns: its rhythm, its invitation, its pulse and its sponsor's questions (digests and briefs are the coach's). */
+export const ENGAGEMENT_PLAN_KINDS = [...RHYTHM_KINDS, 'invitation', ...PULSE_KINDS, ...SPONSOR_KINDS] as const satisfies readonly NudgeKind[];
 
 export function isNudgeKind(value: string): value is NudgeKind {
   return (NUDGE_KINDS as readonly string[]).includes(value);

@@ -27,6 +27,8 @@ export const slackErrors = counter('grow_slack_errors_total', 'Slack Web API cal
 
 export const queueJobs = gauge('grow_queue_jobs', 'Jobs in each BullMQ queue by state, read at scrape time.', ['queue', 'state']);
 
+export const supportSignposts = counter('grow_support_signposts_total', "Support signposts shown to a leader, by where their words were written (checkin, reflection, prep, moment, dm). No ids.", ['surface']);
+
 export const nudgesOpen = gauge('grow_nudges_open', 'Nudges pending or being sent, read at scrape time.');
 
 export const nudgesOverdue = gauge('grow_nudges_overdue', 'Open nudges more than five minutes past due, read at scrape time.');

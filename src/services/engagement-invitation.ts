@@ -6,11 +6,14 @@ import { hasContracted } from '../../db/contracting.js';
 import type { EngagementRow } from '../../db/engagements.js';
 import { findPerson } from '../../db/people.js';
 import { sessions } from '../../db/schema/index.js';
+import { rowSeal } from '../../db/sealed.js';
+import type { Cipher } from '../crypto.js';
 
 export interface InvitationState {
   engagementId: string;
   coachId: string;
   leaderId: string;
+  sponsorId: string | null;
   sessionCount: number;
   cadenceDays: number;
   sessionMinutes: number;
@@ -19,9 +22,11 @@ export interface InvitationState {
   tz: string;
   status: EngagementRow['status'];
   contracted: boolean;
+  /** The coach's personal note, decrypted; null without one (or without a cipher to read it). */
+  note: string | null;
 }
 
-export async function loadInvitationState(db: Db, engagement: EngagementRow): Promise<InvitationState> {
+export async function loadInvitationState(db: Db, engagement: EngagementRow, cipher?: Cipher): Promise<InvitationState> {
   const [[first], person, contracted] = await Promise.all([
     db
       .select({ at: sessions.scheduledAt })
@@ -36,12 +41,14 @@ export async function loadInvitationState(db: Db, engagement: EngagementRow): Pr
     engagementId: engagement.id,
     coachId: engagement.coachId,
     leaderId: engagement.leaderId,
+    sponsorId: engagement.sponsorId,
     sessionCount: engagement.sessionCount,
     cadenceDays: engagement.cadenceDays,
     sessionMinutes: engagement.sessionMinutes,
     firstSessionAt: first?.at ?? null,
     tz: person?.tz ?? 'UTC',
     status: engagement.status,
+    note: cipher && engagement.invitationNoteEnc ? rowSeal(cipher, 'engagements', engagement).open('invitation_note_enc', engagement.invitationNoteEnc) : null,
     contracted,
   };
 }

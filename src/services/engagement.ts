@@ -1,8 +1,10 @@
 // The engagement verbs: a coach starts one (the leader is invited, nothing else is
 // planned), the leader accepts or declines, either of them ends it. Every change re-plans,
 // in the transaction that changes the status.
+import { newRowId, rowSeal } from '../../db/sealed.js';
 import { findEngagement, findInvitationMessage, insertEngagement, listEngagementsOf, moveEngagement, noteEnding, type EngagementRow, type SessionRow } from '../../db/engagements.js';
 import type { Db } from '../../db/client.js';
+import { mayStartEngagement } from '../../db/programme.js';
 import { upsertPersonTz } from '../../db/people.js';
 import { syncEngagementPlan } from '../../db/plan-sync.js';
 import { checkEngagementDraft, parseEngagementDraft, type DraftErrors, type DraftField, type LeaderFacts } from '../domain/engagement/draft.js';
@@ -16,7 +18,7 @@ export interface CreateEngagementInput {
   teamId: string;
   coachId: string;
   values: Partial<Record<DraftField, unknown>>;
-  /** Looks the chosen leader up in Slack; only called once the form itself is valid. */
+  /** Looks the chosen leader (and sponsor) up in Slack; only called once the form itself is valid. */
   lookUpLeader: (leaderId: string) => Promise<LeaderFacts>;
 }
 
@@ -24,23 +26,33 @@ export type CreateEngagementResult =
   | { outcome: 'invalid'; errors: DraftErrors }
   | { outcome: 'created'; engagement: EngagementRow; sessions: SessionRow[]; leaderTz: string };
 
+export const NOT_A_COACH = 'Only the programme’s coaches can start an engagement in this workspace. A programme admin can add you under App Home → Programme.';
+
 export async function createEngagement(ctx: ServiceContext, input: CreateEngagementInput): Promise<CreateEngagementResult> {
   const parsed = parseEngagementDraft(input.values);
   if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors };
   const draft = parsed.draft;
   const now = ctx.now();
+  if (!(await mayStartEngagement(ctx.db, input.teamId, input.coachId))) return { outcome: 'invalid', errors: { leader: NOT_A_COACH } };
   // Yourself is refused before asking Slack anything about you.
-  const leader = draft.leaderId === input.coachId ? { isBot: false, deleted: false, tz: 'UTC' } : await input.lookUpLeader(draft.leaderId);
-  const checked = checkEngagementDraft({ draft, coachId: input.coachId, leader, now });
+  const nobody = { isBot: false, deleted: false, tz: 'UTC' };
+  const leader = draft.leaderId === input.coachId ? nobody : await input.lookUpLeader(draft.leaderId);
+  const sponsorApart = draft.sponsorId && draft.sponsorId !== input.coachId && draft.sponsorId !== draft.leaderId;
+  const sponsor = sponsorApart ? await input.lookUpLeader(draft.sponsorId!) : undefined;
+  const checked = checkEngagementDraft({ draft, coachId: input.coachId, leader, sponsor, now });
   if (!checked.ok) return { outcome: 'invalid', errors: checked.errors };
   let created;
   try {
-    created = await insertEngagement(ctx.db, { teamId: input.teamId, coachId: input.coachId, ...draft, sessionTimes: checked.sessionTimes });
+    const { note, ...terms } = draft;
+    const id = newRowId();
+    const invitationNoteEnc = note ? rowSeal(ctx.cipher, 'engagements', { teamId: input.teamId, id }).seal('invitation_note_enc', note) : null;
+    created = await insertEngagement(ctx.db, { id, teamId: input.teamId, coachId: input.coachId, ...terms, invitationNoteEnc, sessionTimes: checked.sessionTimes });
   } catch (error) {
     if (error instanceof DomainError && error.code === 'conflict') return { outcome: 'invalid', errors: { leader: error.userMessage } };
     throw error;
   }
   await upsertPersonTz(ctx.db, input.teamId, draft.leaderId, leader.tz, now, ctx.defaultWorkingHours);
+  if (draft.sponsorId && sponsor) await upsertPersonTz(ctx.db, input.teamId, draft.sponsorId, sponsor.tz, now, ctx.defaultWorkingHours);
   // Plans the invitation only: an engagement that is not active has no rhythm yet.
   await ctx.replan?.(input.teamId, created.engagement.id);
   ctx.logger.info({ teamId: input.teamId, userId: input.coachId, engagementId: created.engagement.id, sessions: draft.sessionCount }, 'engagement created');

@@ -7,6 +7,7 @@ import { findPerson, workingHoursOf } from '../../db/people.js';
 import { judgeFollowUpClick, SNOOZE_WORKING_DAYS, type ActionStatus, type FollowUpAnswer, type StaleReason } from '../domain/engagement/follow-up.js';
 import { addWorkingDays } from '../domain/time/index.js';
 import type { ServiceContext } from './context.js';
+import { askQuestions, questionsAsked } from './questions.js';
 
 export interface FollowUpClick {
   teamId: string;
@@ -22,6 +23,8 @@ export interface FollowUpView {
   status: ActionStatus;
   answeredAt: Date | null;
   tz: string;
+  /** The question asked back once answered, from the bank (or the coach's own). */
+  question?: string;
 }
 
 export type FollowUpResult =
@@ -55,10 +58,18 @@ export async function judgeClick(ctx: ServiceContext, input: FollowUpClick, answ
   return { rows, verdict, person, tz: person?.tz ?? 'UTC' };
 }
 
+/** An answered action's view with the question it was asked back, as asked. */
+export async function withAskedQuestion(ctx: ServiceContext, input: { teamId: string; userId: string; engagementId: string | null }, view: FollowUpView | null): Promise<FollowUpView | null> {
+  if (!view || !(view.status === 'done' || view.status === 'partly' || view.status === 'not_yet')) return view;
+  const use = `follow_up_${view.status}` as const;
+  const asked = await questionsAsked(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: input.engagementId, seed: view.status }, [use]);
+  return { ...view, question: asked[use].text };
+}
+
 async function staleResult(ctx: ServiceContext, input: FollowUpClick, reason: StaleReason, tz: string): Promise<FollowUpResult> {
   // Re-read: the action may have been answered by the very click that made this one stale.
   const rows = await loadFollowUpClick(ctx.db, input.teamId, input.nudgeId, input.actionId);
-  return { outcome: 'stale', reason, view: viewOf(ctx, rows, tz) };
+  return { outcome: 'stale', reason, view: await withAskedQuestion(ctx, { ...input, engagementId: rows.action?.engagementId ?? null }, viewOf(ctx, rows, tz)) };
 }
 
 export async function answerFollowUp(ctx: ServiceContext, input: FollowUpClick & { answer: FollowUpAnswer | 'snooze' }): Promise<FollowUpResult> {
@@ -84,5 +95,7 @@ export async function answerFollowUp(ctx: ServiceContext, input: FollowUpClick &
   if (engagementId) await ctx.replan?.(input.teamId, engagementId);
   log.info({ answer: input.answer }, 'follow-up answered');
   const view = viewOf(ctx, rows, tz)!;
-  return { outcome: 'answered', answer: input.answer, view: { ...view, status: input.answer, answeredAt: now } };
+  const use = `follow_up_${input.answer}` as const;
+  const asked = await askQuestions(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId, seed: input.actionId }, [use]);
+  return { outcome: 'answered', answer: input.answer, view: { ...view, status: input.answer, answeredAt: now, question: asked[use].text } };
 }

@@ -1,10 +1,13 @@
 // What a leader sees of their own practice outside the check-in modal: their recent
 // check-ins (App Home, `/grow history`), the action they are working on, and what the
 // check-in modal offers them (targets, next session) for the engagement they are in.
+import { askQuestions } from './questions.js';
 import { findOpenAction, listRecentCheckIns } from '../../db/check-ins.js';
 import { findEngagementContext } from '../../db/engagement-context.js';
 export type { ActiveEngagement } from '../../db/engagement-context.js';
 import type { ServiceContext } from './context.js';
+import { findRoundByStage } from '../../db/pulse.js';
+import type { BaselineState } from '../domain/engagement/style.js';
 import { personZone } from './people-sync.js';
 
 const RECENT = 5;
@@ -19,4 +22,18 @@ export async function loadCheckInHistory(ctx: ServiceContext, teamId: string, us
   return { entries, tz };
 }
 
-export const loadCheckInContext = (ctx: ServiceContext, teamId: string, userId: string) => findEngagementContext(ctx.db, ctx.cipher, teamId, userId, ctx.now());
+/** What the check-in modal offers, and for the goal-first style where the stakeholders' baseline stands. */
+export async function loadCheckInContext(ctx: ServiceContext, teamId: string, userId: string) {
+  const now = ctx.now();
+  const context = await findEngagementContext(ctx.db, ctx.cipher, teamId, userId, now);
+  if (!context || context.style !== 'goal_first') return context && { ...context, baseline: undefined };
+  const round = await findRoundByStage(ctx.db, teamId, context.engagementId, 'baseline');
+  const baseline: BaselineState = !round ? 'none' : round.closesAt <= now ? 'released' : 'open';
+  return { ...context, baseline };
+}
+
+/** The check-in's four GROW hints, drawn from the bank for this leader. */
+export async function checkInHints(ctx: ServiceContext, teamId: string, userId: string, engagementId: string | null): Promise<Record<'goal' | 'reality' | 'options' | 'will', string>> {
+  const asked = await askQuestions(ctx, { teamId, leaderId: userId, engagementId, seed: ctx.now().toISOString() }, ['goal', 'reality', 'options', 'will']);
+  return { goal: asked.goal.text, reality: asked.reality.text, options: asked.options.text, will: asked.will.text };
+}

@@ -6,7 +6,8 @@ import { findPerson } from '../../db/people.js';
 import { hasReflection, insertReflection } from '../../db/reflections.js';
 import { nudges } from '../../db/schema/index.js';
 import { findSessionWithEngagement } from '../../db/sessions.js';
-import { parseReflectionForm, prepQuestionsFor } from '../domain/engagement/reflection.js';
+import { parseReflectionForm, PREP_QUESTIONS, prepQuestionsFor } from '../domain/engagement/reflection.js';
+import { questionsAsked } from './questions.js';
 import type { ServiceContext } from './context.js';
 
 export interface PrepClick {
@@ -41,6 +42,17 @@ export async function checkPrep(ctx: ServiceContext, input: PrepClick): Promise<
   if (session.status !== 'scheduled' || session.scheduledAt <= ctx.now()) return stale('passed');
   const firstPrep = !(await hasReflection(ctx.db, input.teamId, engagement.id, 'session_prep'));
   return { outcome: 'open', engagementId: engagement.id, sessionAt: session.scheduledAt, tz, questions: prepQuestionsFor(engagement.style, firstPrep) };
+}
+
+/** The prep click, with the questions its DM asked (drawn from the bank, unless the style words them) when the modal is to open. */
+export async function openPrep(ctx: ServiceContext, input: PrepClick): Promise<PrepCheck> {
+  const check = await checkPrep(ctx, input);
+  if (check.outcome !== 'open') return check;
+  const asked = await questionsAsked(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: check.engagementId, seed: input.nudgeId }, ['prep_commitment', 'prep_want']);
+  const questions = { ...check.questions };
+  if (questions.commitment === PREP_QUESTIONS.commitment) questions.commitment = asked.prep_commitment.text;
+  if (questions.want === PREP_QUESTIONS.want) questions.want = asked.prep_want.text;
+  return { ...check, questions };
 }
 
 export type SavePrepResult = { outcome: 'invalid'; errors: Record<string, string> } | PrepCheck;

@@ -7,18 +7,26 @@ import { parseReflectionForm, REFLECT_QUESTIONS } from '../domain/engagement/ref
 import type { Visibility } from '../domain/checkin/rules.js';
 import type { StaleReason } from '../domain/engagement/follow-up.js';
 import type { ServiceContext } from './context.js';
-import { judgeClick, viewOf, type FollowUpClick, type FollowUpView } from './follow-up.js';
+import { judgeClick, viewOf, withAskedQuestion, type FollowUpClick, type FollowUpView } from './follow-up.js';
+import { askQuestions } from './questions.js';
+
+/** The reflection's three answers, each asked with a question from the bank. */
+export const REFLECT_USES = { happened: 'reflect_happened', learned: 'reflect_learned', try_next: 'reflect_next' } as const;
+export type ReflectQuestions = Record<keyof typeof REFLECT_USES, string>;
 
 export type OpenReflectionResult =
   | { outcome: 'refused' }
   | { outcome: 'stale'; reason: StaleReason; view: FollowUpView | null }
-  | { outcome: 'open'; actionText: string };
+  | { outcome: 'open'; actionText: string; questions: ReflectQuestions };
 
 export async function openFollowUpReflection(ctx: ServiceContext, input: FollowUpClick): Promise<OpenReflectionResult> {
   const { rows, verdict, tz } = await judgeClick(ctx, input, false);
   if (verdict.kind === 'refuse') return { outcome: 'refused' };
-  if (verdict.kind === 'stale') return { outcome: 'stale', reason: verdict.reason, view: viewOf(ctx, rows, tz) };
-  return { outcome: 'open', actionText: rowSeal(ctx.cipher, 'actions', rows.action!).open('text_enc', rows.action!.textEnc) };
+  if (verdict.kind === 'stale') return { outcome: 'stale', reason: verdict.reason, view: await withAskedQuestion(ctx, { ...input, engagementId: rows.action?.engagementId ?? null }, viewOf(ctx, rows, tz)) };
+  const action = rows.action!;
+  const asked = await askQuestions(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: action.engagementId, seed: input.nudgeId }, Object.values(REFLECT_USES));
+  const questions = { happened: asked.reflect_happened.text, learned: asked.reflect_learned.text, try_next: asked.reflect_next.text };
+  return { outcome: 'open', actionText: rowSeal(ctx.cipher, 'actions', action).open('text_enc', action.textEnc), questions };
 }
 
 export type SaveReflectionResult =
@@ -31,7 +39,7 @@ export async function saveFollowUpReflection(ctx: ServiceContext, input: FollowU
   if (!form.ok) return { outcome: 'invalid', errors: form.errors };
   const { rows, verdict, tz } = await judgeClick(ctx, input, false);
   if (verdict.kind === 'refuse') return { outcome: 'refused' };
-  if (verdict.kind === 'stale') return { outcome: 'stale', reason: verdict.reason, view: viewOf(ctx, rows, tz) };
+  if (verdict.kind === 'stale') return { outcome: 'stale', reason: verdict.reason, view: await withAskedQuestion(ctx, { ...input, engagementId: rows.action?.engagementId ?? null }, viewOf(ctx, rows, tz)) };
   const action = rows.action!;
   await insertReflection(ctx.db, ctx.cipher, {
     teamId: input.teamId,
@@ -46,5 +54,5 @@ export async function saveFollowUpReflection(ctx: ServiceContext, input: FollowU
   if (action.engagementId) await ctx.replan?.(input.teamId, action.engagementId);
   ctx.logger.info({ teamId: input.teamId, userId: input.userId, actionId: action.id, visibility: form.visibility }, 'follow-up reflection saved');
   const after = await loadFollowUpClick(ctx.db, input.teamId, input.nudgeId, input.actionId);
-  return { outcome: 'saved', visibility: form.visibility, view: viewOf(ctx, after, tz)! };
+  return { outcome: 'saved', visibility: form.visibility, view: (await withAskedQuestion(ctx, { ...input, engagementId: action.engagementId }, viewOf(ctx, after, tz)))! };
 }

@@ -26,6 +26,7 @@ export const ENGAGEMENT_ACTIONS = {
   contractingOpen: 'contracting_open',
   sessionMenu: 'session_menu',
   end: 'engagement_end',
+  questionOpen: 'engagement_question_open',
   styleOpen: 'engagement_style_open',
 } as const;
 
@@ -55,6 +56,7 @@ export const CALLBACKS = {
   reflect: 'followup_reflection',
   prep: 'session_prep',
   review: 'target_review',
+  coachQuestion: 'engagement_question_add',
   style: 'engagement_style',
 } as const;
 
@@ -79,3 +81,19 @@ export const SHORTCUTS = { saveMoment: 'save_moment' } as const;
 
 /** The slash command (declared in manifest.yml). */
 export const SLASH_COMMAND = '/grow';
+
+/** The sponsor's questions, and the leader passing the sponsor's answer on. */
+export const SPONSOR_ACTIONS = {
+  answerOpen: 'sponsor_answer_open',
+  shareChange: 'sponsor_change_share',
+} as const;
+
+export const SPONSOR_CALLBACKS = { answer: 'sponsor_answer' } as const;
+
+/** App Home → Programme: the admins' buttons and modals. */
+export const PROGRAMME_ACTIONS = {
+  rolesOpen: 'programme_roles_open',
+  cohortOpen: 'programme_cohort_open',
+} as const;
+
+export const PROGRAMME_CALLBACKS = { roles: 'programme_roles', cohort: 'programme_cohort' } as const;

@@ -18,12 +18,13 @@ let cora: Person;
 let lina: Person; // "I have no time"
 let eli: Person; // "I'm not sure coaching works"
 let chris: Person; // "It didn't help me before"
+let gia: Person; // "I don't need it"
 const engagementOf: Record<string, string> = {};
 const text = (blocks: unknown) => JSON.stringify(blocks);
 const inputIds = (view: Json) => (view.blocks as Json[]).filter((b) => b.type === 'input').map((b) => b.block_id);
 const date = (days: number) => DateTime.now().setZone('Europe/Berlin').plus({ days }).toISODate()!;
 
-async function contract(leader: Person, resistance: 'no_time' | 'not_sure' | 'did_not_work', messages?: string[]) {
+async function contract(leader: Person, resistance: 'no_time' | 'not_sure' | 'dont_need' | 'did_not_work', messages?: string[]) {
   const invitation = await inviteLeader(cora, leader, { startDate: date(7), sessionTime: '10:00', sessions: 6, cadenceDays: 14 });
   engagementOf[leader.name] = invitation.engagementId;
   await acceptAndContract(leader, invitation.where, {
@@ -56,9 +57,11 @@ beforeAll(async () => {
   lina = await app.person('U0LINA0001', 'Lina Light', 'Europe/Berlin');
   eli = await app.person('U0ELI00001', 'Eli Experiment', 'Europe/Berlin');
   chris = await app.person('U0CHRIS001', 'Chris Chooser', 'Europe/Berlin');
+  gia = await app.person('U0GIA00001', 'Gia Goal', 'Europe/Berlin');
   await contract(lina, 'no_time');
   await contract(eli, 'not_sure');
   await contract(chris, 'did_not_work', ['follow_up', 'session_prep', 'closing_review']);
+  await contract(gia, 'dont_need');
 }, 120_000);
 
 afterAll(async () => {
@@ -131,6 +134,15 @@ describe('two leaders, two experiences', () => {
     expect(text(prep.message.blocks)).toContain(DIFFERENT_THIS_TIME);
     const modal = await chris.opensModal('session_prep', () => chris.click(prep.where, 'prep_answer'));
     expect(inputIds(modal)).toEqual(['different', 'commitment', 'want', 'visibility']);
+  });
+
+  it('“I don’t need it”: the check-in starts from what the leader wants for themselves and offers the stakeholders’ view as data', async () => {
+    const modal = await openCheckIn(gia, (v) => inputIds(v).includes('goal_target'));
+    expect(inputIds(modal).slice(0, 2)).toEqual(['goal', 'goal_target']);
+    const t = text(modal.blocks);
+    expect(t).toContain('What do you want for yourself from the next two weeks?');
+    expect(t).toContain('rather than your coach’s opinion? Name 3–8 colleagues');
+    expect(text((await openCheckIn(eli, (v) => inputIds(v).includes('expectation'))).blocks)).not.toContain('coach’s opinion');
   });
 });
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { KIND_DEFINITIONS } from '../../jobs/kinds/index.js';
 import { definitionOf } from '../../jobs/kinds/decide-nudge.js';
-import { ENGAGEMENT_PLAN_KINDS, NUDGE_KINDS, PULSE_KINDS, RHYTHM_KINDS } from '../../src/domain/nudge-kinds.js';
+import { ENGAGEMENT_PLAN_KINDS, NUDGE_KINDS, PULSE_KINDS, RHYTHM_KINDS, SPONSOR_KINDS } from '../../src/domain/nudge-kinds.js';
 
 describe('nudge kind registry', () => {
   it('defines exactly the kinds the domain names', () => {
@@ -23,15 +23,17 @@ describe('nudge kind registry', () => {
     expect(byRhythm.sort()).toEqual([...RHYTHM_KINDS].sort());
   });
 
-  it('sends coaches what the coach schedule plans and the pulse results a leader shared, stakeholders their questions, and leaders the rest', () => {
+  it('sends coaches what the coach schedule plans and the pulse results a leader shared, stakeholders and sponsors their questions, and leaders the rest', () => {
     const coachFromPulse = ['pulse_shared'];
     const toStakeholders = ['pulse_question', 'pulse_reminder'];
+    const toSponsors: string[] = [...SPONSOR_KINDS];
     for (const kind of NUDGE_KINDS) {
       const d = KIND_DEFINITIONS[kind];
-      const expected = d.plannedBy.includes('coach-schedule') || coachFromPulse.includes(kind) ? 'coach' : toStakeholders.includes(kind) ? 'stakeholder' : 'leader';
+      const expected = d.plannedBy.includes('coach-schedule') || coachFromPulse.includes(kind) ? 'coach' : toStakeholders.includes(kind) ? 'stakeholder' : toSponsors.includes(kind) ? 'sponsor' : 'leader';
       expect(d.recipient, kind).toBe(expected);
     }
     expect(NUDGE_KINDS.filter((k) => KIND_DEFINITIONS[k].plannedBy.includes('engagement-pulse')).sort()).toEqual([...PULSE_KINDS].sort());
+    expect(NUDGE_KINDS.filter((k) => KIND_DEFINITIONS[k].plannedBy.includes('engagement-sponsor')).sort()).toEqual([...SPONSOR_KINDS].sort());
   });
 
   it('backs off only the unanswered-follow-up kinds, and every kind waits for working hours', () => {
@@ -46,5 +48,7 @@ describe('nudge kind registry', () => {
     expect(KIND_DEFINITIONS.brief.actions).toEqual([]);
     expect(KIND_DEFINITIONS.pulse_question.actions).toEqual(['pulse_answer_open', 'pulse_decline']);
     expect(KIND_DEFINITIONS.pulse_shared.actions).toEqual([]);
+    expect(KIND_DEFINITIONS.sponsor_outcomes.actions).toEqual(['sponsor_answer_open']);
+    expect(KIND_DEFINITIONS.sponsor_change.actions).toEqual(['sponsor_answer_open']);
   });
 });

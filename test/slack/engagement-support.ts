@@ -1,3 +1,4 @@
+import type { Logger } from '../../src/logger.js';
 import { randomUUID } from 'node:crypto';
 // What the engagement tests share: the real app with its extensions and the real plan
 // sync (with the configured rhythm, as src/grow.ts wires it), the real nudge sender to
@@ -21,10 +22,11 @@ export interface EngagementHarness extends Harness {
   replans: string[];
 }
 
-export async function startEngagementHarness(): Promise<EngagementHarness> {
+export async function startEngagementHarness(options: { logger?: Logger } = {}): Promise<EngagementHarness> {
   const replans: string[] = [];
   let harness: Harness | undefined;
   harness = await startHarness({
+    logger: options.logger,
     extensions: createAppSurface(),
     replan: async (teamId, engagementId) => {
       replans.push(engagementId);

@@ -7,6 +7,7 @@ import type { CheckInRecord, CoachSession, CoachView } from '../privacy/index.js
 import { uniqueNewestFirst, type DigestAction } from './compose-digest.js';
 import { sharedAnswersOf, sharedItemsOf, type SharedAnswer, type SharedItem } from './shared-answers.js';
 import { signalsOf, type Signal } from './signals.js';
+import { foundationQuestion } from '../engagement/levels.js';
 import { RESISTANCES, type Resistance } from '../engagement/contracting.js';
 import { OPENING_QUESTIONS, styleForResistance, type Style } from '../engagement/style.js';
 
@@ -46,6 +47,8 @@ export interface BriefModel {
   shared: SharedItem[];
   summarisedCount: number;
   signals: Signal[];
+  /** Whether the foundation comes first, asked from the targets the coach sees; null when it does not arise. */
+  foundation?: string | null;
   /** How the leader came in, only when they shared their contracting answer. */
   opening?: BriefOpening | null;
 }
@@ -96,6 +99,7 @@ export function composeBrief(view: CoachView, sessionId: string, now: Date): Bri
       midpointRating: t.midpointRating,
       closingRating: t.closingRating,
     })),
+    foundation: foundationQuestion(view.targets),
     goals: uniqueNewestFirst(goalSource.map((c) => c.goal)),
     commitments: view.checkIns.slice(-TREND_POINTS).map((c) => c.commitment),
     latestShared: fullCheckIn?.detail ? { createdAt: fullCheckIn.createdAt, goal: fullCheckIn.goal, ...fullCheckIn.detail } : null,

@@ -3,6 +3,7 @@
 // the leader was asked from.
 import { COACHABILITY_QUESTIONS, RESISTANCES } from '../engagement/contracting.js';
 import { PREP_QUESTIONS, REFLECT_QUESTIONS } from '../engagement/reflection.js';
+import { DIFFERENT_THIS_TIME } from '../engagement/style.js';
 import type { CoachMoment, CoachReflection } from '../privacy/index.js';
 
 export interface SharedAnswer {
@@ -11,7 +12,10 @@ export interface SharedAnswer {
   text: string;
 }
 
-const QUESTIONS: Record<string, string> = { ...REFLECT_QUESTIONS, ...PREP_QUESTIONS, ...COACHABILITY_QUESTIONS };
+const QUESTIONS: Record<string, string> = { ...REFLECT_QUESTIONS, ...PREP_QUESTIONS, different: DIFFERENT_THIS_TIME, ...COACHABILITY_QUESTIONS };
+
+/** Resistance answers given before the four forms were worded as they are now. */
+const EARLIER_RESISTANCES: Record<string, string> = { for_problems: 'It’s for people with problems', do_it_myself: 'I can do this myself' };
 
 const KIND_LABELS: Record<string, string> = {
   follow_up: 'Reflection on an action',
@@ -25,6 +29,9 @@ export function reflectionKindLabel(kind: string): string {
   return KIND_LABELS[kind] ?? 'Reflection';
 }
 
+const resistanceText = (key: string) =>
+  Object.hasOwn(RESISTANCES, key) ? RESISTANCES[key as keyof typeof RESISTANCES] : Object.hasOwn(EARLIER_RESISTANCES, key) ? EARLIER_RESISTANCES[key]! : key;
+
 /** The answers of a shared reflection, in the order they were asked; none when not shared. */
 export function sharedAnswersOf(reflection: Pick<CoachReflection, 'body'>): SharedAnswer[] {
   if (!reflection.body) return [];
@@ -32,7 +39,7 @@ export function sharedAnswersOf(reflection: Pick<CoachReflection, 'body'>): Shar
     .filter(([, text]) => text.trim().length > 0)
     .map(([id, text]) => ({
       question: Object.hasOwn(QUESTIONS, id) ? QUESTIONS[id]! : null,
-      text: id === 'resistance' && Object.hasOwn(RESISTANCES, text) ? RESISTANCES[text as keyof typeof RESISTANCES] : text,
+      text: id === 'resistance' ? resistanceText(text) : text,
     }));
 }
 

@@ -10,14 +10,8 @@ export const MAX_TARGETS = 3;
 export const TARGET_TEXT_MAX = 300;
 export const ANSWER_TEXT_MAX = 1500;
 
-/** The five-level leadership hierarchy, level 1 first. */
-export const LEVELS = [
-  'Self-awareness & emotional intelligence',
-  'Communication & collaboration',
-  'Empathy & vulnerability',
-  'Strategic thinking & vision',
-  'Mastery & legacy',
-] as const;
+export { LEVELS } from './levels.js';
+import { LEVELS } from './levels.js';
 
 /** The four forms of resistance; the answer sets the engagement's style (./style.ts). */
 export const RESISTANCES = {

@@ -14,11 +14,16 @@ export const CADENCES = [
 ] as const;
 export const DEFAULT_CADENCE_DAYS = 14;
 
-export type DraftField = 'leader' | 'startDate' | 'sessionTime' | 'sessions' | 'cadence' | 'sessionLength';
+export type DraftField = 'leader' | 'sponsor' | 'startDate' | 'sessionTime' | 'sessions' | 'cadence' | 'sessionLength' | 'note';
+
+/** The coach's personal note in the invitation: why this leader, in the coach's words. */
+export const INVITATION_NOTE_MAX = 1000;
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
 export interface EngagementDraft {
   leaderId: string;
+  /** The organisation's person (manager, HR partner), optional: sees process facts only. */
+  sponsorId: string | null;
   /** 'yyyy-MM-dd' on the leader's calendar. */
   startDate: string;
   /** 'HH:mm' on the leader's clock. */
@@ -26,6 +31,8 @@ export interface EngagementDraft {
   sessionCount: number;
   cadenceDays: number;
   sessionMinutes: number;
+  /** The coach's personal note for the invitation, or null. */
+  note: string | null;
 }
 
 const intIn = (min: number, max: number, message: string) =>
@@ -33,6 +40,11 @@ const intIn = (min: number, max: number, message: string) =>
 
 const draftSchema = z.object({
   leader: z.string({ required_error: 'Who is the leader you will coach?' }).regex(/^[UW][A-Z0-9]{2,}$/, 'Please pick a person.'),
+  sponsor: z
+    .string()
+    .regex(/^[UW][A-Z0-9]{2,}$/, 'Please pick a person, or leave this empty.')
+    .nullish()
+    .transform((v) => v ?? null),
   startDate: z.string({ required_error: 'When does the engagement start?' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Please pick a date.'),
   sessionTime: z.string({ required_error: 'At what time is the first session?' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Please pick a time.'),
   sessions: intIn(SESSION_COUNT.min, SESSION_COUNT.max, `Between ${SESSION_COUNT.min} and ${SESSION_COUNT.max} sessions, please.`).default(SESSION_COUNT.default),
@@ -42,6 +54,7 @@ const draftSchema = z.object({
   sessionLength: intIn(SESSION_MINUTES.min, SESSION_MINUTES.max, `Sessions last ${SESSION_MINUTES.min} to ${SESSION_MINUTES.max} minutes.`).default(
     SESSION_MINUTES.default,
   ),
+  note: z.string().trim().max(INVITATION_NOTE_MAX, `Please keep the note under ${INVITATION_NOTE_MAX} characters.`).optional(),
 });
 
 /** Reads raw form values (strings from Slack) into a draft, or says what to fix, field by field. */
@@ -58,7 +71,7 @@ export function parseEngagementDraft(values: Partial<Record<DraftField, unknown>
   const d = parsed.data;
   return {
     ok: true,
-    draft: { leaderId: d.leader, startDate: d.startDate, sessionTime: d.sessionTime, sessionCount: d.sessions, cadenceDays: d.cadence, sessionMinutes: d.sessionLength },
+    draft: { leaderId: d.leader, sponsorId: d.sponsor, startDate: d.startDate, sessionTime: d.sessionTime, sessionCount: d.sessions, cadenceDays: d.cadence, sessionMinutes: d.sessionLength, note: d.note || null },
   };
 }
 
@@ -73,6 +86,8 @@ export interface DraftCheckInput {
   draft: EngagementDraft;
   coachId: string;
   leader: LeaderFacts;
+  /** What Slack said of the sponsor, when one was picked. */
+  sponsor?: LeaderFacts;
   now: Date;
 }
 
@@ -85,6 +100,10 @@ export function checkEngagementDraft(input: DraftCheckInput): { ok: true; sessio
   if (draft.leaderId === input.coachId) return { ok: false, errors: { leader: 'You cannot coach yourself here. Who is the leader?' } };
   if (leader.isBot) return { ok: false, errors: { leader: 'That is an app, not a person. Who is the leader?' } };
   if (leader.deleted) return { ok: false, errors: { leader: 'That account is no longer active. Who is the leader?' } };
+  if (draft.sponsorId === draft.leaderId) return { ok: false, errors: { sponsor: 'The sponsor is someone other than the leader — their manager or HR partner, for example.' } };
+  if (draft.sponsorId === input.coachId) return { ok: false, errors: { sponsor: 'The sponsor is someone other than you, the coach.' } };
+  if (input.sponsor?.isBot) return { ok: false, errors: { sponsor: 'That is an app, not a person. Who is the sponsor?' } };
+  if (input.sponsor?.deleted) return { ok: false, errors: { sponsor: 'That account is no longer active. Who is the sponsor?' } };
   const today = localDateOf(now, leader.tz);
   // 'yyyy-MM-dd' strings order like the dates they name.
   if (draft.startDate < today) return { ok: false, errors: { startDate: 'That date has passed where the leader is. When does it start?' } };

@@ -2,6 +2,7 @@
 // (already answered, asked again since, engagement over), and the question Grow asks
 // back. A stale click changes nothing; the message just catches up.
 import type { EngagementStatus } from '../planner/types.js';
+import { bankText } from '../questions/draw.js';
 
 export type FollowUpAnswer = 'done' | 'partly' | 'not_yet';
 export type ActionStatus = 'open' | FollowUpAnswer | 'dropped';
@@ -38,11 +39,14 @@ export function judgeFollowUpClick(facts: FollowUpClickFacts, answering = true):
   return { kind: 'answer' };
 }
 
-/** What the message says once answered: the answer, then a question, never advice. */
+/**
+ * What the message says once answered: the answer, then a question, never advice. The
+ * question is drawn from the bank when asked; these are the bank's first for each answer.
+ */
 export const ANSWER_TEXT: Record<FollowUpAnswer, { label: string; question: string }> = {
-  done: { label: '✅ Done — nice.', question: 'What made it work?' },
-  partly: { label: '◐ Partly.', question: 'What helped, and what got in the way?' },
-  not_yet: { label: '⏳ Not yet.', question: 'What would make it possible before your next session?' },
+  done: { label: '✅ Done — nice.', question: bankText('done-01')! },
+  partly: { label: '◐ Partly.', question: bankText('partly-01')! },
+  not_yet: { label: '⏳ Not yet.', question: bankText('notyet-01')! },
 };
 
 export const STALE_TEXT: Record<Exclude<StaleReason, 'answered'>, string> = {

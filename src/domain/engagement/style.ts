@@ -66,6 +66,15 @@ export const LIGHT_DURATION: Partial<Record<RhythmKind | 'checkin', string>> = {
 export const EXPECTATION_QUESTION = 'What do you expect to happen when you do this?';
 export const OUTCOME_QUESTION = 'What did happen?';
 
+/** Where the stakeholders' baseline stands, for the goal-first style's pointer to it. */
+export type BaselineState = 'none' | 'open' | 'released';
+
+export const BASELINE_AS_DATA: Record<BaselineState, string> = {
+  released: 'How do others see it? Your stakeholders’ baseline is on App Home → *Stakeholders*: data from the people around you, not your coach’s opinion.',
+  open: 'Your stakeholders’ baseline round is still open. Once it closes, its results (App Home → *Stakeholders*) are data from the people around you, not your coach’s opinion.',
+  none: 'Want data from the people around you rather than your coach’s opinion? Name 3–8 colleagues on App Home → *Stakeholders* for a baseline.',
+};
+
 /** Asked in the first session prep of the "it didn't help me before" style. */
 export const DIFFERENT_THIS_TIME = 'What would make this time different from coaching that didn’t help before?';
 

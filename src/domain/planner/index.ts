@@ -16,3 +16,4 @@ export type {
   PlanSession,
   SessionStatus,
 } from './types.js';
+export { planSponsorAsks, type SponsorPlanInput, type SponsorSpec } from './sponsor.js';

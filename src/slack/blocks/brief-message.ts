@@ -5,7 +5,7 @@
 import type { BriefModel } from '../../domain/digest/index.js';
 import { signalQuestion } from '../../domain/digest/index.js';
 import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
-import { LEVELS } from '../../domain/engagement/contracting.js';
+import { groupByLevel, levelLabel } from '../../domain/engagement/levels.js';
 import { STYLE_TEXT } from '../../domain/engagement/style.js';
 import { describeProgress } from '../../domain/engagement/progress.js';
 import { escapeMrkdwn, quoteUserText } from '../mrkdwn.js';
@@ -16,20 +16,20 @@ import type { NudgeMessage } from './nudge-message.js';
 /** How many characters of each leader's text a brief shows before cutting it short. */
 const MAX = { target: 400, goal: 300, action: 300, answer: 800, checkInPart: 550 } as const;
 
-export type BriefMessageInput = CoachMessageInput<BriefModel>;
+export type BriefMessageInput = CoachMessageInput<BriefModel> & { /** What of the sponsor's answers the coach may read. */ sponsor?: Block[] };
 
 function targetLines(model: BriefModel): string[] {
   if (model.targets.length === 0) return [];
+  const line = (t: BriefModel['targets'][number]) => {
+    const ratings = [`started at ${t.baseline}/10`];
+    if (t.midpointRating !== null) ratings.push(`midpoint ${t.midpointRating}/10`);
+    if (t.closingRating !== null) ratings.push(`closing ${t.closingRating}/10`);
+    return `${t.position}. ${quoteUserText(t.description, MAX.target)} — ${ratings.join(', ')}`;
+  };
+  // Grouped by level, foundation first, so the coach sees where the work sits on the hierarchy.
   return [
     '*Targets* (agreed at contracting)',
-    ...model.targets.map((t) => {
-      const name = t.level !== null ? LEVELS[t.level - 1] : undefined;
-      const level = name ? ` _(${escapeMrkdwn(name)})_` : '';
-      const ratings = [`started at ${t.baseline}/10`];
-      if (t.midpointRating !== null) ratings.push(`midpoint ${t.midpointRating}/10`);
-      if (t.closingRating !== null) ratings.push(`closing ${t.closingRating}/10`);
-      return `${t.position}. ${quoteUserText(t.description, MAX.target)}${level} — ${ratings.join(', ')}`;
-    }),
+    ...groupByLevel(model.targets).flatMap((g) => [`_${g.level !== null ? escapeMrkdwn(levelLabel(g.level)) : 'No level chosen'}_`, ...g.targets.map(line)]),
   ];
 }
 
@@ -97,7 +97,7 @@ function openingLines(model: BriefModel): string[] {
   ];
 }
 
-export function buildBriefMessage({ model, tz }: BriefMessageInput): NudgeMessage {
+export function buildBriefMessage({ model, tz, sponsor = [] }: BriefMessageInput): NudgeMessage {
   const who = mention(model.leaderId);
   const of = model.progress.past > 0 ? ` (${describeProgress(model.progress)})` : '';
   const since = model.previousAt ? `Since the last session on ${formatShortDate(model.previousAt, tz)}. ` : '';
@@ -108,6 +108,8 @@ export function buildBriefMessage({ model, tz }: BriefMessageInput): NudgeMessag
   for (const lines of [openingLines(model), targetLines(model), goalLines(model), checkInLines(model, tz), prepLines(model), actionLines(model, tz), sharedLines(model, tz)]) {
     if (lines.length > 0) blocks.push(fittedSection(lines));
   }
-  if (model.signals.length > 0) blocks.push(fittedSection(['*Questions you might bring*', ...model.signals.map((s) => `• ${signalQuestion(s)}`)]));
+  blocks.push(...sponsor.slice(0, 2));
+  const questions = [...model.signals.map((s) => signalQuestion(s)), ...(model.foundation ? [model.foundation] : [])];
+  if (questions.length > 0) blocks.push(fittedSection(['*Questions you might bring*', ...questions.map((q) => `• ${q}`)]));
   return message({ notification: 'Grow: your brief for the next coaching session', blocks });
 }

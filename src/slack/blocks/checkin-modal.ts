@@ -5,7 +5,7 @@
 import type { View } from '@slack/types';
 import { z } from 'zod';
 import { checkInAsks, LIMITS, type CheckInDraft, type Visibility } from '../../domain/checkin/rules.js';
-import { EXPECTATION_QUESTION, LIGHT_DURATION, STYLES, type Style } from '../../domain/engagement/style.js';
+import { BASELINE_AS_DATA, EXPECTATION_QUESTION, LIGHT_DURATION, STYLES, type BaselineState, type Style } from '../../domain/engagement/style.js';
 import { encodeJson } from '../metadata.js';
 import { truncate } from '../mrkdwn.js';
 import { context, option, plain, section, textInput, type Block } from './kit.js';
@@ -29,6 +29,8 @@ export interface CheckInModalInput {
   step: 'checkin' | 'revisit';
   /** The engagement's style; the full check-in when absent. */
   style?: Style;
+  /** Goal first: where the stakeholders' baseline stands. */
+  baseline?: BaselineState;
   targets?: TargetChoice[];
   /** Two or more: the leader picks; `draft.engagementId` is preselected. */
   engagements?: EngagementChoice[];
@@ -36,6 +38,8 @@ export interface CheckInModalInput {
   draft?: Partial<CheckInDraft>;
   /** How the default due date reads, e.g. "before your next session (Thu 3 Dec)". */
   defaultDue?: string;
+  /** A question from the bank under each GROW field, to think with. */
+  hints?: Partial<Record<'goal' | 'reality' | 'options' | 'will', string>>;
 }
 
 export const VISIBILITY_TEXT: Record<Visibility, string> = {
@@ -44,28 +48,26 @@ export const VISIBILITY_TEXT: Record<Visibility, string> = {
   shared: 'Share everything with my coach',
 };
 
-/** The goal-first style's pointer to what others see, as data rather than the coach's opinion. */
-export const PULSE_AS_DATA = 'How do others see it? Your stakeholders’ baseline (App Home → *Stakeholders*) is data from the people around you, not your coach’s opinion.';
-
 const COMMITMENT_TEXT = (n: number) => (n === 10 ? '10 — I will do this' : n === 1 ? '1 — unlikely' : String(n));
 
-function goalInput(style: Style, d: Partial<CheckInDraft>, hasTargets: boolean): Block {
+function goalInput(style: Style, d: Partial<CheckInDraft>, hasTargets: boolean, drawn?: string): Block {
   const own = style === 'goal_first';
   return textInput('goal', own ? 'What do you want for yourself from the next two weeks?' : 'Goal — what do you want from the next two weeks?', LIMITS.goal, {
     initial: d.goal,
     optional: hasTargets,
-    hint: own ? 'Start from what you want, not what anyone expects of you.' : hasTargets ? 'Write a goal, or pick a target above.' : undefined,
+    hint: [own ? 'Start from what you want, not what anyone expects of you.' : hasTargets ? 'Write a goal, or pick a target above.' : undefined, drawn].filter(Boolean).join(' ') || undefined,
   });
 }
 
 export function checkInModal(input: CheckInModalInput): View {
   const d = input.draft ?? {};
+  const hints = input.hints ?? {};
   const style = input.style ?? 'standard';
   const asks = checkInAsks(style);
   const targets = input.targets ?? [];
   const blocks: Block[] = [];
   if (style === 'light' && input.step === 'checkin') blocks.push(context(`Three questions. ${LIGHT_DURATION.checkin}`));
-  if (style === 'goal_first' && input.step === 'checkin') blocks.push(goalInput(style, d, targets.length > 0), context(PULSE_AS_DATA));
+  if (style === 'goal_first' && input.step === 'checkin') blocks.push(goalInput(style, d, targets.length > 0, hints.goal), context(BASELINE_AS_DATA[input.baseline ?? 'none']));
   if (input.step === 'revisit') {
     blocks.push(
       section(`You rated your commitment *${d.commitment ?? '?'}/10*. *What would make it a 10?*`),
@@ -105,10 +107,10 @@ export function checkInModal(input: CheckInModalInput): View {
       },
     });
   }
-  if (!(style === 'goal_first' && input.step === 'checkin')) blocks.push(goalInput(style, d, targets.length > 0));
-  if (asks.reality) blocks.push(textInput('reality', 'Reality — what is happening now?', LIMITS.reality, { multiline: true, initial: d.reality }));
-  if (asks.options) blocks.push(textInput('options', 'Options — what could you do?', LIMITS.options, { multiline: true, initial: d.options }));
-  blocks.push(textInput('will', style === 'experiment' ? 'Your experiment — what one thing will you try?' : 'Will — what one thing will you do?', LIMITS.will, { hint: 'One concrete action someone could see you do.', initial: d.will }));
+  if (!(style === 'goal_first' && input.step === 'checkin')) blocks.push(goalInput(style, d, targets.length > 0, hints.goal));
+  if (asks.reality) blocks.push(textInput('reality', 'Reality — what is happening now?', LIMITS.reality, { multiline: true, initial: d.reality, hint: hints.reality }));
+  if (asks.options) blocks.push(textInput('options', 'Options — what could you do?', LIMITS.options, { multiline: true, initial: d.options, hint: hints.options }));
+  blocks.push(textInput('will', style === 'experiment' ? 'Your experiment — what one thing will you try?' : 'Will — what one thing will you do?', LIMITS.will, { hint: hints.will ?? 'One concrete action someone could see you do.', initial: d.will }));
   if (asks.expectation) {
     blocks.push(textInput('expectation', EXPECTATION_QUESTION, LIMITS.expectation, { multiline: true, initial: d.expectation, hint: 'Your follow-up will ask what did happen; the closing review sets the two side by side.' }));
   }

@@ -41,14 +41,13 @@ function signalLine(s: RosterSignals, tz: string): string {
 
 function rowButtons(entry: RosterEntryInput): Block {
   const end = endEngagementBlock(entry.engagement.id, entry.engagement.status === 'invited');
-  if (entry.engagement.status !== 'active' || end.type !== 'actions') return end;
-  const brief = {
-    type: 'button' as const,
-    action_id: COACH_ACTIONS.briefNow,
-    text: plain('Brief me now'),
-    value: encodeEngagementValue(entry.engagement.id),
-  };
-  return { ...end, elements: [brief, ...end.elements] };
+  const open = entry.engagement.status === 'active' || entry.engagement.status === 'invited';
+  if (!open || end.type !== 'actions') return end;
+  const value = encodeEngagementValue(entry.engagement.id);
+  const brief = { type: 'button' as const, action_id: COACH_ACTIONS.briefNow, text: plain('Brief me now'), value };
+  // The coach's own questions for this leader: Grow asks them first at their moment.
+  const question = { type: 'button' as const, action_id: ENGAGEMENT_ACTIONS.questionOpen, text: plain('Add a question'), value };
+  return { ...end, elements: [...(entry.engagement.status === 'active' ? [brief] : []), question, ...end.elements] };
 }
 
 function entryBlocks(entry: RosterEntryInput, tz: string, now: Date): Block[] {

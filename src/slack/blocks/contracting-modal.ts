@@ -11,6 +11,7 @@ import {
   RESISTANCES,
   TARGET_TEXT_MAX,
 } from '../../domain/engagement/contracting.js';
+import { LEVEL_DESCRIPTIONS, levelLabel } from '../../domain/engagement/levels.js';
 import { encodeJson } from '../metadata.js';
 import { messagesInput, ratingInput, selectInput, textAnswer, visibilityInput } from './engagement-inputs.js';
 import { contractingMetaSchema } from '../engagement-button-value.js';
@@ -23,6 +24,10 @@ export const CONTRACTING_FIELDS = [
   ...(['worked', 'not_worked', 'worthwhile', 'openness', 'resistance'] as const).flatMap((q) => [q, `${q}_visibility`]),
 ];
 
+/** The five levels, each with what it is about, shown where the leader picks one. */
+function levelGuide(): string {
+  return ['*The five levels of leadership*, each building on the one before:', ...LEVELS.map((name, i) => `${i + 1}. *${name}* — ${LEVEL_DESCRIPTIONS[i]}`)].join('\n');
+}
 /** The checkboxes of the messages the leader wants; read with `readMulti`. */
 export const CONTRACTING_MESSAGES = 'messages';
 
@@ -37,13 +42,15 @@ function targetBlocks(position: number): Block[] {
       ...(first ? { hint: 'Specific and observable, e.g. “Raise difficult topics with my team in the week they come up.”' } : {}),
     }),
     ratingInput(`baseline${position}`, 'Where are you on this today, 1 to 10?', { optional: !first }),
-    selectInput(`level${position}`, 'Which level of leadership is it about?', LEVELS.map((l, i) => ({ text: l, value: String(i + 1) })), { optional: true }),
+    selectInput(`level${position}`, 'Which level of leadership is it about?', LEVELS.map((_, i) => ({ text: levelLabel(i + 1), value: String(i + 1) })), { optional: true }),
   ];
 }
 
-export function contractingModal(input: { engagementId: string; coachId: string }): View {
+export function contractingModal(input: { engagementId: string; coachId: string; sponsor?: Block[] }): View {
   const blocks: Block[] = [
+    ...(input.sponsor ?? []).slice(0, 2),
     section(`*What do you want to change while <@${input.coachId}> coaches you?* Up to three behaviours that others could see you do differently.`),
+    context(levelGuide()),
   ];
   for (let p = 1; p <= MAX_TARGETS; p++) blocks.push(...(p > 1 ? [divider()] : []), ...targetBlocks(p));
   blocks.push(

@@ -21,12 +21,15 @@ export interface AnsweredView {
   status: string;
   answeredAt: Date | null;
   tz: string;
+  /** The question asked back, as it was asked; the bank's first for the answer otherwise. */
+  question?: string;
 }
 
 const quoted = (v: AnsweredView) => userTextSection(`_Your action, due ${formatLocalDate(v.dueAt, v.tz)}:_`, v.actionText);
 
 function answered(v: AnsweredView, answer: FollowUpAnswer, note?: string): Message {
-  const { label, question } = ANSWER_TEXT[answer];
+  const { label } = ANSWER_TEXT[answer];
+  const question = v.question ?? ANSWER_TEXT[answer].question;
   const blocks: Block[] = [
     quoted(v),
     section(`*${label}* ${question}`),

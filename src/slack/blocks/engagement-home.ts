@@ -4,6 +4,7 @@
 import type { EngagementStatus } from '../../domain/planner/types.js';
 import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
 import { cadenceLabel } from '../../domain/engagement/draft.js';
+import { groupByLevel, LEVEL_DESCRIPTIONS, levelLabel } from '../../domain/engagement/levels.js';
 import { describeProgress, sessionProgress } from '../../domain/engagement/progress.js';
 import { encodeEngagementValue } from '../engagement-button-value.js';
 import { endEngagementBlock, sessionRow, sessionsToShow, type SessionRowInput } from './engagement-session-rows.js';
@@ -17,7 +18,7 @@ import { ENGAGEMENT_ACTIONS } from '../ids.js';
 export interface LeaderEngagementInput {
   engagement: { id: string; coachId: string; status: EngagementStatus; sessionCount: number; cadenceDays: number; sessionMinutes: number; style?: Style; mutedKinds?: string[] };
   sessions: SessionRowInput[];
-  targets: { position: number; description: string; baseline: number; midpointRating: number | null; closingRating: number | null }[];
+  targets: { position: number; description: string; baseline: number; level?: number | null; midpointRating: number | null; closingRating: number | null }[];
   commitments: number[];
 }
 
@@ -61,7 +62,13 @@ function activeBlocks(e: LeaderEngagementInput, tz: string, now: Date): Block[] 
       ]),
     );
   }
-  for (const t of e.targets.slice(0, 3)) blocks.push(userTextSection(`*Target ${t.position}* · ${ratingsLine(t)}`, t.description, TARGET_TEXT_MAX));
+  // Grouped by level, foundation first: each level builds on the ones below it.
+  const targets = e.targets.slice(0, 3).map((t) => ({ ...t, level: t.level ?? null }));
+  const grouped = targets.some((t) => t.level !== null);
+  for (const group of groupByLevel(targets)) {
+    if (grouped) blocks.push(context(group.level !== null ? `*${levelLabel(group.level)}* — ${LEVEL_DESCRIPTIONS[group.level - 1]}` : '*No level chosen*'));
+    for (const t of group.targets) blocks.push(userTextSection(`*Target ${t.position}* · ${ratingsLine(t)}`, t.description, TARGET_TEXT_MAX));
+  }
   if (e.targets.length > 0) {
     blocks.push({
       type: 'section',

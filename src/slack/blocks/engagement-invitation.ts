@@ -1,7 +1,9 @@
 // The invitation DM a leader receives when a coach starts an engagement, and what it
 // turns into once answered: the buttons give way to the outcome, in the same message.
-import { cadenceLabel } from '../../domain/engagement/draft.js';
+import { cadenceLabel, INVITATION_NOTE_MAX } from '../../domain/engagement/draft.js';
+import { userTextSection } from './nudge-message.js';
 import { CONFIDENTIALITY_TERMS } from '../../domain/engagement/contracting.js';
+import { SPONSOR_NEVER_SEES, SPONSOR_SEES } from '../../domain/privacy/index.js';
 import type { EngagementStatus } from '../../domain/planner/types.js';
 import { formatSessionTime } from './nudge-session-prep.js';
 import { encodeEngagementValue } from '../engagement-button-value.js';
@@ -19,6 +21,16 @@ export interface InvitationFacts {
   firstSessionAt: Date | null;
   /** The leader's zone: every time in the message is on their clock. */
   tz: string;
+  /** The coach's personal note ("why I'd like to work with you"), in their words. */
+  note?: string | null;
+  /** The sponsor the coach named, if any. */
+  sponsorId?: string | null;
+}
+
+/** Who the sponsor is and exactly what they will see: the sponsor view's own list. */
+export function sponsorTerms(sponsorId: string): string {
+  return `*Your sponsor: <@${sponsorId}>*
+They will see ${SPONSOR_SEES.join('; ')} — ${SPONSOR_NEVER_SEES}. After you accept, Grow asks them once what outcomes the organisation would like (you and your coach see their answer), and at the close what change they have seen (you see it; your coach only if you share it).`;
 }
 
 function summary(f: InvitationFacts): string {
@@ -32,13 +44,19 @@ export function invitationMessage(f: InvitationFacts): Message {
     notification: 'Grow: you are invited to a coaching engagement. Would you like to start?',
     blocks: [
       section(`*<@${f.coachId}> would like to coach you.*\n${summary(f)}`),
+      ...(f.note ? [userTextSection(`*Why <@${f.coachId}> would like to work with you:*`, f.note, INVITATION_NOTE_MAX + 100)] : []),
       section(`*How this works*\n${CONFIDENTIALITY_TERMS.map((t) => `• ${t}`).join('\n')}`),
+      ...(f.sponsorId ? [section(sponsorTerms(f.sponsorId))] : []),
       section('*Would you like to start?*'),
       actionsBlock(INVITATION_BLOCK_ID, [
         { text: 'Accept', actionId: ENGAGEMENT_ACTIONS.accept, value, style: 'primary' },
         { text: 'Decline', actionId: ENGAGEMENT_ACTIONS.decline, value },
       ]),
-      context('Nothing is scheduled for you until you accept. If you decline, your coach is told only that.'),
+      context(
+        f.sponsorId
+          ? 'Nothing is scheduled for you until you accept. If you decline, your coach is told only that, and the engagement leaves your sponsor’s view.'
+          : 'Nothing is scheduled for you until you accept. If you decline, your coach is told only that.',
+      ),
     ],
   });
 }

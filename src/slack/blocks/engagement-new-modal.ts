@@ -1,19 +1,21 @@
 // The coach's "New engagement" modal (callback `engagement_new`): the leader, when the
 // first session is on the leader's clock, how many, how often, how long.
 import type { View } from '@slack/types';
-import { CADENCES, DEFAULT_CADENCE_DAYS, SESSION_COUNT, SESSION_MINUTES, type DraftErrors, type DraftField } from '../../domain/engagement/draft.js';
+import { CADENCES, DEFAULT_CADENCE_DAYS, INVITATION_NOTE_MAX, SESSION_COUNT, SESSION_MINUTES, type DraftErrors, type DraftField } from '../../domain/engagement/draft.js';
 import { selectInput } from './engagement-inputs.js';
-import { context, plain, type Block } from './kit.js';
+import { context, plain, textInput, type Block } from './kit.js';
 import { CALLBACKS } from '../ids.js';
 
 /** Block ids are stable identifiers (see DESIGN.md). */
 export const NEW_ENGAGEMENT_BLOCKS: Record<DraftField, string> = {
   leader: 'leader',
+  sponsor: 'sponsor',
   startDate: 'start_date',
   sessionTime: 'session_time',
   sessions: 'sessions',
   cadence: 'cadence',
   sessionLength: 'session_length',
+  note: 'note',
 };
 
 export function engagementNewModal(): View {
@@ -24,6 +26,14 @@ export function engagementNewModal(): View {
       block_id: 'leader',
       label: plain('Which leader will you coach?'),
       element: { type: 'users_select', action_id: 'leader', placeholder: plain('Choose a person') },
+    },
+    {
+      type: 'input',
+      block_id: 'sponsor',
+      optional: true,
+      label: plain('Sponsor (optional)'),
+      hint: plain('The leader’s manager or HR partner, for example. The invitation tells the leader who the sponsor is and that a sponsor sees process facts only, never what the leader writes.'),
+      element: { type: 'users_select', action_id: 'sponsor', placeholder: plain('Choose a person') },
     },
     {
       type: 'input',
@@ -42,6 +52,11 @@ export function engagementNewModal(): View {
     selectInput('cadence', 'How often?', CADENCES.map((c) => ({ text: c.label, value: String(c.days) })), { initial: String(DEFAULT_CADENCE_DAYS) }),
     selectInput('session_length', 'How long is each session?', SESSION_MINUTES.choices.map((m) => ({ text: `${m} minutes`, value: String(m) })), {
       initial: String(SESSION_MINUTES.default),
+    }),
+    textInput('note', 'Why would you like to work with this leader?', INVITATION_NOTE_MAX, {
+      optional: true,
+      multiline: true,
+      hint: 'A personal note in your own words, shown in the invitation. The leader reads it before deciding.',
     }),
     context('The leader is invited first. Nothing is scheduled for them until they accept, and they may decline.'),
   ];

@@ -23,7 +23,9 @@ export const visibilityRadio = (): Block => ({
   },
 });
 
-export function reflectModal(input: { meta: z.input<typeof reflectMetaSchema>; actionText: string }): View {
+/** `questions`: the label of each answer, as drawn from the bank; the bank's first otherwise. */
+export function reflectModal(input: { meta: z.input<typeof reflectMetaSchema>; actionText: string; questions?: Partial<Record<keyof typeof REFLECT_QUESTIONS, string>> }): View {
+  const q = { ...REFLECT_QUESTIONS, ...input.questions };
   return {
     type: 'modal',
     callback_id: CALLBACKS.reflect,
@@ -33,9 +35,9 @@ export function reflectModal(input: { meta: z.input<typeof reflectMetaSchema>; a
     private_metadata: encodeJson(reflectMetaSchema, input.meta),
     blocks: [
       userTextSection('_Your action:_', input.actionText, 2000),
-      textAnswer('happened', REFLECT_QUESTIONS.happened, REFLECTION_TEXT_MAX),
-      textAnswer('learned', REFLECT_QUESTIONS.learned, REFLECTION_TEXT_MAX),
-      textAnswer('try_next', REFLECT_QUESTIONS.try_next, REFLECTION_TEXT_MAX),
+      textAnswer('happened', q.happened, REFLECTION_TEXT_MAX),
+      textAnswer('learned', q.learned, REFLECTION_TEXT_MAX),
+      textAnswer('try_next', q.try_next, REFLECTION_TEXT_MAX),
       visibilityRadio(),
       context('One answer is enough. It is kept for your next session.'),
     ],

@@ -75,13 +75,13 @@ export function reviewModal(input: { meta: z.input<typeof reviewMetaSchema>; sta
 }
 
 /** The closing summary DM: where the leader started and where they are now, per target. */
-export function closingSummaryMessage(targets: ReviewTargetView[]): Message {
+export function closingSummaryMessage(targets: ReviewTargetView[], question = 'Looking at these numbers, what are you most proud of?'): Message {
   const blocks: Block[] = [section('*Where you started, and where you are now.*')];
   for (const t of targets.slice(0, 3)) {
     if (t.closingRating === null) continue;
     blocks.push(userTextSection(`*Target ${t.position}:* ${describeChange({ baseline: t.baseline, closing: t.closingRating })}`, t.description, TARGET_TEXT_MAX));
   }
-  blocks.push(section('*Looking at these numbers, what are you most proud of? What will you keep doing?*'));
+  blocks.push(section(`*${question}*`));
   return message({ notification: 'Grow: your coaching, before and after. Where you started and where you are now.', blocks });
 }
 

@@ -15,11 +15,12 @@ export interface HomeRequest {
   rosterPage?: number;
 }
 
-export type HomeSection = (deps: SlackDeps, teamId: string, userId: string, tz: string, request: HomeRequest) => Promise<Block[]>;
+/** One part of App Home; `client` is there for what only Slack can say (is this person a workspace admin?). */
+export type HomeSection = (deps: SlackDeps, teamId: string, userId: string, tz: string, request: HomeRequest, client: WebClient) => Promise<Block[]>;
 
 export async function publishHome(deps: SlackDeps, client: WebClient, teamId: string, userId: string, sections: HomeSection[] = [], request: HomeRequest = {}): Promise<void> {
   const tz = await syncPersonTz(deps, client, teamId, userId);
-  const [{ recent, action }, ...extra] = await Promise.all([loadLeaderHome(deps, teamId, userId), ...sections.map((s) => s(deps, teamId, userId, tz, request))]);
+  const [{ recent, action }, ...extra] = await Promise.all([loadLeaderHome(deps, teamId, userId), ...sections.map((s) => s(deps, teamId, userId, tz, request, client))]);
   const localDate = (d: Date) => formatLocalDate(d, tz);
   const view = leaderHomeView({
     currentAction: action ? { text: action.text, dueLabel: localDate(action.dueAt) } : null,

@@ -5,6 +5,7 @@ import { formatLocalDate } from '../../domain/checkin/due-date.js';
 import type { CheckInDraft } from '../../domain/checkin/rules.js';
 import { notePosted } from '../../services/posted-messages.js';
 import { submitCheckIn } from '../../services/check-in.js';
+import { offerSupportIfNeeded } from '../support-signpost.js';
 import { checkInMetadataSchema, checkInModal } from '../blocks/checkin-modal.js';
 import { checkInConfirmation } from '../blocks/checkin-confirmation.js';
 import { engagementsFromView, errorsForBlocks, readCheckInValues, targetsFromView } from '../checkin/checkin-form.js';
@@ -59,5 +60,6 @@ export function registerCheckInSubmit(app: App, deps: SlackDeps): void {
     } catch (error) {
       log.warn({ err: error }, 'check-in confirmation not delivered');
     }
+    await offerSupportIfNeeded(deps, client, { teamId, userId }, (['goal', 'reality', 'options', 'will', 'makeItTen'] as const).map((field) => (typeof values[field] === 'string' ? (values[field] as string) : undefined)), 'checkin', log);
   });
 }

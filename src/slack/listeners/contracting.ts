@@ -6,6 +6,8 @@ import { loadEngagement } from '../../services/engagement.js';
 import { loadContractable, submitContracting } from '../../services/engagement-contracting.js';
 import { CONTRACTING_FIELDS, CONTRACTING_MESSAGES, contractingModal } from '../blocks/contracting-modal.js';
 import { readMulti } from '../read-view-state.js';
+import { contractingSponsorBlocks } from '../blocks/sponsor-answers.js';
+import { sponsorOutcomesForLeader } from '../../services/sponsor-answers-view.js';
 import { contractingMetaSchema, parseEngagementValue } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
@@ -18,7 +20,8 @@ import { CALLBACKS, ENGAGEMENT_ACTIONS } from '../ids.js';
 export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
   opensEngagementModal(app, deps, ENGAGEMENT_ACTIONS.contractingOpen, async (who) => {
     const engagement = await loadContractable(deps, who);
-    return contractingModal({ engagementId: engagement.id, coachId: engagement.coachId });
+    const sponsor = contractingSponsorBlocks(await sponsorOutcomesForLeader(deps, who.teamId, engagement.id, who.userId));
+    return contractingModal({ engagementId: engagement.id, coachId: engagement.coachId, sponsor });
   });
 
   app.view(CALLBACKS.contracting, async ({ ack, body, view, client }) => {

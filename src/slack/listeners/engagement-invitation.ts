@@ -26,7 +26,7 @@ export async function showInvitationOutcome(
   clicked: { userId: string; where: MessageRef | undefined } | undefined,
   log: Logger,
 ): Promise<void> {
-  const state = await loadInvitationState(deps.db, engagement);
+  const state = await loadInvitationState(deps.db, engagement, deps.cipher);
   const message = invitationOutcomeMessage(state);
   const sent = await findInvitationDm(deps, engagement);
   const isSent = sent && sent.messageTs === clicked?.where?.ts && sent.channelId === clicked?.where?.channel;
@@ -71,7 +71,7 @@ export const registerEngagementInvitation = (refreshHome: RefreshHome) => (app: 
       await showInvitationOutcome(deps, client, engagement, { userId, where: messageOf(body) }, log);
       if (kind === 'accept') {
         const coachTz = await syncPersonTz(deps, client, teamId, engagement.coachId);
-        const state = await loadInvitationState(deps.db, engagement);
+        const state = await loadInvitationState(deps.db, engagement, deps.cipher);
         await sendDm(client, engagement.coachId, acceptedNotice(engagement.leaderId, state.firstSessionAt, coachTz), log, { db: deps.db, teamId: engagement.teamId });
       } else {
         await sendDm(client, engagement.coachId, declinedNotice(engagement.leaderId), log, { db: deps.db, teamId: engagement.teamId });

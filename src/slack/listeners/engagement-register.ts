@@ -2,6 +2,7 @@
 // App Home shows get the refresher, so both people see the change at once.
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
+import { registerCoachQuestions } from './coach-questions.js';
 import { registerContracting } from './contracting.js';
 import type { RefreshHome } from './engagement-interaction.js';
 import { registerEngagementInvitation } from './engagement-invitation.js';
@@ -26,5 +27,6 @@ export function engagementRegistrations(refreshHome: RefreshHome): ((app: App, d
     registerFollowUpReflect,
     registerSessionPrep,
     registerReview,
+    registerCoachQuestions,
   ];
 }

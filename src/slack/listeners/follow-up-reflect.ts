@@ -13,10 +13,11 @@ export function registerFollowUpReflect(app: App, deps: SlackDeps): void {
   registerNudgeModalFlow(app, deps, 'reflection', {
     check: openFollowUpReflection,
     staleMessage: (check, ids) => staleFollowUpMessage(check.view && toAnsweredView(ids, check.view), check.reason),
-    modal: (meta, check) => reflectModal({ meta, actionText: check.actionText }),
+    modal: (meta, check) => reflectModal({ meta, actionText: check.actionText, questions: check.questions }),
     metaSchema: reflectMetaSchema,
     blockIds: ['happened', 'learned', 'try_next', 'visibility'],
     save: saveFollowUpReflection,
+    signpost: 'reflection',
     answeredMessage: (result, ids) =>
       result.outcome === 'saved'
         ? reflectedMessage(toAnsweredView(ids, result.view), result.visibility)

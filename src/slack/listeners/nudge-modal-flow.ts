@@ -14,6 +14,7 @@ import { friendlyMessage } from '../friendly-errors.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
 import { parseNudgeValue, type NudgeButtonValue } from '../nudge-button-value.js';
 import { CALLBACKS, NUDGE_ACTIONS } from '../ids.js';
+import { offerSupportIfNeeded, type SignpostSurface } from '../support-signpost.js';
 import { messageOf, tellUser, updateOwnMessage, whoActed, type MessageRef } from './engagement-interaction.js';
 import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
 
@@ -41,6 +42,8 @@ export interface NudgeModalFlow<Ids, Check extends Outcome, Result extends Outco
   blockIds: readonly [string, ...string[]];
   save: (deps: SlackDeps, input: Who & Ids & { values: Record<string, string | undefined> }) => Promise<Result | Refused | Invalid>;
   answeredMessage: (result: Exclude<Result, Refused | Invalid>, ids: Ids) => Message;
+  /** Where the leader's words were written, to offer the support signpost when they match SUPPORT_PHRASES. */
+  signpost?: SignpostSurface;
   /** Anything more to say once the DM shows the answer. */
   afterSave?: (deps: SlackDeps, client: WebClient, who: Who, result: Exclude<Result, Refused | Invalid>, log: Logger) => Promise<void>;
 }
@@ -94,6 +97,10 @@ export function registerNudgeModalFlow<F extends FlowName, Check extends Outcome
     const answered = result as Exclude<Result, Refused | Invalid>;
     const where = channel && ts ? { channel, ts } : undefined;
     await updateOwnMessage(deps, client, who, where, flow.answeredMessage(answered, ids), log);
+    if (flow.signpost) {
+      const words = Object.entries(form.values).flatMap(([id, v]) => (id !== 'visibility' && v ? [v] : []));
+      await offerSupportIfNeeded(deps, client, who, words, flow.signpost, log);
+    }
     await flow.afterSave?.(deps, client, who, answered, log);
   });
 }

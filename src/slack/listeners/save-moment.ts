@@ -2,6 +2,7 @@
 // reflection of kind `moment` holding the permalink, the note and its visibility.
 import type { App, MessageShortcut } from '@slack/bolt';
 import { visibilitySchema } from '../../domain/checkin/rules.js';
+import { offerSupportIfNeeded } from '../support-signpost.js';
 import { saveMoment } from '../../services/moment.js';
 import { MOMENT_NOTE_MAX, momentMetadataSchema, momentModal } from '../blocks/moment-modal.js';
 import type { SlackDeps } from '../deps.js';
@@ -39,5 +40,7 @@ export function registerSaveMoment(app: App, deps: SlackDeps): void {
     }
     await ack();
     deps.logger.info({ teamId, userId: body.user.id }, 'coaching moment saved');
+    // Only the leader's own note is read: the saved message may be someone else's words.
+    await offerSupportIfNeeded(deps, client, { teamId, userId: body.user.id }, [note], 'moment', deps.logger.child({ teamId, userId: body.user.id }));
   });
 }

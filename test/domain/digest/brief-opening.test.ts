@@ -3,6 +3,7 @@
 // shared that answer, read through the coach's view.
 import { describe, expect, it } from 'vitest';
 import { composeBrief } from '../../../src/domain/digest/index.js';
+import { sharedAnswersOf } from '../../../src/domain/digest/shared-answers.js';
 import { OPENING_QUESTIONS } from '../../../src/domain/engagement/style.js';
 import { coachViewOf, type LeaderRecord } from '../../../src/domain/privacy/index.js';
 import type { Visibility } from '../../../src/domain/checkin/rules.js';
@@ -51,5 +52,13 @@ describe('the brief and how the leader came in', () => {
       expect(text(r)).not.toContain('How they came in');
     }
     expect(text(record('dont_need', 'shared'))).toContain('How they came in');
+  });
+});
+
+describe('answers shared with the coach read with their questions', () => {
+  it('the first prep’s “what would make this time different” and every resistance answer, old wording too', () => {
+    expect(sharedAnswersOf({ body: { different: 'Weekly, short, in writing' } })).toEqual([{ question: 'What would make this time different from coaching that didn’t help before?', text: 'Weekly, short, in writing' }]);
+    expect(sharedAnswersOf({ body: { resistance: 'no_time' } })[0]!.text).toBe('I have no time');
+    expect(sharedAnswersOf({ body: { resistance: 'do_it_myself' } })[0]!.text).toBe('I can do this myself');
   });
 });

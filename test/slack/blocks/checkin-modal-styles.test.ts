@@ -51,7 +51,10 @@ describe('the check-in modal by style', () => {
     const view = checkInModal({ step: 'checkin', style: 'goal_first', targets: [{ id: '00000000-0000-4000-8000-000000000001', description: 'Listen first' }] });
     const inputs = view.blocks.filter((b) => b.type === 'input') as { block_id: string; label: { text: string } }[];
     expect(inputs[0]).toMatchObject({ block_id: 'goal', label: { text: 'What do you want for yourself from the next two weeks?' } });
-    expect(JSON.stringify(view)).toContain('data from the people around you, not your coach’s opinion');
-    expect(textOf('standard')).not.toContain('not your coach’s opinion');
+    expect(JSON.stringify(view)).toContain('Name 3–8 colleagues on App Home → *Stakeholders* for a baseline.');
+    const released = JSON.stringify(checkInModal({ step: 'checkin', style: 'goal_first', baseline: 'released' }));
+    expect(released).toContain('Your stakeholders’ baseline is on App Home → *Stakeholders*: data from the people around you, not your coach’s opinion.');
+    expect(JSON.stringify(checkInModal({ step: 'checkin', style: 'goal_first', baseline: 'open' }))).toContain('baseline round is still open');
+    for (const style of ['standard', 'light', 'experiment', 'chooser'] as const) expect(JSON.stringify(checkInModal({ step: 'checkin', style, baseline: 'released' }))).not.toContain('coach’s opinion');
   });
 });

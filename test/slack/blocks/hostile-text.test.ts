@@ -12,6 +12,7 @@ import { buildBriefMessage } from '../../../src/slack/blocks/brief-message.js';
 import { checkInConfirmation } from '../../../src/slack/blocks/checkin-confirmation.js';
 import { checkInModal } from '../../../src/slack/blocks/checkin-modal.js';
 import { coachHomeBlocks } from '../../../src/slack/blocks/coach-home.js';
+import { coachQuestionModal } from '../../../src/slack/blocks/coach-question-modal.js';
 import { contractingModal } from '../../../src/slack/blocks/contracting-modal.js';
 import { styleModal } from '../../../src/slack/blocks/style-modal.js';
 import { buildDigestMessage, buildDigestParts } from '../../../src/slack/blocks/digest-message.js';
@@ -35,11 +36,18 @@ import { buildSessionPrepMessage } from '../../../src/slack/blocks/nudge-session
 import { prepAnsweredMessage, prepModal } from '../../../src/slack/blocks/prep-modal.js';
 import { reflectModal } from '../../../src/slack/blocks/reflect-modal.js';
 import { closingSummaryMessage, reviewAnsweredMessage, reviewModal } from '../../../src/slack/blocks/review-modal.js';
+import { supportSignpostMessage } from '../../../src/slack/blocks/support-signpost.js';
+import { DEFAULT_SUPPORT_MESSAGE } from '../../../src/domain/support/signpost.js';
 import { settingsHomeBlocks, settingsModal } from '../../../src/slack/blocks/settings.js';
 import { pulseAnswerModal } from '../../../src/slack/blocks/pulse-modal.js';
 import { pulseAnsweredMessage, pulseQuestionMessage } from '../../../src/slack/blocks/pulse-question.js';
 import { pulseResultsMessage, pulseResultsModal, pulseSharedMessage } from '../../../src/slack/blocks/pulse-results.js';
 import { stakeholdersModal, stakeholdersSection } from '../../../src/slack/blocks/pulse-stakeholders.js';
+import { sponsorAnswerModal, sponsorAnsweredMessage, sponsorQuestionMessage } from '../../../src/slack/blocks/sponsor-question.js';
+import { programmeHomeBlocks, programmeNameModal, programmeRolesModal, sponsorHomeBlocks } from '../../../src/slack/blocks/programme.js';
+import { buildProgrammeReport } from '../../../src/domain/report/index.js';
+import type { SponsorView } from '../../../src/domain/privacy/index.js';
+import { coachSponsorBlocks, contractingSponsorBlocks, leaderSponsorBlocks } from '../../../src/slack/blocks/sponsor-answers.js';
 import { validateMessageBlocks, validateView } from '../../emulator/block-kit/validate-surface.js';
 
 const COACH = 'U0COACH001';
@@ -84,6 +92,15 @@ const pulseRelease = (t: string) => ({
 const pulseRounds = (['baseline', 'midpoint', 'closing'] as const).map((stage, i) => ({ id: ID, stage, opensAt: now, closesAt: later, opened: i < 2, closed: i === 0, asked: 5, answered: 4, released: i === 0 }));
 const window = { workDays: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1050 };
 const meta = { nudgeId: ID, channel: 'D0LEAD0001', ts: '1700000000.000100' };
+/** Process facts of many engagements; `programme` is an admin's free text, the only text these surfaces carry. */
+const sponsorViews = (programme: string | null): SponsorView[] =>
+  Array.from({ length: 12 }, (_, i) => ({
+    engagementId: ID, teamId: 'T0TEAM0001', leaderId: LEADER, coachId: COACH, sponsorId: i % 2 ? null : COACH, programme,
+    status: (['invited', 'active', 'completed', 'ended_early'] as const)[i % 4]!, sessionsHeld: i % 9, sessionsPlanned: 8,
+    contractedOn: i % 3 ? now : null, midpointReviewOn: i % 2 ? now : null, closingReviewOn: i % 4 === 2 ? later : null, pulseRoundsOn: [now, later],
+  }));
+const programmeReport = (t: string) =>
+  buildProgrammeReport({ engagements: [...sponsorViews(t.slice(0, 60)), ...sponsorViews(null)].map((facts) => ({ facts, outcomes: { actionsDone: 0.5, commitmentTrend: 1 } })), minLeaders: 5 });
 
 const CASES: Record<string, Case> = {
   buildBriefMessage: { quotes: true, build: (t) => [{ message: buildBriefMessage({ model: brief(t), tz: 'UTC' }) }] },
@@ -109,6 +126,7 @@ const CASES: Record<string, Case> = {
     build: () => [{ blocks: coachHomeBlocks([{ engagement: { id: ID, leaderId: LEADER, status: 'active' }, sessions, signals: { status: 'active', progress: { past: 1, total: 6 }, nextSessionAt: later, lastSharedCheckInAt: now, lastSharedCommitment: 7 }, attention: [{ kind: 'contracting_pending' }] }], 'UTC', now) }],
   },
   contractingModal: { quotes: false, build: () => [{ view: contractingModal({ engagementId: ID, coachId: COACH }) }] },
+  coachQuestionModal: { quotes: false, build: () => [{ view: coachQuestionModal({ engagementId: ID, leaderId: COACH }) }] },
   styleModal: { quotes: false, build: () => [{ view: styleModal({ engagementId: ID, style: 'chooser', mutedKinds: ['follow_up'] }) }, { view: styleModal({ engagementId: ID, style: 'light', mutedKinds: ['follow_up', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review'] }) }] },
   answeredMessage: { quotes: true, build: (t) => [{ message: answeredMessage(answered(t, 'done'), 'done') }] },
   snoozedMessage: { quotes: true, build: (t) => [{ message: snoozedMessage(answered(t), later) }] },
@@ -118,7 +136,8 @@ const CASES: Record<string, Case> = {
     quotes: true,
     build: (t) => [{ blocks: leaderEngagementBlocks([{ engagement: { id: ID, coachId: COACH, status: 'active', sessionCount: 6, cadenceDays: 14, sessionMinutes: 60 }, sessions, targets: targets(t), commitments: [5, 8] }], 'UTC', now) }],
   },
-  invitationMessage: { quotes: false, build: () => [{ message: invitationMessage(invitation) }] },
+  // The coach's personal note is someone's words too: it must arrive escaped.
+  invitationMessage: { quotes: true, build: (t) => [{ message: invitationMessage({ ...invitation, note: t }) }] },
   invitationOutcomeMessage: { quotes: false, build: () => (['active', 'declined', 'ended', 'completed'] as const).map((status) => ({ message: invitationOutcomeMessage({ ...invitation, status, contracted: false }) })) },
   engagementNewModal: { quotes: false, build: () => [{ view: engagementNewModal() }] },
   invitationSentNotice: { quotes: false, build: () => [{ message: invitationSentNotice({ leaderId: LEADER, sessionCount: 6, cadenceDays: 7, sessionMinutes: 45, firstSessionAt: later, leaderTz: 'UTC', coachTz: 'Asia/Tokyo' }) }] },
@@ -172,6 +191,7 @@ const CASES: Record<string, Case> = {
   },
   closingSummaryMessage: { quotes: true, build: (t) => [{ message: closingSummaryMessage(targets(t)) }] },
   reviewAnsweredMessage: { quotes: false, build: () => (['saved', 'answered', 'ended', 'gone', 'no_targets'] as const).map((n) => ({ message: reviewAnsweredMessage(n) })) },
+  supportSignpostMessage: { quotes: false, build: () => [{ message: supportSignpostMessage(DEFAULT_SUPPORT_MESSAGE) }] },
   settingsHomeBlocks: { quotes: false, build: () => [{ blocks: settingsHomeBlocks(window, 'Europe/Paris') }] },
   settingsModal: { quotes: false, build: () => [{ view: settingsModal({ window, tz: 'Europe/Paris' }) }] },
   pulseQuestionMessage: {
@@ -199,6 +219,28 @@ const CASES: Record<string, Case> = {
     build: (t) => [true, false].map((withSuggestions) => ({ message: pulseSharedMessage({ leaderId: LEADER, stage: 'closing', targets: pulseTargets(t), view: { answered: 8, withSuggestions, targets: pulseRelease(t).targets } }) })),
   },
   stakeholdersModal: { quotes: true, build: (t) => [{ view: stakeholdersModal({ meta: { engagementId: ID }, targets: [t, t, t], initial: [LEADER] }) }, { view: stakeholdersModal({ meta: { engagementId: ID }, targets: [], initial: [] }) }] },
+  sponsorQuestionMessage: { quotes: false, build: () => (['outcomes', 'change'] as const).map((question) => ({ message: sponsorQuestionMessage({ question, nudgeId: ID, leaderId: LEADER, coachId: COACH }) })) },
+  sponsorAnswerModal: { quotes: false, build: () => (['outcomes', 'change'] as const).map((question) => ({ view: sponsorAnswerModal({ meta, question, leaderId: LEADER }) })) },
+  sponsorAnsweredMessage: { quotes: false, build: () => (['saved', 'answered', 'ended', 'gone'] as const).map((n) => ({ message: sponsorAnsweredMessage(n) })) },
+  programmeHomeBlocks: {
+    quotes: true,
+    build: (t) => [
+      { blocks: programmeHomeBlocks({ report: programmeReport(t), roles: { admins: [LEADER], coaches: Array.from({ length: 30 }, () => COACH) }, minLeaders: 5, tz: 'Asia/Kolkata' }) },
+      { blocks: programmeHomeBlocks({ report: buildProgrammeReport({ engagements: [], minLeaders: 5 }), roles: { admins: [], coaches: [] }, minLeaders: 5, tz: 'UTC' }) },
+    ],
+  },
+  sponsorHomeBlocks: { quotes: false, build: () => [{ blocks: sponsorHomeBlocks(sponsorViews(null), 'UTC') }] },
+  programmeRolesModal: { quotes: false, build: () => [{ view: programmeRolesModal({ admins: [LEADER], coaches: [COACH] }) }, { view: programmeRolesModal({ admins: [], coaches: [] }) }] },
+  programmeNameModal: { quotes: true, build: (t) => [{ view: programmeNameModal({ engagementId: ID, leaderId: LEADER, current: t.slice(0, 60) }) }] },
+  leaderSponsorBlocks: {
+    quotes: true,
+    build: (t) => [false, true].map((changeShared) => ({ blocks: leaderSponsorBlocks([{ engagementId: ID, seen: { sponsorId: COACH, outcomes: t, change: t, changeShared } }]) })),
+  },
+  coachSponsorBlocks: {
+    quotes: true,
+    build: (t) => [{ message: buildBriefMessage({ model: brief(t), tz: 'UTC', sponsor: coachSponsorBlocks({ sponsorId: COACH, outcomes: t, change: t, changeShared: true }, LEADER) }) }],
+  },
+  contractingSponsorBlocks: { quotes: true, build: (t) => [{ view: contractingModal({ engagementId: ID, coachId: COACH, sponsor: contractingSponsorBlocks({ sponsorId: COACH, outcomes: t }) }) }] },
   stakeholdersSection: {
     quotes: false,
     build: () => [
@@ -219,7 +261,8 @@ const PARTS = new Set([
   'encodeEngagementValue', 'parseEngagementValue', 'encodeSessionMenu', 'parseSessionMenu',
   'plain', 'section', 'header', 'context', 'divider', 'option', 'actionsBlock', 'inputBlock', 'textInput', 'message',
   'userTextSection', 'formatSessionTime', 'visibilityRadio', 'describeDays', 'describeWindow',
-  'formatDay', 'pulseQuestion', 'pulseTargetSection', 'distributionLines', 'rosterPageCount', 'packDigest',
+  'formatDay', 'pulseQuestion', 'pulseTargetSection', 'distributionLines', 'rosterPageCount', 'packDigest', 'SPONSOR_QUESTIONS', 'WHO_READS', 'SPONSOR_ANSWER_BLOCK',
+  'sponsorTerms', 'processLine', 'cohortLines',
 ]);
 
 const PIECES = ['<!channel>', '<!here>', '<!everyone>', '<@U123>', '<#C123>', '<https://x|y>', 'https://evil.example', '&', '&amp;', '*', '_', '~', '`', '```', '>', '\u202e', '\u200f', '👩🏽‍💻', '\n'];

@@ -1,1 +1,0 @@
-ALTER TABLE "engagements" ADD COLUMN "closing_visibility" text;

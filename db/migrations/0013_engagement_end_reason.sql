@@ -1,2 +1,0 @@
-ALTER TABLE "engagements" ADD COLUMN "ended_by" text;--> statement-breakpoint
-ALTER TABLE "engagements" ADD COLUMN "end_reason_enc" text;
