@@ -16,13 +16,12 @@ interface EncryptedTable {
 /** A new encrypted column must be added here, or rotation and the start check skip it. */
 export const ENCRYPTED_COLUMNS: readonly EncryptedTable[] = [
   { table: 'installations', key: 'team_id', columns: ['bot_token_enc'] },
-  { table: 'engagements', key: 'id', columns: ['end_reason_enc'] },
   { table: 'targets', key: 'id', columns: ['description_enc'] },
   { table: 'check_ins', key: 'id', columns: ['goal_enc', 'reality_enc', 'options_enc', 'will_enc', 'make_it_ten_enc', 'expectation_enc'] },
   { table: 'actions', key: 'id', columns: ['text_enc'] },
   { table: 'reflections', key: 'id', columns: ['body_enc', 'rating_enc', 'permalink_enc'] },
   { table: 'pulse_responses', key: 'id', columns: ['suggestion_enc'] },
-  { table: 'engagements', key: 'id', columns: ['invitation_note_enc'] },
+  { table: 'engagements', key: 'id', columns: ['invitation_note_enc', 'end_reason_enc'] },
   { table: 'engagement_questions', key: 'id', columns: ['text_enc'] },
   { table: 'sponsor_answers', key: 'id', columns: ['answer_enc'] },
 ];
