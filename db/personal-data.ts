@@ -4,6 +4,7 @@ import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
 import { erasePulsePerson, pulseRecordOf } from './pulse.js';
+import { eraseProgrammePerson, programmeRecordOf } from './programme.js';
 import { openCheckIn } from './check-ins.js';
 import { rowSeal } from './sealed.js';
 import { openReflection } from './reflections.js';
@@ -29,6 +30,7 @@ export async function collectPersonalData(db: Db, cipher: Cipher, teamId: string
     db.select().from(nudges).where(and(eq(nudges.teamId, teamId), eq(nudges.recipientId, userId))).orderBy(nudges.dueAt),
   ]);
   const stakeholderPulse = await pulseRecordOf(db, teamId, userId);
+  const programme = await programmeRecordOf(db, cipher, teamId, userId);
   return {
     exportedFor: { teamId, userId },
     person: person
@@ -61,6 +63,7 @@ export async function collectPersonalData(db: Db, cipher: Cipher, teamId: string
     }),
     // Named as someone's stakeholder: where, and whether they answered; never what.
     stakeholderPulse,
+    programme,
   };
 }
 
@@ -100,6 +103,8 @@ export async function erasePersonalData(db: Db, teamId: string, userId: string, 
       .set({ status: 'ended', endedAt: now })
       .where(and(eq(engagements.teamId, teamId), eq(engagements.coachId, userId), inArray(engagements.status, ['invited', 'active'])))
       .returning({ id: engagements.id });
+    // A reason they gave for ending an engagement is theirs, whoever's engagement it was.
+    await tx.update(engagements).set({ endReasonEnc: null }).where(and(eq(engagements.teamId, teamId), eq(engagements.endedBy, userId)));
     if (coached.length > 0) {
       await tx
         .update(nudges)
@@ -113,6 +118,7 @@ export async function erasePersonalData(db: Db, teamId: string, userId: string, 
     const checks = await tx.delete(checkIns).where(and(eq(checkIns.teamId, teamId), eq(checkIns.leaderId, userId))).returning({ id: checkIns.id });
     const engs = await tx.delete(engagements).where(and(eq(engagements.teamId, teamId), eq(engagements.leaderId, userId))).returning({ id: engagements.id });
     await erasePulsePerson(tx, teamId, userId);
+    await eraseProgrammePerson(tx, teamId, userId);
     await tx.delete(people).where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
     await tx.delete(askedQuestions).where(and(eq(askedQuestions.teamId, teamId), eq(askedQuestions.leaderId, userId)));
     const postedRows = await tx

@@ -4,7 +4,9 @@
 import { and, eq, inArray, isNotNull, min, ne } from 'drizzle-orm';
 import type { SponsorRecord } from '../src/domain/privacy/index.js';
 import type { Db } from './client.js';
-import { engagements, nudges, programmeAdmins, programmeCoaches, pulseRounds, sessions, targets } from './schema/index.js';
+import type { Cipher } from '../src/crypto.js';
+import { rowSeal } from './sealed.js';
+import { engagements, nudges, programmeAdmins, programmeCoaches, pulseRounds, sessions, sponsorAnswers, targets } from './schema/index.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -77,4 +79,28 @@ export async function loadSponsorRecords(db: Db, teamId: string, filter: Engagem
       .map((r) => ({ stage: r.kind === 'midpoint_review' ? ('midpoint' as const) : ('closing' as const), answeredAt: r.answeredAt })),
     pulseRounds: rounds.filter((r) => r.engagementId === e.id).map((r) => ({ closesAt: r.closesAt })),
   }));
+}
+
+/** What the programme holds about a person, for their `/grow export`: the answers they gave as sponsor and the roles they hold. */
+export async function programmeRecordOf(db: Db, cipher: Cipher, teamId: string, userId: string) {
+  const [answers, sponsored, admin, coach] = await Promise.all([
+    db.select().from(sponsorAnswers).where(and(eq(sponsorAnswers.teamId, teamId), eq(sponsorAnswers.sponsorId, userId))),
+    db.select({ id: engagements.id, status: engagements.status }).from(engagements).where(and(eq(engagements.teamId, teamId), eq(engagements.sponsorId, userId))),
+    isAddedAdmin(db, teamId, userId),
+    db.select({ userId: programmeCoaches.userId }).from(programmeCoaches).where(and(eq(programmeCoaches.teamId, teamId), eq(programmeCoaches.userId, userId))),
+  ]);
+  return {
+    programmeAdmin: admin,
+    onCoachList: coach.length > 0,
+    sponsorOf: sponsored.map((e) => ({ engagementId: e.id, status: e.status })),
+    sponsorAnswers: answers.map((a) => ({ engagementId: a.engagementId, question: a.kind, answer: rowSeal(cipher, 'sponsor_answers', a).open('answer_enc', a.answerEnc), at: a.answeredAt.toISOString() })),
+  };
+}
+
+/** Erases a person's place in the programme: their answers as sponsor, their sponsorships and their roles. */
+export async function eraseProgrammePerson(tx: Tx | Db, teamId: string, userId: string): Promise<void> {
+  await tx.delete(sponsorAnswers).where(and(eq(sponsorAnswers.teamId, teamId), eq(sponsorAnswers.sponsorId, userId)));
+  await tx.update(engagements).set({ sponsorId: null }).where(and(eq(engagements.teamId, teamId), eq(engagements.sponsorId, userId)));
+  await tx.delete(programmeAdmins).where(and(eq(programmeAdmins.teamId, teamId), eq(programmeAdmins.userId, userId)));
+  await tx.delete(programmeCoaches).where(and(eq(programmeCoaches.teamId, teamId), eq(programmeCoaches.userId, userId)));
 }

@@ -66,6 +66,7 @@ export const CALLBACKS = {
   contracting: 'engagement_contracting',
   reschedule: 'session_reschedule',
   cancelSession: 'session_cancel',
+  endEngagement: 'engagement_end_submit',
   reflect: 'followup_reflection',
   prep: 'session_prep',
   review: 'target_review',

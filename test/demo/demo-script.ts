@@ -1,19 +1,23 @@
 // The story `npm run demo` tells: a coach invites a leader, the leader accepts and sets
 // targets, checks in (and is asked what would make it a 10), then Grow's between-session
-// messages arrive one by one — follow-up, session prep, the coach's digest and brief —
-// each delivered by moving its planned time to now.
-import { and, eq } from 'drizzle-orm';
+// messages arrive one by one — follow-up, session prep, the coach's digest and brief, the
+// midpoint and closing reviews — each delivered by moving its planned time to now, and
+// the engagement completes once its last session is behind it.
+import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { nudges, pulseRounds } from '../../db/schema/index.js';
+import { engagements, nudges, pulseRounds } from '../../db/schema/index.js';
 import { walkCheckIn } from '../e2e/walk/check-in.js';
-import { acceptAndContract, answerFollowUp, answerPrep, inviteLeader, reflectOnFollowUp } from '../e2e/walk/engagement.js';
+import { acceptAndContract, answerFollowUp, answerPrep, answerReview, inviteLeader, reflectOnFollowUp } from '../e2e/walk/engagement.js';
 import { runScheduledNow } from '../e2e/walk/scheduled.js';
 import { deliverNudge, pendingNudge, poll } from '../e2e/walk/stage.js';
+import { Person } from '../e2e/walk/person.js';
 import { ALWAYS, OFFICE_HOURS, type DemoWorld } from './demo-world.js';
 import type { Narrator } from './narrator.js';
 
 const LEO = { id: 'U0DEMOLEO1', name: 'Leo', tz: 'America/New_York' };
 const CORA = { id: 'U0DEMOCORA', name: 'Cora', tz: 'Europe/London' };
+const HANA = { id: 'U0DEMOHANA', name: 'Hana', tz: 'Europe/London' };
+const ADA = { id: 'U0DEMOADA1', name: 'Ada', tz: 'Europe/London' };
 const STAKEHOLDERS = [
   { id: 'U0DEMOMIA1', name: 'Mia', tz: 'Europe/Berlin', suggestion: 'Say what is on your mind in the Monday meeting, not on Friday' },
   { id: 'U0DEMORAJ1', name: 'Raj', tz: 'Asia/Kolkata', suggestion: 'Ask us what we think before you decide' },
@@ -23,6 +27,8 @@ const STAKEHOLDERS = [
 export const DEMO_CAST = {
   [LEO.id]: { name: LEO.name, role: 'leader', tz: LEO.tz },
   [CORA.id]: { name: CORA.name, role: 'coach', tz: CORA.tz },
+  [HANA.id]: { name: HANA.name, role: 'sponsor', tz: HANA.tz },
+  [ADA.id]: { name: ADA.name, role: 'programme admin', tz: ADA.tz },
   ...Object.fromEntries(STAKEHOLDERS.map((p) => [p.id, { name: p.name, role: 'stakeholder', tz: p.tz }])),
 };
 
@@ -37,7 +43,11 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
   const leo = await world.person(LEO.id, LEO.name, LEO.tz);
   const cora = await world.person(CORA.id, CORA.name, CORA.tz);
   const stakeholders = await Promise.all(STAKEHOLDERS.map((p) => world.person(p.id, p.name, p.tz)));
+  const hana = await world.person(HANA.id, HANA.name, HANA.tz);
   const { stage } = world;
+  // A Slack workspace admin: a programme admin by right.
+  stage.emu.addUser(stage.teamId, { id: ADA.id, name: 'ada', realName: ADA.name, tz: ADA.tz, isAdmin: true });
+  const ada = new Person(stage, ADA.id, ADA.name);
   // Grow plans with office hours; the demo runs at any hour, so each recipient's window
   // opens only for the moment their message is delivered. The planned time is noted first.
   stage.aroundDelivery = async (row, deliver) => {
@@ -58,8 +68,8 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
   };
 
   const startDate = firstSessionDate();
-  await narrator.act(`Cora types /grow coach and invites Leo: 6 sessions every two weeks, the first on ${DateTime.fromISO(startDate).toFormat('ccc d LLL')} at 10:00 (Leo's time).`);
-  const invitation = await inviteLeader(cora, leo, { startDate, sessionTime: '10:00', sessions: 6, cadenceDays: 14 });
+  await narrator.act(`Cora types /grow coach and invites Leo: 6 sessions every two weeks, the first on ${DateTime.fromISO(startDate).toFormat('ccc d LLL')} at 10:00 (Leo's time), with Hana, his HR partner, as sponsor. The invitation says what Hana will see.`);
+  const invitation = await inviteLeader(cora, leo, { startDate, sessionTime: '10:00', sessions: 6, cadenceDays: 14, sponsor: HANA.id });
 
   await narrator.act('Leo clicks [ Accept ], names two behaviours to change, and saves. The modal moves on to his stakeholders: he picks Mia, Raj, Sam and Ana, and confirms.');
   await acceptAndContract(leo, invitation.where, {
@@ -72,6 +82,12 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
     openness: 7,
     stakeholders: STAKEHOLDERS.map((p) => p.id),
   });
+
+  await narrator.act('Leo has accepted, so Grow asks Hana, once, what outcomes the organisation would like. She answers; Leo and Cora will see it.');
+  const outcomes = await nextNudge(hana.userId, 'sponsor_outcomes');
+  const outcomesModal = await hana.opensModal('sponsor_answer', () => hana.click(outcomes.where, 'sponsor_answer_open'));
+  await hana.submit(outcomesModal, { sponsor_answer: 'Problems surfaced in the week they start, and a team that decides without waiting for Leo' });
+  await hana.buttonGone(outcomes.where, 'sponsor_answer_open');
 
   await narrator.act('The baseline round opens. Each stakeholder is asked once, in their own time zone and working hours.');
   for (const [i, person] of stakeholders.entries()) {
@@ -141,5 +157,19 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
   await runScheduledNow(world.queues, 'plan-coach-nudges');
   await nextNudge(cora.userId, 'digest');
   await nextNudge(cora.userId, 'brief');
+
+  await narrator.act('Ada, a workspace admin, types /grow report: process facts per engagement, and outcome figures only where enough leaders contribute (here, one leader: none).');
+  await ada.grow('report');
+  await poll('the programme report', () => ada.dms().find((m) => Array.isArray(m.files)));
+  await narrator.act('Weeks pass. After the third session Grow asks Leo for his midpoint review; he rates each target again.');
+  await answerReview(leo, (await nextNudge(leo.userId, 'midpoint_review')).where, [5, 6]);
+  await narrator.act('After the sixth and last session, the closing review. Leo rates each target a last time and gets his before and after.');
+  await answerReview(leo, (await nextNudge(leo.userId, 'closing_review')).where, [7, 8]);
+  // The calendar moves behind us: the last session ended two hours ago.
+  await stage.db.execute(sql`update sessions set scheduled_at = scheduled_at - (
+    (select max(scheduled_at) from sessions where engagement_id = ${invitation.engagementId}) - now() + interval '2 hours')
+    where engagement_id = ${invitation.engagementId}`);
+  await poll('the engagement completed', async () => (await stage.db.select().from(engagements).where(eq(engagements.id, invitation.engagementId)))[0]?.status === 'completed');
+  await narrator.act('The last session is behind them and the closing review is done, so the engagement completes by itself: it leaves Cora’s roster and digest, and Grow sends nothing more for it.');
   await narrator.settle();
 }

@@ -79,11 +79,32 @@ export class Narrator {
     } else if (call.method === 'chat.postEphemeral') {
       const person = String(args.user);
       this.block(`→ ${this.who(person)} · only they can see this`, renderMessage(args, this.render));
+    } else if (call.method === 'files.completeUploadExternal') {
+      this.showFiles(args);
     } else if (call.method === 'views.open' || call.method === 'views.push' || call.method === 'views.update') {
       const view = args.view as Json;
       const person = this.viewOwner(String((response.view as Json | undefined)?.id));
       const head = call.method === 'views.update' ? UPDATED : OPENED;
       this.modal(person, view, head);
+    }
+  }
+
+  /** A file Grow shared in a DM (an export, the programme report): its first lines. */
+  private showFiles(args: Json): void {
+    const person = this.recipient(String(args.channel_id ?? ''));
+    let files: { id?: string }[] = [];
+    try {
+      files = (Array.isArray(args.files) ? args.files : JSON.parse(String(args.files ?? '[]'))) as { id?: string }[];
+    } catch {
+      files = [];
+    }
+    for (const file of files) {
+      const upload = file.id ? this.emu.store.uploads.get(file.id) : undefined;
+      if (!upload?.received) continue;
+      const lines = upload.received.toString('utf8').trimEnd().split('\n');
+      const shown = lines.slice(0, MODAL_LINES);
+      if (lines.length > shown.length) shown.push(this.style.dim(`… ${lines.length - shown.length} more lines`));
+      this.block(`→ ${this.who(person)} · a file, ${upload.filename}`, shown);
     }
   }
 

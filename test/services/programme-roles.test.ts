@@ -7,6 +7,8 @@ import { engagements } from '../../db/schema/index.js';
 import { createEngagement, NOT_A_COACH } from '../../src/services/engagement.js';
 import { loadProgrammeReport, loadProgrammeRoles, loadSponsoredEngagements, saveProgrammeRoles, setProgramme } from '../../src/services/programme.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { collectPersonalData, erasePersonalData } from '../../db/personal-data.js';
+import { saveSponsorAnswer } from '../../db/sponsor-answers.js';
 import { pulseWorld, type PulseWorld } from './pulse-support.js';
 
 const A = 'T0TEAMAAAA';
@@ -21,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.drop());
 beforeEach(async () => {
-  await database.db.execute(sql`truncate engagements, nudges, people, programme_admins, programme_coaches cascade`);
+  await database.db.execute(sql`truncate engagements, nudges, people, programme_admins, programme_coaches, sponsor_answers cascade`);
 });
 
 const values = (leader: string, sponsor?: string) => ({ leader, sponsor, startDate: '2026-03-10', sessionTime: '10:00', sessions: '6', cadence: '14', sessionLength: '60' });
@@ -100,5 +102,23 @@ describe('what sponsors and programme admins see', () => {
     expect(await setProgramme(world.ctx, { teamId: A, userId: ADMIN, slackAdmin: true, engagementId: inA.engagement.id, name: '  Leaders   2026 ' })).toEqual({ outcome: 'saved' });
     const after = await loadProgrammeReport(world.ctx, { teamId: A, userId: ADMIN, slackAdmin: true, minLeaders: 5 });
     expect(after.outcome === 'report' && after.report.cohorts.map((c) => c.programme)).toEqual([null, 'Leaders 2026']);
+  });
+});
+
+describe('a sponsor’s own data', () => {
+  it('is in their export, and erasing them removes their answers, their sponsorships and their roles', async () => {
+    const made = await create(A, COACH, LEADER, SPONSOR);
+    if (made.outcome !== 'created') throw new Error('not created');
+    await activate(A, made.engagement.id);
+    const nudgeId = '00000000-0000-4000-8000-000000000001';
+    await saveSponsorAnswer(world.ctx.db, world.ctx.cipher, { teamId: A, engagementId: made.engagement.id, sponsorId: SPONSOR, kind: 'outcomes', text: 'Decisions made closer to the team', nudgeId, now: new Date() });
+    await saveProgrammeRoles(world.ctx, { teamId: A, userId: ADMIN, slackAdmin: true, admins: [SPONSOR], coaches: [] });
+    const exported = await collectPersonalData(world.ctx.db, world.ctx.cipher, A, SPONSOR);
+    expect(exported.programme).toMatchObject({ programmeAdmin: true, sponsorOf: [{ engagementId: made.engagement.id }], sponsorAnswers: [{ question: 'outcomes', answer: 'Decisions made closer to the team' }] });
+    await erasePersonalData(world.ctx.db, A, SPONSOR, new Date());
+    expect(await loadSponsoredEngagements(world.ctx, A, SPONSOR)).toEqual([]);
+    expect((await collectPersonalData(world.ctx.db, world.ctx.cipher, A, SPONSOR)).programme).toEqual({ programmeAdmin: false, onCoachList: false, sponsorOf: [], sponsorAnswers: [] });
+    const [row] = await database.db.select().from(engagements);
+    expect(row).toMatchObject({ sponsorId: null, status: 'active' });
   });
 });

@@ -21,9 +21,15 @@ export interface ReleaseRule {
 
 const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
-/** Rounds to the step, clear of floating-point noise (0.30000000000000004 → 0.3). */
+/**
+ * Rounds to the step, clear of floating-point noise on both sides: 7.4999999999 steps (a
+ * mean reached by subtraction) and 7.5 steps round alike, and 0.30000000000000004 → 0.3.
+ * Without the first, a leave-one-out mean and a plain mean of the same leaders could
+ * round apart and a figure would differ between two reports of the same people.
+ */
 export function roundToStep(value: number, step: number): number {
-  return Number((Math.round(value / step) * step).toFixed(6));
+  const steps = Number((value / step).toFixed(9));
+  return Number((Math.round(steps) * step).toFixed(6));
 }
 
 /** One value per leader (already combined across their engagements). */

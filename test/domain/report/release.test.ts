@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SponsorView } from '../../../src/domain/privacy/index.js';
-import { buildProgrammeReport, OUTCOME_FIGURES, OUTCOME_KEYS, releaseFigure, type LeaderOutcomes, type OutcomeKey } from '../../../src/domain/report/index.js';
+import { buildProgrammeReport, OUTCOME_FIGURES, OUTCOME_KEYS, releaseFigure, roundToStep, type LeaderOutcomes, type OutcomeKey } from '../../../src/domain/report/index.js';
 
 const facts = (i: number, programme: string | null): SponsorView => ({
   engagementId: `e${i}`, teamId: 'T1', leaderId: `L${i}`, coachId: 'C1', sponsorId: null, programme, status: 'active',
@@ -103,6 +103,17 @@ describe('releasing an outcome figure', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('rounds a mean alike however it was reached (the same leaders, added up or subtracted)', () => {
+    const five = [0.75, 0.75, 0.75, 0.75, 0.75];
+    const six = [...five, 0.6];
+    const total = six.reduce((a, b) => a + b, 0);
+    expect(roundToStep((total - 0.6) / 5, 0.1)).toBe(roundToStep(0.75, 0.1));
+    const before = releaseFigure(five, { minLeaders: 3, step: 0.1 });
+    const after = releaseFigure(six, { minLeaders: 3, step: 0.1 });
+    if (before.shown && after.shown) expect(after.value).toBe(before.value);
+    expect(before).toEqual({ shown: true, value: 0.8, leaders: 5 });
   });
 
   it('rounds each figure to its own step', () => {

@@ -13,6 +13,8 @@ export interface EngagementPlan {
   sessionTime: string;
   sessions: number;
   cadenceDays: 7 | 14 | 21;
+  /** The sponsor the coach names, if any. */
+  sponsor?: string;
 }
 
 export interface Invitation extends Delivered {
@@ -24,6 +26,7 @@ export async function inviteLeader(coach: Person, leader: Person, plan: Engageme
   const modal = await coach.opensModal('engagement_new', () => coach.grow('coach'));
   await coach.submit(modal, {
     leader: leader.userId,
+    ...(plan.sponsor ? { sponsor: plan.sponsor } : {}),
     start_date: plan.startDate,
     session_time: plan.sessionTime,
     sessions: String(plan.sessions),

@@ -25,7 +25,7 @@ import { engagementNewModal } from '../../../src/slack/blocks/engagement-new-mod
 import { acceptedNotice, declinedNotice, endedNotice, invitationSentNotice, sessionCancelledNotice, sessionMovedNotice } from '../../../src/slack/blocks/engagement-notices.js';
 import { contractingReminderMessage } from '../../../src/slack/blocks/contracting-reminder.js';
 import { sessionHeldAnsweredMessage, sessionHeldQuestionMessage } from '../../../src/slack/blocks/session-held-question.js';
-import { cancelSessionModal, rescheduleModal, sessionNoticeView } from '../../../src/slack/blocks/engagement-session-modal.js';
+import { cancelSessionModal, endEngagementModal, rescheduleModal, sessionNoticeView } from '../../../src/slack/blocks/engagement-session-modal.js';
 import { endEngagementBlock, sessionRow } from '../../../src/slack/blocks/engagement-session-rows.js';
 import { historyBlocks } from '../../../src/slack/blocks/history.js';
 import type { Block, Message } from '../../../src/slack/blocks/kit.js';
@@ -160,7 +160,8 @@ const CASES: Record<string, Case> = {
   invitationSentNotice: { quotes: false, build: () => [{ message: invitationSentNotice({ leaderId: LEADER, sessionCount: 6, cadenceDays: 7, sessionMinutes: 45, firstSessionAt: later, leaderTz: 'UTC', coachTz: 'Asia/Tokyo' }) }] },
   acceptedNotice: { quotes: false, build: () => [{ message: acceptedNotice(LEADER, later, 'UTC') }] },
   declinedNotice: { quotes: false, build: () => [{ message: declinedNotice(LEADER) }] },
-  endedNotice: { quotes: false, build: () => [{ message: endedNotice(COACH) }] },
+  endedNotice: { quotes: true, build: (t) => [{ message: endedNotice(LEADER, t) }] },
+  endEngagementModal: { quotes: false, build: () => [true, false].map((enderIsCoach) => ({ view: endEngagementModal({ engagementId: ID, invited: false, enderIsCoach, otherId: enderIsCoach ? LEADER : COACH }) })) },
   sessionMovedNotice: { quotes: false, build: () => [{ message: sessionMovedNotice(COACH, 2, later, 'UTC') }] },
   rescheduleModal: { quotes: false, build: () => [{ view: rescheduleModal({ sessionId: ID, seq: 2, at: later, tz: 'UTC' }) }] },
   cancelSessionModal: { quotes: false, build: () => [{ view: cancelSessionModal({ sessionId: ID, seq: 2, at: later, tz: 'UTC', otherId: COACH }) }] },
