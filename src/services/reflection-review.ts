@@ -9,7 +9,6 @@ import { nudges } from '../../db/schema/index.js';
 import { listTargets, rewordTargets, saveRatings, type TargetView } from '../../db/targets.js';
 import { parseReviewRatings, parseRewordings, stageOfKind, type ReviewStage } from '../domain/engagement/review.js';
 import type { ServiceContext } from './context.js';
-import { askQuestions } from './questions.js';
 import { stakeholderScoresAt, type StakeholderScores } from './pulse-results.js';
 
 export interface ReviewClick {
@@ -41,7 +40,7 @@ export async function checkReview(ctx: ServiceContext, input: ReviewClick): Prom
   return { outcome: 'open', stage, targets, stakeholders };
 }
 
-export type SubmitReviewResult = { outcome: 'invalid'; errors: Record<string, string> } | Exclude<ReviewCheck, { outcome: 'open' }> | { outcome: 'saved'; stage: ReviewStage; targets: TargetView[]; question?: string };
+export type SubmitReviewResult = { outcome: 'invalid'; errors: Record<string, string> } | Exclude<ReviewCheck, { outcome: 'open' }> | { outcome: 'saved'; stage: ReviewStage; targets: TargetView[] };
 
 export async function submitReview(ctx: ServiceContext, input: ReviewClick & { values: Record<string, string | undefined> }): Promise<SubmitReviewResult> {
   const check = await checkReview(ctx, input);
@@ -58,7 +57,5 @@ export async function submitReview(ctx: ServiceContext, input: ReviewClick & { v
   await markNudgeAnswered(ctx.db, { teamId: input.teamId, leaderId: input.userId, nudgeId: input.nudgeId, now: ctx.now() });
   ctx.logger.info({ teamId: input.teamId, userId: input.userId, engagementId: input.engagementId, stage: check.stage, reworded: reworded.rewordings.length }, 'review saved');
   const targets = await listTargets(ctx.db, ctx.cipher, input.teamId, input.engagementId);
-  // The closing summary ends on a question from the bank, to take into the last session.
-  const question = check.stage === 'closing' ? (await askQuestions(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: input.engagementId, seed: input.nudgeId }, ['review'])).review.text : undefined;
-  return { outcome: 'saved', stage: check.stage, targets, question };
+  return { outcome: 'saved', stage: check.stage, targets };
 }
