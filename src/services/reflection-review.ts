@@ -7,15 +7,27 @@ import { visibilitySchema } from '../domain/checkin/rules.js';
 import { markNudgeAnswered } from '../../db/follow-ups.js';
 import { nudges } from '../../db/schema/index.js';
 import { listTargets, rewordTargets, saveRatings, type TargetView } from '../../db/targets.js';
-import { parseReviewRatings, parseRewordings, stageOfKind, type ReviewStage } from '../domain/engagement/review.js';
+import { LOOKING_BACK_MAX, parseReviewRatings, parseRewordings, stageOfKind, type ReviewStage } from '../domain/engagement/review.js';
 import type { ServiceContext } from './context.js';
 import { stakeholderScoresAt, type StakeholderScores } from './pulse-results.js';
+import { insertReflection } from '../../db/reflections.js';
+import { askQuestions } from './questions.js';
 
 export interface ReviewClick {
   teamId: string;
   userId: string;
   nudgeId: string;
   engagementId: string;
+  /** The closing review's looking-back question, drawn when its modal opened. */
+  questionId?: string;
+}
+
+/** The review as the modal opens it: a closing review also asks one looking-back question from the bank. */
+export async function openReview(ctx: ServiceContext, input: ReviewClick) {
+  const check = await checkReview(ctx, input);
+  if (check.outcome !== 'open' || check.stage !== 'closing') return check;
+  const { review } = await askQuestions(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: input.engagementId, seed: input.nudgeId }, ['review']);
+  return { ...check, question: { id: review.id, text: review.text } };
 }
 
 export type ReviewCheck =
@@ -52,7 +64,13 @@ export async function submitReview(ctx: ServiceContext, input: ReviewClick & { v
     await saveRatings(tx as unknown as typeof ctx.db, { teamId: input.teamId, engagementId: input.engagementId, stage: check.stage, ratings: parsed.ratings });
     await rewordTargets(tx as unknown as typeof ctx.db, ctx.cipher, { teamId: input.teamId, engagementId: input.engagementId, rewordings: reworded.rewordings });
     // The closing ratings reach the coach only as the leader chose (src/domain/privacy).
-    if (check.stage === 'closing') await setClosingVisibility(tx as unknown as typeof ctx.db, input.teamId, input.engagementId, visibilitySchema.catch('summary').parse(input.values.visibility ?? 'summary'));
+    if (check.stage === 'closing') {
+      const visibility = visibilitySchema.catch('summary').parse(input.values.visibility ?? 'summary');
+      await setClosingVisibility(tx as unknown as typeof ctx.db, input.teamId, input.engagementId, visibility);
+      // The looking-back answer is the leader's words: kept with the visibility they chose for the review.
+      const answer = input.values.looking_back?.trim().slice(0, LOOKING_BACK_MAX);
+      if (answer) await insertReflection(tx as unknown as typeof ctx.db, ctx.cipher, { teamId: input.teamId, leaderId: input.userId, engagementId: input.engagementId, kind: 'review', body: { [input.questionId ?? 'looking_back']: answer }, visibility });
+    }
   });
   await markNudgeAnswered(ctx.db, { teamId: input.teamId, leaderId: input.userId, nudgeId: input.nudgeId, now: ctx.now() });
   ctx.logger.info({ teamId: input.teamId, userId: input.userId, engagementId: input.engagementId, stage: check.stage, reworded: reworded.rewordings.length }, 'review saved');

@@ -31,4 +31,4 @@ export const contractingMetaSchema = z.object({ engagementId: uuid }).strict();
 export const coachQuestionMetaSchema = z.object({ engagementId: uuid }).strict();
 export const reflectMetaSchema = z.object({ nudgeId: uuid, actionId: uuid, ...messageRef }).strict();
 export const prepMetaSchema = z.object({ nudgeId: uuid, sessionId: uuid, ...messageRef }).strict();
-export const reviewMetaSchema = z.object({ nudgeId: uuid, engagementId: uuid, ...messageRef }).strict();
+export const reviewMetaSchema = z.object({ nudgeId: uuid, engagementId: uuid, /** The closing review's looking-back question, as drawn when the modal opened. */ questionId: z.string().max(80).optional(), ...messageRef }).strict();

@@ -146,6 +146,25 @@ describe('reviews', () => {
     expect(await coachSeesClosing(engagement.id)).toEqual([null, null]);
   });
 
+  it('asks one looking-back question from the bank in the closing review, keeps the answer as the leader chose, and the summary asks nothing', async () => {
+    const { engagement } = await contractedEngagement();
+    const { row, message } = await delivered(engagement.id, 'closing_review');
+    const opens = h.emu.callsTo('views.open').length;
+    const posts = h.emu.callsTo('chat.postMessage').length;
+    await click(h, { userId: LEADER, actionId: 'review_open', value: encodeNudgeValue({ nudgeId: row.id, engagementId: engagement.id }), message });
+    const view = await openedView(h, opens);
+    const asked = view.blocks.find((b: { block_id?: string }) => b.block_id === 'looking_back') as { label: { text: string } } | undefined;
+    expect(asked?.label.text).toMatch(/\?$/);
+    const meta = JSON.parse(view.private_metadata as string) as { questionId?: string };
+    expect(meta.questionId).toMatch(/^review-/);
+    expect((await submit(h, LEADER, view, { rating1: '8', rating2: '7', looking_back: 'Saying the hard thing on Monday', visibility: 'shared' })).body).toBeUndefined();
+    const [kept] = await h.db.db.select().from(reflections).where(eq(reflections.kind, 'review'));
+    expect(kept).toMatchObject({ leaderId: LEADER, engagementId: engagement.id, visibility: 'shared' });
+    expect(JSON.parse(openReflection(h.cipher, kept!).body)).toEqual({ [meta.questionId!]: 'Saying the hard thing on Monday' });
+    const summary = await waitFor(() => h.emu.callsTo('chat.postMessage').slice(posts).find((c) => c.args.channel === LEADER));
+    expect(JSON.stringify(summary.args.blocks)).not.toContain('?');
+  });
+
   it('refuses the review button to anyone but the leader', async () => {
     const { engagement } = await contractedEngagement();
     const { row } = await delivered(engagement.id, 'midpoint_review');

@@ -4,6 +4,7 @@
 import { COACHABILITY_QUESTIONS, RESISTANCES } from '../engagement/contracting.js';
 import { PREP_QUESTIONS, REFLECT_QUESTIONS } from '../engagement/reflection.js';
 import { DIFFERENT_THIS_TIME } from '../engagement/style.js';
+import { QUESTION_BANK } from '../questions/bank.js';
 import type { CoachMoment, CoachReflection } from '../privacy/index.js';
 
 export interface SharedAnswer {
@@ -12,7 +13,14 @@ export interface SharedAnswer {
   text: string;
 }
 
-const QUESTIONS: Record<string, string> = { ...REFLECT_QUESTIONS, ...PREP_QUESTIONS, different: DIFFERENT_THIS_TIME, ...COACHABILITY_QUESTIONS };
+const QUESTIONS: Record<string, string> = {
+  ...REFLECT_QUESTIONS,
+  ...PREP_QUESTIONS,
+  different: DIFFERENT_THIS_TIME,
+  ...COACHABILITY_QUESTIONS,
+  // Answers to a question drawn from the bank (the closing review's looking back) are keyed by its id.
+  ...Object.fromEntries(QUESTION_BANK.map((q) => [q.id, q.text])),
+};
 
 /** Resistance answers given before the four forms were worded as they are now. */
 const EARLIER_RESISTANCES: Record<string, string> = { for_problems: 'It’s for people with problems', do_it_myself: 'I can do this myself' };

@@ -24,6 +24,9 @@ export interface TargetRating {
 const rating = z.coerce.number().int().min(1).max(10);
 
 /** One rating per target, keyed `rating{position}` in the form; a missing one is an error on its block. */
+/** The longest answer to the closing review's looking-back question. */
+export const LOOKING_BACK_MAX = 2000;
+
 export function parseReviewRatings(
   targets: ReviewTargetFacts[],
   values: Record<string, string | undefined>,

@@ -4,7 +4,7 @@
 import type { View } from '@slack/types';
 import type { z } from 'zod';
 import { TARGET_TEXT_MAX as TARGET_TEXT_MAX_CHARS } from '../../domain/engagement/contracting.js';
-import { describeChange, type ReviewStage } from '../../domain/engagement/review.js';
+import { describeChange, LOOKING_BACK_MAX, type ReviewStage } from '../../domain/engagement/review.js';
 import { encodeJson } from '../metadata.js';
 import { ratingInput, visibilityInput } from './engagement-inputs.js';
 import { closingVisibilityLine } from '../review-visibility.js';
@@ -13,6 +13,8 @@ import { context, message, plain, section, textInput, type Block, type Message }
 import { userTextSection } from './nudge-message.js';
 import { distributionLines } from './pulse-results.js';
 import { CALLBACKS } from '../ids.js';
+import { coachSeesSentence } from '../../domain/privacy/promises.js';
+import { VISIBILITY_TEXT } from './checkin-modal.js';
 
 export interface ReviewTargetView {
   id?: string;
@@ -34,7 +36,10 @@ export interface ReviewStakeholderScores {
 
 const CLOSING_VISIBILITY_NOTE = (['private', 'summary', 'shared'] as const).map(closingVisibilityLine).join(' ') + ' You get your before and after either way.';
 
-export function reviewModal(input: { meta: z.input<typeof reviewMetaSchema>; stage: ReviewStage; targets: ReviewTargetView[]; stakeholders?: ReviewStakeholderScores | null }): View {
+/** What the coach sees of the looking-back answer at each choice, from the rule the coach's view applies. */
+const LOOKING_BACK_NOTE = (['private', 'summary', 'shared'] as const).map((v) => `${VISIBILITY_TEXT[v]}: ${coachSeesSentence('reflection', v)}`).join(' ');
+
+export function reviewModal(input: { meta: z.input<typeof reviewMetaSchema>; stage: ReviewStage; targets: ReviewTargetView[]; stakeholders?: ReviewStakeholderScores | null; /** The closing review's looking-back question. */ question?: { id: string; text: string } }): View {
   const blocks: Block[] = [
     section(input.stage === 'midpoint' ? '*Halfway through.* Where are you now on each target?' : '*Your last session is behind you.* Where are you now on each target?'),
   ];
@@ -59,7 +64,9 @@ export function reviewModal(input: { meta: z.input<typeof reviewMetaSchema>; sta
     }
   }
   if (input.stage === 'closing') {
+    if (input.question) blocks.push(textInput('looking_back', input.question.text, LOOKING_BACK_MAX, { optional: true, multiline: true }));
     blocks.push(visibilityInput('visibility', 'Who sees these ratings?'), context(CLOSING_VISIBILITY_NOTE));
+    if (input.question) blocks.push(context(`Your answer above is kept with the same choice. ${LOOKING_BACK_NOTE}`));
   } else {
     blocks.push(context('Your coach sees these ratings; what you wrote stays as you shared it.'));
   }
