@@ -28,6 +28,7 @@ export const rescheduleMetaSchema = z.object({ sessionId: uuid }).strict();
 export const cancelSessionMetaSchema = z.object({ sessionId: uuid }).strict();
 export const contractingMetaSchema = z.object({ engagementId: uuid }).strict();
 export const coachQuestionMetaSchema = z.object({ engagementId: uuid }).strict();
+export const coachNoteMetaSchema = z.object({ engagementId: uuid }).strict();
 export const reflectMetaSchema = z.object({ nudgeId: uuid, actionId: uuid, ...messageRef }).strict();
 export const prepMetaSchema = z.object({ nudgeId: uuid, sessionId: uuid, ...messageRef }).strict();
 export const reviewMetaSchema = z.object({ nudgeId: uuid, engagementId: uuid, ...messageRef }).strict();

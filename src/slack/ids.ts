@@ -33,6 +33,7 @@ export const ENGAGEMENT_ACTIONS = {
 /** The coach's roster on App Home: a brief now, and its pages. */
 export const COACH_ACTIONS = {
   briefNow: 'coach_brief_now',
+  noteOpen: 'coach_note_open',
   rosterPrevious: 'coach_roster_previous',
   rosterNext: 'coach_roster_next',
 } as const;
@@ -56,6 +57,7 @@ export const CALLBACKS = {
   prep: 'session_prep',
   review: 'target_review',
   coachQuestion: 'engagement_question_add',
+  coachNote: 'coach_note_add',
   style: 'engagement_style',
 } as const;
 
