@@ -2,7 +2,9 @@
 // the brief, encrypted, shown in the coach's next brief, and nowhere the leader looks.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { lastCoachNote } from '../../db/coach-notes.js';
+import { insertCoachNote, lastCoachNote } from '../../db/coach-notes.js';
+import type { NudgeRow } from '../../db/nudges.js';
+import { brief } from '../../jobs/kinds/brief.js';
 import { upsertPersonTz } from '../../db/people.js';
 import { collectPersonalData, erasePersonalData } from '../../db/personal-data.js';
 import { eraseExpiredContent } from '../../db/retention.js';
@@ -108,5 +110,19 @@ describe("a coach's private notes", () => {
     // The coach erases their data: the note rows go.
     await erasePersonalData(h.db.db, TEAM, COACH, new Date());
     expect(await h.db.db.select().from(coachNotes)).toHaveLength(0);
+  });
+
+  it("appear in the scheduled brief to the coach who wrote them, and no other coach's note does", async () => {
+    const { engagement, sessions } = await seedEngagement(h, { status: 'active', firstAt: new Date(Date.now() + 2 * DAY) });
+    const base = { teamId: TEAM, engagementId: engagement.id, sessionId: null };
+    await insertCoachNote(h.db.db, h.cipher, { ...base, coachId: COACH, text: 'MYNOTE', now: new Date(Date.now() - 2 * DAY) });
+    // Written later by someone who coached this engagement before: not this coach's to read.
+    await insertCoachNote(h.db.db, h.cipher, { ...base, coachId: 'U0OTHERCOACH', text: 'THEIRNOTE', now: new Date(Date.now() - DAY) });
+    const person = (await h.db.db.query.people.findFirst({ where: (p, { and, eq }) => and(eq(p.teamId, TEAM), eq(p.userId, COACH)) }))!;
+    const row = { teamId: TEAM, recipientId: COACH, kind: 'brief', ref: {}, engagementId: engagement.id, sessionId: sessions[0]!.id, dedupeKey: 'brief:test' } as unknown as NudgeRow;
+    const decision = await brief.decide({ db: h.db.db, cipher: h.cipher, row, person, now: new Date(), rhythm: {} as never });
+    const text = JSON.stringify(decision);
+    expect(text).toContain('MYNOTE');
+    expect(text).not.toContain('THEIRNOTE');
   });
 });
