@@ -34,6 +34,9 @@ export const ENGAGEMENT_ACTIONS = {
 export const COACH_ACTIONS = {
   briefNow: 'coach_brief_now',
   noteOpen: 'coach_note_open',
+  recapOpen: 'coach_recap_open',
+  /** On the leader's recap DM: open the check-in with the recap as the action. */
+  recapMakeAction: 'recap_make_action',
   rosterPrevious: 'coach_roster_previous',
   rosterNext: 'coach_roster_next',
 } as const;
@@ -58,6 +61,7 @@ export const CALLBACKS = {
   review: 'target_review',
   coachQuestion: 'engagement_question_add',
   coachNote: 'coach_note_add',
+  coachRecap: 'coach_recap_send',
   style: 'engagement_style',
 } as const;
 

@@ -49,7 +49,9 @@ function rowButtons(entry: RosterEntryInput): Block {
   const question = { type: 'button' as const, action_id: ENGAGEMENT_ACTIONS.questionOpen, text: plain('Add a question'), value };
   // A private note, for the coach's eyes only; the next brief shows the last one.
   const note = { type: 'button' as const, action_id: COACH_ACTIONS.noteOpen, text: plain('Add a note'), value };
-  return { ...end, elements: [...(entry.engagement.status === 'active' ? [brief, note] : []), question, ...end.elements] };
+  // After a session: what was agreed, to the leader, who can make it their action.
+  const recap = { type: 'button' as const, action_id: COACH_ACTIONS.recapOpen, text: plain('Send a recap'), value };
+  return { ...end, elements: [...(entry.engagement.status === 'active' ? [brief, note, recap] : []), question, ...end.elements] };
 }
 
 function entryBlocks(entry: RosterEntryInput, tz: string, now: Date): Block[] {

@@ -4,6 +4,7 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
 import { registerCoachQuestions } from './coach-questions.js';
 import { registerCoachNotes } from './coach-notes.js';
+import { registerCoachRecap } from './coach-recap.js';
 import { registerContracting } from './contracting.js';
 import type { RefreshHome } from './engagement-interaction.js';
 import { registerEngagementInvitation } from './engagement-invitation.js';
@@ -30,5 +31,6 @@ export function engagementRegistrations(refreshHome: RefreshHome): ((app: App, d
     registerReview,
     registerCoachQuestions,
     registerCoachNotes,
+    registerCoachRecap,
   ];
 }
