@@ -129,6 +129,6 @@ async function eraseEngagementContent(db: Db, cipher: Cipher, e: { id: string; t
     // The coach's private notes are about the engagement too: their text goes with it.
     const noteRows = await tx.select({ id: coachNotes.id }).from(coachNotes).where(and(eq(coachNotes.teamId, e.teamId), eq(coachNotes.engagementId, e.id)));
     for (const { id } of noteRows) await tx.update(coachNotes).set({ textEnc: seal('coach_notes', id).seal('text_enc', '') }).where(eq(coachNotes.id, id));
-    await tx.update(engagements).set({ contentErasedAt: now, invitationNoteEnc: null }).where(eq(engagements.id, e.id));
+    await tx.update(engagements).set({ contentErasedAt: now, invitationNoteEnc: null, endReasonEnc: null }).where(eq(engagements.id, e.id));
   });
 }
