@@ -20,7 +20,7 @@ export function coachNoteModal(input: { engagementId: string; leaderId: string }
     blocks: [
       section(`*A note for yourself about your work with <@${input.leaderId}>.*`),
       textInput('note', 'Your note', COACH_NOTE_MAX, { multiline: true, hint: 'What you noticed, what to pick up next time.' }),
-      context(`Only you can see it: never <@${input.leaderId}>, their sponsor, or anyone's export but yours. Your next brief shows your last note. It is erased with the engagement's text, or when you delete your data.`),
+      context(`Only you can see it: never <@${input.leaderId}>, their sponsor, or anyone's export but yours. Your next brief shows your last note. It is erased with the engagement's other text, and when either of you deletes your data.`),
     ],
   };
 }
