@@ -1,7 +1,9 @@
 // A coach's week at 25 engagements, end to end on `npm start` against the Slack
 // emulator: App Home shows every leader, most in need first, a page at a time; a brief
 // comes on demand from Home and from `/grow brief @leader`; the weekly digest carries
-// every leader, the rest in its thread; nothing a leader kept private reaches the coach.
+// every leader, the rest in its thread; nothing a leader kept private reaches the coach;
+// a coach's private note shows in their next brief and in nothing the leader gets; a
+// recap from Home becomes the leader's action in one click.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIns, engagements, sessions, targets } from '../../db/schema/index.js';
 import { startE2eApp, TEAM, type E2eApp } from './e2e-app.js';
