@@ -8,7 +8,8 @@ import { eraseProgrammePerson, programmeRecordOf } from './programme.js';
 import { openCheckIn } from './check-ins.js';
 import { rowSeal } from './sealed.js';
 import { openReflection } from './reflections.js';
-import { actions, checkIns, engagements, nudges, people, postedMessages, reflections, sessions, targets, askedQuestions } from './schema/index.js';
+import { coachNotesWrittenBy } from './coach-notes.js';
+import { actions, checkIns, coachNotes, engagements, nudges, people, postedMessages, reflections, sessions, targets, askedQuestions } from './schema/index.js';
 import type { PostedRow } from './posted-messages.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -31,6 +32,7 @@ export async function collectPersonalData(db: Db, cipher: Cipher, teamId: string
   ]);
   const stakeholderPulse = await pulseRecordOf(db, teamId, userId);
   const programme = await programmeRecordOf(db, cipher, teamId, userId);
+  const notes = await coachNotesWrittenBy(db, cipher, teamId, userId);
   return {
     exportedFor: { teamId, userId },
     person: person
@@ -64,6 +66,8 @@ export async function collectPersonalData(db: Db, cipher: Cipher, teamId: string
     // Named as someone's stakeholder: where, and whether they answered; never what.
     stakeholderPulse,
     programme,
+    // The private notes this person wrote as a coach: theirs alone, in no one else's export.
+    coachNotes: notes.map((n) => ({ engagementId: n.engagementId, sessionId: n.sessionId, at: iso(n.createdAt), text: n.text })),
   };
 }
 
@@ -112,6 +116,8 @@ export async function erasePersonalData(db: Db, teamId: string, userId: string, 
         .where(and(eq(nudges.teamId, teamId), eq(nudges.status, 'pending'), inArray(nudges.engagementId, coached.map((c) => c.id))));
     }
     const id = { id: nudges.id };
+    // Their private notes as a coach are theirs: they go, whoever the engagement belongs to.
+    await tx.delete(coachNotes).where(and(eq(coachNotes.teamId, teamId), eq(coachNotes.coachId, userId)));
     const gone = await tx.delete(nudges).where(and(eq(nudges.teamId, teamId), eq(nudges.recipientId, userId))).returning(id);
     const refl = await tx.delete(reflections).where(and(eq(reflections.teamId, teamId), eq(reflections.leaderId, userId))).returning({ id: reflections.id });
     const acts = await tx.delete(actions).where(and(eq(actions.teamId, teamId), eq(actions.leaderId, userId))).returning({ id: actions.id });

@@ -11,7 +11,7 @@ import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
 import { rowSeal } from './sealed.js';
-import { actions, checkIns, engagements, pulseResponses, pulseRounds, reflections, sponsorAnswers, targets } from './schema/index.js';
+import { actions, checkIns, coachNotes, engagements, pulseResponses, pulseRounds, reflections, sponsorAnswers, targets } from './schema/index.js';
 
 export interface RetentionResult {
   engagements: number;
@@ -126,6 +126,9 @@ async function eraseEngagementContent(db: Db, cipher: Cipher, e: { id: string; t
     // The sponsor's answers are free text about the engagement: they go with it.
     const sponsorRows = await tx.select({ id: sponsorAnswers.id }).from(sponsorAnswers).where(and(eq(sponsorAnswers.teamId, e.teamId), eq(sponsorAnswers.engagementId, e.id)));
     for (const { id } of sponsorRows) await tx.update(sponsorAnswers).set({ answerEnc: seal('sponsor_answers', id).seal('answer_enc', '') }).where(eq(sponsorAnswers.id, id));
+    // The coach's private notes are about the engagement too: their text goes with it.
+    const noteRows = await tx.select({ id: coachNotes.id }).from(coachNotes).where(and(eq(coachNotes.teamId, e.teamId), eq(coachNotes.engagementId, e.id)));
+    for (const { id } of noteRows) await tx.update(coachNotes).set({ textEnc: seal('coach_notes', id).seal('text_enc', '') }).where(eq(coachNotes.id, id));
     await tx.update(engagements).set({ contentErasedAt: now, invitationNoteEnc: null, endReasonEnc: null }).where(eq(engagements.id, e.id));
   });
 }

@@ -3,6 +3,7 @@
 // through the privacy rules before anything is composed.
 import { findSessionForBrief, loadLeaderRecords } from '../../db/coach-view.js';
 import { findEngagement } from '../../db/engagements.js';
+import { lastCoachNote } from '../../db/coach-notes.js';
 import { composeBrief } from '../../src/domain/digest/index.js';
 import { coachViewOf } from '../../src/domain/privacy/index.js';
 import { sponsorAnswersFor } from '../../src/services/sponsor-answers-view.js';
@@ -27,6 +28,8 @@ export const brief: KindDefinition = {
     if (!model) return failed('brief_unavailable');
     const full = await findEngagement(db, row.teamId, engagement.id);
     const sponsor = full ? coachSponsorBlocks(await sponsorAnswersFor({ db, cipher }, full, row.recipientId), engagement.leaderId) : [];
-    return post(buildBriefMessage({ model, tz: person.tz, sponsor }));
+    // The coach's own last note: read for this coach only, shown to no one else.
+    const note = await lastCoachNote(db, cipher, { teamId: row.teamId, engagementId: engagement.id, coachId: row.recipientId });
+    return post(buildBriefMessage({ model, tz: person.tz, sponsor, note }));
   },
 };

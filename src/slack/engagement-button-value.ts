@@ -29,6 +29,12 @@ export const cancelSessionMetaSchema = z.object({ sessionId: uuid }).strict();
 export const endEngagementMetaSchema = z.object({ engagementId: uuid }).strict();
 export const contractingMetaSchema = z.object({ engagementId: uuid }).strict();
 export const coachQuestionMetaSchema = z.object({ engagementId: uuid }).strict();
+export const coachNoteMetaSchema = z.object({ engagementId: uuid }).strict();
+export const coachRecapMetaSchema = z.object({ engagementId: uuid }).strict();
+/** "Make this my action" on a recap: the recap's words, to prefill the check-in's action. */
+const recapActionSchema = z.object({ engagementId: uuid, will: z.string().max(500) }).strict();
+export const encodeRecapAction = (engagementId: string, will: string) => encodeJson(recapActionSchema, { engagementId, will });
+export const parseRecapAction = (raw: string | undefined | null) => decodeJson(recapActionSchema, raw);
 export const reflectMetaSchema = z.object({ nudgeId: uuid, actionId: uuid, ...messageRef }).strict();
 export const prepMetaSchema = z.object({ nudgeId: uuid, sessionId: uuid, ...messageRef }).strict();
 export const reviewMetaSchema = z.object({ nudgeId: uuid, engagementId: uuid, /** The closing review's looking-back question, as drawn when the modal opened. */ questionId: z.string().max(80).optional(), ...messageRef }).strict();

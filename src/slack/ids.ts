@@ -40,6 +40,10 @@ export const ENGAGEMENT_ACTIONS = {
 /** The coach's roster on App Home: a brief now, and its pages. */
 export const COACH_ACTIONS = {
   briefNow: 'coach_brief_now',
+  noteOpen: 'coach_note_open',
+  recapOpen: 'coach_recap_open',
+  /** On the leader's recap DM: open the check-in with the recap as the action. */
+  recapMakeAction: 'recap_make_action',
   rosterPrevious: 'coach_roster_previous',
   rosterNext: 'coach_roster_next',
 } as const;
@@ -71,6 +75,8 @@ export const CALLBACKS = {
   prep: 'session_prep',
   review: 'target_review',
   coachQuestion: 'engagement_question_add',
+  coachNote: 'coach_note_add',
+  coachRecap: 'coach_recap_send',
   style: 'engagement_style',
 } as const;
 

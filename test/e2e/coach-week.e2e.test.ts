@@ -1,7 +1,9 @@
 // A coach's week at 25 engagements, end to end on `npm start` against the Slack
 // emulator: App Home shows every leader, most in need first, a page at a time; a brief
 // comes on demand from Home and from `/grow brief @leader`; the weekly digest carries
-// every leader, the rest in its thread; nothing a leader kept private reaches the coach.
+// every leader, the rest in its thread; nothing a leader kept private reaches the coach;
+// a coach's private note shows in their next brief and in nothing the leader gets; a
+// recap from Home becomes the leader's action in one click.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIns, engagements, sessions, targets } from '../../db/schema/index.js';
 import { startE2eApp, TEAM, type E2eApp } from './e2e-app.js';
@@ -18,6 +20,7 @@ const PRIVATE_GOAL = 'PRIVATEGOALTEXT';
 
 let app: E2eApp;
 let cora: Person;
+const people = new Map<string, Person>();
 const leaderIds = Array.from({ length: LEADERS }, (_, i) => `U0WK${String(i).padStart(6, '0')}`);
 const engagementOf = new Map<string, string>();
 const text = (v: unknown) => JSON.stringify(v);
@@ -25,7 +28,7 @@ const text = (v: unknown) => JSON.stringify(v);
 beforeAll(async () => {
   app = await startE2eApp();
   cora = await app.person('U0CORAWEEK', 'Cora Coach', 'Europe/London');
-  for (const [i, id] of leaderIds.entries()) await app.person(id, `Leader ${i}`, 'Europe/Berlin');
+  for (const [i, id] of leaderIds.entries()) people.set(id, await app.person(id, `Leader ${i}`, 'Europe/Berlin'));
   const rows = await app.db.db
     .insert(engagements)
     .values(leaderIds.map((leaderId) => ({ teamId: TEAM, coachId: cora.userId, leaderId, status: 'active' as const, startDate: new Date().toISOString().slice(0, 10), sessionCount: 6, cadenceDays: 14 })))
@@ -83,6 +86,33 @@ describe("a coach's week at 25 engagements", () => {
     expect(text(message.blocks)).toContain(`Your session with <@${leaderId}>`);
     expect(text(message.blocks)).toContain('Goal of leader 0');
     expect(text(message.blocks)).not.toContain(PRIVATE_GOAL);
+  });
+
+  it('a private note from Home shows in the next brief; a recap from Home becomes the leader\'s action in one click', async () => {
+    await cora.openHome();
+    const leaderId = leaderIds[1]!;
+    const blockId = `end_${engagementOf.get(leaderId)}`;
+    const noteModal = await cora.opensModal('coach_note_add', async () => {
+      expect((await app.emu.clickHomeButton({ teamId: TEAM, userId: cora.userId, actionId: 'coach_note_open', blockId })).status).toBe(200);
+    });
+    await cora.submit(noteModal, { note: 'CORANOTE: ask about the board meeting' });
+    const dms = cora.dms().length;
+    await cora.grow(`brief <@${leaderId}>`);
+    const { message } = await cora.dm(dms);
+    expect(text(message.blocks)).toContain('CORANOTE');
+
+    const leader = people.get(leaderId)!;
+    const recapModal = await cora.opensModal('coach_recap_send', async () => {
+      expect((await app.emu.clickHomeButton({ teamId: TEAM, userId: cora.userId, actionId: 'coach_recap_open', blockId })).status).toBe(200);
+    });
+    const leaderDms = leader.dms().length;
+    await cora.submit(recapModal, { recap: 'Name one decision you will hand to your team' });
+    const recap = await leader.dm(leaderDms);
+    expect(text(recap.message.blocks)).toContain('Name one decision you will hand to your team');
+    expect(text(recap.message.blocks)).not.toContain('CORANOTE');
+    const checkIn = await leader.opensModal('grow_checkin', () => leader.click(recap.where, 'recap_make_action'));
+    expect(text(checkIn.blocks)).toContain('Name one decision you will hand to your team');
+    expect(text(leader.dms())).not.toContain('CORANOTE');
   });
 
   it('`/grow brief @leader` sends the brief for the leader named', async () => {

@@ -9,14 +9,24 @@ import { groupByLevel, levelLabel } from '../../domain/engagement/levels.js';
 import { STYLE_TEXT } from '../../domain/engagement/style.js';
 import { describeProgress } from '../../domain/engagement/progress.js';
 import { escapeMrkdwn, quoteUserText } from '../mrkdwn.js';
-import { context, message, type Block } from './kit.js';
+import { actionsBlock, context, message, type Block } from './kit.js';
+import { encodeEngagementValue } from '../engagement-button-value.js';
+import { COACH_ACTIONS } from '../ids.js';
 import { ACTION_STATUS_LABELS, fittedSection, type CoachMessageInput, formatCoachTime, formatShortDate, mention, sharedItemLines } from './digest-text.js';
 import type { NudgeMessage } from './nudge-message.js';
 
 /** How many characters of each leader's text a brief shows before cutting it short. */
 const MAX = { target: 400, goal: 300, action: 300, answer: 800, checkInPart: 550 } as const;
 
-export type BriefMessageInput = CoachMessageInput<BriefModel> & { /** What of the sponsor's answers the coach may read. */ sponsor?: Block[] };
+export type BriefMessageInput = CoachMessageInput<BriefModel> & {
+  /** What of the sponsor's answers the coach may read. */
+  sponsor?: Block[];
+  /** The coach's own last note on this engagement: only ever in the brief to that coach. */
+  note?: { text: string; createdAt: Date } | null;
+};
+
+/** How much of the coach's last note a brief shows. */
+const NOTE_SHOWN = 1500;
 
 function targetLines(model: BriefModel): string[] {
   if (model.targets.length === 0) return [];
@@ -103,7 +113,7 @@ function openingLines(model: BriefModel): string[] {
   ];
 }
 
-export function buildBriefMessage({ model, tz, sponsor = [] }: BriefMessageInput): NudgeMessage {
+export function buildBriefMessage({ model, tz, sponsor = [], note = null }: BriefMessageInput): NudgeMessage {
   const who = mention(model.leaderId);
   const of = model.progress.past > 0 ? ` (${describeProgress(model.progress)})` : '';
   const since = model.previousAt ? `Since the last session on ${formatShortDate(model.previousAt, tz)}. ` : '';
@@ -117,5 +127,7 @@ export function buildBriefMessage({ model, tz, sponsor = [] }: BriefMessageInput
   blocks.push(...sponsor.slice(0, 2));
   const questions = [...model.signals.map((s) => signalQuestion(s)), ...(model.foundation ? [model.foundation] : [])];
   if (questions.length > 0) blocks.push(fittedSection(['*Questions you might bring*', ...questions.map((q) => `• ${q}`)]));
+  if (note) blocks.push(fittedSection([`*Your last note* (${formatShortDate(note.createdAt, tz)}, only you can see it)`, quoteUserText(note.text, NOTE_SHOWN)]));
+  blocks.push(actionsBlock('coach_brief_actions', [{ text: note ? 'Add another note' : 'Add a private note', actionId: COACH_ACTIONS.noteOpen, value: encodeEngagementValue(model.engagementId) }]));
   return message({ notification: 'Grow: your brief for the next coaching session', blocks });
 }

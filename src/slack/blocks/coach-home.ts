@@ -47,7 +47,11 @@ function rowButtons(entry: RosterEntryInput): Block {
   const brief = { type: 'button' as const, action_id: COACH_ACTIONS.briefNow, text: plain('Brief me now'), value };
   // The coach's own questions for this leader: Grow asks them first at their moment.
   const question = { type: 'button' as const, action_id: ENGAGEMENT_ACTIONS.questionOpen, text: plain('Add a question'), value };
-  return { ...end, elements: [...(entry.engagement.status === 'active' ? [brief] : []), question, ...end.elements] };
+  // A private note, for the coach's eyes only; the next brief shows the last one.
+  const note = { type: 'button' as const, action_id: COACH_ACTIONS.noteOpen, text: plain('Add a note'), value };
+  // After a session: what was agreed, to the leader, who can make it their action.
+  const recap = { type: 'button' as const, action_id: COACH_ACTIONS.recapOpen, text: plain('Send a recap'), value };
+  return { ...end, elements: [...(entry.engagement.status === 'active' ? [brief, note, recap] : []), question, ...end.elements] };
 }
 
 function entryBlocks(entry: RosterEntryInput, tz: string, now: Date): Block[] {

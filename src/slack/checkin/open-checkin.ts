@@ -14,10 +14,12 @@ export interface OpenCheckInInput {
   triggerId: string;
   teamId: string;
   userId: string;
+  /** An action to start from (a coach's recap); the leader can change it before saving. */
+  will?: string;
 }
 
 export async function openCheckIn(deps: SlackDeps, input: OpenCheckInInput): Promise<void> {
-  const opened = await input.client.views.open({ trigger_id: input.triggerId, view: checkInModal({ step: 'checkin' }) });
+  const opened = await input.client.views.open({ trigger_id: input.triggerId, view: checkInModal({ step: 'checkin', draft: { will: input.will } }) });
   const tz = await syncPersonTz(deps, input.client, input.teamId, input.userId);
   const engagement = await loadCheckInContext(deps, input.teamId, input.userId);
   // The modal is enriched only when there is something of the engagement to add; the
@@ -31,7 +33,7 @@ export async function openCheckIn(deps: SlackDeps, input: OpenCheckInInput): Pro
     await input.client.views.update({
       view_id: opened.view.id,
       hash: opened.view.hash,
-      view: checkInModal({ step: 'checkin', style: engagement.style, baseline: engagement.baseline, targets: engagement.targets, defaultDue, engagements, hints, draft: { engagementId: engagement.engagementId } }),
+      view: checkInModal({ step: 'checkin', style: engagement.style, baseline: engagement.baseline, targets: engagement.targets, defaultDue, engagements, hints, draft: { engagementId: engagement.engagementId, will: input.will } }),
     });
   } catch (error) {
     // A hash conflict means the leader already moved on (submitted or changed step); the plain modal still works.

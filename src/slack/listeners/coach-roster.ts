@@ -3,6 +3,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { briefNow, type BriefTarget } from '../../services/coach-brief.js';
+import { lastNoteForBrief } from '../../services/coach-notes.js';
 import { personZone } from '../../services/people-sync.js';
 import { buildBriefMessage } from '../blocks/brief-message.js';
 import type { SlackDeps } from '../deps.js';
@@ -17,7 +18,8 @@ export async function sendBriefNow(deps: SlackDeps, client: WebClient, who: { te
   try {
     const model = await briefNow(deps, { teamId: who.teamId, coachId: who.userId, target, now: deps.now() });
     const tz = await personZone(deps, who.teamId, who.userId);
-    await sendDm(client, who.userId, buildBriefMessage({ model, tz }), log, { db: deps.db, teamId: who.teamId });
+    const note = await lastNoteForBrief(deps, { teamId: who.teamId, coachId: who.userId, engagementId: model.engagementId });
+    await sendDm(client, who.userId, buildBriefMessage({ model, tz, note }), log, { db: deps.db, teamId: who.teamId });
     log.info({ engagementId: model.engagementId }, 'brief sent on demand');
     return { sent: true };
   } catch (error) {

@@ -3,6 +3,8 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
 import { registerCoachQuestions } from './coach-questions.js';
+import { registerCoachNotes } from './coach-notes.js';
+import { registerCoachRecap } from './coach-recap.js';
 import { registerContracting } from './contracting.js';
 import type { RefreshHome } from './engagement-interaction.js';
 import { registerEngagementInvitation } from './engagement-invitation.js';
@@ -28,5 +30,7 @@ export function engagementRegistrations(refreshHome: RefreshHome): ((app: App, d
     registerSessionPrep,
     registerReview,
     registerCoachQuestions,
+    registerCoachNotes,
+    registerCoachRecap,
   ];
 }

@@ -15,6 +15,8 @@ import { buildPreconditionMessage, preconditionAnsweredMessage } from '../../../
 import { checkInModal, withVisibilityLine, type ModalParts } from '../../../src/slack/blocks/checkin-modal.js';
 import { coachHomeBlocks } from '../../../src/slack/blocks/coach-home.js';
 import { coachQuestionModal } from '../../../src/slack/blocks/coach-question-modal.js';
+import { coachNoteModal } from '../../../src/slack/blocks/coach-note-modal.js';
+import { recapMessage, recapModal } from '../../../src/slack/blocks/recap.js';
 import { contractingModal } from '../../../src/slack/blocks/contracting-modal.js';
 import { styleModal } from '../../../src/slack/blocks/style-modal.js';
 import { buildDigestMessage, buildDigestParts } from '../../../src/slack/blocks/digest-message.js';
@@ -106,7 +108,7 @@ const programmeReport = (t: string) =>
   buildProgrammeReport({ engagements: [...sponsorViews(t.slice(0, 60)), ...sponsorViews(null)].map((facts) => ({ facts, outcomes: { actionsDone: 0.5, commitmentTrend: 1 } })), minLeaders: 5 });
 
 const CASES: Record<string, Case> = {
-  buildBriefMessage: { quotes: true, build: (t) => [{ message: buildBriefMessage({ model: brief(t), tz: 'UTC' }) }] },
+  buildBriefMessage: { quotes: true, build: (t) => [{ message: buildBriefMessage({ model: brief(t), tz: 'UTC' }) }, { message: buildBriefMessage({ model: brief(t), tz: 'UTC', note: { text: t, createdAt: now } }) }] },
   buildDigestParts: {
     quotes: true,
     build: (t) => {
@@ -144,6 +146,10 @@ const CASES: Record<string, Case> = {
   },
   contractingModal: { quotes: false, build: () => [{ view: contractingModal({ engagementId: ID, coachId: COACH }) }] },
   coachQuestionModal: { quotes: false, build: () => [{ view: coachQuestionModal({ engagementId: ID, leaderId: COACH }) }] },
+  coachNoteModal: { quotes: false, build: () => [{ view: coachNoteModal({ engagementId: ID, leaderId: LEADER }) }] },
+  recapModal: { quotes: false, build: () => [{ view: recapModal({ engagementId: ID, leaderId: LEADER }) }] },
+  // The coach's words to the leader: escaped in the message, and carried (never rendered) in the button's value.
+  recapMessage: { quotes: true, build: (t) => [{ message: recapMessage({ engagementId: ID, coachId: COACH, text: t.slice(0, 500) }) }] },
   styleModal: { quotes: false, build: () => [{ view: styleModal({ engagementId: ID, style: 'chooser', mutedKinds: ['follow_up'] }) }, { view: styleModal({ engagementId: ID, style: 'light', mutedKinds: ['follow_up', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review'] }) }] },
   answeredMessage: { quotes: true, build: (t) => [{ message: answeredMessage(answered(t, 'done'), 'done') }] },
   snoozedMessage: { quotes: true, build: (t) => [{ message: snoozedMessage(answered(t), later) }] },
@@ -321,7 +327,8 @@ function problemsOf(output: Output): string[] {
   walk(output, '$', (path, key, value, parent) => {
     // Plain text is never parsed by Slack; mrkdwn is, so whatever is in it must be Grow's own.
     if (parent.type === 'mrkdwn' && key === 'text') for (const tag of strayMarkup(value)) problems.push(`${path}: live ${tag}`);
-    else if (value.includes(MARK) && !(parent.type === 'plain_text' && key === 'text') && key !== 'initial_value') problems.push(`${path}: leader text outside plain text`);
+    // A button's value is sent back to Grow on a click and never shown or parsed by Slack.
+    else if (value.includes(MARK) && !(parent.type === 'plain_text' && key === 'text') && key !== 'initial_value' && !(parent.type === 'button' && key === 'value')) problems.push(`${path}: leader text outside plain text`);
   });
   return problems;
 }

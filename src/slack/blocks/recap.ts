@@ -1,0 +1,38 @@
+// The session recap: the coach's modal, and the leader's DM with "Make this my action",
+// which opens the check-in with the recap as their action, to change before saving.
+import type { View } from '@slack/types';
+import { RECAP_MAX } from '../../domain/notes/recap.js';
+import { quoteUserText } from '../mrkdwn.js';
+import { encodeJson } from '../metadata.js';
+import { coachRecapMetaSchema, encodeRecapAction } from '../engagement-button-value.js';
+import { CALLBACKS, COACH_ACTIONS } from '../ids.js';
+import { actionsBlock, context, message, plain, section, textInput, type Message } from './kit.js';
+
+export const RECAP_BLOCKS = ['recap'] as const;
+
+export function recapModal(input: { engagementId: string; leaderId: string }): View {
+  return {
+    type: 'modal',
+    callback_id: CALLBACKS.coachRecap,
+    title: plain('Session recap'),
+    submit: plain('Send recap'),
+    close: plain('Cancel'),
+    private_metadata: encodeJson(coachRecapMetaSchema, { engagementId: input.engagementId }),
+    blocks: [
+      section(`*What did you and <@${input.leaderId}> agree?* Grow sends it to them in a DM.`),
+      textInput('recap', 'What we agreed', RECAP_MAX, { multiline: true, hint: 'One concrete thing they will do, in words they would use.' }),
+      context(`<@${input.leaderId}> can turn it into their action with one click, and change it before saving. Grow keeps no copy.`),
+    ],
+  };
+}
+
+export function recapMessage(input: { engagementId: string; coachId: string; text: string }): Message {
+  return message({
+    notification: 'Grow: a recap of your coaching session',
+    blocks: [
+      section(`*<@${input.coachId}> sent a recap of your session: what you agreed*\n${quoteUserText(input.text, RECAP_MAX + 200)}`),
+      actionsBlock('recap_actions', [{ text: 'Make this my action', actionId: COACH_ACTIONS.recapMakeAction, value: encodeRecapAction(input.engagementId, input.text), style: 'primary' }]),
+      context('It opens your check-in with this as your action; change anything before you save. You choose what your coach sees, as always.'),
+    ],
+  });
+}
