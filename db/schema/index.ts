@@ -8,3 +8,4 @@ export * from './posted-messages.js';
 export * from './pulse.js';
 export * from './questions.js';
 export * from './programme.js';
+export * from './notices.js';
