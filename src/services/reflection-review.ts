@@ -6,6 +6,7 @@ import { markNudgeAnswered } from '../../db/follow-ups.js';
 import { nudges } from '../../db/schema/index.js';
 import { listTargets, saveRatings, type TargetView } from '../../db/targets.js';
 import { parseReviewRatings, stageOfKind, type ReviewStage } from '../domain/engagement/review.js';
+import { tellCoach } from './coach-notices.js';
 import type { ServiceContext } from './context.js';
 import { askQuestions } from './questions.js';
 import { stakeholderScoresAt, type StakeholderScores } from './pulse-results.js';
@@ -49,6 +50,10 @@ export async function submitReview(ctx: ServiceContext, input: ReviewClick & { v
   await saveRatings(ctx.db, { teamId: input.teamId, engagementId: input.engagementId, stage: check.stage, ratings: parsed.ratings });
   await markNudgeAnswered(ctx.db, { teamId: input.teamId, leaderId: input.userId, nudgeId: input.nudgeId, now: ctx.now() });
   ctx.logger.info({ teamId: input.teamId, userId: input.userId, engagementId: input.engagementId, stage: check.stage }, 'review saved');
+  if (check.stage === 'closing') {
+    const engagement = await findEngagement(ctx.db, input.teamId, input.engagementId);
+    if (engagement) await tellCoach(ctx, { teamId: input.teamId, engagement, event: 'review_done' });
+  }
   const targets = await listTargets(ctx.db, ctx.cipher, input.teamId, input.engagementId);
   // The closing summary ends on a question from the bank, to take into the last session.
   const question = check.stage === 'closing' ? (await askQuestions(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: input.engagementId, seed: input.nudgeId }, ['review'])).review.text : undefined;
