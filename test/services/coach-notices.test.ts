@@ -7,6 +7,7 @@ import { getTableColumns } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { saveNoticesOff } from '../../db/coach-notices.js';
 import { findPerson } from '../../db/people.js';
+import { erasePersonalData } from '../../db/personal-data.js';
 import { coachNotices, nudges, people, sessions } from '../../db/schema/index.js';
 import { coachNotice } from '../../jobs/kinds/coach-notice.js';
 import { defaultRhythm } from '../../src/domain/planner/rhythm.js';
@@ -130,5 +131,11 @@ describe('coach notices', () => {
     expect(text).toContain('finished contracting');
     for (const secret of TARGET_TEXTS) expect(text).not.toContain(secret);
     expect(text).not.toMatch(/because|reason|until/i);
+  });
+
+  it('erases the items waiting for a coach who asks to be forgotten', async () => {
+    await tellCoach(world.ctx, { teamId: TEAM, engagement, event: 'contracting_done' });
+    await erasePersonalData(database.db, TEAM, COACH, world.clock.now);
+    expect(await database.db.select().from(coachNotices)).toHaveLength(0);
   });
 });
