@@ -18,6 +18,8 @@ export const coachNotice: KindDefinition = {
     // Every item is settled by this row, told or not: a turned-off topic is not saved up.
     await markCoachNotices(db, row.teamId, [...withdrawn, ...items.map((i) => i.id)], row.id);
     if (tell.length === 0) return skipped('nothing_to_tell');
-    return post(coachNoticeMessage(tell, person.tz), [...new Set(tell.map((i) => i.leaderId))]);
+    // No `about`: that records a digest's coverage, which erasure would rewrite as a digest.
+    // A notice carries only a leader's mention and what happened, never their words.
+    return post(coachNoticeMessage(tell, person.tz));
   },
 };
