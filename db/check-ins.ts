@@ -22,6 +22,8 @@ export interface NewCheckIn {
   /** The experiment style's prediction. */
   expectation?: string;
   actionDueAt: Date;
+  /** A nudge about what would make it a 10, before the due date. */
+  askPrecondition?: boolean;
 }
 
 export interface SavedCheckIn {
@@ -75,6 +77,7 @@ export async function insertCheckIn(db: Db, cipher: Cipher, input: NewCheckIn): 
         checkInId: checkIn!.id,
         textEnc: rowSeal(cipher, 'actions', { teamId: input.teamId, id: actionId }).seal('text_enc', input.will),
         dueAt: input.actionDueAt,
+        askPrecondition: input.askPrecondition ?? false,
       })
       .returning({ id: actions.id });
     return { checkInId: checkIn!.id, actionId: action!.id };

@@ -29,7 +29,7 @@ export function parseBody(text: string): Record<string, string> {
 /** The coach's engagements that are running, oldest first. */
 export async function findActiveEngagementsOfCoach(db: Db, teamId: string, coachId: string): Promise<EngagementParties[]> {
   return db
-    .select({ id: engagements.id, coachId: engagements.coachId, leaderId: engagements.leaderId, status: engagements.status })
+    .select({ id: engagements.id, coachId: engagements.coachId, leaderId: engagements.leaderId, status: engagements.status, closingVisibility: engagements.closingVisibility })
     .from(engagements)
     .where(and(eq(engagements.teamId, teamId), eq(engagements.coachId, coachId), eq(engagements.status, 'active')))
     .orderBy(engagements.createdAt);
@@ -40,7 +40,7 @@ export async function findSessionForBrief(db: Db, teamId: string, sessionId: str
   const [row] = await db
     .select({
       session: sessions,
-      engagement: { id: engagements.id, coachId: engagements.coachId, leaderId: engagements.leaderId, status: engagements.status },
+      engagement: { id: engagements.id, coachId: engagements.coachId, leaderId: engagements.leaderId, status: engagements.status, closingVisibility: engagements.closingVisibility },
     })
     .from(sessions)
     .innerJoin(engagements, eq(engagements.id, sessions.engagementId))

@@ -21,7 +21,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedTable[] = [
   { table: 'actions', key: 'id', columns: ['text_enc'] },
   { table: 'reflections', key: 'id', columns: ['body_enc', 'rating_enc', 'permalink_enc'] },
   { table: 'pulse_responses', key: 'id', columns: ['suggestion_enc'] },
-  { table: 'engagements', key: 'id', columns: ['invitation_note_enc'] },
+  { table: 'engagements', key: 'id', columns: ['invitation_note_enc', 'end_reason_enc'] },
   { table: 'engagement_questions', key: 'id', columns: ['text_enc'] },
   { table: 'sponsor_answers', key: 'id', columns: ['answer_enc'] },
 ];

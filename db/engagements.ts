@@ -5,7 +5,9 @@ import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { DomainError } from '../src/domain/errors.js';
 import type { EngagementStatus } from '../src/domain/planner/types.js';
 import type { Style } from '../src/domain/engagement/style.js';
+import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
+import { rowSeal } from './sealed.js';
 import { engagements, nudges, sessions } from './schema/index.js';
 
 export type EngagementRow = typeof engagements.$inferSelect;
@@ -127,9 +129,14 @@ export async function findInvitationMessage(db: Db, teamId: string, engagementId
 /** A coach's engagements with these leaders, whatever their status (a digest re-render). */
 export async function findEngagementsOfCoach(db: Db, teamId: string, coachId: string, leaderIds: string[]) {
   return db
-    .select({ id: engagements.id, coachId: engagements.coachId, leaderId: engagements.leaderId, status: engagements.status })
+    .select({ id: engagements.id, coachId: engagements.coachId, leaderId: engagements.leaderId, status: engagements.status, closingVisibility: engagements.closingVisibility })
     .from(engagements)
     .where(and(eq(engagements.teamId, teamId), eq(engagements.coachId, coachId), inArray(engagements.leaderId, leaderIds)));
+}
+
+/** Who sees the closing review's ratings, as the leader chose in that review. */
+export async function setClosingVisibility(db: Db, teamId: string, engagementId: string, visibility: 'private' | 'summary' | 'shared'): Promise<void> {
+  await db.update(engagements).set({ closingVisibility: visibility }).where(and(eq(engagements.teamId, teamId), eq(engagements.id, engagementId)));
 }
 
 /** How Grow works with the leader: the style and the kinds they turned off. False when the engagement is no longer active. */
@@ -140,4 +147,10 @@ export async function setEngagementStyle(db: Db, input: { teamId: string; engage
     .where(and(eq(engagements.teamId, input.teamId), eq(engagements.id, input.engagementId), eq(engagements.status, 'active')))
     .returning({ id: engagements.id });
   return rows.length > 0;
+}
+
+/** Who ended the engagement early and, sealed, why (if they said). */
+export async function noteEnding(db: Db, cipher: Cipher, input: { teamId: string; engagementId: string; endedBy: string; reason: string | null }): Promise<void> {
+  const reason = input.reason ? rowSeal(cipher, 'engagements', { teamId: input.teamId, id: input.engagementId }).seal('end_reason_enc', input.reason) : null;
+  await db.update(engagements).set({ endedBy: input.endedBy, endReasonEnc: reason }).where(and(eq(engagements.teamId, input.teamId), eq(engagements.id, input.engagementId)));
 }

@@ -103,6 +103,8 @@ export async function erasePersonalData(db: Db, teamId: string, userId: string, 
       .set({ status: 'ended', endedAt: now })
       .where(and(eq(engagements.teamId, teamId), eq(engagements.coachId, userId), inArray(engagements.status, ['invited', 'active'])))
       .returning({ id: engagements.id });
+    // A reason they gave for ending an engagement is theirs, whoever's engagement it was.
+    await tx.update(engagements).set({ endReasonEnc: null }).where(and(eq(engagements.teamId, teamId), eq(engagements.endedBy, userId)));
     if (coached.length > 0) {
       await tx
         .update(nudges)

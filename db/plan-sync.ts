@@ -50,7 +50,7 @@ async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<Spec[] | null> {
     tx.select().from(sessions).where(eq(sessions.engagementId, engagement.id)),
     tx.select().from(people).where(and(eq(people.teamId, input.teamId), eq(people.userId, leaderId))),
     tx
-      .select({ id: actions.id, dueAt: actions.dueAt, snoozedUntil: actions.snoozedUntil })
+      .select({ id: actions.id, dueAt: actions.dueAt, snoozedUntil: actions.snoozedUntil, askPrecondition: actions.askPrecondition })
       .from(actions)
       .where(and(eq(actions.teamId, input.teamId), eq(actions.leaderId, leaderId), eq(actions.engagementId, engagement.id), eq(actions.status, 'open')))
       .orderBy(desc(actions.createdAt))

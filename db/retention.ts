@@ -126,6 +126,6 @@ async function eraseEngagementContent(db: Db, cipher: Cipher, e: { id: string; t
     // The sponsor's answers are free text about the engagement: they go with it.
     const sponsorRows = await tx.select({ id: sponsorAnswers.id }).from(sponsorAnswers).where(and(eq(sponsorAnswers.teamId, e.teamId), eq(sponsorAnswers.engagementId, e.id)));
     for (const { id } of sponsorRows) await tx.update(sponsorAnswers).set({ answerEnc: seal('sponsor_answers', id).seal('answer_enc', '') }).where(eq(sponsorAnswers.id, id));
-    await tx.update(engagements).set({ contentErasedAt: now, invitationNoteEnc: null }).where(eq(engagements.id, e.id));
+    await tx.update(engagements).set({ contentErasedAt: now, invitationNoteEnc: null, endReasonEnc: null }).where(eq(engagements.id, e.id));
   });
 }

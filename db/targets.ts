@@ -2,7 +2,7 @@
 // and closing ratings against it.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
-import type { ReviewStage, TargetRating } from '../src/domain/engagement/review.js';
+import type { ReviewStage, TargetRating, TargetRewording } from '../src/domain/engagement/review.js';
 import type { CoachTarget } from '../src/domain/privacy/types.js';
 import type { Db } from './client.js';
 import { rowSeal } from './sealed.js';
@@ -38,5 +38,17 @@ export async function saveRatings(db: Db, input: { teamId: string; engagementId:
   );
   await db.execute(sql`update targets set ${column} = v.rating
     from (values ${values}) as v(id, rating)
+    where targets.id = v.id and targets.team_id = ${input.teamId} and targets.engagement_id = ${input.engagementId}::uuid`);
+}
+
+/** New wording for some targets, each sealed for its own row; baselines and ratings are left as they are. */
+export async function rewordTargets(db: Db, cipher: Cipher, input: { teamId: string; engagementId: string; rewordings: TargetRewording[] }): Promise<void> {
+  if (input.rewordings.length === 0) return;
+  const values = sql.join(
+    input.rewordings.map((r) => sql`(${r.targetId}::uuid, ${rowSeal(cipher, 'targets', { teamId: input.teamId, id: r.targetId }).seal('description_enc', r.description)})`),
+    sql`, `,
+  );
+  await db.execute(sql`update targets set description_enc = v.description_enc
+    from (values ${values}) as v(id, description_enc)
     where targets.id = v.id and targets.team_id = ${input.teamId} and targets.engagement_id = ${input.engagementId}::uuid`);
 }

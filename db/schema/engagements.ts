@@ -22,6 +22,12 @@ export const engagements = pgTable(
     createdAt: createdAt(),
     respondedAt: at('responded_at'),
     endedAt: at('ended_at'),
+    /** Who ended it early (coach or leader); null unless it was ended. */
+    endedBy: text('ended_by'),
+    /** Encrypted free text: why it was ended, if the ender said; only the ender and the coach see it. */
+    endReasonEnc: text('end_reason_enc'),
+    /** Who sees the closing review's ratings, as the leader chose when answering it; null until then. */
+    closingVisibility: text('closing_visibility', { enum: ['private', 'summary', 'shared'] }),
     /** When retention erased the engagement's free text (RETENTION_DAYS after it ended). */
     contentErasedAt: at('content_erased_at'),
     /** How Grow works with the leader, set by their contracting answer (src/domain/engagement/style.ts). */

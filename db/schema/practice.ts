@@ -51,6 +51,8 @@ export const actions = pgTable(
     dueAt: at('due_at').notNull(),
     status: text('status', { enum: ['open', 'done', 'partly', 'not_yet', 'dropped'] }).notNull().default('open'),
     snoozedUntil: at('snoozed_until'),
+    /** The leader asked, at "what would make it a 10?", for a nudge about that precondition before the due date. */
+    askPrecondition: boolean('ask_precondition').notNull().default(false),
     answeredAt: at('answered_at'),
     createdAt: createdAt(),
   },

@@ -11,6 +11,7 @@ import { followUp } from './follow-up.js';
 import { invitation } from './invitation.js';
 import type { KindDefinition } from './kind-definition.js';
 import { midpointReview } from './midpoint-review.js';
+import { precondition } from './precondition.js';
 import { pulseQuestion, pulseReminder } from './pulse-question.js';
 import { pulseResults, pulseShared } from './pulse-results.js';
 import { sessionHeld } from './session-held.js';
@@ -20,6 +21,7 @@ import { sponsorOutcomes } from './sponsor-outcomes.js';
 
 export const KIND_DEFINITIONS = {
   follow_up: followUp,
+  precondition,
   session_prep: sessionPrep,
   checkin_prompt: checkInPrompt,
   midpoint_review: midpointReview,

@@ -4,6 +4,7 @@
 
 export const NUDGE_KINDS = [
   'follow_up',
+  'precondition',
   'session_prep',
   'checkin_prompt',
   'midpoint_review',
@@ -25,7 +26,7 @@ export const NUDGE_KINDS = [
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 
 /** The kinds the engagement planner (`planEngagement`) writes from an engagement's rhythm. */
-export const RHYTHM_KINDS = ['follow_up', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review', 'contracting_reminder'] as const satisfies readonly NudgeKind[];
+export const RHYTHM_KINDS = ['follow_up', 'precondition', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review', 'contracting_reminder'] as const satisfies readonly NudgeKind[];
 
 export type RhythmKind = (typeof RHYTHM_KINDS)[number];
 

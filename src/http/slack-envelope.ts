@@ -94,6 +94,8 @@ const eventFields: Record<string, z.ZodTypeAny> = {
   app_home_opened: z.object({ user: slackId, tab: z.string().max(32).optional() }).passthrough(),
   user_change: z.object({ user: z.object({ id: slackId, tz: z.string().max(64).optional() }).passthrough() }).passthrough(),
   app_uninstalled: z.object({}).passthrough(),
+  // message.im: what a person types in Grow's DM (edits and bot messages carry a subtype or bot_id and are ignored).
+  message: z.object({ channel_type: z.string().max(32).optional(), ts: z.string().max(32).optional(), user: slackId.optional(), subtype: z.string().max(64).optional() }).passthrough(),
   tokens_revoked: z.object({ tokens: z.object({ oauth: z.array(slackId).optional(), bot: z.array(slackId).optional() }).passthrough() }).passthrough(),
 };
 

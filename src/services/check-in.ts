@@ -7,6 +7,8 @@ import { findPerson } from '../../db/people.js';
 import { nudges } from '../../db/schema/index.js';
 import { resolveActionDue } from '../domain/checkin/due-date.js';
 import { NOT_YOUR_ENGAGEMENT, needsRevisit, validateCheckInDraft, type DraftErrors } from '../domain/checkin/rules.js';
+import { dueDateSlot } from '../domain/planner/due-date-slot.js';
+import { preconditionAt } from '../domain/planner/precondition.js';
 import { nextWorkingInstant, resolveWorkingHours } from '../domain/time/working-hours.js';
 import type { ServiceContext } from './context.js';
 import type { Style } from '../domain/engagement/style.js';
@@ -51,6 +53,8 @@ export async function submitCheckIn(ctx: ServiceContext, input: SubmitCheckInInp
   const dueAt = resolveActionDue({ chosenDate: draft.dueDate, nextSessionAt: engagement?.nextSessionAt, tz, now, endMinute: hours.endMinute, workDays: hours.workDays });
   if (dueAt <= now) return { outcome: 'invalid', errors: { dueDate: 'Please choose a date from today on.' } };
 
+  // Only meaningful with an answer to ask about.
+  const askPrecondition = !!draft.makeItTen && draft.preconditionNudge === 'yes';
   const saved = await insertCheckIn(ctx.db, ctx.cipher, {
     teamId: input.teamId,
     leaderId: input.leaderId,
@@ -66,6 +70,7 @@ export async function submitCheckIn(ctx: ServiceContext, input: SubmitCheckInInp
     makeItTen: draft.makeItTen,
     expectation: draft.expectation,
     actionDueAt: dueAt,
+    askPrecondition,
   });
 
   let followUpAt: Date | null;
@@ -73,18 +78,21 @@ export async function submitCheckIn(ctx: ServiceContext, input: SubmitCheckInInp
     await ctx.replan(input.teamId, engagement.engagementId);
     followUpAt = await findFollowUpAt(ctx, input.teamId, saved.actionId, now);
   } else {
-    // Without an engagement, ask halfway to the due date, inside the leader's working hours.
-    followUpAt = nextWorkingInstant(new Date((now.getTime() + dueAt.getTime()) / 2), hours);
+    // Without an engagement: late on a date the leader chose (or the next working morning),
+    // else halfway to the default due date, inside the leader's working hours.
+    followUpAt = draft.dueDate ? dueDateSlot(dueAt, now.getTime(), hours) : nextWorkingInstant(new Date((now.getTime() + dueAt.getTime()) / 2), hours);
+    const preconditionDue = askPrecondition ? preconditionAt(now, followUpAt, hours) : null;
+    const row = (kind: 'follow_up' | 'precondition', dueAt: Date) => ({
+      teamId: input.teamId,
+      recipientId: input.leaderId,
+      kind,
+      dedupeKey: `action:${saved.actionId}:${kind}`,
+      dueAt,
+      ref: { actionId: saved.actionId },
+    });
     const planned = await ctx.db
       .insert(nudges)
-      .values({
-        teamId: input.teamId,
-        recipientId: input.leaderId,
-        kind: 'follow_up',
-        dedupeKey: `action:${saved.actionId}:follow_up`,
-        dueAt: followUpAt,
-        ref: { actionId: saved.actionId },
-      })
+      .values([row('follow_up', followUpAt), ...(preconditionDue ? [row('precondition', preconditionDue)] : [])])
       .onConflictDoNothing()
       .returning({ id: nudges.id, teamId: nudges.teamId, dueAt: nudges.dueAt });
     await ctx.handOffNudges?.(planned.map((n) => ({ ...n, repaired: false })));

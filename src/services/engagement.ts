@@ -2,7 +2,7 @@
 // planned), the leader accepts or declines, either of them ends it. Every change re-plans,
 // in the transaction that changes the status.
 import { newRowId, rowSeal } from '../../db/sealed.js';
-import { findEngagement, findInvitationMessage, insertEngagement, listEngagementsOf, moveEngagement, type EngagementRow, type SessionRow } from '../../db/engagements.js';
+import { findEngagement, findInvitationMessage, insertEngagement, listEngagementsOf, moveEngagement, noteEnding, type EngagementRow, type SessionRow } from '../../db/engagements.js';
 import type { Db } from '../../db/client.js';
 import { mayStartEngagement } from '../../db/programme.js';
 import { upsertPersonTz } from '../../db/people.js';
@@ -63,6 +63,8 @@ export interface EngagementMoveInput {
   teamId: string;
   userId: string;
   engagementId: string;
+  /** Ending early: why, if the ender said (only the ender and the coach see it). */
+  reason?: string;
 }
 
 export type EngagementMoveResult =
@@ -86,6 +88,7 @@ async function applyEvent(ctx: ServiceContext, input: EngagementMoveInput, event
   const moved = await ctx.db.transaction(async (tx) => {
     const row = await moveEngagement(tx as unknown as Db, { teamId: input.teamId, engagementId: engagement.id, from: fromStatuses(event), to, now });
     if (row) await syncEngagementPlan(tx as unknown as Db, { teamId: input.teamId, engagementId: engagement.id, now, rhythm: ctx.rhythm, defaultWorkingHours: ctx.defaultWorkingHours });
+    if (row && event === 'end') await noteEnding(tx as unknown as Db, ctx.cipher, { teamId: input.teamId, engagementId: engagement.id, endedBy: input.userId, reason: input.reason?.trim() || null });
     return row;
   });
   if (!moved) {

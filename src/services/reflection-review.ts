@@ -1,11 +1,13 @@
 // Midpoint and closing reviews: the leader rates each target again against its
-// baseline. The closing review returns the before/after for the leader's summary.
+// baseline, and at the midpoint may reword a target that no longer fits (the baseline
+// stays). The closing review returns the before/after for the leader's summary.
 import { and, eq } from 'drizzle-orm';
-import { findEngagement } from '../../db/engagements.js';
+import { findEngagement, setClosingVisibility } from '../../db/engagements.js';
+import { visibilitySchema } from '../domain/checkin/rules.js';
 import { markNudgeAnswered } from '../../db/follow-ups.js';
 import { nudges } from '../../db/schema/index.js';
-import { listTargets, saveRatings, type TargetView } from '../../db/targets.js';
-import { parseReviewRatings, stageOfKind, type ReviewStage } from '../domain/engagement/review.js';
+import { listTargets, rewordTargets, saveRatings, type TargetView } from '../../db/targets.js';
+import { parseReviewRatings, parseRewordings, stageOfKind, type ReviewStage } from '../domain/engagement/review.js';
 import { tellCoach } from './coach-notices.js';
 import type { ServiceContext } from './context.js';
 import { askQuestions } from './questions.js';
@@ -46,10 +48,16 @@ export async function submitReview(ctx: ServiceContext, input: ReviewClick & { v
   const check = await checkReview(ctx, input);
   if (check.outcome !== 'open') return check;
   const parsed = parseReviewRatings(check.targets, input.values);
-  if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors };
-  await saveRatings(ctx.db, { teamId: input.teamId, engagementId: input.engagementId, stage: check.stage, ratings: parsed.ratings });
+  const reworded = check.stage === 'midpoint' ? parseRewordings(check.targets, input.values) : { ok: true as const, rewordings: [] };
+  if (!parsed.ok || !reworded.ok) return { outcome: 'invalid', errors: { ...(parsed.ok ? {} : parsed.errors), ...(reworded.ok ? {} : reworded.errors) } };
+  await ctx.db.transaction(async (tx) => {
+    await saveRatings(tx as unknown as typeof ctx.db, { teamId: input.teamId, engagementId: input.engagementId, stage: check.stage, ratings: parsed.ratings });
+    await rewordTargets(tx as unknown as typeof ctx.db, ctx.cipher, { teamId: input.teamId, engagementId: input.engagementId, rewordings: reworded.rewordings });
+    // The closing ratings reach the coach only as the leader chose (src/domain/privacy).
+    if (check.stage === 'closing') await setClosingVisibility(tx as unknown as typeof ctx.db, input.teamId, input.engagementId, visibilitySchema.catch('summary').parse(input.values.visibility ?? 'summary'));
+  });
   await markNudgeAnswered(ctx.db, { teamId: input.teamId, leaderId: input.userId, nudgeId: input.nudgeId, now: ctx.now() });
-  ctx.logger.info({ teamId: input.teamId, userId: input.userId, engagementId: input.engagementId, stage: check.stage }, 'review saved');
+  ctx.logger.info({ teamId: input.teamId, userId: input.userId, engagementId: input.engagementId, stage: check.stage, reworded: reworded.rewordings.length }, 'review saved');
   if (check.stage === 'closing') {
     const engagement = await findEngagement(ctx.db, input.teamId, input.engagementId);
     if (engagement) await tellCoach(ctx, { teamId: input.teamId, engagement, event: 'review_done' });

@@ -26,6 +26,7 @@ const messageRef = { channel: z.string().max(40).optional(), ts: z.string().max(
 
 export const rescheduleMetaSchema = z.object({ sessionId: uuid }).strict();
 export const cancelSessionMetaSchema = z.object({ sessionId: uuid }).strict();
+export const endEngagementMetaSchema = z.object({ engagementId: uuid }).strict();
 export const contractingMetaSchema = z.object({ engagementId: uuid }).strict();
 export const coachQuestionMetaSchema = z.object({ engagementId: uuid }).strict();
 export const reflectMetaSchema = z.object({ nudgeId: uuid, actionId: uuid, ...messageRef }).strict();

@@ -12,11 +12,18 @@ export const NUDGE_ACTIONS = {
   prepAnswer: 'prep_answer',
   checkInOpen: 'checkin_open',
   reviewOpen: 'review_open',
+  preconditionDone: 'precondition_done',
+  preconditionNotYet: 'precondition_not_yet',
   sessionHeldYes: 'session_held_yes',
   sessionHeldNo: 'session_held_no',
 } as const;
 
 export type NudgeActionId = (typeof NUDGE_ACTIONS)[keyof typeof NUDGE_ACTIONS];
+
+/** Elements of the check-in modal that answer as they change (the block id is a stable identifier too). */
+export const CHECKIN_ACTIONS = {
+  visibility: 'visibility',
+} as const;
 
 /** Buttons and menus of the engagement surfaces (App Home, invitation DM). */
 export const ENGAGEMENT_ACTIONS = {
@@ -37,6 +44,13 @@ export const COACH_ACTIONS = {
   rosterNext: 'coach_roster_next',
 } as const;
 
+/** The offer Grow makes when a leader types in its DM: keep it as a reflection, with this visibility. */
+export const DM_REPLY_ACTIONS = {
+  keepPrivate: 'dm_reply_keep_private',
+  keepSummary: 'dm_reply_keep_summary',
+  keepShared: 'dm_reply_keep_shared',
+} as const;
+
 /** A person's own settings and data. */
 export const PERSON_ACTIONS = {
   settingsOpen: 'settings_open',
@@ -52,6 +66,7 @@ export const CALLBACKS = {
   contracting: 'engagement_contracting',
   reschedule: 'session_reschedule',
   cancelSession: 'session_cancel',
+  endEngagement: 'engagement_end_submit',
   reflect: 'followup_reflection',
   prep: 'session_prep',
   review: 'target_review',

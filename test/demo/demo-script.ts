@@ -1,12 +1,13 @@
 // The story `npm run demo` tells: a coach invites a leader, the leader accepts and sets
 // targets, checks in (and is asked what would make it a 10), then Grow's between-session
-// messages arrive one by one — follow-up, session prep, the coach's digest and brief —
-// each delivered by moving its planned time to now.
-import { and, eq } from 'drizzle-orm';
+// messages arrive one by one — follow-up, session prep, the coach's digest and brief, the
+// midpoint and closing reviews — each delivered by moving its planned time to now, and
+// the engagement completes once its last session is behind it.
+import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { nudges, pulseRounds } from '../../db/schema/index.js';
+import { engagements, nudges, pulseRounds } from '../../db/schema/index.js';
 import { walkCheckIn } from '../e2e/walk/check-in.js';
-import { acceptAndContract, answerFollowUp, answerPrep, inviteLeader, reflectOnFollowUp } from '../e2e/walk/engagement.js';
+import { acceptAndContract, answerFollowUp, answerPrep, answerReview, inviteLeader, reflectOnFollowUp } from '../e2e/walk/engagement.js';
 import { runScheduledNow } from '../e2e/walk/scheduled.js';
 import { deliverNudge, pendingNudge, poll } from '../e2e/walk/stage.js';
 import { Person } from '../e2e/walk/person.js';
@@ -121,7 +122,13 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
     },
   });
 
-  await narrator.act('Time passes. Grow follows up on what Leo committed to.');
+  await narrator.act('A working day before it asks about the action, Grow asks whether what would make it a 10 is in place (Leo left that box ticked).');
+  const precondition = await nextNudge(leo.userId, 'precondition');
+  await narrator.act('Leo clicks [ Yes, done ]: HR agreed the wording.');
+  await leo.click(precondition.where, 'precondition_done');
+  await leo.buttonGone(precondition.where, 'precondition_done');
+
+  await narrator.act('Time passes. Leo chose no date, so the action is due at the next session: Grow follows up halfway there, at the moment the confirmation named.');
   const followUp = await nextNudge(leo.userId, 'follow_up');
   await narrator.act('Leo clicks [ Reflect… ] and writes what happened.');
   await reflectOnFollowUp(leo, followUp.where, {
@@ -154,5 +161,15 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
   await narrator.act('Ada, a workspace admin, types /grow report: process facts per engagement, and outcome figures only where enough leaders contribute (here, one leader: none).');
   await ada.grow('report');
   await poll('the programme report', () => ada.dms().find((m) => Array.isArray(m.files)));
+  await narrator.act('Weeks pass. After the third session Grow asks Leo for his midpoint review; he rates each target again.');
+  await answerReview(leo, (await nextNudge(leo.userId, 'midpoint_review')).where, [5, 6]);
+  await narrator.act('After the sixth and last session, the closing review. Leo rates each target a last time and gets his before and after.');
+  await answerReview(leo, (await nextNudge(leo.userId, 'closing_review')).where, [7, 8]);
+  // The calendar moves behind us: the last session ended two hours ago.
+  await stage.db.execute(sql`update sessions set scheduled_at = scheduled_at - (
+    (select max(scheduled_at) from sessions where engagement_id = ${invitation.engagementId}) - now() + interval '2 hours')
+    where engagement_id = ${invitation.engagementId}`);
+  await poll('the engagement completed', async () => (await stage.db.select().from(engagements).where(eq(engagements.id, invitation.engagementId)))[0]?.status === 'completed');
+  await narrator.act('The last session is behind them and the closing review is done, so the engagement completes by itself: it leaves Cora’s roster and digest, and Grow sends nothing more for it.');
   await narrator.settle();
 }

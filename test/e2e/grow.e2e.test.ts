@@ -5,9 +5,9 @@
 // The tests run in order and share one app process: each picks up where the last left off.
 import { openReflection } from '../../db/reflections.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { actions, checkIns, engagements, reflections, targets } from '../../db/schema/index.js';
+import { actions, checkIns, engagements, nudges, reflections, targets } from '../../db/schema/index.js';
 import { startE2eApp, type E2eApp } from './e2e-app.js';
 import { assertNothingRefused } from './refusals.js';
 import { walkCheckIn } from './walk/check-in.js';
@@ -15,7 +15,7 @@ import { eraseData, exportData, saveMoment } from './walk/leader-data.js';
 import { acceptAndContract, answerFollowUp, answerPrep, answerReview, inviteLeader, reflectOnFollowUp, type Invitation } from './walk/engagement.js';
 import { actionIdsIn, type Person } from './walk/person.js';
 import { runScheduledNow } from './walk/scheduled.js';
-import { deliverNudge, pendingNudge, quiet, settleNudge } from './walk/stage.js';
+import { deliverNudge, pendingNudge, poll, quiet, settleNudge } from './walk/stage.js';
 
 let app: E2eApp;
 let ana: Person;
@@ -177,6 +177,23 @@ describe('an engagement', () => {
     await leo.grow('resume');
     const prep = await deliverNudge(app.stage, await pendingNudge(app.stage, leo.userId, 'session_prep'));
     expect(actionIdsIn(prep.message.blocks)).toEqual(['prep_answer']);
+  });
+
+  it('completes by itself once the last session is behind it and the closing review is done', async () => {
+    // Time moves past the calendar: the last session ended an hour ago.
+    await app.db.db.execute(sql`update sessions set scheduled_at = scheduled_at - (
+      (select max(scheduled_at) from sessions where engagement_id = ${invitation.engagementId}) - now() + interval '2 hours')
+      where engagement_id = ${invitation.engagementId}`);
+    const completed = await poll('the engagement completed', async () => {
+      const [row] = await app.db.db.select().from(engagements).where(eq(engagements.id, invitation.engagementId));
+      return row?.status === 'completed' && row;
+    });
+    expect(completed.endedAt).toBeInstanceOf(Date);
+    const open = await app.db.db.select().from(nudges).where(and(eq(nudges.engagementId, invitation.engagementId), eq(nudges.status, 'pending')));
+    expect(open).toEqual([]);
+    // It leaves both Homes' running lists.
+    expect(text((await leo.openHome()).blocks)).not.toContain('Your coaching with');
+    expect(text((await cora.openHome()).blocks)).not.toContain(`<@${leo.userId}>`);
   });
 });
 

@@ -37,7 +37,7 @@ describe('nudge kind registry', () => {
   });
 
   it('backs off only the unanswered-follow-up kinds, and every kind waits for working hours', () => {
-    expect(NUDGE_KINDS.filter((k) => KIND_DEFINITIONS[k].rules.backOff).sort()).toEqual(['checkin_prompt', 'follow_up']);
+    expect(NUDGE_KINDS.filter((k) => KIND_DEFINITIONS[k].rules.backOff).sort()).toEqual(['checkin_prompt', 'follow_up', 'precondition']);
     for (const kind of NUDGE_KINDS) expect(KIND_DEFINITIONS[kind].rules.workingHours, kind).toBe(true);
   });
 

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPerson } from '../../db/people.js';
-import { actions, engagements, nudges } from '../../db/schema/index.js';
+import { actions, checkIns, engagements, nudges } from '../../db/schema/index.js';
 import { sendJobId } from '../../jobs/job-types.js';
 import { deferPastDnd, nextWorkingInstant } from '../../src/domain/time/index.js';
 import {
@@ -79,6 +79,34 @@ describe('send-time checks', () => {
     await waitFor(settled(f, id!), 5_000, 'settled');
     const row = await nudgeRow(f, id!);
     expect([row.status, row.reason]).toEqual(['skipped', 'action_answered']);
+    expect(f.emu.dmWith(TEAM, leader.leaderId)).toHaveLength(0);
+  });
+
+  it('a precondition nudge quotes what would make it a 10, escaped, with somewhere to answer', async () => {
+    const leader = await seedLeader(f, 'U0PRECON01');
+    const [action] = await f.db.db.select().from(actions).where(eq(actions.id, leader.actionId));
+    await f.db.db.update(checkIns).set({ makeItTenEnc: f.cipher.encrypt('HR <!here> agrees the wording') }).where(eq(checkIns.id, action!.checkInId));
+    const [id] = await insertNudges(f, leader, 1, { kind: 'precondition' });
+    await f.reconcile();
+    await waitFor(async () => (await nudgeRow(f, id!)).status === 'sent', 5_000, 'sent');
+    const body = JSON.stringify(f.emu.dmWith(TEAM, leader.leaderId)[0]!.blocks);
+    expect(body).toContain('HR &lt;!here&gt; agrees the wording');
+    expect(body).not.toContain('<!here>');
+    expect(body).toContain('precondition_done');
+    expect(body).toContain('precondition_not_yet');
+  });
+
+  it('a precondition nudge without an answer to ask about, or on an answered action, is skipped', async () => {
+    const leader = await seedLeader(f, 'U0PRECON02');
+    const [first] = await insertNudges(f, leader, 1, { kind: 'precondition' });
+    await f.reconcile();
+    await waitFor(settled(f, first!), 5_000, 'settled');
+    expect([(await nudgeRow(f, first!)).status, (await nudgeRow(f, first!)).reason]).toEqual(['skipped', 'nothing_to_ask']);
+    await f.db.db.update(actions).set({ status: 'done', answeredAt: new Date() }).where(eq(actions.id, leader.actionId));
+    const [second] = await insertNudges(f, leader, 1, { kind: 'precondition' });
+    await f.reconcile();
+    await waitFor(settled(f, second!), 5_000, 'settled');
+    expect((await nudgeRow(f, second!)).reason).toBe('action_answered');
     expect(f.emu.dmWith(TEAM, leader.leaderId)).toHaveLength(0);
   });
 

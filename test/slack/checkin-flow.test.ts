@@ -3,9 +3,11 @@
 import { openCheckIn } from '../../db/check-ins.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { actions, checkIns, nudges } from '../../db/schema/index.js';
 import { FORM, interactionBody, LEADER, slashCommandBody, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
 import { checkInSubmission } from '../support/checkin-payloads.js';
+import { coachSeesSentence } from '../../src/domain/privacy/promises.js';
 
 let h: Harness;
 // What the check-in handed to the queue, with whether each row was already committed
@@ -41,7 +43,7 @@ async function openModal() {
 
 const answers = { goal: 'Run calmer 1:1s', reality: 'I talk most of the time', options: 'Ask first; listen; take notes', will: 'Open each 1:1 with a question' };
 
-async function submit(view: Parameters<typeof checkInSubmission>[0], extra: Partial<typeof answers> & { commitment?: number; makeItTen?: string }) {
+async function submit(view: Parameters<typeof checkInSubmission>[0], extra: Partial<typeof answers> & { commitment?: number; makeItTen?: string; dueDate?: string; preconditionNudge?: boolean }) {
   const res = await h.post(interactionBody(checkInSubmission(view, { ...answers, ...extra })), FORM);
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
@@ -78,6 +80,48 @@ describe('/grow check-in', () => {
     expect(JSON.stringify(dm.args.blocks)).toContain('Open each 1:1 with a question');
   });
 
+  it('asks late on the due date the leader chose, and the DM names exactly that moment', async () => {
+    const view = await openModal();
+    // A Wednesday at least a week ahead, in the leader's zone (Europe/Paris).
+    const due = DateTime.now().setZone('Europe/Paris').plus({ weeks: 1 }).set({ weekday: 3 }).toISODate()!;
+    await submit(view, { commitment: 9, dueDate: due });
+    const [nudge] = await h.db.db.select().from(nudges);
+    const asked = DateTime.fromJSDate(nudge!.dueAt, { zone: 'Europe/Paris' });
+    expect(asked.toISODate()).toBe(due);
+    expect(asked.toFormat('HH:mm')).toBe('17:00');
+    const dm = await waitFor(() => newDms()[0]);
+    expect(JSON.stringify(dm.args.blocks)).toContain(`I'll ask how it went on ${asked.toFormat("ccc d LLL 'at' HH:mm")}.`);
+  });
+
+  it('says under the visibility choice what the coach will see, and rewrites it when the choice changes', async () => {
+    const view = await openModal();
+    const line = (v: { blocks: { block_id?: string }[] }) => JSON.stringify(v.blocks.find((b) => b.block_id === 'visibility_line'));
+    expect(line(view)).toContain(coachSeesSentence('check_in', 'summary'));
+    const updates = h.emu.callsTo('views.update').length;
+    const stored = view as unknown as Record<string, unknown>;
+    const res = await h.post(
+      interactionBody({
+        type: 'block_actions',
+        team: { id: TEAM, domain: 'acme' },
+        user: { id: LEADER, username: 'leo', name: 'leo', team_id: TEAM },
+        api_app_id: 'A0GROW0001',
+        token: 'deprecated-verification-token',
+        trigger_id: h.emu.issueTrigger(TEAM, LEADER),
+        container: { type: 'view', view_id: view.id },
+        view: { ...stored, state: { values: {} } },
+        actions: [{ type: 'radio_buttons', action_id: 'visibility', block_id: 'visibility', selected_option: { text: { type: 'plain_text', text: 'x' }, value: 'private' }, action_ts: '1' }],
+        is_enterprise_install: false,
+      }),
+      FORM,
+    );
+    expect(res.status).toBe(200);
+    const update = await waitFor(() => h.emu.callsTo('views.update').slice(updates).find((c) => c.ok && JSON.stringify(c.args).includes('visibility_line')));
+    const updated = (update.response as { view: { blocks: { block_id?: string }[]; callback_id: string } }).view;
+    expect(updated.callback_id).toBe('grow_checkin');
+    expect(line(updated)).toContain(coachSeesSentence('check_in', 'private'));
+    expect(updated.blocks.map((b) => b.block_id)).toEqual(view.blocks.map((b) => b.block_id));
+  });
+
   it('records the leader time zone from users.info on first contact', async () => {
     await openModal();
     const rows = await waitFor(async () => {
@@ -100,6 +144,32 @@ describe('/grow check-in', () => {
     const [row] = await h.db.db.select().from(checkIns);
     expect(row).toMatchObject({ commitment: 5, revisited: true });
     expect(await count(actions)).toBe(1);
+  });
+
+  it('offers, ticked, a nudge about what would make it a 10, and plans it before the follow-up', async () => {
+    const view = await openModal();
+    const first = await submit(view, { commitment: 6 });
+    const revisit = { ...first.body.view, id: view.id };
+    expect(JSON.stringify(revisit)).toContain('"block_id":"precondition_nudge"');
+    expect(JSON.stringify(revisit.blocks.find((b: { block_id?: string }) => b.block_id === 'precondition_nudge'))).toContain('initial_options');
+    await submit(revisit, { commitment: 6, makeItTen: 'HR agrees the wording', dueDate: DateTime.now().setZone('Europe/Paris').plus({ weeks: 1 }).set({ weekday: 4 }).toISODate()! });
+    const [action] = await h.db.db.select().from(actions);
+    expect(action!.askPrecondition).toBe(true);
+    const rows = await h.db.db.select().from(nudges);
+    const followUp = rows.find((n) => n.kind === 'follow_up')!;
+    const precondition = rows.find((n) => n.kind === 'precondition')!;
+    expect(precondition).toMatchObject({ recipientId: LEADER, status: 'pending', ref: { actionId: action!.id } });
+    expect(precondition.dueAt.getTime()).toBeLessThan(followUp.dueAt.getTime());
+    expect(precondition.dueAt.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('plans no precondition nudge when the leader unticks it', async () => {
+    const view = await openModal();
+    const first = await submit(view, { commitment: 6 });
+    await submit({ ...first.body.view, id: view.id }, { commitment: 6, makeItTen: 'More time', preconditionNudge: false });
+    const [action] = await h.db.db.select().from(actions);
+    expect(action!.askPrecondition).toBe(false);
+    expect((await h.db.db.select().from(nudges)).map((n) => n.kind)).toEqual(['follow_up']);
   });
 
   it('shows inline errors and writes nothing for an invalid submission', async () => {

@@ -41,6 +41,7 @@ describe('engagement modals', () => {
     reflect: reflectModal({ meta: { nudgeId: id(1), actionId: id(2), ...meta }, actionText: hostile(500) }),
     prep: prepModal({ meta: { nudgeId: id(1), sessionId: id(3), ...meta }, sessionAt: at, tz }),
     review: reviewModal({ meta: { nudgeId: id(1), engagementId: id(9), ...meta }, stage: 'closing', targets }),
+    midpointReview: reviewModal({ meta: { nudgeId: id(1), engagementId: id(9), ...meta }, stage: 'midpoint', targets }),
   };
 
   it.each(Object.entries(modals))('%s is valid Block Kit, with every label a question', (_, modal) => {

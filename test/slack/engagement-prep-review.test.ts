@@ -5,8 +5,11 @@ import { openReflection } from '../../db/reflections.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { saveContracting } from '../../db/contracting.js';
+import { listTargets } from '../../db/targets.js';
 import { upsertPersonTz } from '../../db/people.js';
-import { nudges, reflections, targets } from '../../db/schema/index.js';
+import { engagements, nudges, reflections, targets } from '../../db/schema/index.js';
+import { loadLeaderRecords } from '../../db/coach-view.js';
+import { coachViewOf } from '../../src/domain/privacy/index.js';
 import { encodeNudgeValue } from '../../src/slack/nudge-button-value.js';
 import {
   actionIdsIn, click, COACH, deliverNudge, LEADER, openedView, pendingNudges, seedEngagement, startEngagementHarness, submit, TEAM, waitFor,
@@ -42,6 +45,13 @@ async function delivered(engagementId: string, kind: string) {
   expect(await deliverNudge(h, row.id)).toBe('sent');
   const [sent] = await h.db.db.select().from(nudges).where(eq(nudges.id, row.id));
   return { row: sent!, message: { channel: sent!.channelId!, ts: sent!.messageTs! } };
+}
+
+/** The closing ratings in the coach's view, as the brief and digest are built from it. */
+async function coachSeesClosing(engagementId: string) {
+  const [engagement] = await h.db.db.select().from(engagements).where(eq(engagements.id, engagementId));
+  const [record] = await loadLeaderRecords(h.db.db, h.cipher, { teamId: TEAM, engagements: [engagement!] });
+  return coachViewOf(COACH, record!).targets.map((t) => t.closingRating);
 }
 
 const updatesOf = (ts: string) => h.emu.callsTo('chat.update').filter((c) => c.args.ts === ts && c.ok);
@@ -90,6 +100,22 @@ describe('reviews', () => {
     expect(actionIdsIn((await waitFor(() => updatesOf(message.ts)[0])).args.blocks)).toEqual([]);
   });
 
+  it('lets the leader reword a target at the midpoint, keeping its baseline', async () => {
+    const { engagement } = await contractedEngagement();
+    const { row, message } = await delivered(engagement.id, 'midpoint_review');
+    const opens = h.emu.callsTo('views.open').length;
+    await click(h, { userId: LEADER, actionId: 'review_open', value: encodeNudgeValue({ nudgeId: row.id, engagementId: engagement.id }), message });
+    const view = await openedView(h, opens);
+    expect(JSON.stringify(view.blocks)).toContain('Does target 1 still say what you want to change?');
+    const tooLong = await submit(h, LEADER, view, { rating1: '5', rating2: '6', reword1: 'x'.repeat(301) });
+    expect(tooLong.body).toMatchObject({ response_action: 'errors', errors: { reword1: expect.stringContaining('300 characters') } });
+    const reworded = 'Raise difficult topics in the meeting where they belong';
+    // Target 2 comes back with its own words: unchanged, so nothing is rewritten.
+    expect((await submit(h, LEADER, view, { rating1: '5', rating2: '6', reword1: `  ${reworded} `, reword2: 'Ask before I tell <!channel>' })).body).toBeUndefined();
+    const after = await listTargets(h.db.db, h.cipher, TEAM, engagement.id);
+    expect(after.map((t) => [t.description, t.baseline, t.midpointRating])).toEqual([[reworded, 3, 5], ['Ask before I tell <!channel>', 6, 6]]);
+  });
+
   it('ends the closing review with a before/after summary DM for the leader', async () => {
     const { engagement } = await contractedEngagement();
     const { row, message } = await delivered(engagement.id, 'closing_review');
@@ -104,6 +130,20 @@ describe('reviews', () => {
     expect(text).not.toContain('<!channel>');
     const rows = await h.db.db.select().from(targets).orderBy(targets.position);
     expect(rows.map((t) => t.closingRating)).toEqual([8, 7]);
+    // Left at its default (summary), the ratings reach the coach.
+    expect(await coachSeesClosing(engagement.id)).toEqual([8, 7]);
+  });
+
+  it('keeps the closing ratings from the coach when the leader chose “Only me”', async () => {
+    const { engagement } = await contractedEngagement();
+    const { row, message } = await delivered(engagement.id, 'closing_review');
+    const opens = h.emu.callsTo('views.open').length;
+    await click(h, { userId: LEADER, actionId: 'review_open', value: encodeNudgeValue({ nudgeId: row.id, engagementId: engagement.id }), message });
+    const view = await openedView(h, opens);
+    expect(JSON.stringify(view.blocks)).toContain('Only me: only you see these ratings.');
+    expect((await submit(h, LEADER, view, { rating1: '8', rating2: '7', visibility: 'private' })).body).toBeUndefined();
+    expect((await h.db.db.select().from(targets)).map((t) => t.closingRating).sort()).toEqual([7, 8]);
+    expect(await coachSeesClosing(engagement.id)).toEqual([null, null]);
   });
 
   it('refuses the review button to anyone but the leader', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { upsertPersonTz } from '../../db/people.js';
+import { rowSeal } from '../../db/sealed.js';
 import { coachNotices, engagements, nudges, sessions } from '../../db/schema/index.js';
 import {
   click, COACH, LEADER, openedView, parisDate, pendingNudges, seedEngagement, startEngagementHarness, submit, TEAM, waitFor, type EngagementHarness,
@@ -142,17 +143,46 @@ describe('ending', () => {
     const pending = await pendingNudges(h, engagement.id);
     expect(pending.length).toBeGreaterThan(3);
     const posts = h.emu.callsTo('chat.postMessage').length;
+    const opensBefore = h.emu.callsTo('views.open').length;
     await click(h, { userId: COACH, actionId: 'engagement_end', value: JSON.stringify({ engagementId: engagement.id }) });
+    const confirm = await openedView(h, opensBefore);
+    expect(confirm.callback_id).toBe('engagement_end_submit');
+    // Opening the confirmation changes nothing.
+    expect((await h.db.db.select().from(engagements).where(eq(engagements.id, engagement.id)))[0]!.status).toBe('active');
+    const reason = 'We agreed to pause coaching while the reorganisation settles';
+    expect((await submit(h, COACH, confirm, { reason })).body).toBeUndefined();
     const told = await waitFor(() => h.emu.callsTo('chat.postMessage').slice(posts).find((c) => c.args.channel === LEADER));
     expect(JSON.stringify(told.args.blocks)).toContain('ended your coaching engagement');
+    // The coach ended it: the leader is told only that.
+    expect(JSON.stringify(told.args.blocks)).not.toContain('reorganisation');
     const [row] = await h.db.db.select().from(engagements).where(eq(engagements.id, engagement.id));
-    expect(row).toMatchObject({ status: 'ended' });
+    expect(row).toMatchObject({ status: 'ended', endedBy: COACH });
     expect(row!.endedAt).toBeInstanceOf(Date);
+    // The reason is stored sealed, never as written.
+    expect(row!.endReasonEnc).not.toContain('reorganisation');
+    expect(rowSeal(h.cipher, 'engagements', row!).open('end_reason_enc', row!.endReasonEnc!)).toBe(reason);
     expect(await pendingNudges(h, engagement.id)).toEqual([]);
     const cancelled = await h.db.db.select().from(nudges).where(and(eq(nudges.engagementId, engagement.id), eq(nudges.status, 'cancelled')));
     expect(cancelled.map((n) => n.id).sort()).toEqual(pending.map((n) => n.id).sort());
     const opens = h.emu.callsTo('views.open').length;
     await click(h, { userId: LEADER, actionId: 'engagement_end', value: JSON.stringify({ engagementId: engagement.id }) });
     expect(await noticeAfter(opens)).toContain('already ended');
+  });
+
+  it('tells the coach the reason when the leader ends it early', async () => {
+    const { engagement } = await activeEngagement(3);
+    const posts = h.emu.callsTo('chat.postMessage').length;
+    const opens = h.emu.callsTo('views.open').length;
+    await click(h, { userId: LEADER, actionId: 'engagement_end', value: JSON.stringify({ engagementId: engagement.id }) });
+    const confirm = await openedView(h, opens);
+    expect(JSON.stringify(confirm.blocks)).toContain(`Only you and <@${COACH}> (your coach) see it.`);
+    expect((await submit(h, LEADER, confirm, { reason: 'New role from March <!channel>' })).body).toBeUndefined();
+    const told = await waitFor(() => h.emu.callsTo('chat.postMessage').slice(posts).find((c) => c.args.channel === COACH));
+    const shown = JSON.stringify(told.args.blocks);
+    expect(shown).toContain('seen only by them and you');
+    expect(shown).toContain('New role from March &lt;!channel&gt;');
+    expect(told.args.text).not.toContain('New role');
+    const [row] = await h.db.db.select().from(engagements).where(eq(engagements.id, engagement.id));
+    expect(row).toMatchObject({ status: 'ended', endedBy: LEADER });
   });
 });

@@ -3,6 +3,7 @@ import { openReflection } from '../../db/reflections.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { installations, nudges, people, reflections } from '../../db/schema/index.js';
+import { coachSeesSentence } from '../../src/domain/privacy/promises.js';
 import { FORM, interactionBody, LEADER, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
 
 let h: Harness;
@@ -95,5 +96,8 @@ describe('Save as coaching moment', () => {
     expect(row!.permalinkEnc).not.toContain('slack.com');
     expect(row!.bodyEnc).not.toContain('pushback');
     expect(JSON.parse(stored.body)).toEqual({ note: 'How I handled pushback', channel: 'C0GENERAL1', ts });
+    const confirmation = await waitFor(() => h.emu.callsTo('chat.postMessage').find((c) => c.ok && c.args.channel === LEADER && JSON.stringify(c.args.blocks).includes('Coaching moment saved')));
+    expect(JSON.stringify(confirmation.args.blocks)).toContain(coachSeesSentence('moment', 'shared'));
+    expect(JSON.stringify(confirmation.args)).not.toContain('pushback');
   });
 });

@@ -144,6 +144,9 @@ describe('stale and foreign clicks', () => {
     await click(h, { userId: LEADER, actionId: 'followup_snooze', value: f.value, message: f.message });
     await waitFor(() => updatesOf(f.message.ts)[0]);
     const [again] = (await pendingNudges(h, f.engagement.id)).filter((n) => n.kind === 'follow_up');
+    // The first was delivered at its due time, days ahead: the one asked again falls after it.
+    const firstSentAt = (await nudgeRow(f.nudgeId)).sentAt!;
+    await h.db.db.update(nudges).set({ dueAt: new Date(firstSentAt.getTime() + 86_400_000) }).where(eq(nudges.id, again!.id));
     expect(await deliverNudge(h, again!.id)).toBe('sent');
     await click(h, { userId: LEADER, actionId: 'followup_done', value: f.value, message: f.message });
     const update = await waitFor(() => updatesOf(f.message.ts)[1]);

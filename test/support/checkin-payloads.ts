@@ -10,6 +10,10 @@ export interface CheckInAnswers {
   commitment?: number;
   visibility?: 'private' | 'summary' | 'shared';
   makeItTen?: string;
+  /** yyyy-mm-dd, as the datepicker sends it. */
+  dueDate?: string;
+  /** The revisit step's checkbox; ticked unless false. */
+  preconditionNudge?: boolean;
 }
 
 type ViewLike = { id: string; hash?: string; callback_id: string; private_metadata?: string; blocks: { block_id?: string; type: string }[] };
@@ -21,7 +25,7 @@ export function checkInSubmission(view: ViewLike, answers: CheckInAnswers) {
     reality: { reality: text(answers.reality) },
     options: { options: text(answers.options) },
     will: { will: text(answers.will) },
-    will_due: { will_due: { type: 'datepicker', selected_date: null } },
+    will_due: { will_due: { type: 'datepicker', selected_date: answers.dueDate ?? null } },
     commitment: {
       commitment: {
         type: 'static_select',
@@ -33,5 +37,9 @@ export function checkInSubmission(view: ViewLike, answers: CheckInAnswers) {
     },
   };
   if (view.blocks.some((b) => b.block_id === 'make_it_ten')) values.make_it_ten = { make_it_ten: text(answers.makeItTen) };
+  if (view.blocks.some((b) => b.block_id === 'precondition_nudge')) {
+    const ticked = answers.preconditionNudge === false ? [] : [{ text: { type: 'plain_text', text: 'x' }, value: 'yes' }];
+    values.precondition_nudge = { precondition_nudge: { type: 'checkboxes', selected_options: ticked } };
+  }
   return viewSubmission(view, values);
 }

@@ -39,3 +39,8 @@ export function resolveActionDue(input: DueDateInput): Date {
 export function formatLocalDate(at: Date, tz: string): string {
   return DateTime.fromJSDate(at, { zone: tz }).toFormat('ccc d LLL');
 }
+
+/** When Grow will ask, exactly as the leader reads it, e.g. "Thu 3 Dec at 17:00". */
+export function formatLocalDateTime(at: Date, tz: string): string {
+  return DateTime.fromJSDate(at, { zone: tz }).toFormat("ccc d LLL 'at' HH:mm");
+}

@@ -44,6 +44,8 @@ export const checkInDraftSchema = z
     makeItTen: optionalText(LIMITS.makeItTen),
     /** The experiment style's prediction. */
     expectation: optionalText(LIMITS.expectation),
+    /** The revisit step's checkbox: a short nudge about the precondition before the due date. */
+    preconditionNudge: z.enum(['yes']).optional(),
   });
 
 /** What a check-in of this style asks, beyond the goal, the action and the commitment. */

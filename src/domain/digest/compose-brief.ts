@@ -7,8 +7,15 @@ import type { CheckInRecord, CoachSession, CoachView } from '../privacy/index.js
 import { uniqueNewestFirst, type DigestAction } from './compose-digest.js';
 import { resistanceText, sharedAnswersOf, sharedItemsOf, type SharedAnswer, type SharedItem } from './shared-answers.js';
 import { signalsOf, type Signal } from './signals.js';
+import { COACHABILITY_QUESTIONS, RESISTANCES, type Resistance } from '../engagement/contracting.js';
 import { foundationQuestion } from '../engagement/levels.js';
 import { OPENING_QUESTIONS, styleForResistance, type Style } from '../engagement/style.js';
+
+const COACHABILITY_PREFIX = 'coachability_';
+const coachabilityQuestionOf = (kind: string): string => {
+  const id = kind.slice(COACHABILITY_PREFIX.length);
+  return Object.hasOwn(COACHABILITY_QUESTIONS, id) ? COACHABILITY_QUESTIONS[id as keyof typeof COACHABILITY_QUESTIONS] : 'A rating at contracting';
+};
 
 /** The trend shows at most this many scores, the latest last. */
 export const TREND_POINTS = 10;
@@ -46,6 +53,8 @@ export interface BriefModel {
   shared: SharedItem[];
   summarisedCount: number;
   signals: Signal[];
+  /** Ratings the leader gave at contracting and did not keep private (the openness rating). */
+  contractingRatings: { question: string; rating: number }[];
   /** Whether the foundation comes first, asked from the targets the coach sees; null when it does not arise. */
   foundation?: string | null;
   /** How the leader came in, only when they shared their contracting answer. */
@@ -109,6 +118,9 @@ export function composeBrief(view: CoachView, sessionId: string, now: Date): Bri
     shared,
     summarisedCount,
     signals: signalsOf(view, now),
+    contractingRatings: view.reflections
+      .filter((r) => r.kind.startsWith(COACHABILITY_PREFIX) && r.rating !== null)
+      .map((r) => ({ question: coachabilityQuestionOf(r.kind), rating: r.rating! })),
     opening: openingOf(view, previous === undefined),
   };
 }

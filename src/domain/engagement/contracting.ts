@@ -1,6 +1,7 @@
 // Contracting, as rules: up to three behavioural targets with a baseline, the
 // coachability conversation, and the terms of confidentiality in plain words. The
 // answers keep the visibility the leader gave each one.
+import { SPONSOR_NEVER_SEES } from '../privacy/sponsor-view.js';
 import { z } from 'zod';
 import type { Visibility } from '../checkin/rules.js';
 import type { RhythmKind } from '../nudge-kinds.js';
@@ -31,10 +32,11 @@ export const COACHABILITY_QUESTIONS = {
 } as const;
 export type CoachabilityQuestion = keyof typeof COACHABILITY_QUESTIONS;
 
+// The sponsor's line comes from the sponsor view's own words (src/domain/privacy).
 export const CONFIDENTIALITY_TERMS = [
   'The agenda is yours: you decide what we work on.',
   'Your coach sees only what you choose to share, answer by answer.',
-  'A sponsor (HR, your manager) never sees what you write — not even a summary.',
+  `A sponsor (HR, your manager) sees only how the engagement is going, ${SPONSOR_NEVER_SEES}.`,
   'You can pause or end this at any time.',
 ] as const;
 

@@ -1,6 +1,9 @@
 // Midpoint and closing reviews: each target rated again 1–10 against its baseline, and
-// the before/after the leader sees when the engagement closes.
+// the before/after the leader sees when the engagement closes. At the midpoint a target
+// that no longer fits may be reworded; its baseline stays, so the before/after still
+// measures from where the leader started.
 import { z } from 'zod';
+import { TARGET_TEXT_MAX } from './contracting.js';
 
 export type ReviewStage = 'midpoint' | 'closing';
 
@@ -47,4 +50,26 @@ export function describeChange(row: Pick<BeforeAfter, 'baseline' | 'closing'>): 
   const delta = row.closing - row.baseline;
   const sign = delta > 0 ? `+${delta}` : delta < 0 ? `${delta}` : '±0';
   return `${row.baseline} → ${row.closing} (${sign})`;
+}
+
+export interface TargetRewording {
+  targetId: string;
+  description: string;
+}
+
+/** The midpoint's rewordings, keyed `reword{position}`: blank or unchanged keeps the target as it was. */
+export function parseRewordings(
+  targets: (ReviewTargetFacts & { description: string })[],
+  values: Record<string, string | undefined>,
+): { ok: true; rewordings: TargetRewording[] } | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const rewordings: TargetRewording[] = [];
+  for (const t of targets) {
+    const key = `reword${t.position}`;
+    const text = (values[key] ?? '').trim();
+    if (text.length === 0 || text === t.description.trim()) continue;
+    if (text.length > TARGET_TEXT_MAX) errors[key] = `Please keep a target under ${TARGET_TEXT_MAX} characters.`;
+    else rewordings.push({ targetId: t.id, description: text });
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, rewordings };
 }

@@ -3,20 +3,21 @@
 // is never confused with the one the leader asked for later.
 import { nextWorkingInstant, type WorkingHours } from '../time/working-hours.js';
 import { dedupeKeyFor } from './dedupe-key.js';
+import { dueDateSlot } from './due-date-slot.js';
 import { placeBefore } from './placement.js';
 import type { RhythmSettings } from './rhythm.js';
 import { sessionAfter, sessionAtOrBefore, type LiveSession } from './timeline.js';
 import type { NudgeSpec, PlanInput } from './types.js';
 
-const DAY_MS = 86_400_000;
-
 /**
- * Unsnoozed: `followUpFraction` of the way from the later of (the session before the
- * check-in, the check-in itself) to the next session — halfway between sessions when
- * the leader checks in right after one, later when they check in late, so the follow-up
- * never comes before the commitment it asks about. After the last session the action's
- * own due time stands in for the next session (or one cadence, if already due). With no
- * check-in and no session behind it, the action's due time is the follow-up.
+ * Unsnoozed, the follow-up asks once the action could have happened:
+ * - an action due before the next session (or with no session ahead) is asked about late
+ *   on its due date, or the next working morning (`dueDateSlot`), if that is still before
+ *   the next session; otherwise nothing, as the session itself will cover it;
+ * - an action due at or after the next session (the default when the leader chose no
+ *   date) is asked about `followUpFraction` of the way from the later of (the session
+ *   before the check-in, the check-in itself) to that session.
+ * Never before the check-in that made the action.
  */
 function followUpDue(input: PlanInput, live: LiveSession[], rhythm: RhythmSettings, hours: WorkingHours): Date | null {
   const action = input.openAction!;
@@ -24,13 +25,16 @@ function followUpDue(input: PlanInput, live: LiveSession[], rhythm: RhythmSettin
   const anchorMs = checkInMs ?? input.now.getTime();
   const prev = sessionAtOrBefore(live, anchorMs);
   const next = sessionAfter(live, anchorMs);
+  // Without a check-in, the session before stands in for it (so re-planning does not move the slot).
   const starts = [prev?.startMs, checkInMs].filter((ms): ms is number => ms !== undefined);
-  if (starts.length === 0) return placeBefore(action.dueAt.getTime(), anchorMs, next?.startMs, hours);
-  const fromMs = Math.max(...starts);
+  const fromMs = starts.length > 0 ? Math.max(...starts) : anchorMs;
   const dueMs = action.dueAt.getTime();
-  const toMs = next?.startMs ?? (dueMs > fromMs ? dueMs : fromMs + input.engagement.cadenceDays * DAY_MS);
-  const preferredMs = fromMs + rhythm.followUpFraction * (toMs - fromMs);
-  return placeBefore(preferredMs, fromMs, next?.startMs, hours);
+  if (!next || dueMs < next.startMs) {
+    const at = dueDateSlot(action.dueAt, fromMs, hours);
+    return !next || at.getTime() < next.startMs ? at : null;
+  }
+  const preferredMs = fromMs + rhythm.followUpFraction * (next.startMs - fromMs);
+  return placeBefore(preferredMs, fromMs, next.startMs, hours);
 }
 
 export function planFollowUp(

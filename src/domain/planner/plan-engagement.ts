@@ -21,6 +21,7 @@ import { resolveWorkingHours, type WorkingHours } from '../time/working-hours.js
 import { dedupeKeyFor, ONCE } from './dedupe-key.js';
 import { planContractingReminder } from './contracting-reminder.js';
 import { planFollowUp } from './follow-up.js';
+import { planPrecondition } from './precondition.js';
 import { placeBefore, placePrep } from './placement.js';
 import { resolveRhythm, type RhythmSettings } from './rhythm.js';
 import { liveSessions, midpointIndex, type LiveSession } from './timeline.js';
@@ -98,6 +99,7 @@ export function planEngagement(input: PlanInput): NudgeSpec[] {
   const ctx: Context = { input, live: liveSessions(input.sessions, input.engagement.sessionMinutes), rhythm, hours };
   const backedOff = input.leader.unansweredFollowUps >= rhythm.backOffAfterUnanswered;
   const followUp = backedOff ? null : planFollowUp(input, ctx.live, rhythm, hours);
+  const precondition = planPrecondition(input, followUp, hours);
   const reminder = input.contracting
     ? planContractingReminder({ engagementId: input.engagement.id, leaderId: input.leader.userId, ...input.contracting, hours })
     : null;
@@ -107,6 +109,7 @@ export function planEngagement(input: PlanInput): NudgeSpec[] {
     ...(backedOff ? [] : planCheckinPrompts(ctx)),
     ...planReviews(ctx),
     ...(followUp ? [followUp] : []),
+    ...(precondition ? [precondition] : []),
   ];
   const pausedUntilMs = input.leader.pausedUntil?.getTime() ?? -Infinity;
   const style = input.engagement.style ?? 'standard';

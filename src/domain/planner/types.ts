@@ -41,6 +41,8 @@ export interface PlanAction {
   id: string;
   dueAt: Date;
   snoozedUntil?: Date | null;
+  /** The leader asked for a nudge about what would make it a 10, before the due date. */
+  askPrecondition?: boolean;
 }
 
 export interface PlanInput {

@@ -9,9 +9,10 @@
 //   shared  → the full text, and a moment's permalink.
 // An action carries the visibility of the check-in that made it (never more). Targets are agreed
 // with the coach at contracting, so they are visible to the coach; they have no
-// visibility of their own. Anyone other than the engagement's coach (a sponsor, HR, a
-// manager, the leader's other coach) gets an empty view, as does an engagement the
-// leader has not accepted. Items of another leader or another engagement are dropped.
+// visibility of their own, except the closing review's ratings, which follow the
+// visibility the leader chose in that review (`closingRatingsReachCoach`). Anyone other
+// than the engagement's coach (a sponsor, HR, a manager, the leader's other coach) gets
+// an empty view, as does an engagement the leader has not accepted. Items of another leader or another engagement are dropped.
 import type {
   ActionRecord,
   CheckInRecord,
@@ -76,6 +77,13 @@ function viewMoment(r: ReflectionRecord): CoachMoment | null {
 
 const present = <T>(x: T | null): x is T => x !== null;
 
+/**
+ * The closing review's ratings are numbers, with no words of the leader's: `summary` and
+ * `shared` both show them, `private` shows none. Before the leader chose, there is no
+ * rating to show.
+ */
+export const closingRatingsReachCoach = (visibility: Visibility | null | undefined): boolean => visibility === 'summary' || visibility === 'shared';
+
 /** What `viewerId` may see of the leader's record; see the module header for the rules. */
 export function coachViewOf(viewerId: string, record: LeaderRecord): CoachView {
   const { engagement } = record;
@@ -102,7 +110,7 @@ export function coachViewOf(viewerId: string, record: LeaderRecord): CoachView {
     targets: record.targets
       .filter((t) => t.engagementId === engagement.id)
       .sort((a, b) => a.position - b.position)
-      .map(({ engagementId: _, ...target }) => target),
+      .map(({ engagementId: _, ...target }) => ({ ...target, closingRating: closingRatingsReachCoach(engagement.closingVisibility) ? target.closingRating : null })),
     sessions: record.sessions
       .filter((s) => s.engagementId === engagement.id)
       .sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime())

@@ -1,7 +1,8 @@
 // Confidentiality rules: what of a leader's record their coach may see.
-export { coachViewOf, MOMENT_KIND } from './coach-view.js';
+export { closingRatingsReachCoach, coachViewOf, MOMENT_KIND } from './coach-view.js';
 export { coachPulseView, sharedPulseStagesOf, type CoachPulseTarget, type CoachPulseView, type PulseRoundSharing } from './pulse-view.js';
 export type * from './types.js';
+export { COACH_SEES, coachSeesSentence, type PromiseSubject, type SeenPart } from './promises.js';
 export {
   processFactsOf,
   SPONSOR_NEVER_SEES,

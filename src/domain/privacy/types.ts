@@ -12,6 +12,8 @@ export interface EngagementParties {
   coachId: string;
   leaderId: string;
   status: EngagementStatus;
+  /** The visibility the leader chose for the closing review's ratings; null or absent before it. */
+  closingVisibility?: Visibility | null;
 }
 
 export interface CheckInRecord {

@@ -65,6 +65,12 @@ function prepLines(model: BriefModel): string[] {
   return [title, ...model.prep.answers.map((a) => `• ${a.question ? `_${a.question}_ ` : ''}${quoteUserText(a.text.replace(/\s+/g, ' '), MAX.answer)}`)];
 }
 
+/** A rating the leader let the coach see at contracting (by the rule, any rating not kept private). */
+function contractingLines(model: BriefModel): string[] {
+  if (model.contractingRatings.length === 0) return [];
+  return ['*At contracting*', ...model.contractingRatings.map((r) => `• _${escapeMrkdwn(r.question)}_ ${r.rating}/10`)];
+}
+
 function actionLines(model: BriefModel, tz: string): string[] {
   if (model.actions.length === 0) return [];
   return [
@@ -105,7 +111,7 @@ export function buildBriefMessage({ model, tz, sponsor = [] }: BriefMessageInput
     fittedSection([`*Your session with ${who} is ${formatCoachTime(model.session.scheduledAt, tz)}*${of}.`]),
     context(`${since}Only what ${who} chose to share with you.`),
   ];
-  for (const lines of [openingLines(model), targetLines(model), goalLines(model), checkInLines(model, tz), prepLines(model), actionLines(model, tz), sharedLines(model, tz)]) {
+  for (const lines of [openingLines(model), targetLines(model), goalLines(model), checkInLines(model, tz), prepLines(model), contractingLines(model), actionLines(model, tz), sharedLines(model, tz)]) {
     if (lines.length > 0) blocks.push(fittedSection(lines));
   }
   blocks.push(...sponsor.slice(0, 2));

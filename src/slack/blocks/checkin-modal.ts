@@ -2,7 +2,7 @@
 // shaped by the engagement's style (three fields for the light rhythm, a prediction for
 // experiments, the leader's own goal first). The same builder makes the "revisit" step,
 // shown when commitment is below 8.
-import type { View } from '@slack/types';
+import type { ModalView, View } from '@slack/types';
 import { z } from 'zod';
 import { checkInAsks, LIMITS, type CheckInDraft, type Visibility } from '../../domain/checkin/rules.js';
 import { BASELINE_AS_DATA, EXPECTATION_QUESTION, LIGHT_DURATION, STYLES, type BaselineState, type Style } from '../../domain/engagement/style.js';
@@ -10,6 +10,10 @@ import { encodeJson } from '../metadata.js';
 import { truncate } from '../mrkdwn.js';
 import { context, option, plain, section, textInput, type Block } from './kit.js';
 import { CALLBACKS } from '../ids.js';
+import { coachSeesSentence } from '../../domain/privacy/promises.js';
+
+/** The line under the visibility choice saying what the coach will see with it. */
+export const VISIBILITY_LINE_BLOCK = 'visibility_line';
 
 
 export const checkInMetadataSchema = z.object({ step: z.enum(['checkin', 'revisit']), style: z.enum(STYLES).default('standard') });
@@ -50,6 +54,19 @@ export const VISIBILITY_TEXT: Record<Visibility, string> = {
 
 const COMMITMENT_TEXT = (n: number) => (n === 10 ? '10 — I will do this' : n === 1 ? '1 — unlikely' : String(n));
 
+const PRECONDITION_OPTION = option('Nudge me about it before the action is due', 'yes');
+
+/** Default on: a short nudge before the due date about what would make it a 10. */
+function preconditionCheckbox(ticked: boolean): Block {
+  return {
+    type: 'input',
+    block_id: 'precondition_nudge',
+    optional: true,
+    label: plain('Before the due date'),
+    element: { type: 'checkboxes', action_id: 'precondition_nudge', options: [PRECONDITION_OPTION], ...(ticked ? { initial_options: [PRECONDITION_OPTION] } : {}) },
+  };
+}
+
 function goalInput(style: Style, d: Partial<CheckInDraft>, hasTargets: boolean, drawn?: string): Block {
   const own = style === 'goal_first';
   return textInput('goal', own ? 'What do you want for yourself from the next two weeks?' : 'Goal — what do you want from the next two weeks?', LIMITS.goal, {
@@ -73,6 +90,7 @@ export function checkInModal(input: CheckInModalInput): View {
       section(`You rated your commitment *${d.commitment ?? '?'}/10*. *What would make it a 10?*`),
       context('Low commitment usually means the goal or the action does not fit yet. Reshape either below, or save it as it is.'),
       textInput('make_it_ten', 'What would make it a 10?', LIMITS.makeItTen, { optional: true, multiline: true, initial: d.makeItTen }),
+      preconditionCheckbox(d.preconditionNudge !== undefined || d.makeItTen === undefined),
     );
   }
   const engagements = input.engagements ?? [];
@@ -140,6 +158,8 @@ export function checkInModal(input: CheckInModalInput): View {
     {
       type: 'input',
       block_id: 'visibility',
+      // A change re-renders the line below it, so it always names what the choice shows.
+      dispatch_action: true,
       label: plain('Who sees this check-in?'),
       element: {
         type: 'radio_buttons',
@@ -148,7 +168,7 @@ export function checkInModal(input: CheckInModalInput): View {
         initial_option: option(VISIBILITY_TEXT[d.visibility ?? 'summary'], d.visibility ?? 'summary'),
       },
     },
-    context(`With a summary ${engagements.length > 1 ? 'the coach you pick above' : 'your coach'} sees your goal, your commitment score and whether you did the action — never what you wrote.`),
+    { ...context(coachSeesSentence('check_in', d.visibility ?? 'summary', engagements.length > 1 ? 'the coach you pick above' : 'your coach')), block_id: VISIBILITY_LINE_BLOCK },
   );
   return {
     type: 'modal',
@@ -159,4 +179,24 @@ export function checkInModal(input: CheckInModalInput): View {
     private_metadata: encodeJson(checkInMetadataSchema, { step: input.step, style }),
     blocks,
   };
+}
+
+/** The parts of a modal Slack echoes back that an update must send again. */
+export type ModalParts = Pick<ModalView, 'callback_id' | 'title' | 'submit' | 'close' | 'private_metadata'> & { blocks: Block[] };
+
+/**
+ * The same modal with the line under the visibility choice rewritten for `visibility`;
+ * every other block is kept as it is, so Slack keeps what the leader has typed.
+ */
+export function withVisibilityLine(view: ModalParts, visibility: Visibility, who: string): View {
+  const { callback_id, title, submit, close, private_metadata, blocks } = view;
+  return {
+    type: 'modal',
+    callback_id,
+    title,
+    submit,
+    close,
+    private_metadata,
+    blocks: blocks.map((b) => ((b as { block_id?: string }).block_id === VISIBILITY_LINE_BLOCK ? { ...context(coachSeesSentence('check_in', visibility, who)), block_id: VISIBILITY_LINE_BLOCK } : b)),
+  } as View;
 }

@@ -13,6 +13,8 @@ import {
 } from '../../domain/engagement/contracting.js';
 import { LEVEL_DESCRIPTIONS, levelLabel } from '../../domain/engagement/levels.js';
 import { encodeJson } from '../metadata.js';
+import { coachSeesSentence } from '../../domain/privacy/promises.js';
+import { VISIBILITY_TEXT } from './checkin-modal.js';
 import { messagesInput, ratingInput, selectInput, textAnswer, visibilityInput } from './engagement-inputs.js';
 import { contractingMetaSchema } from '../engagement-button-value.js';
 import { context, divider, option, plain, section, type Block } from './kit.js';
@@ -74,7 +76,7 @@ export function contractingModal(input: { engagementId: string; coachId: string;
     visibilityInput('resistance_visibility'),
     messagesInput(CONTRACTING_MESSAGES, 'Which messages would you like from Grow between sessions?', []),
     context('Untick any you don’t want; session prep is what helps most. Your answer above also shapes them, and you can change both on App Home.'),
-    context('*Summary* lets your coach see that you answered and any rating, not your words. *Share* shows your words too. *Only me* keeps it yours.'),
+    context(`*${VISIBILITY_TEXT.summary}*: ${coachSeesSentence('reflection', 'summary')} *${VISIBILITY_TEXT.shared}*: ${coachSeesSentence('reflection', 'shared')} *${VISIBILITY_TEXT.private}*: ${coachSeesSentence('reflection', 'private')}`),
     divider(),
     section(`*Our terms, in plain words*\n${CONFIDENTIALITY_TERMS.map((t) => `• ${t}`).join('\n')}`),
   );

@@ -31,7 +31,7 @@ export function engagementNewModal(): View {
       type: 'input',
       block_id: 'sponsor',
       optional: true,
-      label: plain('Sponsor (optional)'),
+      label: plain('Who sponsors this coaching, if anyone?'),
       hint: plain('The leader’s manager or HR partner, for example. The invitation tells the leader who the sponsor is and that a sponsor sees process facts only, never what the leader writes.'),
       element: { type: 'users_select', action_id: 'sponsor', placeholder: plain('Choose a person') },
     },

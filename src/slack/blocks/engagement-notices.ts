@@ -5,6 +5,8 @@
 import { cadenceLabel } from '../../domain/engagement/draft.js';
 import { formatSessionTime } from './nudge-session-prep.js';
 import { context, message, section, type Message } from './kit.js';
+import { END_REASON_MAX } from './engagement-session-modal.js';
+import { userTextSection } from './nudge-message.js';
 
 export type Notice = Message;
 
@@ -31,12 +33,16 @@ export const acceptedNotice = (leaderId: string, firstSessionAt: Date | null, co
 export const declinedNotice = (leaderId: string): Notice =>
   notice('Grow: your coaching invitation was declined.', `<@${leaderId}> declined your coaching invitation.`);
 
-export const endedNotice = (byId: string): Notice =>
-  notice(
-    'Grow: your coaching engagement has ended.',
-    `<@${byId}> ended your coaching engagement.`,
-    'Nothing more will be sent for it. What was written stays with its author.',
-  );
+/** To the other person; the reason only when the coach is the one told (the leader ended it). */
+export const endedNotice = (byId: string, reason?: string | null): Notice =>
+  message({
+    notification: 'Grow: your coaching engagement has ended.',
+    blocks: [
+      section(`<@${byId}> ended your coaching engagement.`),
+      ...(reason ? [userTextSection('*Their reason, seen only by them and you:*', reason, END_REASON_MAX)] : []),
+      context('Nothing more will be sent for it. What was written stays with its author.'),
+    ],
+  });
 
 export const sessionMovedNotice = (byId: string, seq: number, at: Date, tz: string): Notice =>
   notice(`Grow: session ${seq} was moved.`, `<@${byId}> moved session ${seq} to *${formatSessionTime(at, tz)}* (your time).`);

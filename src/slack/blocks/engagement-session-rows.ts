@@ -1,5 +1,6 @@
 // Session rows on App Home, shared by the leader's and the coach's sections: each with
-// a menu to move it, mark it held or cancel it, and the "End engagement" button.
+// a menu to move it, mark it held or cancel it, and the "End engagement" button (which
+// opens a confirmation with an optional reason).
 import { formatSessionTime } from './nudge-session-prep.js';
 import { encodeEngagementValue, encodeSessionMenu } from '../engagement-button-value.js';
 import { option, plain, type Block } from './kit.js';
@@ -47,13 +48,6 @@ export function endEngagementBlock(engagementId: string, invited: boolean): Bloc
         text: plain(invited ? 'Withdraw invitation' : 'End engagement'),
         value: encodeEngagementValue(engagementId),
         style: 'danger',
-        confirm: {
-          title: plain(invited ? 'Withdraw this invitation?' : 'End this engagement?'),
-          text: { type: 'mrkdwn', text: 'Nothing more will be sent for it. What was already written stays with its author.' },
-          confirm: plain(invited ? 'Withdraw' : 'End it'),
-          deny: plain('Keep it'),
-          style: 'danger',
-        },
       },
     ],
   };

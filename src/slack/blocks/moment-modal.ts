@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { VISIBILITY_TEXT } from './checkin-modal.js';
 import { encodeJson } from '../metadata.js';
 import { quoteUserText } from '../mrkdwn.js';
-import { context, option, plain, section } from './kit.js';
+import { context, message, option, plain, section, type Message } from './kit.js';
+import type { Visibility } from '../../domain/checkin/rules.js';
+import { coachSeesSentence } from '../../domain/privacy/promises.js';
 import { CALLBACKS } from '../ids.js';
 
 export const MOMENT_NOTE_MAX = 1000;
@@ -41,4 +43,12 @@ export function momentModal(input: { channel: string; ts: string; excerpt: strin
       context('Grow keeps a link to the message and your note, not a copy of the message.'),
     ],
   };
+}
+
+/** The DM after a moment is saved: that it is kept, and exactly what the coach sees of it. */
+export function momentSavedMessage(visibility: Visibility): Message {
+  return message({
+    notification: 'Grow: coaching moment saved.',
+    blocks: [section(`🔖 *Coaching moment saved* — ${VISIBILITY_TEXT[visibility].toLowerCase()}.`), context(coachSeesSentence('moment', visibility))],
+  });
 }

@@ -1,12 +1,15 @@
-// Midpoint and closing reviews: each target with its baseline shown, rated again 1–10.
+// Midpoint and closing reviews: each target with its baseline shown, rated again 1–10;
+// at the midpoint each target's wording can be revised, its baseline kept.
 // After the closing review the leader gets the before/after in one message.
 import type { View } from '@slack/types';
 import type { z } from 'zod';
+import { TARGET_TEXT_MAX as TARGET_TEXT_MAX_CHARS } from '../../domain/engagement/contracting.js';
 import { describeChange, type ReviewStage } from '../../domain/engagement/review.js';
 import { encodeJson } from '../metadata.js';
-import { ratingInput } from './engagement-inputs.js';
+import { ratingInput, visibilityInput } from './engagement-inputs.js';
+import { closingVisibilityLine } from '../review-visibility.js';
 import { reviewMetaSchema } from '../engagement-button-value.js';
-import { context, message, plain, section, type Block, type Message } from './kit.js';
+import { context, message, plain, section, textInput, type Block, type Message } from './kit.js';
 import { userTextSection } from './nudge-message.js';
 import { distributionLines } from './pulse-results.js';
 import { CALLBACKS } from '../ids.js';
@@ -29,6 +32,8 @@ export interface ReviewStakeholderScores {
   byTarget: Record<string, { score: number; count: number }[]>;
 }
 
+const CLOSING_VISIBILITY_NOTE = (['private', 'summary', 'shared'] as const).map(closingVisibilityLine).join(' ') + ' You get your before and after either way.';
+
 export function reviewModal(input: { meta: z.input<typeof reviewMetaSchema>; stage: ReviewStage; targets: ReviewTargetView[]; stakeholders?: ReviewStakeholderScores | null }): View {
   const blocks: Block[] = [
     section(input.stage === 'midpoint' ? '*Halfway through.* Where are you now on each target?' : '*Your last session is behind you.* Where are you now on each target?'),
@@ -42,8 +47,22 @@ export function reviewModal(input: { meta: z.input<typeof reviewMetaSchema>; sta
     const scores = t.id ? input.stakeholders?.byTarget[t.id] : undefined;
     if (scores) blocks.push(section(`_Your ${input.stakeholders!.answered} stakeholders, less (−3) to more (+3) effective:_\n${distributionLines(scores)}`));
     blocks.push(ratingInput(`rating${t.position}`, `Where are you now on target ${t.position}, 1 to 10?`));
+    if (input.stage === 'midpoint') {
+      blocks.push(
+        textInput(`reword${t.position}`, `Does target ${t.position} still say what you want to change?`, TARGET_TEXT_MAX_CHARS, {
+          optional: true,
+          multiline: true,
+          initial: t.description,
+          hint: `If it no longer fits, reword it here. Where you started (${t.baseline}/10) stays as it was.`,
+        }),
+      );
+    }
   }
-  blocks.push(context('Your coach sees these ratings; what you wrote stays as you shared it.'));
+  if (input.stage === 'closing') {
+    blocks.push(visibilityInput('visibility', 'Who sees these ratings?'), context(CLOSING_VISIBILITY_NOTE));
+  } else {
+    blocks.push(context('Your coach sees these ratings; what you wrote stays as you shared it.'));
+  }
   return {
     type: 'modal',
     callback_id: CALLBACKS.review,

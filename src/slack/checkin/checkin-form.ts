@@ -2,7 +2,7 @@
 // land on the block the leader has to fix.
 import type { CheckInDraft, DraftErrors } from '../../domain/checkin/rules.js';
 import type { EngagementChoice, TargetChoice } from '../blocks/checkin-modal.js';
-import { readInput, type ViewStateValues } from '../read-view-state.js';
+import { readInput, readMulti, type ViewStateValues } from '../read-view-state.js';
 
 const BLOCK_FOR: Record<keyof CheckInDraft, string> = {
   goal: 'goal',
@@ -15,6 +15,7 @@ const BLOCK_FOR: Record<keyof CheckInDraft, string> = {
   commitment: 'commitment',
   visibility: 'visibility',
   makeItTen: 'make_it_ten',
+  preconditionNudge: 'precondition_nudge',
   expectation: 'expectation',
 };
 
@@ -24,6 +25,9 @@ export function readCheckInValues(values: ViewStateValues): Record<string, unkno
     const v = readInput(values, blockId);
     if (v !== undefined) out[field] = v;
   }
+  // A checkbox: ticked or not.
+  if (readMulti(values, BLOCK_FOR.preconditionNudge).includes('yes')) out.preconditionNudge = 'yes';
+  else delete out.preconditionNudge;
   return out;
 }
 

@@ -19,16 +19,19 @@ export interface OpenCheckInInput {
 export async function openCheckIn(deps: SlackDeps, input: OpenCheckInInput): Promise<void> {
   const opened = await input.client.views.open({ trigger_id: input.triggerId, view: checkInModal({ step: 'checkin' }) });
   const tz = await syncPersonTz(deps, input.client, input.teamId, input.userId);
-  if (!opened.view?.id) return;
   const engagement = await loadCheckInContext(deps, input.teamId, input.userId);
-  const hints = await checkInHints(deps, input.teamId, input.userId, engagement?.engagementId ?? null);
-  const engagements = engagement ? await engagementChoices(input.client, engagement.active) : [];
-  const defaultDue = engagement?.nextSessionAt ? `before your next session (${formatLocalDate(engagement.nextSessionAt, tz)})` : undefined;
+  // The modal is enriched only when there is something of the engagement to add; the
+  // bank's hints ride along then, so no extra update races the leader's first keystrokes.
+  if (!engagement || !opened.view?.id) return;
+  const engagements = await engagementChoices(input.client, engagement.active);
+  if (engagement.targets.length === 0 && !engagement.nextSessionAt && engagements.length === 0 && engagement.style === 'standard') return;
+  const hints = await checkInHints(deps, input.teamId, input.userId, engagement.engagementId);
+  const defaultDue = engagement.nextSessionAt ? `before your next session (${formatLocalDate(engagement.nextSessionAt, tz)})` : undefined;
   try {
     await input.client.views.update({
       view_id: opened.view.id,
       hash: opened.view.hash,
-      view: checkInModal({ step: 'checkin', style: engagement?.style, baseline: engagement?.baseline, targets: engagement?.targets ?? [], defaultDue, engagements, hints, draft: { engagementId: engagement?.engagementId } }),
+      view: checkInModal({ step: 'checkin', style: engagement.style, baseline: engagement.baseline, targets: engagement.targets, defaultDue, engagements, hints, draft: { engagementId: engagement.engagementId } }),
     });
   } catch (error) {
     // A hash conflict means the leader already moved on (submitted or changed step); the plain modal still works.

@@ -1,7 +1,7 @@
 // Submissions of the check-in modal: inline errors, the revisit step below commitment 8,
 // or save, close and confirm by DM.
 import type { App } from '@slack/bolt';
-import { formatLocalDate } from '../../domain/checkin/due-date.js';
+import { formatLocalDate, formatLocalDateTime } from '../../domain/checkin/due-date.js';
 import type { CheckInDraft } from '../../domain/checkin/rules.js';
 import { notePosted } from '../../services/posted-messages.js';
 import { submitCheckIn } from '../../services/check-in.js';
@@ -52,7 +52,7 @@ export function registerCheckInSubmit(app: App, deps: SlackDeps): void {
       will: result.will,
       commitment: result.commitment,
       dueLabel: formatLocalDate(result.dueAt, result.tz),
-      followUpLabel: result.followUpAt ? formatLocalDate(result.followUpAt, result.tz) : undefined,
+      followUpLabel: result.followUpAt ? formatLocalDateTime(result.followUpAt, result.tz) : undefined,
     });
     try {
       const posted = await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks });

@@ -1,16 +1,17 @@
 // Sessions and the engagement itself, from App Home: the session menu (move, mark held,
 // cancel), the move-session modal, the cancel-session confirmation, and "End engagement"
-// behind a confirm dialog. The other party hears about a moved or cancelled session or
+// behind a confirmation with an optional reason (only the ender and the coach see it). The other party hears about a moved or cancelled session or
 // an ended engagement; both Homes refresh.
 import type { App, BlockButtonAction, BlockOverflowAction } from '@slack/bolt';
 import { atLocalTime } from '../../domain/time/local-time.js';
 import { isDomainError } from '../../domain/errors.js';
-import { endEngagement } from '../../services/engagement.js';
+import { endEngagement, loadEngagement } from '../../services/engagement.js';
+import { isLive, roleOf } from '../../domain/engagement/status.js';
 import { changeSession, loadSessionToChange } from '../../services/engagement-sessions.js';
 import { personZone } from '../../services/people-sync.js';
 import { endedNotice, sessionCancelledNotice, sessionMovedNotice } from '../blocks/engagement-notices.js';
-import { cancelSessionModal, rescheduleModal, sessionNoticeView } from '../blocks/engagement-session-modal.js';
-import { cancelSessionMetaSchema, parseEngagementValue, parseSessionMenu, rescheduleMetaSchema } from '../engagement-button-value.js';
+import { cancelSessionModal, endEngagementModal, rescheduleModal, sessionNoticeView } from '../blocks/engagement-session-modal.js';
+import { cancelSessionMetaSchema, endEngagementMetaSchema, parseEngagementValue, parseSessionMenu, rescheduleMetaSchema } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { decodeJson } from '../metadata.js';
@@ -18,6 +19,7 @@ import { readInput, viewStateSchema } from '../read-view-state.js';
 import { type RefreshHome, sendDm, tellUser, whoActed } from './engagement-interaction.js';
 import { showInvitationOutcome } from './engagement-invitation.js';
 import { CALLBACKS, ENGAGEMENT_ACTIONS } from '../ids.js';
+import { errorOn, readSubmission } from '../modal-submission.js';
 
 const OUT_OF_DATE = 'That is out of date; nothing was changed.';
 
@@ -107,15 +109,30 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
     await ack();
     const { teamId, userId, log } = whoActed(deps, body, { action: ENGAGEMENT_ACTIONS.end });
     const value = parseEngagementValue(body.actions[0]?.value);
-    if (!value) return tellUser(client, body, OUT_OF_DATE, log);
+    const engagement = value ? await loadEngagement(deps, teamId, value.engagementId) : undefined;
+    const role = engagement ? roleOf(engagement, userId) : null;
+    if (!engagement || !role) return tellUser(client, body, OUT_OF_DATE, log);
+    if (!isLive(engagement.status)) return tellUser(client, body, 'That engagement has already ended; nothing was changed.', log);
+    const otherId = role === 'coach' ? engagement.leaderId : engagement.coachId;
+    await client.views.open({ trigger_id: body.trigger_id, view: endEngagementModal({ engagementId: engagement.id, invited: engagement.status === 'invited', enderIsCoach: role === 'coach', otherId }) });
+  });
+
+  app.view(CALLBACKS.endEngagement, async ({ ack, body, view, client }) => {
+    const { teamId, userId, log } = whoActed(deps, body, { view: CALLBACKS.endEngagement });
+    const form = readSubmission(view, endEngagementMetaSchema, ['reason']);
+    if (!form) return void (await ack(errorOn('reason', 'This form could not be read. Please open it again from App Home.')));
+    await ack();
     try {
-      const result = await endEngagement(deps, { teamId, userId, engagementId: value.engagementId });
+      const result = await endEngagement(deps, { teamId, userId, engagementId: form.meta.engagementId, reason: form.values.reason });
       const { engagement } = result;
       if (result.outcome === 'moved') {
-        const otherId = engagement.coachId === userId ? engagement.leaderId : engagement.coachId;
+        const enderIsCoach = engagement.coachId === userId;
+        const otherId = enderIsCoach ? engagement.leaderId : engagement.coachId;
         // A withdrawn invitation reaches the leader only as its own DM, updated in place.
         const withdrawn = result.previous === 'invited' && otherId === engagement.leaderId;
-        if (!withdrawn) await sendDm(client, otherId, endedNotice(userId), log, { db: deps.db, teamId });
+        // The reason goes to the coach only: a leader is never told why a coach ended it.
+        const reason = enderIsCoach ? null : form.values.reason?.trim();
+        if (!withdrawn) await sendDm(client, otherId, endedNotice(userId, reason), log, { db: deps.db, teamId });
         await showInvitationOutcome(deps, client, engagement, undefined, log);
       } else {
         await tellUser(client, body, 'That engagement has already ended; nothing was changed.', log);

@@ -14,7 +14,7 @@ export function registerReview(app: App, deps: SlackDeps): void {
     staleMessage: (check) => reviewAnsweredMessage(check.reason),
     modal: (meta, check) => reviewModal({ meta, stage: check.stage, targets: check.targets, stakeholders: check.stakeholders }),
     metaSchema: reviewMetaSchema,
-    blockIds: ['rating1', 'rating2', 'rating3'],
+    blockIds: ['rating1', 'rating2', 'rating3', 'reword1', 'reword2', 'reword3', 'visibility'],
     save: submitReview,
     answeredMessage: (result) => reviewAnsweredMessage(result.outcome === 'saved' ? 'saved' : result.reason),
     afterSave: async (deps, client, who, result, log) => {

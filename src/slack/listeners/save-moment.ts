@@ -4,7 +4,8 @@ import type { App, MessageShortcut } from '@slack/bolt';
 import { visibilitySchema } from '../../domain/checkin/rules.js';
 import { offerSupportIfNeeded } from '../support-signpost.js';
 import { saveMoment } from '../../services/moment.js';
-import { MOMENT_NOTE_MAX, momentMetadataSchema, momentModal } from '../blocks/moment-modal.js';
+import { MOMENT_NOTE_MAX, momentMetadataSchema, momentModal, momentSavedMessage } from '../blocks/moment-modal.js';
+import { sendDm } from './engagement-interaction.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { decodeJson } from '../metadata.js';
@@ -42,5 +43,6 @@ export function registerSaveMoment(app: App, deps: SlackDeps): void {
     deps.logger.info({ teamId, userId: body.user.id }, 'coaching moment saved');
     // Only the leader's own note is read: the saved message may be someone else's words.
     await offerSupportIfNeeded(deps, client, { teamId, userId: body.user.id }, [note], 'moment', deps.logger.child({ teamId, userId: body.user.id }));
+    await sendDm(client, body.user.id, momentSavedMessage(visibility.data), deps.logger.child({ teamId, userId: body.user.id }), { db: deps.db, teamId });
   });
 }

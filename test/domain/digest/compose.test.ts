@@ -97,6 +97,12 @@ describe('composeBrief', () => {
     expect(composeBrief(view({ sessions, checkIns: [checkIn(2, 8)] }), 's2', now)!.latestShared).toBeNull();
   });
 
+  it('carries the ratings given at contracting that reach the coach, with their question', () => {
+    const rating = (id: string, kind: string, value: number | null) => ({ id, kind, createdAt: ago(30), visibility: 'summary' as const, rating: value, actionId: null, body: null });
+    const v = view({ sessions, reflections: [rating('r1', 'coachability_openness', 7), rating('r2', 'coachability_worked', null), rating('r3', 'follow_up', 4)] });
+    expect(composeBrief(v, 's2', now)!.contractingRatings).toEqual([{ question: 'How open are you to being coached right now, 1 to 10?', rating: 7 }]);
+  });
+
   it('is null for a session the view does not have', () => {
     expect(composeBrief(view({ sessions }), 'nope', now)).toBeNull();
   });

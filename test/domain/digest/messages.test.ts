@@ -48,6 +48,7 @@ const fullBrief: BriefModel = {
   shared: Array.from({ length: 20 }, (_, k) => sharedItem(k)),
   summarisedCount: 4,
   signals,
+  contractingRatings: [{ question: 'How open are you to being coached right now, 1 to 10?', rating: 7 }],
 };
 
 const allText = (m: NudgeMessage) => JSON.stringify(m);

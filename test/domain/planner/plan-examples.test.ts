@@ -115,11 +115,37 @@ describe('planEngagement: follow-ups', () => {
   const base = scenario({ tz: 'America/New_York', firstDate: '2024-06-04', time: '10:00' });
   const action = { id: 'a1', dueAt: ny('2024-06-14', '17:00') };
 
-  it('follows up on the open action halfway between the check-in and the next session', () => {
+  it('asks about an action due before the next session late on its due date', () => {
     const input = { ...base, openAction: action, lastCheckInAt: ny('2024-06-04', '10:30') };
     const followUp = find(input, 'follow_up');
     expect(followUp).toMatchObject({ dedupeKey: 'e1:follow_up:a1', ref: { actionId: 'a1' } });
-    expect(followUp?.dueAt).toEqual(ny('2024-06-11', '10:15'));
+    expect(followUp?.dueAt).toEqual(ny('2024-06-14', '17:00'));
+  });
+
+  it('asks the next working morning when the action is due on a day off', () => {
+    const input = { ...base, openAction: { id: 'a1', dueAt: ny('2024-06-08', '17:30') }, lastCheckInAt: ny('2024-06-04', '10:30') };
+    expect(find(input, 'follow_up')?.dueAt).toEqual(ny('2024-06-10', '09:00'));
+  });
+
+  it('asks the next working morning when the leader commits late on the due date itself', () => {
+    const input = { ...base, openAction: { id: 'a1', dueAt: ny('2024-06-06', '17:30') }, lastCheckInAt: ny('2024-06-06', '17:10') };
+    expect(find(input, 'follow_up')?.dueAt).toEqual(ny('2024-06-07', '09:00'));
+  });
+
+  it('asks halfway to the next session when the action is due at that session (no date chosen)', () => {
+    const input = { ...base, openAction: { id: 'a1', dueAt: ny('2024-06-18', '10:00') }, lastCheckInAt: ny('2024-06-04', '10:30') };
+    expect(find(input, 'follow_up')?.dueAt).toEqual(ny('2024-06-11', '10:15'));
+  });
+
+  it('asks halfway to the next session when the action is due after it', () => {
+    const input = { ...base, openAction: { id: 'a1', dueAt: ny('2024-06-20', '17:30') }, lastCheckInAt: ny('2024-06-04', '10:30') };
+    expect(find(input, 'follow_up')?.dueAt).toEqual(ny('2024-06-11', '10:15'));
+  });
+
+  it('leaves an action due the working day before a Monday-morning session to the session', () => {
+    const monday = scenario({ tz: 'America/New_York', firstDate: '2024-06-03', time: '09:00', cadenceDays: 14 });
+    const input = { ...monday, openAction: { id: 'a1', dueAt: ny('2024-06-15', '17:30') }, lastCheckInAt: ny('2024-06-03', '11:00') };
+    expect(find(input, 'follow_up')).toBeUndefined();
   });
 
   it('gives a new action its own follow-up', () => {
@@ -129,7 +155,7 @@ describe('planEngagement: follow-ups', () => {
 
   it('never comes before a late check-in', () => {
     const input = { ...base, openAction: action, lastCheckInAt: ny('2024-06-16', '20:00') };
-    expect(find(input, 'follow_up')?.dueAt).toEqual(ny('2024-06-17', '15:00'));
+    expect(find(input, 'follow_up')?.dueAt).toEqual(ny('2024-06-17', '09:00'));
   });
 
   it('moves a snoozed follow-up to a slot of its own at the end of the snooze', () => {
@@ -138,6 +164,22 @@ describe('planEngagement: follow-ups', () => {
     const followUp = find(input, 'follow_up');
     expect(followUp?.dedupeKey).toBe(`e1:follow_up:a1:snoozed:${snoozedUntil.getTime()}`);
     expect(followUp?.dueAt).toEqual(ny('2024-06-17', '09:00'));
+  });
+
+  it('nudges about what would make it a 10 a working day before the follow-up, when asked', () => {
+    const input = { ...base, openAction: { ...action, askPrecondition: true }, lastCheckInAt: ny('2024-06-04', '10:30') };
+    const nudge = find(input, 'precondition');
+    expect(nudge).toMatchObject({ dedupeKey: 'e1:precondition:a1', ref: { actionId: 'a1' } });
+    expect(nudge?.dueAt).toEqual(ny('2024-06-13', '17:00'));
+    expect(find({ ...input, openAction: action }, 'precondition')).toBeUndefined();
+  });
+
+  it('puts the precondition nudge halfway to a follow-up that is due the next working day', () => {
+    const input = { ...base, openAction: { id: 'a1', dueAt: ny('2024-06-05', '17:30'), askPrecondition: true }, lastCheckInAt: ny('2024-06-04', '11:00') };
+    expect(find(input, 'follow_up')?.dueAt).toEqual(ny('2024-06-05', '17:00'));
+    const nudge = find(input, 'precondition')!;
+    expect(nudge.dueAt.getTime()).toBeGreaterThan(ny('2024-06-04', '12:00').getTime() - 1);
+    expect(nudge.dueAt.getTime()).toBeLessThan(ny('2024-06-05', '17:00').getTime());
   });
 
   it('backs off after two unanswered follow-ups: prep and reviews only', () => {

@@ -7,7 +7,7 @@ import { Inspector } from '../inspector.js';
 import type { Json } from '../state-types.js';
 import type { Store } from '../store.js';
 import { makeContext, type DriverContext, type DriverDeps } from './context.js';
-import { deliverEvent, openHome, uninstallApp, userChanged, type EventInput, type EventResult } from './events.js';
+import { deliverEvent, openHome, uninstallApp, userChanged, userSaysInDm, type EventInput, type EventResult } from './events.js';
 import {
   actOnMessage, messageShortcut, slashCommand,
   type InteractionResult, type MessageActionInput, type ShortcutInput, type SlashCommandInput, type SlashCommandResult,
@@ -82,6 +82,11 @@ export class DriverApi extends Inspector {
   }
 
   /** Sends user_change with the user's current profile (after setUserTz, deactivateUser...). */
+  /** A user types a message in their DM with the app. */
+  userSaysInDm(input: { teamId: string; userId: string; text: string }): Promise<EventResult & { ts: string }> {
+    return userSaysInDm(this.driver, input);
+  }
+
   userChanged(input: { teamId: string; userId: string }): Promise<EventResult> {
     return userChanged(this.driver, input);
   }

@@ -22,7 +22,7 @@ export async function deliverEvent(ctx: DriverContext, input: EventInput): Promi
   const team = ctx.store.team(input.teamId);
   const eventId = input.eventId ?? `Ev${ctx.store.ids.next('E').slice(1)}`;
   // Slack sends only the event types the app subscribes to; anything else never reaches it.
-  const type = typeof input.event.type === 'string' ? input.event.type : '';
+  const type = subscriptionOf(input.event);
   if (!ctx.botEvents().includes(type)) {
     ctx.store.unsubscribedEvents.push({ teamId: team.id, type });
     return { status: 0, body: undefined, failure: 'not_subscribed', eventId };
@@ -32,6 +32,27 @@ export async function deliverEvent(ctx: DriverContext, input: EventInput): Promi
   const body = JSON.stringify(eventEnvelope(team, event, eventId, Math.floor(now / 1000)));
   const answer = await ctx.post(body, 'application/json', input.retry ? { retry: input.retry } : {});
   return { ...toResult(answer), eventId };
+}
+
+/** The subscription an event needs: message events are subscribed per kind of conversation (`message.im`). */
+function subscriptionOf(event: Json): string {
+  const type = typeof event.type === 'string' ? event.type : '';
+  return type === 'message' && typeof event.channel_type === 'string' ? `message.${event.channel_type}` : type;
+}
+
+/**
+ * A user types in their DM with the app: the message is stored in the DM's history (where
+ * conversations.history finds it) and, if the app subscribes to `message.im`, delivered.
+ */
+export function userSaysInDm(ctx: DriverContext, input: { teamId: string; userId: string; text: string }): Promise<EventResult & { ts: string }> {
+  const { team, user } = ctx.actor(input.teamId, input.userId);
+  const channel = ctx.store.imWith(team.id, user.id);
+  const ts = ctx.store.ids.ts(ctx.now());
+  channel.messages.push({ type: 'message', ts, channel: channel.id, text: input.text, user: user.id, team: team.id });
+  return deliverEvent(ctx, {
+    teamId: team.id,
+    event: { type: 'message', channel_type: 'im', channel: channel.id, user: user.id, text: input.text, ts, team: team.id },
+  }).then((r) => ({ ...r, ts }));
 }
 
 export function openHome(ctx: DriverContext, input: { teamId: string; userId: string; tab?: 'home' | 'messages' }) {

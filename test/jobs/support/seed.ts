@@ -65,7 +65,7 @@ export async function insertNudges(
   f: DeliveryFixture,
   leader: SeededLeader,
   count: number,
-  options: { kind?: 'session_prep' | 'follow_up'; dueAt?: Date } = {},
+  options: { kind?: 'session_prep' | 'follow_up' | 'precondition'; dueAt?: Date } = {},
 ): Promise<string[]> {
   const kind = options.kind ?? 'session_prep';
   const rows = await f.db.db
@@ -79,7 +79,7 @@ export async function insertNudges(
         kind,
         dedupeKey: `${leader.engagementId}:test:${kind}:${i}:${randomBytes(3).toString('hex')}`,
         dueAt: options.dueAt ?? new Date(Date.now() - 1000),
-        ref: (kind === 'follow_up' ? { actionId: leader.actionId } : { sessionId: leader.sessionId }) as Record<string, string>,
+        ref: (kind === 'follow_up' || kind === 'precondition' ? { actionId: leader.actionId } : { sessionId: leader.sessionId }) as Record<string, string>,
       })),
     )
     .returning({ id: nudges.id });

@@ -6,6 +6,7 @@ import { checkInConfirmation } from '../../../src/slack/blocks/checkin-confirmat
 import { historyBlocks } from '../../../src/slack/blocks/history.js';
 import { leaderHomeView } from '../../../src/slack/blocks/leader-home.js';
 import { validateMessageBlocks, validateView } from '../../emulator/block-kit/validate-surface.js';
+import { coachSeesSentence } from '../../../src/domain/privacy/promises.js';
 
 const long = (n: number) => `<!channel> ${'é&'.repeat(n)}`.slice(0, n);
 const maxDraft = {
@@ -37,7 +38,7 @@ describe('check-in modal', () => {
   it('defaults visibility to summary and says what the coach sees', () => {
     const json = JSON.stringify(checkInModal({ step: 'checkin' }));
     expect(json).toContain('"initial_option":{"text":{"type":"plain_text","text":"Summary for my coach","emoji":true},"value":"summary"}');
-    expect(json).toMatch(/coach sees your goal, your commitment score/);
+    expect(json).toContain(coachSeesSentence('check_in', 'summary'));
   });
 
   it('asks which coaching only when the leader has two engagements, naming each by its coach, preselecting the given one', () => {
@@ -52,7 +53,7 @@ describe('check-in modal', () => {
       expect(select.element.options.map((o) => o.text.text)[0]).toBe('With Dana Coach');
       expect(select.element.initial_option.value).toBe(two[1]!.id);
     }
-    expect(JSON.stringify(checkInModal({ step: 'checkin', engagements: two }))).toMatch(/the coach you pick above sees your goal/);
+    expect(JSON.stringify(checkInModal({ step: 'checkin', engagements: two }))).toContain(coachSeesSentence('check_in', 'summary', 'the coach you pick above'));
     expect(checkInModal({ step: 'checkin', engagements: [two[0]!] }).blocks.some((b) => b.block_id === 'engagement')).toBe(false);
     expect(checkInModal({ step: 'checkin' }).blocks.some((b) => b.block_id === 'engagement')).toBe(false);
   });

@@ -10,7 +10,9 @@ import type { View } from '@slack/types';
 import type { BriefModel, DigestLeader } from '../../../src/domain/digest/index.js';
 import { buildBriefMessage } from '../../../src/slack/blocks/brief-message.js';
 import { checkInConfirmation } from '../../../src/slack/blocks/checkin-confirmation.js';
-import { checkInModal } from '../../../src/slack/blocks/checkin-modal.js';
+import { dmReplyKept, dmReplyNoAction, dmReplyNotKept, dmReplyOffer } from '../../../src/slack/blocks/dm-reply.js';
+import { buildPreconditionMessage, preconditionAnsweredMessage } from '../../../src/slack/blocks/nudge-precondition.js';
+import { checkInModal, withVisibilityLine, type ModalParts } from '../../../src/slack/blocks/checkin-modal.js';
 import { coachHomeBlocks } from '../../../src/slack/blocks/coach-home.js';
 import { coachQuestionModal } from '../../../src/slack/blocks/coach-question-modal.js';
 import { contractingModal } from '../../../src/slack/blocks/contracting-modal.js';
@@ -23,12 +25,12 @@ import { engagementNewModal } from '../../../src/slack/blocks/engagement-new-mod
 import { acceptedNotice, declinedNotice, endedNotice, invitationSentNotice, sessionCancelledNotice, sessionMovedNotice } from '../../../src/slack/blocks/engagement-notices.js';
 import { contractingReminderMessage } from '../../../src/slack/blocks/contracting-reminder.js';
 import { sessionHeldAnsweredMessage, sessionHeldQuestionMessage } from '../../../src/slack/blocks/session-held-question.js';
-import { cancelSessionModal, rescheduleModal, sessionNoticeView } from '../../../src/slack/blocks/engagement-session-modal.js';
+import { cancelSessionModal, endEngagementModal, rescheduleModal, sessionNoticeView } from '../../../src/slack/blocks/engagement-session-modal.js';
 import { endEngagementBlock, sessionRow } from '../../../src/slack/blocks/engagement-session-rows.js';
 import { historyBlocks } from '../../../src/slack/blocks/history.js';
 import type { Block, Message } from '../../../src/slack/blocks/kit.js';
 import { leaderHomeView } from '../../../src/slack/blocks/leader-home.js';
-import { momentModal } from '../../../src/slack/blocks/moment-modal.js';
+import { momentModal, momentSavedMessage } from '../../../src/slack/blocks/moment-modal.js';
 import { buildCheckInPromptMessage } from '../../../src/slack/blocks/nudge-checkin-prompt.js';
 import { buildFollowUpMessage } from '../../../src/slack/blocks/nudge-follow-up.js';
 import { buildReviewMessage } from '../../../src/slack/blocks/nudge-review.js';
@@ -81,6 +83,7 @@ const brief = (t: string): BriefModel => ({
   targets: targets(t).map((x) => ({ ...x, level: 2 })), goals: [t], commitments: [5, 7],
   latestShared: { createdAt: now, goal: t, reality: t, options: t, will: t, makeItTen: t },
   prep: { visibility: 'shared', answers: [{ question: 'What do you want from the next session?', text: t }] },
+  contractingRatings: [{ question: 'How open are you to being coached right now, 1 to 10?', rating: 7 }],
   actions: [{ text: t, status: 'partly', dueAt: now }], shared: [sharedItem(t)], summarisedCount: 0, signals: [],
 });
 const pulseTargets = (t: string) => [1, 2, 3].map((position) => ({ id: `${position}${ID.slice(1)}`, position, description: t, ownRating: 6 }));
@@ -121,6 +124,20 @@ const CASES: Record<string, Case> = {
       view: checkInModal({ step, targets: [{ id: ID, description: t }], engagements: [{ id: ID, label: `With ${t}` }, { id: `${ID.slice(0, -1)}0`, label: `With ${t}` }], draft: { goal: t.slice(0, 200), reality: t, options: t, will: t, commitment: 3, visibility: 'summary' }, defaultDue: 'before your next session' }),
     })),
   },
+  buildPreconditionMessage: { quotes: true, build: (t) => [{ message: buildPreconditionMessage({ nudgeId: ID, actionId: ID, makeItTen: t, followUpLabel: 'Fri 13 Mar at 17:00' }) }] },
+  preconditionAnsweredMessage: { quotes: false, build: () => (['done', 'not_yet'] as const).map((a) => ({ message: preconditionAnsweredMessage(a, ID) })) },
+  dmReplyOffer: { quotes: true, build: (t) => [{ message: dmReplyOffer({ actionId: ID, actionText: t, ts: '1700000000.000100' }) }] },
+  momentSavedMessage: { quotes: false, build: () => (['private', 'summary', 'shared'] as const).map((v) => ({ message: momentSavedMessage(v) })) },
+  dmReplyNoAction: { quotes: false, build: () => [{ message: dmReplyNoAction() }] },
+  dmReplyKept: { quotes: false, build: () => (['private', 'summary', 'shared'] as const).map((v) => ({ message: dmReplyKept(v) })) },
+  dmReplyNotKept: { quotes: false, build: () => (['stale', 'gone'] as const).map((r) => ({ message: dmReplyNotKept(r) })) },
+  withVisibilityLine: {
+    quotes: true,
+    build: (t) => {
+      const view = checkInModal({ step: 'checkin', targets: [{ id: ID, description: t }], draft: { goal: t.slice(0, 200), reality: t, options: t, will: t, commitment: 9, visibility: 'summary' } });
+      return (['private', 'summary', 'shared'] as const).map((v) => ({ view: withVisibilityLine(view as ModalParts, v, 'your coach') }));
+    },
+  },
   coachHomeBlocks: {
     quotes: false,
     build: () => [{ blocks: coachHomeBlocks([{ engagement: { id: ID, leaderId: LEADER, status: 'active' }, sessions, signals: { status: 'active', progress: { past: 1, total: 6 }, nextSessionAt: later, lastSharedCheckInAt: now, lastSharedCommitment: 7 }, attention: [{ kind: 'contracting_pending' }] }], 'UTC', now) }],
@@ -143,7 +160,8 @@ const CASES: Record<string, Case> = {
   invitationSentNotice: { quotes: false, build: () => [{ message: invitationSentNotice({ leaderId: LEADER, sessionCount: 6, cadenceDays: 7, sessionMinutes: 45, firstSessionAt: later, leaderTz: 'UTC', coachTz: 'Asia/Tokyo' }) }] },
   acceptedNotice: { quotes: false, build: () => [{ message: acceptedNotice(LEADER, later, 'UTC') }] },
   declinedNotice: { quotes: false, build: () => [{ message: declinedNotice(LEADER) }] },
-  endedNotice: { quotes: false, build: () => [{ message: endedNotice(COACH) }] },
+  endedNotice: { quotes: true, build: (t) => [{ message: endedNotice(LEADER, t) }] },
+  endEngagementModal: { quotes: false, build: () => [true, false].map((enderIsCoach) => ({ view: endEngagementModal({ engagementId: ID, invited: false, enderIsCoach, otherId: enderIsCoach ? LEADER : COACH }) })) },
   sessionMovedNotice: { quotes: false, build: () => [{ message: sessionMovedNotice(COACH, 2, later, 'UTC') }] },
   rescheduleModal: { quotes: false, build: () => [{ view: rescheduleModal({ sessionId: ID, seq: 2, at: later, tz: 'UTC' }) }] },
   cancelSessionModal: { quotes: false, build: () => [{ view: cancelSessionModal({ sessionId: ID, seq: 2, at: later, tz: 'UTC', otherId: COACH }) }] },
@@ -255,6 +273,7 @@ const CASES: Record<string, Case> = {
  * only through the builders above, which is where it is checked.
  */
 const PARTS = new Set([
+  'parseDmReplyValue',
   'mention', 'formatShortDate', 'formatCoachTime', 'safePermalink', 'sharedItemLines', 'fitLines', 'fittedSection',
   'ratingInput', 'visibilityInput', 'messagesInput', 'styleSummary', 'textAnswer', 'selectInput', 'newEngagementErrors', 'sessionsToShow',
   'encodeEngagementValue', 'parseEngagementValue', 'encodeSessionMenu', 'parseSessionMenu',

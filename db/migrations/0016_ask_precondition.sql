@@ -1,0 +1,3 @@
+ALTER TABLE "nudges" DROP CONSTRAINT "nudges_kind_check";--> statement-breakpoint
+ALTER TABLE "actions" ADD COLUMN "ask_precondition" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "nudges" ADD CONSTRAINT "nudges_kind_check" CHECK ("nudges"."kind" in ('follow_up', 'precondition', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review', 'invitation', 'digest', 'brief', 'pulse_question', 'pulse_reminder', 'pulse_results', 'pulse_shared', 'session_held', 'contracting_reminder', 'sponsor_outcomes', 'sponsor_change'));
