@@ -9,7 +9,7 @@ const LINES_PER_SECTION = 15;
 /** Past this many lines the rest is counted, not listed: Home holds the whole roster. */
 export const NOTICE_LINES_MAX = 60;
 
-export function noticeLine(item: PendingNotice, tz: string): string {
+function noticeLine(item: PendingNotice, tz: string): string {
   const who = `<@${item.leaderId}>`;
   const session = item.sessionSeq ? `session ${item.sessionSeq}` : 'a session';
   switch (item.event) {
