@@ -151,6 +151,7 @@ describe("a coach's digest day and time", () => {
     expect(await submitSettings(modal, [1, 2, 3, 4, 5], '09:00', '17:00', { userId: COACH, digestDay: '1', digestTime: '09:00', notices: ['sessions', 'review'] })).toBeUndefined();
     expect((await findPerson(h.db.db, TEAM, COACH))!.noticesOff).toEqual(['contracting', 'pause']);
     expect(switches(await openSettings(COACH))).toEqual(['sessions', 'review']);
+    expect(JSON.stringify(await openHome(COACH))).toContain('Quiet updates about your engagements: moved or cancelled a session; finished their closing review.');
   });
 
   it('a time outside the day is refused on its field and changes nothing', async () => {

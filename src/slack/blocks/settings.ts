@@ -43,8 +43,16 @@ export const describeWindow = (w: WorkingWindow) => `${describeDays(w.workDays)}
 
 const DAY_FULL = (day: number) => DAY_LABELS[day - 1]!;
 
-export function settingsHomeBlocks(window: WorkingWindow, tz: string, digest: DigestTime | null = null): Block[] {
-  const digestLine = digest ? `\nYour weekly digest comes on ${DAY_FULL(digest.day)} at ${formatClock(digest.minute)}.` : '';
+/** "all on", "all off" or the kinds still on, for the coach's Settings line. */
+function describeNotices(off: readonly string[]): string {
+  const on = NOTICE_TOPICS.filter((t) => !off.includes(t));
+  if (on.length === NOTICE_TOPICS.length) return 'Quiet updates about your engagements: all on.';
+  if (on.length === 0) return 'Quiet updates about your engagements: all off.';
+  return `Quiet updates about your engagements: ${on.map((t) => TOPIC_LABELS[t].replace(/^A leader /, '').toLowerCase()).join('; ')}.`;
+}
+
+export function settingsHomeBlocks(window: WorkingWindow, tz: string, digest: DigestTime | null = null, noticesOff: readonly string[] = []): Block[] {
+  const digestLine = digest ? `\nYour weekly digest comes on ${DAY_FULL(digest.day)} at ${formatClock(digest.minute)}.\n${describeNotices(noticesOff)}` : '';
   return [
     divider(),
     section(`*Settings*\nGrow writes to you ${describeWindow(window)} (${tz}).${digestLine}`),

@@ -15,8 +15,8 @@ import { CALLBACKS, PERSON_ACTIONS } from '../ids.js';
 
 /** Shown to everyone: a leader's nudges and a coach's digests both keep to these hours. */
 export const settingsSection: HomeSection = async (deps, teamId, userId) => {
-  const { window, tz, digest } = await loadOwnWorkingHours(deps, teamId, userId);
-  return settingsHomeBlocks(window, tz, digest);
+  const { window, tz, digest, noticesOff } = await loadOwnWorkingHours(deps, teamId, userId);
+  return settingsHomeBlocks(window, tz, digest, noticesOff);
 };
 
 export const registerSettings = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
