@@ -2,7 +2,7 @@
 // engagement (dedupe key `digest:<coachId>:<ISO week>`) and one brief per upcoming
 // session (`brief:<sessionId>`), as `nudges` rows the reconciler hands to the sender.
 // Both are safe to run any number of times: the dedupe key's unique index decides.
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
 import { briefDedupeKey, briefDueAt, DEFAULT_DIGEST_TIME, digestDedupeKey, digestDueAt, digestSlots, isoWeekOfDedupeKey, type DigestTime } from '../src/domain/digest/index.js';
 import { defaultWorkingHours, type WorkingHours, type WorkingWindow } from '../src/domain/time/index.js';
 import type { Db } from './client.js';
@@ -71,20 +71,12 @@ export async function planCoachDigests(db: Db, input: CoachPlanInput): Promise<n
 }
 
 /**
- * A brief for each scheduled session of an active engagement in the next fortnight. A
- * session that moved moves its brief while the brief is still pending (the planned
- * session time is kept in `ref` to tell); a brief the sender deferred is left alone.
+ * The still-scheduled sessions of active engagements in live workspaces, from `from` up to
+ * the brief horizon, earliest first, each with its coach's working hours.
  */
-export async function planSessionBriefs(db: Db, input: CoachPlanInput): Promise<number> {
-  const upcoming = await db
-    .select({
-      teamId: sessions.teamId,
-      sessionId: sessions.id,
-      scheduledAt: sessions.scheduledAt,
-      engagementId: engagements.id,
-      coachId: engagements.coachId,
-      ...personHours,
-    })
+export function scheduledCoachSessions(db: Db, input: CoachPlanInput, from: SQL) {
+  return db
+    .select({ teamId: sessions.teamId, sessionId: sessions.id, scheduledAt: sessions.scheduledAt, engagementId: engagements.id, coachId: engagements.coachId, ...personHours })
     .from(sessions)
     .innerJoin(engagements, eq(engagements.id, sessions.engagementId))
     .leftJoin(people, and(eq(people.teamId, engagements.teamId), eq(people.userId, engagements.coachId)))
@@ -93,12 +85,21 @@ export async function planSessionBriefs(db: Db, input: CoachPlanInput): Promise<
         eq(sessions.status, 'scheduled'),
         eq(engagements.status, 'active'),
         workspaceIsLive(engagements.teamId),
-        gt(sessions.scheduledAt, input.now),
+        from,
         lte(sessions.scheduledAt, new Date(input.now.getTime() + BRIEF_PLAN_AHEAD_MS)),
         input.teamId ? eq(sessions.teamId, input.teamId) : undefined,
       ),
     )
     .orderBy(asc(sessions.scheduledAt));
+}
+
+/**
+ * A brief for each scheduled session of an active engagement in the next fortnight. A
+ * session that moved moves its brief while the brief is still pending (the planned
+ * session time is kept in `ref` to tell); a brief the sender deferred is left alone.
+ */
+export async function planSessionBriefs(db: Db, input: CoachPlanInput): Promise<number> {
+  const upcoming = await scheduledCoachSessions(db, input, gt(sessions.scheduledAt, input.now));
   const rows = upcoming.flatMap((s) => {
     const dueAt = briefDueAt(s.scheduledAt, hoursOf(s, input.defaultWorkingHours), input.now);
     if (!dueAt) return [];

@@ -2,30 +2,14 @@
 // an active engagement (`session_held:<sessionId>`), two days after it was due, in the
 // coach's working hours. Run with the digests and briefs by the hourly coach schedule;
 // idempotent by dedupe key. A session that moved moves its question while it is pending.
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { gte, sql } from 'drizzle-orm';
 import { SESSION_HELD_LOOKBACK_MS, sessionHeldDedupeKey, sessionHeldDueAt } from '../src/domain/engagement/session-held.js';
 import type { Db } from './client.js';
-import { BRIEF_PLAN_AHEAD_MS, hoursOf, personHours, type CoachPlanInput } from './coach-plan-sync.js';
-import { engagements, nudges, people, sessions } from './schema/index.js';
-import { workspaceIsLive } from './workspaces.js';
+import { hoursOf, scheduledCoachSessions, type CoachPlanInput } from './coach-plan-sync.js';
+import { nudges, sessions } from './schema/index.js';
 
 export async function planSessionHeldQuestions(db: Db, input: CoachPlanInput): Promise<number> {
-  const unmarked = await db
-    .select({ teamId: sessions.teamId, sessionId: sessions.id, scheduledAt: sessions.scheduledAt, engagementId: engagements.id, coachId: engagements.coachId, ...personHours })
-    .from(sessions)
-    .innerJoin(engagements, eq(engagements.id, sessions.engagementId))
-    .leftJoin(people, and(eq(people.teamId, engagements.teamId), eq(people.userId, engagements.coachId)))
-    .where(
-      and(
-        eq(sessions.status, 'scheduled'),
-        eq(engagements.status, 'active'),
-        workspaceIsLive(engagements.teamId),
-        gte(sessions.scheduledAt, new Date(input.now.getTime() - SESSION_HELD_LOOKBACK_MS)),
-        lte(sessions.scheduledAt, new Date(input.now.getTime() + BRIEF_PLAN_AHEAD_MS)),
-        input.teamId ? eq(sessions.teamId, input.teamId) : undefined,
-      ),
-    )
-    .orderBy(asc(sessions.scheduledAt));
+  const unmarked = await scheduledCoachSessions(db, input, gte(sessions.scheduledAt, new Date(input.now.getTime() - SESSION_HELD_LOOKBACK_MS)));
   if (unmarked.length === 0) return 0;
   const rows = unmarked.map((s) => ({
     teamId: s.teamId,

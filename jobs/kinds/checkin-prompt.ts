@@ -3,13 +3,11 @@ import { and, eq, gte } from 'drizzle-orm';
 import { checkIns } from '../../db/schema/index.js';
 import { buildCheckInPromptMessage } from '../../src/slack/blocks/nudge-checkin-prompt.js';
 import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
-import { AT_WORK, post, skipped, type KindDefinition } from './kind-definition.js';
+import { AT_WORK, IN_THE_RHYTHM, post, skipped, type KindDefinition } from './kind-definition.js';
 import { loadRowSession } from './nudge-facts.js';
 
 export const checkInPrompt: KindDefinition = {
-  recipient: 'leader',
-  plannedBy: ['engagement-rhythm'],
-  engagement: 'always',
+  ...IN_THE_RHYTHM,
   rules: { ...AT_WORK, backOff: true },
   actions: [NUDGE_ACTIONS.checkInOpen],
   async decide({ db, row }) {

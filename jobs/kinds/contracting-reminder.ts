@@ -5,13 +5,10 @@ import { findEngagement } from '../../db/engagements.js';
 import { targets } from '../../db/schema/index.js';
 import { contractingReminderMessage } from '../../src/slack/blocks/contracting-reminder.js';
 import { ENGAGEMENT_ACTIONS } from '../../src/slack/ids.js';
-import { AT_WORK, cancelled, post, skipped, type KindDefinition } from './kind-definition.js';
+import { cancelled, IN_THE_RHYTHM, post, skipped, type KindDefinition } from './kind-definition.js';
 
 export const contractingReminder: KindDefinition = {
-  recipient: 'leader',
-  plannedBy: ['engagement-rhythm'],
-  engagement: 'always',
-  rules: AT_WORK,
+  ...IN_THE_RHYTHM,
   actions: [ENGAGEMENT_ACTIONS.contractingOpen],
   async decide({ db, row }) {
     const engagement = await findEngagement(db, row.teamId, row.engagementId!);

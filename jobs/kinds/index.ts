@@ -16,8 +16,7 @@ import { pulseQuestion, pulseReminder } from './pulse-question.js';
 import { pulseResults, pulseShared } from './pulse-results.js';
 import { sessionHeld } from './session-held.js';
 import { sessionPrep } from './session-prep.js';
-import { sponsorChange } from './sponsor-change.js';
-import { sponsorOutcomes } from './sponsor-outcomes.js';
+import { sponsorChange, sponsorOutcomes } from './sponsor-question.js';
 
 export const KIND_DEFINITIONS = {
   follow_up: followUp,

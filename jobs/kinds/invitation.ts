@@ -4,13 +4,10 @@ import { findEngagement } from '../../db/engagements.js';
 import { loadInvitationState } from '../../src/services/engagement-invitation.js';
 import { invitationMessage } from '../../src/slack/blocks/engagement-invitation.js';
 import { ENGAGEMENT_ACTIONS } from '../../src/slack/ids.js';
-import { AT_WORK, cancelled, failed, post, type KindDefinition } from './kind-definition.js';
+import { cancelled, checksItsEngagement, failed, post, type KindDefinition } from './kind-definition.js';
 
 export const invitation: KindDefinition = {
-  recipient: 'leader',
-  plannedBy: ['engagement-invitation'],
-  engagement: 'by-kind',
-  rules: AT_WORK,
+  ...checksItsEngagement('leader', 'engagement-invitation'),
   actions: [ENGAGEMENT_ACTIONS.accept, ENGAGEMENT_ACTIONS.decline],
   async decide({ db, cipher, row }) {
     const engagementId = row.engagementId ?? (typeof row.ref.engagementId === 'string' ? row.ref.engagementId : undefined);

@@ -92,3 +92,14 @@ export const post = (message: NudgeMessage, about?: string[], replies?: { messag
   ...(about ? { about } : {}),
   ...(replies && replies.length > 0 ? { replies } : {}),
 });
+
+/** A message of the leader's rhythm, at work, while the engagement is active. */
+export const IN_THE_RHYTHM: Omit<KindDefinition, 'decide' | 'actions'> = { recipient: 'leader', plannedBy: ['engagement-rhythm'], engagement: 'always', rules: AT_WORK };
+
+/** A message at work whose kind checks its engagement itself (it may outlive or precede an active one). */
+export const checksItsEngagement = (recipient: KindDefinition['recipient'], plannedBy: PlannedBy): Omit<KindDefinition, 'decide' | 'actions'> => ({
+  recipient,
+  plannedBy: [plannedBy],
+  engagement: 'by-kind',
+  rules: AT_WORK,
+});

@@ -4,14 +4,11 @@ import { pulseResultsFacts, pulseSharedFacts } from '../../src/services/pulse-de
 import { resultTargets } from '../../src/services/pulse-results.js';
 import { pulseResultsMessage, pulseSharedMessage } from '../../src/slack/blocks/pulse-results.js';
 import { PULSE_ACTIONS } from '../../src/slack/ids.js';
-import { AT_WORK, post, type KindDefinition } from './kind-definition.js';
+import { checksItsEngagement, post, type KindDefinition } from './kind-definition.js';
 
 export const pulseResults: KindDefinition = {
-  recipient: 'leader',
-  plannedBy: ['engagement-pulse'],
   // An ended engagement still owes the leader a round that was already open.
-  engagement: 'by-kind',
-  rules: AT_WORK,
+  ...checksItsEngagement('leader', 'engagement-pulse'),
   actions: [PULSE_ACTIONS.shareSummary, PULSE_ACTIONS.shareFull],
   async decide({ db, cipher, row, now }) {
     const facts = await pulseResultsFacts({ db, cipher, row, now });
@@ -22,10 +19,7 @@ export const pulseResults: KindDefinition = {
 };
 
 export const pulseShared: KindDefinition = {
-  recipient: 'coach',
-  plannedBy: ['engagement-pulse'],
-  engagement: 'by-kind',
-  rules: AT_WORK,
+  ...checksItsEngagement('coach', 'engagement-pulse'),
   actions: [],
   async decide({ db, cipher, row, now }) {
     const facts = await pulseSharedFacts({ db, cipher, row, now });

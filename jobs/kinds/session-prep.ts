@@ -4,16 +4,13 @@ import { askQuestions } from '../../src/services/questions.js';
 import { rowSeal } from '../../db/sealed.js';
 import { buildSessionPrepMessage } from '../../src/slack/blocks/nudge-session-prep.js';
 import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
-import { AT_WORK, post, skipped, type KindDefinition } from './kind-definition.js';
+import { IN_THE_RHYTHM, post, skipped, type KindDefinition } from './kind-definition.js';
 import { loadOpenAction, loadRowSession, loadRowStyle } from './nudge-facts.js';
 import { hasReflection } from '../../db/reflections.js';
 import { prepQuestionsFor } from '../../src/domain/engagement/reflection.js';
 
 export const sessionPrep: KindDefinition = {
-  recipient: 'leader',
-  plannedBy: ['engagement-rhythm'],
-  engagement: 'always',
-  rules: AT_WORK,
+  ...IN_THE_RHYTHM,
   actions: [NUDGE_ACTIONS.prepAnswer],
   async decide({ db, cipher, row, person, now }) {
     const session = await loadRowSession(db, row);

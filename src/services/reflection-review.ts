@@ -10,7 +10,6 @@ import { listTargets, rewordTargets, saveRatings, type TargetView } from '../../
 import { parseReviewRatings, parseRewordings, stageOfKind, type ReviewStage } from '../domain/engagement/review.js';
 import { tellCoach } from './coach-notices.js';
 import type { ServiceContext } from './context.js';
-import { askQuestions } from './questions.js';
 import { stakeholderScoresAt, type StakeholderScores } from './pulse-results.js';
 
 export interface ReviewClick {
@@ -42,7 +41,7 @@ export async function checkReview(ctx: ServiceContext, input: ReviewClick): Prom
   return { outcome: 'open', stage, targets, stakeholders };
 }
 
-export type SubmitReviewResult = { outcome: 'invalid'; errors: Record<string, string> } | Exclude<ReviewCheck, { outcome: 'open' }> | { outcome: 'saved'; stage: ReviewStage; targets: TargetView[]; question?: string };
+export type SubmitReviewResult = { outcome: 'invalid'; errors: Record<string, string> } | Exclude<ReviewCheck, { outcome: 'open' }> | { outcome: 'saved'; stage: ReviewStage; targets: TargetView[] };
 
 export async function submitReview(ctx: ServiceContext, input: ReviewClick & { values: Record<string, string | undefined> }): Promise<SubmitReviewResult> {
   const check = await checkReview(ctx, input);
@@ -63,7 +62,5 @@ export async function submitReview(ctx: ServiceContext, input: ReviewClick & { v
     if (engagement) await tellCoach(ctx, { teamId: input.teamId, engagement, event: 'review_done' });
   }
   const targets = await listTargets(ctx.db, ctx.cipher, input.teamId, input.engagementId);
-  // The closing summary ends on a question from the bank, to take into the last session.
-  const question = check.stage === 'closing' ? (await askQuestions(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: input.engagementId, seed: input.nudgeId }, ['review'])).review.text : undefined;
-  return { outcome: 'saved', stage: check.stage, targets, question };
+  return { outcome: 'saved', stage: check.stage, targets };
 }

@@ -75,13 +75,14 @@ export function reviewModal(input: { meta: z.input<typeof reviewMetaSchema>; sta
 }
 
 /** The closing summary DM: where the leader started and where they are now, per target. */
-export function closingSummaryMessage(targets: ReviewTargetView[], question = 'Looking at these numbers, what are you most proud of?'): Message {
+export function closingSummaryMessage(targets: ReviewTargetView[]): Message {
   const blocks: Block[] = [section('*Where you started, and where you are now.*')];
   for (const t of targets.slice(0, 3)) {
     if (t.closingRating === null) continue;
     blocks.push(userTextSection(`*Target ${t.position}:* ${describeChange({ baseline: t.baseline, closing: t.closingRating })}`, t.description, TARGET_TEXT_MAX));
   }
-  blocks.push(section(`*${question}*`));
+  // It ends on no question: the sessions are over, and there is nowhere left to answer one.
+  blocks.push(context('That completes your coaching in Grow. `/grow export` sends you a copy of everything you wrote.'));
   return message({ notification: 'Grow: your coaching, before and after. Where you started and where you are now.', blocks });
 }
 

@@ -18,7 +18,7 @@ export function registerReview(app: App, deps: SlackDeps): void {
     save: submitReview,
     answeredMessage: (result) => reviewAnsweredMessage(result.outcome === 'saved' ? 'saved' : result.reason),
     afterSave: async (deps, client, who, result, log) => {
-      if (result.outcome === 'saved' && result.stage === 'closing') await sendDm(client, who.userId, closingSummaryMessage(result.targets, result.question), log, { db: deps.db, teamId: who.teamId });
+      if (result.outcome === 'saved' && result.stage === 'closing') await sendDm(client, who.userId, closingSummaryMessage(result.targets), log, { db: deps.db, teamId: who.teamId });
     },
   });
 }
