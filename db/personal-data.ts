@@ -9,7 +9,7 @@ import { openCheckIn } from './check-ins.js';
 import { rowSeal } from './sealed.js';
 import { openReflection } from './reflections.js';
 import { coachNotesWrittenBy } from './coach-notes.js';
-import { actions, checkIns, coachNotes, engagements, nudges, people, postedMessages, reflections, sessions, targets, askedQuestions } from './schema/index.js';
+import { actions, checkIns, coachNotes, coachNotices, engagements, nudges, people, postedMessages, reflections, sessions, targets, askedQuestions } from './schema/index.js';
 import type { PostedRow } from './posted-messages.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -127,6 +127,8 @@ export async function erasePersonalData(db: Db, teamId: string, userId: string, 
     await eraseProgrammePerson(tx, teamId, userId);
     await tx.delete(people).where(and(eq(people.teamId, teamId), eq(people.userId, userId)));
     await tx.delete(askedQuestions).where(and(eq(askedQuestions.teamId, teamId), eq(askedQuestions.leaderId, userId)));
+    // Notices waiting for them as a coach, or about them as a leader (an engagement they led is gone already).
+    await tx.delete(coachNotices).where(and(eq(coachNotices.teamId, teamId), or(eq(coachNotices.coachId, userId), eq(coachNotices.leaderId, userId))));
     const postedRows = await tx
       .delete(postedMessages)
       .where(and(eq(postedMessages.teamId, teamId), or(eq(postedMessages.recipientId, userId), eq(postedMessages.aboutId, userId))))

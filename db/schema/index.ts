@@ -9,3 +9,4 @@ export * from './pulse.js';
 export * from './questions.js';
 export * from './programme.js';
 export * from './coach-notes.js';
+export * from './notices.js';

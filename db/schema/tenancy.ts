@@ -32,6 +32,8 @@ export const people = pgTable(
     /** A coach's weekly digest: ISO weekday (1 = Monday) and minutes after local midnight. */
     digestDay: integer('digest_day').notNull().default(1),
     digestMinute: integer('digest_minute').notNull().default(9 * 60),
+    /** A coach's notice topics turned off in Settings (src/domain/notices NOTICE_TOPICS). */
+    noticesOff: text('notices_off').array().notNull().default(sql`'{}'::text[]`),
     pausedUntil: at('paused_until'),
     /** Consecutive follow-ups left unanswered; at `RHYTHM_BACK_OFF_AFTER` (default 2) Grow backs off. */
     unansweredFollowUps: integer('unanswered_follow_ups').notNull().default(0),

@@ -4,6 +4,7 @@ import type { NudgeKind } from '../../src/domain/nudge-kinds.js';
 import { brief } from './brief.js';
 import { checkInPrompt } from './checkin-prompt.js';
 import { closingReview } from './closing-review.js';
+import { coachNotice } from './coach-notice.js';
 import { contractingReminder } from './contracting-reminder.js';
 import { digest } from './digest.js';
 import { followUp } from './follow-up.js';
@@ -35,6 +36,7 @@ export const KIND_DEFINITIONS = {
   contracting_reminder: contractingReminder,
   sponsor_outcomes: sponsorOutcomes,
   sponsor_change: sponsorChange,
+  coach_notice: coachNotice,
 } satisfies Record<NudgeKind, KindDefinition>;
 
 export type { KindDecision, KindDefinition, KindInput } from './kind-definition.js';

@@ -38,9 +38,10 @@ export interface KindInput {
  * `coach-schedule` is the hourly `plan-coach-nudges` job (db/coach-plan-sync.ts);
  * `engagement-pulse` is the stakeholder pulse's rounds (src/domain/pulse), written by
  * `db/plan-sync.ts` through `db/pulse-plan.ts`; `engagement-sponsor` is `planSponsorAsks`
- * (src/domain/planner/sponsor.ts), written by `db/plan-sync.ts`.
+ * (src/domain/planner/sponsor.ts), written by `db/plan-sync.ts`; `coach-notice` is an event
+ * in an engagement recorded for its coach's next notice slot (db/coach-notices.ts).
  */
-export type PlannedBy = 'engagement-rhythm' | 'engagement-invitation' | 'engagement-pulse' | 'engagement-sponsor' | 'check-in' | 'coach-schedule';
+export type PlannedBy = 'engagement-rhythm' | 'engagement-invitation' | 'engagement-pulse' | 'engagement-sponsor' | 'check-in' | 'coach-schedule' | 'coach-notice';
 
 /**
  * The rules the sender applies before posting. `pause` drops what falls due while the

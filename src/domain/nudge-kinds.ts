@@ -20,6 +20,7 @@ export const NUDGE_KINDS = [
   'contracting_reminder',
   'sponsor_outcomes',
   'sponsor_change',
+  'coach_notice',
 ] as const;
 
 export type NudgeKind = (typeof NUDGE_KINDS)[number];

@@ -4,6 +4,7 @@ import { hasContracted, saveContracting } from '../../db/contracting.js';
 import { findEngagement } from '../../db/engagements.js';
 import { parseContracting, type ContractingErrors, type ContractingValues } from '../domain/engagement/contracting.js';
 import { DomainError } from '../domain/errors.js';
+import { tellCoach } from './coach-notices.js';
 import type { ServiceContext } from './context.js';
 
 export interface ContractingTarget {
@@ -35,6 +36,7 @@ export async function submitContracting(ctx: ServiceContext, input: ContractingT
   await saveContracting(ctx.db, ctx.cipher, { teamId: input.teamId, engagementId: engagement.id, leaderId: input.userId, ...parsed.input });
   // Stakeholders named before the targets: their baseline round opens now.
   await ctx.replan?.(input.teamId, engagement.id);
+  await tellCoach(ctx, { teamId: input.teamId, engagement, event: 'contracting_done' });
   ctx.logger.info(
     { teamId: input.teamId, userId: input.userId, engagementId: engagement.id, targets: parsed.input.targets.length, answers: parsed.input.answers.length, style: parsed.input.style, mutedKinds: parsed.input.mutedKinds },
     'contracting saved',

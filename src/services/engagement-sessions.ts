@@ -5,6 +5,7 @@ import { closeSession, findSessionWithEngagement, rescheduleSession } from '../.
 import type { EngagementRow, SessionRow } from '../../db/engagements.js';
 import { checkSessionChange, type SessionChange } from '../domain/engagement/status.js';
 import { DomainError } from '../domain/errors.js';
+import { tellCoach } from './coach-notices.js';
 import type { ServiceContext } from './context.js';
 
 export interface ChangeSessionInput {
@@ -25,6 +26,10 @@ export async function changeSession(ctx: ServiceContext, input: ChangeSessionInp
       : await closeSession(ctx.db, input.teamId, session.id, input.change.kind === 'held' ? 'held' : 'cancelled');
   if (!changed) throw new DomainError('stale', 'session changed meanwhile', 'That session was changed a moment ago; nothing was changed now.');
   await ctx.replan?.(input.teamId, engagement.id);
+  // The coach hears of a leader's move or cancellation in their next notice, not at once.
+  if (input.userId === engagement.leaderId && input.change.kind !== 'held') {
+    await tellCoach(ctx, { teamId: input.teamId, engagement, event: input.change.kind === 'reschedule' ? 'session_moved' : 'session_cancelled', sessionId: session.id });
+  }
   ctx.logger.info({ teamId: input.teamId, userId: input.userId, engagementId: engagement.id, sessionId: session.id, change: input.change.kind }, 'session changed');
   const after = await findSessionWithEngagement(ctx.db, input.teamId, session.id);
   return after ?? found;

@@ -8,6 +8,7 @@ import { markNudgeAnswered } from '../../db/follow-ups.js';
 import { nudges } from '../../db/schema/index.js';
 import { listTargets, rewordTargets, saveRatings, type TargetView } from '../../db/targets.js';
 import { LOOKING_BACK_MAX, parseReviewRatings, parseRewordings, stageOfKind, type ReviewStage } from '../domain/engagement/review.js';
+import { tellCoach } from './coach-notices.js';
 import type { ServiceContext } from './context.js';
 import { stakeholderScoresAt, type StakeholderScores } from './pulse-results.js';
 import { insertReflection } from '../../db/reflections.js';
@@ -74,6 +75,10 @@ export async function submitReview(ctx: ServiceContext, input: ReviewClick & { v
   });
   await markNudgeAnswered(ctx.db, { teamId: input.teamId, leaderId: input.userId, nudgeId: input.nudgeId, now: ctx.now() });
   ctx.logger.info({ teamId: input.teamId, userId: input.userId, engagementId: input.engagementId, stage: check.stage, reworded: reworded.rewordings.length }, 'review saved');
+  if (check.stage === 'closing') {
+    const engagement = await findEngagement(ctx.db, input.teamId, input.engagementId);
+    if (engagement) await tellCoach(ctx, { teamId: input.teamId, engagement, event: 'review_done' });
+  }
   const targets = await listTargets(ctx.db, ctx.cipher, input.teamId, input.engagementId);
   return { outcome: 'saved', stage: check.stage, targets };
 }

@@ -2,7 +2,9 @@
 // clock, and for a coach the day and time of their weekly digest. Saving re-plans every
 // live engagement they lead and moves their pending digests, so what is pending moves
 // into the new window at once rather than being deferred one by one at send time.
+import { noticesOffOf, saveNoticesOff } from '../../db/coach-notices.js';
 import { retimeCoachDigests } from '../../db/coach-plan-sync.js';
+import { NOTICE_TOPICS, type NoticeTopic } from '../domain/notices/index.js';
 import { listEngagementsOf } from '../../db/engagements.js';
 import { digestTimeOf, findPerson, saveDigestTime, saveWorkingHours, workingHoursOf } from '../../db/people.js';
 import { DEFAULT_DIGEST_TIME, type DigestTime } from '../domain/digest/index.js';
@@ -18,22 +20,24 @@ export interface OwnWorkingHours {
   tz: string;
   /** When their weekly digest comes, for someone who coaches; null for everyone else. */
   digest: DigestTime | null;
+  /** The notice topics a coach turned off; empty for everyone else. */
+  noticesOff: NoticeTopic[];
 }
 
 const coaches = async (ctx: ServiceContext, teamId: string, userId: string) => (await listEngagementsOf(ctx.db, teamId, userId, ['invited', 'active'], 'coach')).length > 0;
 
 export async function loadOwnWorkingHours(ctx: ServiceContext, teamId: string, userId: string): Promise<OwnWorkingHours> {
   const [person, coaching] = await Promise.all([findPerson(ctx.db, teamId, userId), coaches(ctx, teamId, userId)]);
-  if (!person) return { window: { ...ctx.defaultWorkingHours, workDays: [...ctx.defaultWorkingHours.workDays] }, tz: 'UTC', digest: coaching ? DEFAULT_DIGEST_TIME : null };
+  if (!person) return { window: { ...ctx.defaultWorkingHours, workDays: [...ctx.defaultWorkingHours.workDays] }, tz: 'UTC', digest: coaching ? DEFAULT_DIGEST_TIME : null, noticesOff: [] };
   const { tz, ...window } = workingHoursOf(person);
-  return { window, tz, digest: coaching ? digestTimeOf(person) : null };
+  return { window, tz, digest: coaching ? digestTimeOf(person) : null, noticesOff: coaching ? noticesOffOf(person) : [] };
 }
 
 export type SaveWorkingHoursResult = { outcome: 'invalid'; errors: WorkingHoursErrors & DigestTimeErrors } | { outcome: 'saved'; window: WorkingWindow };
 
 export async function saveOwnWorkingHours(
   ctx: ServiceContext,
-  input: { teamId: string; userId: string; answers: WorkingHoursAnswers; digest?: DigestTimeAnswers },
+  input: { teamId: string; userId: string; answers: WorkingHoursAnswers; digest?: DigestTimeAnswers; noticesOn?: readonly string[] },
 ): Promise<SaveWorkingHoursResult> {
   const checked = checkWorkingHoursForm(input.answers);
   const digest = input.digest ? checkDigestTimeForm(input.digest) : undefined;
@@ -41,6 +45,8 @@ export async function saveOwnWorkingHours(
     return { outcome: 'invalid', errors: { ...(checked.ok ? {} : checked.errors), ...(digest && !digest.ok ? digest.errors : {}) } };
   }
   await saveWorkingHours(ctx.db, input.teamId, input.userId, checked.window);
+  // Whatever is not ticked is off, so a topic added later starts on.
+  if (input.noticesOn) await saveNoticesOff(ctx.db, input.teamId, input.userId, NOTICE_TOPICS.filter((t) => !input.noticesOn!.includes(t)));
   const person = await findPerson(ctx.db, input.teamId, input.userId);
   if (person) {
     // The digest follows both the chosen time and the new working hours.

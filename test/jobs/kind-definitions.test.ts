@@ -29,7 +29,7 @@ describe('nudge kind registry', () => {
     const toSponsors: string[] = [...SPONSOR_KINDS];
     for (const kind of NUDGE_KINDS) {
       const d = KIND_DEFINITIONS[kind];
-      const expected = d.plannedBy.includes('coach-schedule') || coachFromPulse.includes(kind) ? 'coach' : toStakeholders.includes(kind) ? 'stakeholder' : toSponsors.includes(kind) ? 'sponsor' : 'leader';
+      const expected = d.plannedBy.includes('coach-schedule') || d.plannedBy.includes('coach-notice') || coachFromPulse.includes(kind) ? 'coach' : toStakeholders.includes(kind) ? 'stakeholder' : toSponsors.includes(kind) ? 'sponsor' : 'leader';
       expect(d.recipient, kind).toBe(expected);
     }
     expect(NUDGE_KINDS.filter((k) => KIND_DEFINITIONS[k].plannedBy.includes('engagement-pulse')).sort()).toEqual([...PULSE_KINDS].sort());

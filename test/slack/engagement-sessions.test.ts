@@ -5,7 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { upsertPersonTz } from '../../db/people.js';
 import { rowSeal } from '../../db/sealed.js';
-import { engagements, nudges, sessions } from '../../db/schema/index.js';
+import { coachNotices, engagements, nudges, sessions } from '../../db/schema/index.js';
 import {
   click, COACH, LEADER, openedView, parisDate, pendingNudges, seedEngagement, startEngagementHarness, submit, TEAM, waitFor, type EngagementHarness,
 } from './engagement-support.js';
@@ -61,8 +61,13 @@ describe('sessions', () => {
     expect(prepAfter.id).toBe(prepBefore.id);
     expect(prepAfter.dueAt.getTime()).not.toBe(prepBefore.dueAt.getTime());
     expect(prepAfter.dueAt.getTime()).toBeLessThan(moved.scheduledAt.getTime());
-    const told = await waitFor(() => h.emu.callsTo('chat.postMessage').slice(posts).find((c) => c.args.channel === COACH));
-    expect(JSON.stringify(told.args.blocks)).toContain('moved session 2');
+    // The coach is not told at once: the move waits in their next quiet notice.
+    const [item] = await h.db.db.select().from(coachNotices).where(eq(coachNotices.engagementId, engagement.id));
+    expect(item).toMatchObject({ coachId: COACH, leaderId: LEADER, event: 'session_moved', sessionId: s2.id, nudgeId: null });
+    const [notice] = await h.db.db.select().from(nudges).where(and(eq(nudges.kind, 'coach_notice'), eq(nudges.recipientId, COACH)));
+    expect(notice!.status).toBe('pending');
+    expect(notice!.dueAt.getTime()).toBeGreaterThan(Date.now());
+    expect(h.emu.callsTo('chat.postMessage').slice(posts).filter((c) => c.args.channel === COACH)).toHaveLength(0);
   });
 
   it('refuses a move into the past inline', async () => {

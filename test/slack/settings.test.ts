@@ -40,9 +40,10 @@ async function openSettings(userId = LEADER): Promise<View> {
 }
 
 /** Submits the settings modal with checked days (ISO weekdays) and the two times. */
-async function submitSettings(view: View, days: number[], start?: string, end?: string, extra: { userId?: string; digestDay?: string; digestTime?: string } = {}): Promise<Json | undefined> {
+async function submitSettings(view: View, days: number[], start?: string, end?: string, extra: { userId?: string; digestDay?: string; digestTime?: string; notices?: string[] } = {}): Promise<Json | undefined> {
   const values = stateFor(view, { work_start: start, work_end: end, digest_day: extra.digestDay, digest_time: extra.digestTime });
   values.work_days = { work_days: { type: 'checkboxes', selected_options: days.map((d) => ({ text: { type: 'plain_text', text: String(d) }, value: String(d) })) } };
+  if (extra.notices) values.coach_notices = { coach_notices: { type: 'checkboxes', selected_options: extra.notices.map((t) => ({ text: { type: 'plain_text', text: t }, value: t })) } };
   const res = await h.post(
     interactionBody(viewSubmission(view, values, extra.userId)),
     FORM,
@@ -138,6 +139,19 @@ describe("a coach's digest day and time", () => {
     const coach = await findPerson(h.db.db, TEAM, COACH);
     expect([coach!.digestDay, coach!.digestMinute]).toEqual([5, 16 * 60 + 30]);
     expect(JSON.stringify(await openHome(COACH))).toContain('Your weekly digest comes on Friday at 16:30.');
+  });
+
+  it('offers a coach a switch for each kind of notice, all on at first, and saves what they untick as off', async () => {
+    await plannedEngagement();
+    expect(JSON.stringify((await openSettings(LEADER)).blocks)).not.toContain('coach_notices');
+    const modal = await openSettings(COACH);
+    expect(validateView(modal as never)).toEqual([]);
+    const switches = (v: View) => (v.blocks.find((b) => b.block_id === 'coach_notices') as unknown as { element: { initial_options?: { value: string }[] } }).element.initial_options?.map((o) => o.value) ?? [];
+    expect(switches(modal)).toEqual(['contracting', 'sessions', 'pause', 'review']);
+    expect(await submitSettings(modal, [1, 2, 3, 4, 5], '09:00', '17:00', { userId: COACH, digestDay: '1', digestTime: '09:00', notices: ['sessions', 'review'] })).toBeUndefined();
+    expect((await findPerson(h.db.db, TEAM, COACH))!.noticesOff).toEqual(['contracting', 'pause']);
+    expect(switches(await openSettings(COACH))).toEqual(['sessions', 'review']);
+    expect(JSON.stringify(await openHome(COACH))).toContain('Quiet updates about your engagements: moved or cancelled a session; finished their closing review.');
   });
 
   it('a time outside the day is refused on its field and changes nothing', async () => {

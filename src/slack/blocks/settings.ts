@@ -4,6 +4,7 @@
 import type { View } from '@slack/types';
 import { z } from 'zod';
 import type { DigestTime } from '../../domain/digest/index.js';
+import { NOTICE_TOPICS, TOPIC_LABELS, type NoticeTopic } from '../../domain/notices/index.js';
 import { formatClock, type WorkingWindow } from '../../domain/time/working-window.js';
 import { encodeJson } from '../metadata.js';
 import { actionsBlock, context, divider, option, plain, section, type Block } from './kit.js';
@@ -15,10 +16,11 @@ export const SETTINGS = {
   end: 'work_end',
   digestDay: 'digest_day',
   digestTime: 'digest_time',
+  notices: 'coach_notices',
 } as const;
 
 /** The form's version: a modal opened by an older release is read as outdated, not trusted. */
-export const settingsMetaSchema = z.object({ v: z.literal(1) }).strict();
+export const settingsMetaSchema = z.object({ v: z.literal(1), notices: z.literal(true).optional() }).strict();
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const DAY_LABELS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -41,8 +43,16 @@ export const describeWindow = (w: WorkingWindow) => `${describeDays(w.workDays)}
 
 const DAY_FULL = (day: number) => DAY_LABELS[day - 1]!;
 
-export function settingsHomeBlocks(window: WorkingWindow, tz: string, digest: DigestTime | null = null): Block[] {
-  const digestLine = digest ? `\nYour weekly digest comes on ${DAY_FULL(digest.day)} at ${formatClock(digest.minute)}.` : '';
+/** "all on", "all off" or the kinds still on, for the coach's Settings line. */
+function describeNotices(off: readonly string[]): string {
+  const on = NOTICE_TOPICS.filter((t) => !off.includes(t));
+  if (on.length === NOTICE_TOPICS.length) return 'Quiet updates about your engagements: all on.';
+  if (on.length === 0) return 'Quiet updates about your engagements: all off.';
+  return `Quiet updates about your engagements: ${on.map((t) => TOPIC_LABELS[t].replace(/^A leader /, '').toLowerCase()).join('; ')}.`;
+}
+
+export function settingsHomeBlocks(window: WorkingWindow, tz: string, digest: DigestTime | null = null, noticesOff: readonly string[] = []): Block[] {
+  const digestLine = digest ? `\nYour weekly digest comes on ${DAY_FULL(digest.day)} at ${formatClock(digest.minute)}.\n${describeNotices(noticesOff)}` : '';
   return [
     divider(),
     section(`*Settings*\nGrow writes to you ${describeWindow(window)} (${tz}).${digestLine}`),
@@ -72,7 +82,24 @@ function digestBlocks(digest: DigestTime): Block[] {
   ];
 }
 
-export function settingsModal(input: { window: WorkingWindow; tz: string; digest?: DigestTime | null }): View {
+const noticeOption = (topic: NoticeTopic) => option(TOPIC_LABELS[topic], topic);
+
+/** For a coach: which quiet updates they get, late morning and mid afternoon in their working hours. */
+function noticeBlocks(off: readonly string[]): Block[] {
+  const on = NOTICE_TOPICS.filter((t) => !off.includes(t));
+  return [
+    {
+      type: 'input',
+      block_id: SETTINGS.notices,
+      optional: true,
+      label: plain('Tell me, in one quiet update at most twice a day, when…'),
+      hint: plain('Only that it happened: never what a leader wrote or why they paused.'),
+      element: { type: 'checkboxes', action_id: SETTINGS.notices, options: NOTICE_TOPICS.map(noticeOption), ...(on.length > 0 ? { initial_options: on.map(noticeOption) } : {}) },
+    },
+  ];
+}
+
+export function settingsModal(input: { window: WorkingWindow; tz: string; digest?: DigestTime | null; noticesOff?: readonly string[] }): View {
   const { window, tz } = input;
   return {
     type: 'modal',
@@ -80,7 +107,7 @@ export function settingsModal(input: { window: WorkingWindow; tz: string; digest
     title: plain('Settings'),
     submit: plain('Save'),
     close: plain('Cancel'),
-    private_metadata: encodeJson(settingsMetaSchema, { v: 1 }),
+    private_metadata: encodeJson(settingsMetaSchema, input.digest ? { v: 1, notices: true } : { v: 1 }),
     blocks: [
       section('When may Grow write to you? Follow-ups, session prep and reviews arrive only then.'),
       {
@@ -107,6 +134,7 @@ export function settingsModal(input: { window: WorkingWindow; tz: string; digest
         element: { type: 'timepicker', action_id: SETTINGS.end, initial_time: pickerTime(window.endMinute) },
       },
       ...(input.digest ? digestBlocks(input.digest) : []),
+      ...(input.digest ? noticeBlocks(input.noticesOff ?? []) : []),
       context(`Your time zone: *${tz}*. It follows your Slack profile; change it there and Grow follows.`),
     ],
   };

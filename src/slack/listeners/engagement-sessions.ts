@@ -73,8 +73,11 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
     await ack();
     const { session, engagement } = moved;
     const otherId = engagement.coachId === userId ? engagement.leaderId : engagement.coachId;
-    const otherTz = await personZone(deps, teamId, otherId);
-    await sendDm(client, otherId, sessionMovedNotice(userId, session.seq, session.scheduledAt, otherTz), log, { db: deps.db, teamId });
+    // The coach hears of a leader's move in their next quiet notice (the service records it).
+    if (otherId === engagement.leaderId) {
+      const otherTz = await personZone(deps, teamId, otherId);
+      await sendDm(client, otherId, sessionMovedNotice(userId, session.seq, session.scheduledAt, otherTz), log, { db: deps.db, teamId });
+    }
     if (engagement.status === 'invited') await showInvitationOutcome(deps, client, engagement, undefined, log);
     await refreshHome(deps, client, teamId, [engagement.coachId, engagement.leaderId]);
   });
@@ -94,8 +97,11 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
     await ack();
     const { session, engagement } = cancelled;
     const otherId = engagement.coachId === userId ? engagement.leaderId : engagement.coachId;
-    const otherTz = await personZone(deps, teamId, otherId);
-    await sendDm(client, otherId, sessionCancelledNotice(userId, session.seq, session.scheduledAt, otherTz), log, { db: deps.db, teamId });
+    // The coach hears of a leader's cancellation in their next quiet notice (the service records it).
+    if (otherId === engagement.leaderId) {
+      const otherTz = await personZone(deps, teamId, otherId);
+      await sendDm(client, otherId, sessionCancelledNotice(userId, session.seq, session.scheduledAt, otherTz), log, { db: deps.db, teamId });
+    }
     await refreshHome(deps, client, teamId, [engagement.coachId, engagement.leaderId]);
   });
 

@@ -15,8 +15,8 @@ import { CALLBACKS, PERSON_ACTIONS } from '../ids.js';
 
 /** Shown to everyone: a leader's nudges and a coach's digests both keep to these hours. */
 export const settingsSection: HomeSection = async (deps, teamId, userId) => {
-  const { window, tz, digest } = await loadOwnWorkingHours(deps, teamId, userId);
-  return settingsHomeBlocks(window, tz, digest);
+  const { window, tz, digest, noticesOff } = await loadOwnWorkingHours(deps, teamId, userId);
+  return settingsHomeBlocks(window, tz, digest, noticesOff);
 };
 
 export const registerSettings = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
@@ -40,9 +40,11 @@ export const registerSettings = (refreshHome: RefreshHome) => (app: App, deps: S
     // The digest's fields are in the form only for a coach.
     const digestShown = SETTINGS.digestDay in submission.state;
     const digest = digestShown ? { day: readInput(submission.state, SETTINGS.digestDay), time: readInput(submission.state, SETTINGS.digestTime) } : undefined;
+    // So are the notice switches; nothing ticked means every notice is off.
+    const noticesOn = submission.meta.notices ? readMulti(submission.state, SETTINGS.notices) : undefined;
     let result;
     try {
-      result = await saveOwnWorkingHours(deps, { teamId, userId, answers, ...(digest ? { digest } : {}) });
+      result = await saveOwnWorkingHours(deps, { teamId, userId, answers, ...(digest ? { digest } : {}), ...(noticesOn ? { noticesOn } : {}) });
     } catch (error) {
       log.error({ err: error }, 'working hours not saved');
       return ack(errorOn(SETTINGS.days, friendlyMessage(error)));

@@ -24,6 +24,8 @@ import { answeredMessage, reflectedMessage, snoozedMessage, staleFollowUpMessage
 import { leaderEngagementBlocks } from '../../../src/slack/blocks/engagement-home.js';
 import { invitationMessage, invitationOutcomeMessage, type InvitationFacts } from '../../../src/slack/blocks/engagement-invitation.js';
 import { engagementNewModal } from '../../../src/slack/blocks/engagement-new-modal.js';
+import { coachNoticeMessage } from '../../../src/slack/blocks/coach-notice.js';
+import { NOTICE_EVENTS } from '../../../src/domain/notices/index.js';
 import { acceptedNotice, declinedNotice, endedNotice, invitationSentNotice, sessionCancelledNotice, sessionMovedNotice } from '../../../src/slack/blocks/engagement-notices.js';
 import { contractingReminderMessage } from '../../../src/slack/blocks/contracting-reminder.js';
 import { sessionHeldAnsweredMessage, sessionHeldQuestionMessage } from '../../../src/slack/blocks/session-held-question.js';
@@ -169,6 +171,17 @@ const CASES: Record<string, Case> = {
   endedNotice: { quotes: true, build: (t) => [{ message: endedNotice(LEADER, t) }] },
   endEngagementModal: { quotes: false, build: () => [true, false].map((enderIsCoach) => ({ view: endEngagementModal({ engagementId: ID, invited: false, enderIsCoach, otherId: enderIsCoach ? LEADER : COACH }) })) },
   sessionMovedNotice: { quotes: false, build: () => [{ message: sessionMovedNotice(COACH, 2, later, 'UTC') }] },
+  coachNoticeMessage: {
+    quotes: false,
+    build: () => [
+      {
+        message: coachNoticeMessage(
+          NOTICE_EVENTS.flatMap((event) => Array.from({ length: 12 }, () => ({ id: ID, engagementId: ID, leaderId: LEADER, event, sessionId: ID, sessionSeq: 12, sessionAt: later, createdAt: now }))),
+          'Asia/Tokyo',
+        ),
+      },
+    ],
+  },
   rescheduleModal: { quotes: false, build: () => [{ view: rescheduleModal({ sessionId: ID, seq: 2, at: later, tz: 'UTC' }) }] },
   cancelSessionModal: { quotes: false, build: () => [{ view: cancelSessionModal({ sessionId: ID, seq: 2, at: later, tz: 'UTC', otherId: COACH }) }] },
   sessionNoticeView: { quotes: false, build: () => [{ view: sessionNoticeView('That session is already cancelled.') }] },
