@@ -11,7 +11,7 @@ import { buildBriefMessage } from '../../../src/slack/blocks/brief-message.js';
 
 const now = new Date('2026-03-09T09:00:00Z');
 const at = (days: number) => new Date(now.getTime() + days * 86_400_000);
-const engagement = { id: 'e1', coachId: 'U0COACH001', leaderId: 'U0LEADER01', status: 'active' as const };
+const engagement = { id: '00000000-0000-4000-8000-0000000000e1', coachId: 'U0COACH001', leaderId: 'U0LEADER01', status: 'active' as const };
 
 function record(resistance: string | null, visibility: Visibility): LeaderRecord {
   return {
@@ -19,9 +19,9 @@ function record(resistance: string | null, visibility: Visibility): LeaderRecord
     checkIns: [],
     actions: [],
     targets: [],
-    sessions: [1, 2].map((seq) => ({ id: `s${seq}`, engagementId: 'e1', seq, scheduledAt: at(seq * 14 - 13), status: 'scheduled' as const })),
+    sessions: [1, 2].map((seq) => ({ id: `s${seq}`, engagementId: '00000000-0000-4000-8000-0000000000e1', seq, scheduledAt: at(seq * 14 - 13), status: 'scheduled' as const })),
     reflections: resistance
-      ? [{ id: 'r1', leaderId: engagement.leaderId, engagementId: 'e1', kind: 'coachability_resistance', body: { resistance }, rating: null, permalink: null, visibility, createdAt: at(-1), actionId: null }]
+      ? [{ id: 'r1', leaderId: engagement.leaderId, engagementId: '00000000-0000-4000-8000-0000000000e1', kind: 'coachability_resistance', body: { resistance }, rating: null, permalink: null, visibility, createdAt: at(-1), actionId: null }]
       : [],
   };
 }

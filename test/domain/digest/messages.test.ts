@@ -24,7 +24,7 @@ const sharedItem = (i: number) => ({
 });
 const fullLeader = (i: number): DigestLeader => ({
   leaderId: `U0LEAD${String(i).padStart(4, '0')}`,
-  engagementId: `e${i}`,
+  engagementId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
   checkInCount: 40,
   scores: Array.from({ length: 40 }, (_, k) => (k % 10) + 1),
   goals: Array.from({ length: 30 }, () => long(500)),
@@ -38,7 +38,7 @@ const fullLeader = (i: number): DigestLeader => ({
   briefAt: null,
 });
 const fullBrief: BriefModel = {
-  leaderId: 'U0LEAD0001', engagementId: 'e1', session: { id: 's', seq: 12, scheduledAt: now }, progress: { past: 12, total: 12 }, previousAt: now,
+  leaderId: 'U0LEAD0001', engagementId: '00000000-0000-4000-8000-0000000000e1', session: { id: 's', seq: 12, scheduledAt: now }, progress: { past: 12, total: 12 }, previousAt: now,
   targets: [1, 2, 3].map((position) => ({ position, description: long(300), level: position, baseline: 3, midpointRating: 6, closingRating: 9 })),
   goals: Array.from({ length: 30 }, () => long(500)),
   commitments: Array.from({ length: 10 }, (_, k) => k + 1),
@@ -55,8 +55,9 @@ const allText = (m: NudgeMessage) => JSON.stringify(m);
 /** Every `<…>` in the message is Grow's own: a leader mention or a checked permalink. */
 function liveMarkup(m: NudgeMessage): string[] {
   const texts = m.blocks.flatMap((b) => {
-    const block = b as { text?: { text: string }; elements?: { text?: string }[] };
-    return [block.text?.text ?? '', ...(block.elements ?? []).map((e) => e.text ?? '')];
+    // Context elements carry mrkdwn as a string; a button's label is plain text in an object.
+    const block = b as { text?: { text: string }; elements?: { text?: string | { text: string } }[] };
+    return [block.text?.text ?? '', ...(block.elements ?? []).map((e) => (typeof e.text === 'string' ? e.text : e.text?.text ?? ''))];
   });
   return texts.flatMap((t) => t.match(/<[^>]*>/g) ?? []).filter((tag) => !/^<@U0[A-Z0-9]+>$|^<https:\/\/acme\.slack\.com\/[^|<>\s]+\|open the message>$/.test(tag));
 }

@@ -15,7 +15,7 @@ const target = (position: number, level: number | null, baseline: number) => ({
   id: `t${position}`, position, description: `Target number ${position}`, level, baseline, midpointRating: null, closingRating: null, createdAt: now,
 });
 const view = (targets: ReturnType<typeof target>[]): CoachView =>
-  ({ engagementId: 'e1', leaderId: 'U0LEADER01', checkIns: [], actions: [], reflections: [], moments: [], targets, sessions: [{ id: 's1', seq: 1, scheduledAt: now, status: 'scheduled' }] }) as unknown as CoachView;
+  ({ engagementId: '00000000-0000-4000-8000-0000000000e1', leaderId: 'U0LEADER01', checkIns: [], actions: [], reflections: [], moments: [], targets, sessions: [{ id: 's1', seq: 1, scheduledAt: now, status: 'scheduled' }] }) as unknown as CoachView;
 
 describe('the five levels', () => {
   it('each have a name, a one-line description and a label that fits a select option', () => {
