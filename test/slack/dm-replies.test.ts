@@ -74,6 +74,18 @@ describe('a leader typing in Grow’s DM', () => {
     expect(JSON.stringify(reply.blocks)).not.toContain('dm_reply_keep');
   });
 
+  it('answers words that suggest more than coaching can help with the support message, privately, and only once', async () => {
+    const before = botMessages().length;
+    await h.emu.userSaysInDm({ teamId: TEAM, userId: LEADER, text: 'Honestly I feel burnt out this week' });
+    const [, signpost] = await waitFor(() => (botMessages().length >= before + 2 ? botMessages().slice(before) : undefined));
+    expect(JSON.stringify(signpost!.blocks)).toContain('not a replacement for professional help');
+    expect(JSON.stringify(signpost!.blocks)).not.toContain('burnt out');
+    await h.emu.userSaysInDm({ teamId: TEAM, userId: LEADER, text: 'hello again?' });
+    await waitFor(() => botMessages()[before + 2]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(botMessages().slice(before + 2)).toHaveLength(1);
+  });
+
   it('ignores edits and bot messages', async () => {
     await withOpenAction();
     const before = botMessages().length;

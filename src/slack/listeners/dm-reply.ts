@@ -7,6 +7,7 @@ import { findActionForReply, keepReplyAsReflection } from '../../services/dm-rep
 import { DM_REPLY_VISIBILITY, dmReplyKept, dmReplyNoAction, dmReplyNotKept, dmReplyOffer, parseDmReplyValue } from '../blocks/dm-reply.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
+import { offerSupportIfNeeded } from '../support-signpost.js';
 import { messageOf, sendDm, tellUser, updateMessage, whoActed } from './engagement-interaction.js';
 import { OUT_OF_DATE } from './follow-up-answer.js';
 
@@ -15,6 +16,8 @@ interface ImMessage {
   subtype?: string;
   bot_id?: string;
   user?: string;
+  /** What the leader typed: matched against the support phrases, never logged or repeated. */
+  text?: string;
   ts: string;
   thread_ts?: string;
 }
@@ -29,6 +32,7 @@ export function registerDmReplies(app: App, deps: SlackDeps): void {
       const action = await findActionForReply(deps, teamId, m.user);
       const reply = action ? dmReplyOffer({ actionId: action.id, actionText: action.text, ts: m.ts }) : dmReplyNoAction();
       await sendDm(client, m.user, reply, log, { db: deps.db, teamId });
+      await offerSupportIfNeeded(deps, client, { teamId, userId: m.user }, [m.text], 'dm', log);
     } catch (error) {
       log.error({ err: error }, 'DM reply not answered');
     }
