@@ -12,6 +12,8 @@ import type { Subcommand } from './commands/subcommand.js';
 import type { SlackDeps } from './deps.js';
 import { registerAppHome, type HomeSection } from './listeners/app-home.js';
 import { registerCheckInOpen } from './listeners/checkin-open.js';
+import { registerCurrentAction } from './listeners/current-action.js';
+import { createHomeRefresher } from './listeners/engagement-interaction.js';
 import { registerCheckInSubmit } from './listeners/checkin-submit.js';
 import { registerCheckInVisibility } from './listeners/checkin-visibility.js';
 import { registerPreconditionAnswers } from './listeners/precondition-answer.js';
@@ -82,6 +84,7 @@ export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): Sl
   registerLifecycle(app, deps);
   registerUserChange(app, deps);
   registerSaveMoment(app, deps);
+  registerCurrentAction(app, deps, createHomeRefresher(extensions.homeSections ?? []));
   for (const register of extensions.register ?? []) register(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled Slack listener error');

@@ -37,6 +37,13 @@ export const ENGAGEMENT_ACTIONS = {
   styleOpen: 'engagement_style_open',
 } as const;
 
+/** The leader's current action on App Home: done early, a new date, or a replacement (the value is the action id). */
+export const CURRENT_ACTION_ACTIONS = {
+  done: 'current_action_done',
+  dateOpen: 'current_action_date_open',
+  replaceOpen: 'current_action_replace_open',
+} as const;
+
 /** The coach's roster on App Home: a brief now, and its pages. */
 export const COACH_ACTIONS = {
   briefNow: 'coach_brief_now',
@@ -78,6 +85,8 @@ export const CALLBACKS = {
   coachNote: 'coach_note_add',
   coachRecap: 'coach_recap_send',
   style: 'engagement_style',
+  actionDate: 'current_action_date',
+  actionReplace: 'current_action_replace',
 } as const;
 
 /** The stakeholder pulse: the stakeholder's DM and modal, the leader's picker, results and sharing. */

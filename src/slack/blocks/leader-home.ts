@@ -3,10 +3,12 @@ import type { HomeView } from '@slack/types';
 import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
 import { quoteUserText } from '../mrkdwn.js';
 import type { HistoryEntry } from './history.js';
+import { CURRENT_ACTION_ACTIONS } from '../ids.js';
 import { actionsBlock, context, divider, header, section, type Block } from './kit.js';
 
 export interface LeaderHomeInput {
-  currentAction?: { text: string; dueLabel: string } | null;
+  /** The open action; `id` puts the buttons to mark it done, change its date or replace it. */
+  currentAction?: { id?: string; text: string; dueLabel: string } | null;
   recent: HistoryEntry[];
   localDate: (d: Date) => string;
   /** Extra sections other features add (engagement progress, coach roster…). */
@@ -21,6 +23,7 @@ export function leaderHomeView(input: LeaderHomeInput): HomeView {
       ? section(`>${quoteUserText(input.currentAction.text, 2000)}\nDue ${input.currentAction.dueLabel}`)
       : context('Nothing open. What will you do next? A check-in takes a few minutes.'),
   );
+  if (input.currentAction?.id) blocks.push(currentActionButtons(input.currentAction.id));
   if (input.recent.length > 0) {
     blocks.push(divider(), section('*Recent check-ins*'));
     for (const e of input.recent.slice(0, 5)) {
@@ -30,4 +33,21 @@ export function leaderHomeView(input: LeaderHomeInput): HomeView {
   }
   blocks.push(...(input.extra ?? []));
   return { type: 'home', blocks: blocks.slice(0, 100) };
+}
+
+/** Done early (after a confirmation: it closes the action), a new date, or another action. */
+export function currentActionButtons(actionId: string): Block {
+  const block = actionsBlock('current_action', [
+    { text: 'Mark done', actionId: CURRENT_ACTION_ACTIONS.done, value: actionId },
+    { text: 'Change date', actionId: CURRENT_ACTION_ACTIONS.dateOpen, value: actionId },
+    { text: 'Replace', actionId: CURRENT_ACTION_ACTIONS.replaceOpen, value: actionId },
+  ]);
+  const [done] = (block as unknown as { elements: Record<string, unknown>[] }).elements;
+  done!.confirm = {
+    title: { type: 'plain_text', text: 'Mark it done?' },
+    text: { type: 'plain_text', text: 'Grow will record this action as done and will not ask about it again.' },
+    confirm: { type: 'plain_text', text: 'Mark done' },
+    deny: { type: 'plain_text', text: 'Not yet' },
+  };
+  return block;
 }

@@ -23,7 +23,7 @@ export async function publishHome(deps: SlackDeps, client: WebClient, teamId: st
   const [{ recent, action }, ...extra] = await Promise.all([loadLeaderHome(deps, teamId, userId), ...sections.map((s) => s(deps, teamId, userId, tz, request, client))]);
   const localDate = (d: Date) => formatLocalDate(d, tz);
   const view = leaderHomeView({
-    currentAction: action ? { text: action.text, dueLabel: localDate(action.dueAt) } : null,
+    currentAction: action ? { id: action.id, text: action.text, dueLabel: localDate(action.dueAt) } : null,
     recent,
     localDate,
     extra: extra.flat(),
