@@ -33,7 +33,8 @@ import { cancelSessionModal, endEngagementModal, rescheduleModal, sessionNoticeV
 import { endEngagementBlock, sessionRow } from '../../../src/slack/blocks/engagement-session-rows.js';
 import { historyBlocks } from '../../../src/slack/blocks/history.js';
 import type { Block, Message } from '../../../src/slack/blocks/kit.js';
-import { leaderHomeView } from '../../../src/slack/blocks/leader-home.js';
+import { currentActionButtons, leaderHomeView } from '../../../src/slack/blocks/leader-home.js';
+import { actionDateModal, actionReplaceModal } from '../../../src/slack/blocks/current-action-modals.js';
 import { momentModal, momentSavedMessage } from '../../../src/slack/blocks/moment-modal.js';
 import { buildCheckInPromptMessage } from '../../../src/slack/blocks/nudge-checkin-prompt.js';
 import { buildFollowUpMessage } from '../../../src/slack/blocks/nudge-follow-up.js';
@@ -195,7 +196,10 @@ const CASES: Record<string, Case> = {
   sessionRow: { quotes: false, build: () => sessions.map((s) => ({ blocks: [sessionRow(s, 'UTC', now)] })) },
   endEngagementBlock: { quotes: false, build: () => [{ blocks: [endEngagementBlock(ID, false)] }] },
   historyBlocks: { quotes: true, build: (t) => [{ blocks: historyBlocks(history(t), () => 'Mon 9 Mar') }] },
-  leaderHomeView: { quotes: true, build: (t) => [{ view: leaderHomeView({ currentAction: { text: t, dueLabel: 'Thu 12 Mar' }, recent: history(t), localDate: () => 'Mon 9 Mar' }) }] },
+  leaderHomeView: { quotes: true, build: (t) => [{ view: leaderHomeView({ currentAction: { id: ID, text: t, dueLabel: 'Thu 12 Mar' }, recent: history(t), localDate: () => 'Mon 9 Mar' }) }] },
+  currentActionButtons: { quotes: false, build: () => [{ blocks: [currentActionButtons(ID)] }] },
+  actionDateModal: { quotes: true, build: (t) => [{ view: actionDateModal({ actionId: ID, text: t, dueAt: later, tz: 'Europe/Paris' }) }] },
+  actionReplaceModal: { quotes: true, build: (t) => (['private', 'summary', 'shared'] as const).map((visibility) => ({ view: actionReplaceModal({ actionId: ID, text: t, dueAt: later, tz: 'Europe/Paris', visibility }) })) },
   momentModal: { quotes: true, build: (t) => [{ view: momentModal({ channel: 'C0123', ts: '1700000000.000100', excerpt: t }) }] },
   buildCheckInPromptMessage: { quotes: false, build: () => [{ message: buildCheckInPromptMessage({ nudgeId: ID, sessionId: ID }) }] },
   buildFollowUpMessage: { quotes: true, build: (t) => [{ message: buildFollowUpMessage({ nudgeId: ID, actionId: ID, actionText: t, dueAt: later, tz: 'UTC' }) }] },
