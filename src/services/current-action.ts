@@ -34,7 +34,7 @@ export type ActionChangeResult =
 export const DATE_FROM_TODAY = 'Please choose a date from today on.';
 export const GONE_TEXT = 'This action has already been answered or replaced, so nothing was changed. Your Home now shows your current action.';
 
-async function hoursOf(ctx: ServiceContext, teamId: string, leaderId: string): Promise<WorkingHours & { tz: string }> {
+export async function hoursOf(ctx: ServiceContext, teamId: string, leaderId: string): Promise<WorkingHours & { tz: string }> {
   const person = await findPerson(ctx.db, teamId, leaderId);
   return resolveWorkingHours({
     tz: person?.tz ?? 'UTC',
@@ -60,7 +60,7 @@ function dueFromDate(ctx: ServiceContext, hours: WorkingHours & { tz: string }, 
 }
 
 /** The follow-up of an action outside any engagement: late on its due date, and the precondition nudge when asked for. */
-function loosePlan(now: Date, dueAt: Date, hours: WorkingHours, askPrecondition: boolean): LooseNudge[] {
+export function loosePlan(now: Date, dueAt: Date, hours: WorkingHours, askPrecondition: boolean): LooseNudge[] {
   const followUpAt = dueDateSlot(dueAt, now.getTime(), hours);
   const precondition = askPrecondition ? preconditionAt(now, followUpAt, hours) : null;
   return [{ kind: 'follow_up', dueAt: followUpAt }, ...(precondition ? [{ kind: 'precondition' as const, dueAt: precondition }] : [])];

@@ -1,0 +1,65 @@
+// Rewriting a saved check-in within its edit window: the texts, commitment, visibility and
+// target of the same row, and the text of its action while that action is still open.
+import { and, eq } from 'drizzle-orm';
+import type { Cipher } from '../src/crypto.js';
+import type { Db } from './client.js';
+import { rowSeal } from './sealed.js';
+import { actions, checkIns } from './schema/index.js';
+
+export interface CheckInEdit {
+  goal: string;
+  reality: string;
+  options: string;
+  will: string;
+  makeItTen?: string;
+  expectation?: string;
+  commitment: number;
+  visibility: 'private' | 'summary' | 'shared';
+  targetId: string | null;
+}
+
+/** The leader's own check-in with its action, or undefined. */
+export async function findOwnCheckIn(db: Db, teamId: string, leaderId: string, checkInId: string) {
+  const [row] = await db
+    .select({ checkIn: checkIns, action: actions })
+    .from(checkIns)
+    .leftJoin(actions, eq(actions.checkInId, checkIns.id))
+    .where(and(eq(checkIns.teamId, teamId), eq(checkIns.id, checkInId), eq(checkIns.leaderId, leaderId)))
+    .orderBy(actions.createdAt);
+  return row;
+}
+
+/** Updates the check-in, and its action's text while the action is open; false when the check-in is not the leader's. */
+export async function updateCheckIn(db: Db, cipher: Cipher, input: { teamId: string; leaderId: string; checkInId: string; edit: CheckInEdit }): Promise<boolean> {
+  const c = rowSeal(cipher, 'check_ins', { teamId: input.teamId, id: input.checkInId });
+  const e = input.edit;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(checkIns)
+      .set({
+        goalEnc: c.seal('goal_enc', e.goal),
+        realityEnc: c.seal('reality_enc', e.reality),
+        optionsEnc: c.seal('options_enc', e.options),
+        willEnc: c.seal('will_enc', e.will),
+        makeItTenEnc: e.makeItTen ? c.seal('make_it_ten_enc', e.makeItTen) : null,
+        expectationEnc: e.expectation ? c.seal('expectation_enc', e.expectation) : null,
+        commitment: e.commitment,
+        visibility: e.visibility,
+        targetId: e.targetId,
+      })
+      .where(and(eq(checkIns.teamId, input.teamId), eq(checkIns.id, input.checkInId), eq(checkIns.leaderId, input.leaderId)))
+      .returning({ id: checkIns.id });
+    if (rows.length === 0) return false;
+    const open = await tx
+      .select({ id: actions.id })
+      .from(actions)
+      .where(and(eq(actions.teamId, input.teamId), eq(actions.checkInId, input.checkInId), eq(actions.status, 'open')));
+    for (const a of open) {
+      await tx
+        .update(actions)
+        .set({ textEnc: rowSeal(cipher, 'actions', { teamId: input.teamId, id: a.id }).seal('text_enc', e.will) })
+        .where(eq(actions.id, a.id));
+    }
+    return true;
+  });
+}
