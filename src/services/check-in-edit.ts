@@ -1,6 +1,8 @@
 // Editing a saved check-in for 24 hours after it was saved: the same check-in and its
 // action are rewritten, and a new due date re-plans the follow-up as a change from Home does.
+import { DateTime } from 'luxon';
 import { findOwnCheckIn, updateCheckIn } from '../../db/check-in-edit.js';
+import { openCheckIn } from '../../db/check-ins.js';
 import { moveActionDue } from '../../db/current-action.js';
 import { findEngagementContext } from '../../db/engagement-context.js';
 import { resolveActionDue } from '../domain/checkin/due-date.js';
@@ -45,6 +47,8 @@ export async function editCheckIn(
     dueAt = resolveActionDue({ chosenDate: draft.dueDate, tz: hours.tz, now, endMinute: hours.endMinute, workDays: hours.workDays });
     if (dueAt <= now) return { outcome: 'invalid', errors: { dueDate: DATE_FROM_TODAY } };
   }
+  // Fields this modal did not ask (the revisit step's, another style's) keep what was written.
+  const before = openCheckIn(ctx.cipher, found.checkIn);
   const saved = await updateCheckIn(ctx.db, ctx.cipher, {
     teamId: input.teamId,
     leaderId: input.leaderId,
@@ -54,8 +58,8 @@ export async function editCheckIn(
       reality: draft.reality ?? '',
       options: draft.options ?? '',
       will: draft.will,
-      makeItTen: draft.makeItTen,
-      expectation: draft.expectation,
+      makeItTen: draft.makeItTen ?? before.makeItTen ?? undefined,
+      expectation: draft.expectation ?? before.expectation ?? undefined,
       commitment: draft.commitment,
       visibility: draft.visibility,
       targetId: target?.id ?? null,
@@ -76,4 +80,33 @@ export async function editCheckIn(
   if (engagementId) await ctx.replan?.(input.teamId, engagementId);
   ctx.logger.info({ teamId: input.teamId, userId: input.leaderId, checkInId: input.checkInId }, 'check-in edited');
   return { outcome: 'saved', checkInId: input.checkInId, will: draft.will, commitment: draft.commitment, dueAt, tz: hours.tz };
+}
+
+export type CheckInForEdit =
+  | { outcome: 'gone' }
+  | { outcome: 'expired' }
+  | { outcome: 'open'; draft: { goal: string; reality: string; options: string; will: string; commitment: number; visibility: 'private' | 'summary' | 'shared'; makeItTen?: string; expectation?: string; dueDate?: string } };
+
+/** What the check-in modal shows again when the leader edits a saved check-in. */
+export async function loadCheckInForEdit(ctx: ServiceContext, input: { teamId: string; leaderId: string; checkInId: string }): Promise<CheckInForEdit> {
+  const found = await findOwnCheckIn(ctx.db, input.teamId, input.leaderId, input.checkInId);
+  if (!found) return { outcome: 'gone' };
+  if (!editableAt(found.checkIn.createdAt, ctx.now())) return { outcome: 'expired' };
+  const texts = openCheckIn(ctx.cipher, found.checkIn);
+  const hours = await hoursOf(ctx, input.teamId, input.leaderId);
+  const dueDate = found.action?.status === 'open' ? (DateTime.fromJSDate(found.action.dueAt, { zone: hours.tz }).toISODate() ?? undefined) : undefined;
+  return {
+    outcome: 'open',
+    draft: {
+      goal: texts.goal,
+      reality: texts.reality,
+      options: texts.options,
+      will: texts.will,
+      commitment: found.checkIn.commitment,
+      visibility: found.checkIn.visibility,
+      ...(texts.makeItTen ? { makeItTen: texts.makeItTen } : {}),
+      ...(texts.expectation ? { expectation: texts.expectation } : {}),
+      ...(dueDate ? { dueDate } : {}),
+    },
+  };
 }

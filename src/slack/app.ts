@@ -13,6 +13,7 @@ import type { SlackDeps } from './deps.js';
 import { registerAppHome, type HomeSection } from './listeners/app-home.js';
 import { registerCheckInOpen } from './listeners/checkin-open.js';
 import { registerCurrentAction } from './listeners/current-action.js';
+import { registerCheckInEdit } from './listeners/checkin-edit.js';
 import { createHomeRefresher } from './listeners/engagement-interaction.js';
 import { registerCheckInSubmit } from './listeners/checkin-submit.js';
 import { registerCheckInVisibility } from './listeners/checkin-visibility.js';
@@ -84,6 +85,7 @@ export function createSlackApp(deps: SlackDeps, extensions: Extensions = {}): Sl
   registerLifecycle(app, deps);
   registerUserChange(app, deps);
   registerSaveMoment(app, deps);
+  registerCheckInEdit(app, deps);
   registerCurrentAction(app, deps, createHomeRefresher(extensions.homeSections ?? []));
   for (const register of extensions.register ?? []) register(app, deps);
   app.error(async (error) => {

@@ -23,6 +23,8 @@ export type NudgeActionId = (typeof NUDGE_ACTIONS)[keyof typeof NUDGE_ACTIONS];
 /** Elements of the check-in modal that answer as they change (the block id is a stable identifier too). */
 export const CHECKIN_ACTIONS = {
   visibility: 'visibility',
+  /** On the confirmation DM: reopen a saved check-in, prefilled, for its first 24 hours (the value is the check-in id). */
+  edit: 'checkin_edit',
 } as const;
 
 /** Buttons and menus of the engagement surfaces (App Home, invitation DM). */

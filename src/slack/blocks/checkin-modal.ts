@@ -16,7 +16,7 @@ import { coachSeesSentence } from '../../domain/privacy/promises.js';
 export const VISIBILITY_LINE_BLOCK = 'visibility_line';
 
 
-export const checkInMetadataSchema = z.object({ step: z.enum(['checkin', 'revisit']), style: z.enum(STYLES).default('standard') });
+export const checkInMetadataSchema = z.object({ step: z.enum(['checkin', 'revisit']), style: z.enum(STYLES).default('standard'), editOf: z.string().uuid().optional() });
 
 export interface TargetChoice {
   id: string;
@@ -44,6 +44,8 @@ export interface CheckInModalInput {
   defaultDue?: string;
   /** A question from the bank under each GROW field, to think with. */
   hints?: Partial<Record<'goal' | 'reality' | 'options' | 'will', string>>;
+  /** The saved check-in this modal edits (within its 24 hours). */
+  editOf?: string;
 }
 
 export const VISIBILITY_TEXT: Record<Visibility, string> = {
@@ -173,10 +175,10 @@ export function checkInModal(input: CheckInModalInput): View {
   return {
     type: 'modal',
     callback_id: CALLBACKS.checkIn,
-    title: plain('GROW check-in'),
-    submit: plain(input.step === 'revisit' ? 'Save' : 'Save check-in'),
+    title: plain(input.editOf ? 'Edit check-in' : 'GROW check-in'),
+    submit: plain(input.step === 'revisit' || input.editOf ? 'Save' : 'Save check-in'),
     close: plain('Cancel'),
-    private_metadata: encodeJson(checkInMetadataSchema, { step: input.step, style }),
+    private_metadata: encodeJson(checkInMetadataSchema, { step: input.step, style, ...(input.editOf ? { editOf: input.editOf } : {}) }),
     blocks,
   };
 }
