@@ -10,6 +10,7 @@ import { CHECKIN_ACTIONS } from '../../src/slack/ids.js';
 import { FORM, interactionBody, LEADER, slashCommandBody, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
 import { checkInSubmission } from '../support/checkin-payloads.js';
 import { click, openedView, submit } from './engagement-payloads.js';
+import { actionIdsIn, openHomeView } from './engagement-support.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -57,6 +58,8 @@ describe('editing a check-in from its confirmation', () => {
     expect(openCheckIn(h.cipher, rows[0]!).will).toBe('Ask one question before I speak');
     const updated = await waitFor(() => h.emu.callsTo('chat.postMessage').slice(dms).find((c) => c.args.channel === LEADER));
     expect(JSON.stringify(updated.args.blocks)).toContain('Check-in updated');
+    // Home offers the same Edit while the 24 hours last.
+    expect(actionIdsIn((await openHomeView(h, LEADER)).blocks)).toContain(CHECKIN_ACTIONS.edit);
   });
 
   it('after 24 hours the click says it can no longer be edited, and nothing opens', async () => {
@@ -69,5 +72,6 @@ describe('editing a check-in from its confirmation', () => {
     const ephemeral = await waitFor(() => h.emu.callsTo('chat.postEphemeral')[told]);
     expect(ephemeral.args.text).toBe(EDIT_EXPIRED_TEXT);
     expect(h.emu.callsTo('views.open').length).toBe(opened);
+    expect(actionIdsIn((await openHomeView(h, LEADER)).blocks)).not.toContain(CHECKIN_ACTIONS.edit);
   });
 });

@@ -3,7 +3,7 @@ import type { HomeView } from '@slack/types';
 import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
 import { quoteUserText } from '../mrkdwn.js';
 import type { HistoryEntry } from './history.js';
-import { CURRENT_ACTION_ACTIONS } from '../ids.js';
+import { CHECKIN_ACTIONS, CURRENT_ACTION_ACTIONS } from '../ids.js';
 import { actionsBlock, context, divider, header, section, type Block } from './kit.js';
 
 export interface LeaderHomeInput {
@@ -11,6 +11,8 @@ export interface LeaderHomeInput {
   currentAction?: { id?: string; text: string; dueLabel: string } | null;
   recent: HistoryEntry[];
   localDate: (d: Date) => string;
+  /** The latest check-in while it can still be edited (its first 24 hours): an Edit button under Recent check-ins. */
+  editableCheckInId?: string;
   /** Extra sections other features add (engagement progress, coach roster…). */
   extra?: Block[];
 }
@@ -30,6 +32,9 @@ export function leaderHomeView(input: LeaderHomeInput): HomeView {
       blocks.push(section(`*${input.localDate(e.createdAt)}* · ${e.commitment}/10 — ${quoteUserText(e.goal, 300)}`));
     }
     blocks.push(context(`Commitment trend: ${commitmentSparkline([...input.recent].reverse().map((e) => e.commitment))}`));
+    if (input.editableCheckInId) {
+      blocks.push(actionsBlock('checkin_edit', [{ text: 'Edit last check-in', actionId: CHECKIN_ACTIONS.edit, value: input.editableCheckInId }]), context('You can edit a check-in for 24 hours after saving it.'));
+    }
   }
   blocks.push(...(input.extra ?? []));
   return { type: 'home', blocks: blocks.slice(0, 100) };

@@ -7,6 +7,7 @@ import type { Block } from '../blocks/kit.js';
 import { leaderHomeView } from '../blocks/leader-home.js';
 import type { SlackDeps } from '../deps.js';
 import { loadLeaderHome } from '../../services/leader-records.js';
+import { editableAt } from '../../services/check-in-edit.js';
 import { syncPersonTz } from '../../services/people-sync.js';
 
 /** What the person asked to see, when they asked for more than the Home tab's first view. */
@@ -25,6 +26,7 @@ export async function publishHome(deps: SlackDeps, client: WebClient, teamId: st
   const view = leaderHomeView({
     currentAction: action ? { id: action.id, text: action.text, dueLabel: localDate(action.dueAt) } : null,
     recent,
+    editableCheckInId: recent[0] && editableAt(recent[0].createdAt, deps.now()) ? recent[0].id : undefined,
     localDate,
     extra: extra.flat(),
   });

@@ -196,7 +196,7 @@ const CASES: Record<string, Case> = {
   sessionRow: { quotes: false, build: () => sessions.map((s) => ({ blocks: [sessionRow(s, 'UTC', now)] })) },
   endEngagementBlock: { quotes: false, build: () => [{ blocks: [endEngagementBlock(ID, false)] }] },
   historyBlocks: { quotes: true, build: (t) => [{ blocks: historyBlocks(history(t), () => 'Mon 9 Mar') }] },
-  leaderHomeView: { quotes: true, build: (t) => [{ view: leaderHomeView({ currentAction: { id: ID, text: t, dueLabel: 'Thu 12 Mar' }, recent: history(t), localDate: () => 'Mon 9 Mar' }) }] },
+  leaderHomeView: { quotes: true, build: (t) => [{ view: leaderHomeView({ currentAction: { id: ID, text: t, dueLabel: 'Thu 12 Mar' }, recent: history(t), editableCheckInId: ID, localDate: () => 'Mon 9 Mar' }) }] },
   currentActionButtons: { quotes: false, build: () => [{ blocks: [currentActionButtons(ID)] }] },
   actionDateModal: { quotes: true, build: (t) => [{ view: actionDateModal({ actionId: ID, text: t, dueAt: later, tz: 'Europe/Paris' }) }] },
   actionReplaceModal: { quotes: true, build: (t) => (['private', 'summary', 'shared'] as const).map((visibility) => ({ view: actionReplaceModal({ actionId: ID, text: t, dueAt: later, tz: 'Europe/Paris', visibility }) })) },
