@@ -132,7 +132,7 @@ describe('an engagement', () => {
   it('asks the leader to prepare for the session, and keeps the answers', async () => {
     const prep = await deliverNudge(app.stage, await pendingNudge(app.stage, leo.userId, 'session_prep'));
     expect(actionIdsIn(prep.message.blocks)).toEqual(['prep_answer']);
-    await answerPrep(leo, prep.where, { commitment: 'Half done: raised it, did not follow through', want: 'Practise the follow-through' });
+    await answerPrep(leo, prep.where, { example: 'In Monday’s stand-up I raised it, then let it drop when Sam pushed back', want: 'Practise the follow-through' });
     const kinds = (await app.db.db.select().from(reflections).where(eq(reflections.leaderId, leo.userId))).map((r) => r.kind);
     expect(kinds).toContain('session_prep');
   });
