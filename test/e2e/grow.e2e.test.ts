@@ -132,6 +132,11 @@ describe('an engagement', () => {
   it('asks the leader to prepare for the session, and keeps the answers', async () => {
     const prep = await deliverNudge(app.stage, await pendingNudge(app.stage, leo.userId, 'session_prep'));
     expect(actionIdsIn(prep.message.blocks)).toEqual(['prep_answer']);
+    // What the leader already wrote since the engagement began is quoted back to them, private answers too (only they read this DM).
+    expect(text(prep.message.blocks)).toContain('What you already wrote since your last session');
+    expect(text(prep.message.blocks)).toContain('I raised the hiring freeze');
+    expect(text(prep.message.blocks)).toContain(PRIVATE_LESSON);
+    expect(text(prep.message.blocks)).not.toContain('What happened with your commitment?');
     await answerPrep(leo, prep.where, { example: 'In Monday’s stand-up I raised it, then let it drop when Sam pushed back', want: 'Practise the follow-through' });
     const kinds = (await app.db.db.select().from(reflections).where(eq(reflections.leaderId, leo.userId))).map((r) => r.kind);
     expect(kinds).toContain('session_prep');
