@@ -1,6 +1,7 @@
 // What the leader already wrote, shown back to them alone: their reflections on an action
 // and the moments they saved, in their own words (escaped, verbatim), with a moment's link.
 import { DateTime } from 'luxon';
+import { safePermalink } from './digest-text.js';
 import { context, type Block } from './kit.js';
 import { userTextSection } from './nudge-message.js';
 
@@ -25,13 +26,11 @@ function wordsOf(item: OwnWordsItem): string {
     .join('\n');
 }
 
-/** A Slack permalink only: anything else is not turned into a link. */
-const slackLink = (url: string | null): string | null => (url && /^https:\/\/[a-z0-9-]+\.slack\.com\/archives\/[A-Za-z0-9]+\/p\d+(\?[\w=&.-]*)?$/.test(url) ? url : null);
 
 function labelOf(item: OwnWordsItem, tz: string): string {
   const day = DateTime.fromJSDate(item.createdAt, { zone: tz }).toFormat('ccc d LLL');
   if (item.kind === 'moment') {
-    const link = slackLink(item.permalink);
+    const link = safePermalink(item.permalink);
     return `_A moment you saved, ${day}${link ? ` (<${link}|the message>)` : ''}:_`;
   }
   return `_You wrote, ${day}:_`;

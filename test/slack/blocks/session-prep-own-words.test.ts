@@ -4,6 +4,7 @@ import { sharedAnswersOf } from '../../../src/domain/digest/shared-answers.js';
 import { buildSessionPrepMessage, SAID_SINCE_MAX } from '../../../src/slack/blocks/nudge-session-prep.js';
 import { EXAMPLE_HINT, prepModal } from '../../../src/slack/blocks/prep-modal.js';
 import type { OwnWordsItem } from '../../../src/slack/blocks/own-words.js';
+import { HOME_MOMENTS_SHOWN, leaderHomeView } from '../../../src/slack/blocks/leader-home.js';
 import { validateMessageBlocks } from '../../emulator/block-kit/validate-surface.js';
 
 const ID = '00000000-0000-4000-8000-000000000001';
@@ -69,5 +70,26 @@ describe('the prep questions ask for one real example', () => {
   it('the coach reads a shared prep answer under the question asked, old answers under theirs', () => {
     expect(sharedAnswersOf({ body: { example: 'Thursday planning', want: 'Practise' } }).map((a) => a.question)).toEqual([PREP_QUESTIONS.example, PREP_QUESTIONS.want]);
     expect(sharedAnswersOf({ body: { commitment: 'Did it twice' } })).toEqual([{ question: 'What happened with your commitment?', text: 'Did it twice' }]);
+  });
+});
+
+describe('App Home shows the moments the leader saved', () => {
+  const home = (moments?: OwnWordsItem[]) => JSON.stringify(leaderHomeView({ recent: [], localDate: () => 'Mon', moments, tz: 'Europe/Berlin' }).blocks);
+
+  it('lists the newest few with their note, date and link, and says who sees the list', () => {
+    const json = home([moment, { ...moment, answers: { note: 'second' } }, { ...moment, answers: { note: 'third' } }, { ...moment, answers: { note: 'fourth' } }]);
+    expect(json).toContain('Moments you saved');
+    expect(json).toContain('Sam pushed back and I stayed calm');
+    expect(json).toContain('third');
+    expect(json).not.toContain('fourth');
+    expect(HOME_MOMENTS_SHOWN).toBe(3);
+    expect(json).toContain('A moment you saved, Fri 27 Nov');
+    expect(json).toContain('Only you see this list.');
+    expect(json).not.toContain('1700000000.000100');
+  });
+
+  it('has no moments section when none were saved', () => {
+    expect(home([])).not.toContain('Moments you saved');
+    expect(home()).not.toContain('Moments you saved');
   });
 });
