@@ -130,7 +130,11 @@ describe('an engagement', () => {
   });
 
   it('asks the leader to prepare for the session, and keeps the answers', async () => {
+    app.emu.addChannel(app.stage.teamId, { id: 'C0LEOTEAM1', name: 'leo-team', members: [leo.userId] });
+    await saveMoment(leo, { channelId: 'C0LEOTEAM1', text: 'Can we talk about the freeze?', note: 'Sam asked me straight out' });
     const prep = await deliverNudge(app.stage, await pendingNudge(app.stage, leo.userId, 'session_prep'));
+    expect(text(prep.message.blocks)).toContain('Sam asked me straight out');
+    expect(text(prep.message.blocks)).toContain('A moment you saved');
     expect(actionIdsIn(prep.message.blocks)).toEqual(['prep_answer']);
     // What the leader already wrote since the engagement began is quoted back to them, private answers too (only they read this DM).
     expect(text(prep.message.blocks)).toContain('What you already wrote since your last session');
