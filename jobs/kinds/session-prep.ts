@@ -9,6 +9,7 @@ import { IN_THE_RHYTHM, post, skipped, type KindDefinition } from './kind-defini
 import { loadOpenAction, loadRowSession, loadRowStyle } from './nudge-facts.js';
 import { hasReflection, listOwnWordsSince } from '../../db/reflections.js';
 import { previousSessionAt } from '../../db/sessions.js';
+import { listActionsAnsweredSince } from '../../db/follow-ups.js';
 import { prepQuestionsFor } from '../../src/domain/engagement/reflection.js';
 
 export const sessionPrep: KindDefinition = {
@@ -21,9 +22,8 @@ export const sessionPrep: KindDefinition = {
     const [action, style, prepared] = await Promise.all([loadOpenAction(db, row), loadRowStyle(db, row), hasReflection(db, row.teamId, session.engagementId, 'session_prep')]);
     const asked = await askQuestions({ db, cipher, now: () => now }, { teamId: row.teamId, leaderId: row.recipientId, engagementId: row.engagementId, seed: row.id }, ['prep_commitment', 'prep_want']);
     const since = await previousSessionAt(db, row.teamId, session.engagementId, session.scheduledAt);
-    const saidSince = since
-      ? await listOwnWordsSince(db, cipher, { teamId: row.teamId, leaderId: row.recipientId, engagementId: session.engagementId, since, limit: SAID_SINCE_MAX })
-      : [];
+    const window = since && { teamId: row.teamId, leaderId: row.recipientId, engagementId: session.engagementId, since, limit: SAID_SINCE_MAX };
+    const [saidSince, answeredSince] = window ? await Promise.all([listOwnWordsSince(db, cipher, window), listActionsAnsweredSince(db, cipher, window)]) : [[], []];
     return post(
       buildSessionPrepMessage({
         nudgeId: row.id,
@@ -33,6 +33,7 @@ export const sessionPrep: KindDefinition = {
         actionText: action ? rowSeal(cipher, 'actions', action).open('text_enc', action.textEnc) : null,
         style,
         saidSince,
+        answeredSince,
         questions: prepQuestionsFor(style, !prepared, { example: asked.prep_commitment.text, want: asked.prep_want.text }),
       }),
     );

@@ -1,8 +1,9 @@
 // What a leader wrote since the last session, read back for the leader alone.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listActionsAnsweredSince } from '../../db/follow-ups.js';
 import { listOwnWordsSince, listRecentMoments, reflectionValues } from '../../db/reflections.js';
-import { engagements, reflections, sessions } from '../../db/schema/index.js';
+import { actions, checkIns, engagements, reflections, sessions } from '../../db/schema/index.js';
 import { previousSessionAt } from '../../db/sessions.js';
 import { createCipher } from '../../src/crypto.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
@@ -66,5 +67,26 @@ describe('since the last session', () => {
   it('lists the leader’s recent moments for App Home, not erased ones, not anyone else’s', async () => {
     const moments = await listRecentMoments(t.db, cipher, { teamId: TEAM, leaderId: LEADER, limit: 3 });
     expect(moments.map((m) => m.answers.note)).toEqual(['Sam pushed back']);
+  });
+
+  it('reads the actions the leader answered since, newest first, not open ones or older answers', async () => {
+    const [c] = await t.db
+      .insert(checkIns)
+      .values({ teamId: TEAM, leaderId: LEADER, engagementId, visibility: 'private', commitment: 8, goalEnc: cipher.encrypt('g'), realityEnc: cipher.encrypt('r'), optionsEnc: cipher.encrypt('o'), willEnc: cipher.encrypt('w') })
+      .returning();
+    const action = (text: string, status: 'open' | 'done' | 'partly' | 'not_yet', answeredAt: Date | null) => ({
+      teamId: TEAM, leaderId: LEADER, engagementId, checkInId: c!.id, textEnc: cipher.encrypt(text), dueAt: at('2026-11-20T16:00:00Z'), status, answeredAt,
+    });
+    await t.db.insert(actions).values([
+      action('answered before', 'done', at('2026-11-12T12:00:00Z')),
+      action('half of it', 'partly', at('2026-11-19T12:00:00Z')),
+      action('all of it', 'done', at('2026-11-24T12:00:00Z')),
+      action('still open', 'open', null),
+    ]);
+    const answered = await listActionsAnsweredSince(t.db, cipher, { teamId: TEAM, leaderId: LEADER, engagementId, since: at('2026-11-16T09:00:00Z'), limit: 5 });
+    expect(answered.map((a) => [a.text, a.status])).toEqual([
+      ['all of it', 'done'],
+      ['half of it', 'partly'],
+    ]);
   });
 });

@@ -137,9 +137,11 @@ describe('an engagement', () => {
     expect(text(prep.message.blocks)).toContain('A moment you saved');
     expect(actionIdsIn(prep.message.blocks)).toEqual(['prep_answer']);
     // What the leader already wrote since the engagement began is quoted back to them, private answers too (only they read this DM).
-    expect(text(prep.message.blocks)).toContain('What you already wrote since your last session');
+    expect(text(prep.message.blocks)).toContain('What you already said since your last session');
     expect(text(prep.message.blocks)).toContain('I raised the hiring freeze');
     expect(text(prep.message.blocks)).toContain(PRIVATE_LESSON);
+    expect(text(prep.message.blocks)).toContain('you answered *Partly*');
+    expect(text(prep.message.blocks)).toContain('Name one difficult topic');
     expect(text(prep.message.blocks)).not.toContain('What happened with your commitment?');
     await answerPrep(leo, prep.where, { example: 'In Monday’s stand-up I raised it, then let it drop when Sam pushed back', want: 'Practise the follow-through' });
     const kinds = (await app.db.db.select().from(reflections).where(eq(reflections.leaderId, leo.userId))).map((r) => r.kind);

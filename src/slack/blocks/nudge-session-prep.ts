@@ -25,6 +25,8 @@ export interface SessionPrepInput {
   questions?: Record<string, string>;
   /** What the leader wrote since the last session (reflections, saved moments), newest first. */
   saidSince?: OwnWordsItem[];
+  /** Actions the leader answered since the last session, newest first. */
+  answeredSince?: { text: string; status: 'done' | 'partly' | 'not_yet'; answeredAt: Date }[];
 }
 
 /** At most this many of the leader's own entries are shown back; the DM stays readable. */
@@ -35,12 +37,20 @@ export function formatSessionTime(at: Date, tz: string): string {
   return DateTime.fromJSDate(at, { zone: tz }).toFormat("cccc d LLLL 'at' HH:mm");
 }
 
+const ANSWER_TEXT = { done: 'Done', partly: 'Partly', not_yet: 'Not yet' } as const;
+
 export function buildSessionPrepMessage(input: SessionPrepInput): NudgeMessage {
   const blocks: Block[] = [section(`*Your next coaching session is ${formatSessionTime(input.sessionAt, input.tz)}.* What will you bring to it?`)];
   if (input.actionText) blocks.push(userTextSection('_You committed to:_', input.actionText));
+  const answered = (input.answeredSince ?? []).slice(0, SAID_SINCE_MAX);
   const said = (input.saidSince ?? []).slice(0, SAID_SINCE_MAX);
-  if (said.length > 0) {
-    blocks.push(context('What you already wrote since your last session — only you see this here:'), ...ownWordsBlocks(said, input.tz));
+  if (answered.length + said.length > 0) {
+    blocks.push(context('What you already said since your last session — only you see this here:'));
+    for (const a of answered) {
+      const day = DateTime.fromJSDate(a.answeredAt, { zone: input.tz }).toFormat('ccc d LLL');
+      blocks.push(userTextSection(`_Your action — you answered *${ANSWER_TEXT[a.status]}* on ${day}:_`, a.text, 600));
+    }
+    blocks.push(...ownWordsBlocks(said, input.tz));
   }
   blocks.push(
     section(Object.values(input.questions ?? PREP_QUESTIONS).map((q) => `• ${q}`).join('\n')),

@@ -219,7 +219,7 @@ const CASES: Record<string, Case> = {
       },
     ],
   },
-  buildSessionPrepMessage: { quotes: true, build: (t) => [{ message: buildSessionPrepMessage({ nudgeId: ID, sessionId: ID, sessionAt: later, tz: 'UTC', actionText: t, saidSince: [{ kind: 'follow_up', createdAt: later, answers: { happened: t }, permalink: null }, { kind: 'moment', createdAt: later, answers: { note: t }, permalink: null }] }) }] },
+  buildSessionPrepMessage: { quotes: true, build: (t) => [{ message: buildSessionPrepMessage({ nudgeId: ID, sessionId: ID, sessionAt: later, tz: 'UTC', actionText: t, answeredSince: [{ text: t, status: 'partly', answeredAt: later }], saidSince: [{ kind: 'follow_up', createdAt: later, answers: { happened: t }, permalink: null }, { kind: 'moment', createdAt: later, answers: { note: t }, permalink: null }] }) }] },
   prepModal: { quotes: false, build: () => [{ view: prepModal({ meta: { ...meta, sessionId: ID }, sessionAt: later, tz: 'UTC' }) }] },
   prepAnsweredMessage: { quotes: false, build: () => (['answered', 'passed', 'ended', 'gone'] as const).map((r) => ({ message: prepAnsweredMessage(r, later, 'UTC') })) },
   reflectModal: { quotes: true, build: (t) => [{ view: reflectModal({ meta: { ...meta, actionId: ID }, actionText: t }) }] },

@@ -22,7 +22,7 @@ describe('session prep shows what the leader already wrote', () => {
   it('quotes their reflections and saved moments, escaped, with the date and the moment’s link', () => {
     const message = buildSessionPrepMessage({ ...base, saidSince: [moment, reflection] });
     const json = texts(message.blocks);
-    expect(json).toContain('What you already wrote since your last session');
+    expect(json).toContain('What you already said since your last session');
     expect(json).toContain('A moment you saved, Fri 27 Nov (<https://acme.slack.com/archives/C0SECRET/p1700000000000100|the message>)');
     expect(json).toContain('Sam pushed back and I stayed calm');
     expect(json).toContain('You wrote, Wed 25 Nov');
@@ -35,9 +35,18 @@ describe('session prep shows what the leader already wrote', () => {
     expect(validateMessageBlocks(message.blocks)).toEqual([]);
   });
 
+  it('quotes each action they answered since, with the answer and its day', () => {
+    const message = buildSessionPrepMessage({ ...base, answeredSince: [{ text: 'Name one *hard* topic', status: 'not_yet', answeredAt: new Date('2026-11-24T16:00:00Z') }] });
+    const json = texts(message.blocks);
+    expect(json).toContain('What you already said since your last session');
+    expect(json).toContain('_Your action — you answered *Not yet* on Tue 24 Nov:_');
+    expect(json).toContain('hard');
+    expect(validateMessageBlocks(message.blocks)).toEqual([]);
+  });
+
   it('shows nothing of the kind when there is nothing since the last session', () => {
-    expect(texts(buildSessionPrepMessage({ ...base, saidSince: [] }).blocks)).not.toContain('already wrote');
-    expect(texts(buildSessionPrepMessage(base).blocks)).not.toContain('already wrote');
+    expect(texts(buildSessionPrepMessage({ ...base, saidSince: [] }).blocks)).not.toContain('already said');
+    expect(texts(buildSessionPrepMessage(base).blocks)).not.toContain('already said');
   });
 
   it('keeps to the newest few entries and within Slack’s limits when they are long', () => {
