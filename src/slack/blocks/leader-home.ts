@@ -1,10 +1,12 @@
-// The leader's App Home: the current action, recent check-ins and a way to check in.
+// The leader's App Home: the current action, recent check-ins, the moments they saved
+// and a way to check in.
 import type { HomeView } from '@slack/types';
 import { commitmentSparkline } from '../../domain/checkin/sparkline.js';
 import { quoteUserText } from '../mrkdwn.js';
 import type { HistoryEntry } from './history.js';
 import { CHECKIN_ACTIONS, CURRENT_ACTION_ACTIONS } from '../ids.js';
 import { actionsBlock, context, divider, header, section, type Block } from './kit.js';
+import { ownWordsBlocks, type OwnWordsItem } from './own-words.js';
 
 export interface LeaderHomeInput {
   /** The open action; `id` puts the buttons to mark it done, change its date or replace it. */
@@ -13,9 +15,16 @@ export interface LeaderHomeInput {
   localDate: (d: Date) => string;
   /** The latest check-in while it can still be edited (its first 24 hours): an Edit button under Recent check-ins. */
   editableCheckInId?: string;
+  /** The coaching moments the leader saved, newest first (their own words, to them alone). */
+  moments?: OwnWordsItem[];
+  /** The leader's zone, for the moments' dates. */
+  tz?: string;
   /** Extra sections other features add (engagement progress, coach roster…). */
   extra?: Block[];
 }
+
+/** How many saved moments App Home shows. */
+export const HOME_MOMENTS_SHOWN = 3;
 
 export function leaderHomeView(input: LeaderHomeInput): HomeView {
   const blocks: Block[] = [header('Grow'), actionsBlock('home_actions', [{ text: 'Check in now', actionId: 'checkin_open', style: 'primary' }])];
@@ -35,6 +44,11 @@ export function leaderHomeView(input: LeaderHomeInput): HomeView {
     if (input.editableCheckInId) {
       blocks.push(actionsBlock('checkin_edit', [{ text: 'Edit last check-in', actionId: CHECKIN_ACTIONS.edit, value: input.editableCheckInId }]), context('You can edit a check-in for 24 hours after saving it.'));
     }
+  }
+  const moments = (input.moments ?? []).slice(0, HOME_MOMENTS_SHOWN);
+  if (moments.length > 0) {
+    blocks.push(divider(), section('*Moments you saved*'), ...ownWordsBlocks(moments, input.tz ?? 'UTC'));
+    blocks.push(context('Only you see this list.'));
   }
   blocks.push(...(input.extra ?? []));
   return { type: 'home', blocks: blocks.slice(0, 100) };

@@ -21,12 +21,14 @@ export type HomeSection = (deps: SlackDeps, teamId: string, userId: string, tz: 
 
 export async function publishHome(deps: SlackDeps, client: WebClient, teamId: string, userId: string, sections: HomeSection[] = [], request: HomeRequest = {}): Promise<void> {
   const tz = await syncPersonTz(deps, client, teamId, userId);
-  const [{ recent, action }, ...extra] = await Promise.all([loadLeaderHome(deps, teamId, userId), ...sections.map((s) => s(deps, teamId, userId, tz, request, client))]);
+  const [{ recent, action, moments }, ...extra] = await Promise.all([loadLeaderHome(deps, teamId, userId), ...sections.map((s) => s(deps, teamId, userId, tz, request, client))]);
   const localDate = (d: Date) => formatLocalDate(d, tz);
   const view = leaderHomeView({
     currentAction: action ? { id: action.id, text: action.text, dueLabel: localDate(action.dueAt) } : null,
     recent,
     editableCheckInId: recent[0] && editableAt(recent[0].createdAt, deps.now()) ? recent[0].id : undefined,
+    moments,
+    tz,
     localDate,
     extra: extra.flat(),
   });
