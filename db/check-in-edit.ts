@@ -1,6 +1,6 @@
 // Rewriting a saved check-in within its edit window: the texts, commitment, visibility and
 // target of the same row, and the text of its action while that action is still open.
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
 import { rowSeal } from './sealed.js';
@@ -18,14 +18,15 @@ export interface CheckInEdit {
   targetId: string | null;
 }
 
-/** The leader's own check-in with its action, or undefined. */
+/** The leader's own check-in with its latest action (a replacement from Home, when there is one), or undefined. */
 export async function findOwnCheckIn(db: Db, teamId: string, leaderId: string, checkInId: string) {
   const [row] = await db
     .select({ checkIn: checkIns, action: actions })
     .from(checkIns)
     .leftJoin(actions, eq(actions.checkInId, checkIns.id))
     .where(and(eq(checkIns.teamId, teamId), eq(checkIns.id, checkInId), eq(checkIns.leaderId, leaderId)))
-    .orderBy(actions.createdAt);
+    .orderBy(desc(actions.createdAt))
+    .limit(1);
   return row;
 }
 

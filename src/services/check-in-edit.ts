@@ -3,6 +3,7 @@
 import { DateTime } from 'luxon';
 import { findOwnCheckIn, updateCheckIn } from '../../db/check-in-edit.js';
 import { openCheckIn } from '../../db/check-ins.js';
+import { rowSeal } from '../../db/sealed.js';
 import { moveActionDue } from '../../db/current-action.js';
 import { findEngagementContext } from '../../db/engagement-context.js';
 import { resolveActionDue } from '../domain/checkin/due-date.js';
@@ -62,7 +63,8 @@ export async function editCheckIn(
       expectation: draft.expectation ?? before.expectation ?? undefined,
       commitment: draft.commitment,
       visibility: draft.visibility,
-      targetId: target?.id ?? null,
+      // The edit modal shows no target picker: the target chosen at saving stays.
+      targetId: target?.id ?? found.checkIn.targetId,
     },
   });
   if (!saved) return { outcome: 'gone' };
@@ -93,6 +95,8 @@ export async function loadCheckInForEdit(ctx: ServiceContext, input: { teamId: s
   if (!found) return { outcome: 'gone' };
   if (!editableAt(found.checkIn.createdAt, ctx.now())) return { outcome: 'expired' };
   const texts = openCheckIn(ctx.cipher, found.checkIn);
+  // An action replaced from Home is what the leader committed to now.
+  const actionText = found.action?.status === 'open' ? rowSeal(ctx.cipher, 'actions', found.action).open('text_enc', found.action.textEnc) : undefined;
   const hours = await hoursOf(ctx, input.teamId, input.leaderId);
   const dueDate = found.action?.status === 'open' ? (DateTime.fromJSDate(found.action.dueAt, { zone: hours.tz }).toISODate() ?? undefined) : undefined;
   return {
@@ -101,7 +105,7 @@ export async function loadCheckInForEdit(ctx: ServiceContext, input: { teamId: s
       goal: texts.goal,
       reality: texts.reality,
       options: texts.options,
-      will: texts.will,
+      will: actionText ?? texts.will,
       commitment: found.checkIn.commitment,
       visibility: found.checkIn.visibility,
       ...(texts.makeItTen ? { makeItTen: texts.makeItTen } : {}),

@@ -6,7 +6,8 @@ import { openCheckIn } from '../../db/check-ins.js';
 import { rowSeal } from '../../db/sealed.js';
 import { actions, checkIns, nudges, people } from '../../db/schema/index.js';
 import { submitCheckIn } from '../../src/services/check-in.js';
-import { editCheckIn } from '../../src/services/check-in-edit.js';
+import { editCheckIn, loadCheckInForEdit } from '../../src/services/check-in-edit.js';
+import { replaceCurrentAction } from '../../src/services/current-action.js';
 import { LEADER, startHarness, TEAM, type Harness } from '../support/app-harness.js';
 import { parisDate } from '../slack/engagement-support.js';
 
@@ -59,5 +60,16 @@ describe('editing a saved check-in', () => {
     const invalid = await editCheckIn(h.deps, { teamId: TEAM, leaderId: LEADER, checkInId, values: { ...values, will: '', dueDate: parisDate(-3) } });
     expect(invalid.outcome).toBe('invalid');
     expect(openCheckIn(h.cipher, await checkIn()).will).toBe(values.will);
+  });
+
+  it('after a replacement from Home, reopens with the replacement and edits it', async () => {
+    const replaced = await replaceCurrentAction(h.deps, { teamId: TEAM, leaderId: LEADER, actionId, text: 'Pause before replying', dueDate: parisDate(4), visibility: 'summary' });
+    if (replaced.outcome !== 'changed') throw new Error(replaced.outcome);
+    const form = await loadCheckInForEdit(h.deps, { teamId: TEAM, leaderId: LEADER, checkInId });
+    expect(form).toMatchObject({ outcome: 'open', draft: { will: 'Pause before replying', dueDate: parisDate(4) } });
+    await editCheckIn(h.deps, { teamId: TEAM, leaderId: LEADER, checkInId, values: { ...values, will: 'Pause twice before replying', dueDate: parisDate(5) } });
+    const [open] = await h.db.db.select().from(actions).where(eq(actions.id, replaced.actionId));
+    expect(rowSeal(h.cipher, 'actions', open!).open('text_enc', open!.textEnc)).toBe('Pause twice before replying');
+    expect(parisDay(open!.dueAt)).toBe(parisDate(5));
   });
 });
