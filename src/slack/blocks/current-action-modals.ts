@@ -44,7 +44,7 @@ export function actionDateModal(input: CurrentActionModalInput): View {
     blocks: [
       section(`>${quoteUserText(input.text, 2000)}`),
       dueInput('By when?', localIsoDate(input.dueAt, input.tz)),
-      context('Grow asks how it went at the end of your working day on that date.'),
+      context('Saving re-plans when Grow asks you how it went.'),
     ],
   };
 }
