@@ -34,6 +34,7 @@ async function reflected(tryNext?: string) {
     teamId: TEAM, leaderId: LEADER, engagementId: engagement.id, actionId: saved.actionId, kind: 'follow_up', visibility: 'private',
     body: { happened: 'Asked first twice', ...(tryNext ? { try_next: tryNext } : {}) },
   });
+  await h.deps.replan!(TEAM, engagement.id);
   return { firstAt, engagementId: engagement.id, actionId: saved.actionId, click: { teamId: TEAM, userId: LEADER, nudgeId: NUDGE, actionId: saved.actionId } };
 }
 
@@ -47,6 +48,8 @@ describe('make this my next action', () => {
 
   it('saves a check-in with the same goal and engagement, closes the previous action and plans the follow-up', async () => {
     const r = await reflected('Ask each person directly');
+    const before = await h.db.db.select().from(nudges).where(and(eq(nudges.kind, 'follow_up'), eq(nudges.status, 'pending')));
+    expect(before.filter((n) => n.ref.actionId === r.actionId)).toHaveLength(1);
     const due = new Date(Date.now() + 2 * day).toISOString().slice(0, 10);
     const result = await saveNextAction(h.deps, { ...r.click, values: { will: 'Ask each person directly, in our 1:1', will_due: due, commitment: '9', visibility: 'summary' } });
     expect(result).toMatchObject({ outcome: 'saved', will: 'Ask each person directly, in our 1:1', visibility: 'summary', previousText: 'Open each 1:1 with a question' });
@@ -65,6 +68,9 @@ describe('make this my next action', () => {
     expect(followUps).toHaveLength(1);
     expect(result.outcome === 'saved' && result.followUpAt).toEqual(followUps[0]!.dueAt);
     expect(result.outcome === 'saved' && result.dueAt.toISOString()).toBe(next.dueAt.toISOString());
+    // Nothing still waits to ask about the action it replaced.
+    const pending = await h.db.db.select().from(nudges).where(eq(nudges.status, 'pending'));
+    expect(pending.filter((n) => n.ref.actionId === r.actionId)).toEqual([]);
   });
 
   it('defaults the due date to before the next session', async () => {
