@@ -28,9 +28,8 @@ export const rescheduleMetaSchema = z.object({ sessionId: uuid }).strict();
 export const cancelSessionMetaSchema = z.object({ sessionId: uuid }).strict();
 export const endEngagementMetaSchema = z.object({ engagementId: uuid }).strict();
 export const contractingMetaSchema = z.object({ engagementId: uuid }).strict();
-export const coachQuestionMetaSchema = z.object({ engagementId: uuid }).strict();
-export const coachNoteMetaSchema = z.object({ engagementId: uuid }).strict();
-export const coachRecapMetaSchema = z.object({ engagementId: uuid }).strict();
+/** A coach's modal about one engagement (a note, a question of their own, a recap). */
+export const coachEngagementMetaSchema = z.object({ engagementId: uuid }).strict();
 /** "Make this my action" on a recap: the recap's words, to prefill the check-in's action. */
 const recapActionSchema = z.object({ engagementId: uuid, will: z.string().max(500) }).strict();
 export const encodeRecapAction = (engagementId: string, will: string) => encodeJson(recapActionSchema, { engagementId, will });

@@ -3,7 +3,7 @@
 import type { View } from '@slack/types';
 import { COACH_NOTE_MAX } from '../../domain/notes/coach-note.js';
 import { encodeJson } from '../metadata.js';
-import { coachNoteMetaSchema } from '../engagement-button-value.js';
+import { coachEngagementMetaSchema } from '../engagement-button-value.js';
 import { context, plain, section, textInput } from './kit.js';
 import { CALLBACKS } from '../ids.js';
 
@@ -16,7 +16,7 @@ export function coachNoteModal(input: { engagementId: string; leaderId: string }
     title: plain('Private note'),
     submit: plain('Save note'),
     close: plain('Cancel'),
-    private_metadata: encodeJson(coachNoteMetaSchema, { engagementId: input.engagementId }),
+    private_metadata: encodeJson(coachEngagementMetaSchema, { engagementId: input.engagementId }),
     blocks: [
       section(`*A note for yourself about your work with <@${input.leaderId}>.*`),
       textInput('note', 'Your note', COACH_NOTE_MAX, { multiline: true, hint: 'What you noticed, what to pick up next time.' }),

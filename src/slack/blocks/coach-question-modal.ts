@@ -5,11 +5,11 @@ import { COACH_QUESTION_MAX } from '../../domain/questions/coach-question.js';
 import { QUESTION_USE_LABELS, QUESTION_USES } from '../../domain/questions/uses.js';
 import { encodeJson } from '../metadata.js';
 import { selectInput } from './engagement-inputs.js';
-import { coachQuestionMetaSchema } from '../engagement-button-value.js';
+import { coachEngagementMetaSchema } from '../engagement-button-value.js';
 import { context, plain, section, textInput } from './kit.js';
 import { CALLBACKS } from '../ids.js';
 
-export const COACH_QUESTION_BLOCKS = ['use', 'text'] as const;
+export const COACH_QUESTION_BLOCKS = ['text', 'use'] as const;
 
 export function coachQuestionModal(input: { engagementId: string; leaderId: string }): View {
   return {
@@ -18,7 +18,7 @@ export function coachQuestionModal(input: { engagementId: string; leaderId: stri
     title: plain('Add a question'),
     submit: plain('Add'),
     close: plain('Cancel'),
-    private_metadata: encodeJson(coachQuestionMetaSchema, { engagementId: input.engagementId }),
+    private_metadata: encodeJson(coachEngagementMetaSchema, { engagementId: input.engagementId }),
     blocks: [
       section(`*A question of your own for <@${input.leaderId}>.* Grow asks yours first at that moment, then its own, and never the same one twice in a row.`),
       selectInput('use', 'When should Grow ask it?', QUESTION_USES.map((u) => ({ text: QUESTION_USE_LABELS[u], value: u }))),

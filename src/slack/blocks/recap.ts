@@ -4,7 +4,7 @@ import type { View } from '@slack/types';
 import { RECAP_MAX } from '../../domain/notes/recap.js';
 import { quoteUserText } from '../mrkdwn.js';
 import { encodeJson } from '../metadata.js';
-import { coachRecapMetaSchema, encodeRecapAction } from '../engagement-button-value.js';
+import { coachEngagementMetaSchema, encodeRecapAction } from '../engagement-button-value.js';
 import { CALLBACKS, COACH_ACTIONS } from '../ids.js';
 import { actionsBlock, context, message, plain, section, textInput, type Message } from './kit.js';
 
@@ -17,7 +17,7 @@ export function recapModal(input: { engagementId: string; leaderId: string }): V
     title: plain('Session recap'),
     submit: plain('Send recap'),
     close: plain('Cancel'),
-    private_metadata: encodeJson(coachRecapMetaSchema, { engagementId: input.engagementId }),
+    private_metadata: encodeJson(coachEngagementMetaSchema, { engagementId: input.engagementId }),
     blocks: [
       section(`*What did you and <@${input.leaderId}> agree?* Grow sends it to them in a DM.`),
       textInput('recap', 'What we agreed', RECAP_MAX, { multiline: true, hint: 'One concrete thing they will do, in words they would use.' }),
