@@ -89,6 +89,17 @@ describe('make this my next action', () => {
     expect((await h.db.db.select().from(actions).where(eq(actions.id, f.actionId)))[0]!.status).toBe('dropped');
   });
 
+  it('is offered on an answered follow-up too, next to Reflect…', async () => {
+    const f = await deliveredFollowUp();
+    await click(h, { userId: LEADER, actionId: 'followup_partly', value: f.value, message: f.message });
+    await waitFor(() => updatesOf(f.message.ts)[0]);
+    const reflected = await reflect(f, { learned: 'They wait for me', try_next: 'Stay silent for ten seconds' });
+    expect(actionIdsIn(reflected.args.blocks)).toEqual(['followup_reflect', 'followup_next_action']);
+    const opens = h.emu.callsTo('views.open').length;
+    await click(h, { userId: LEADER, actionId: 'followup_next_action', value: f.value, message: f.message });
+    expect(JSON.stringify((await openedView(h, opens)).blocks)).toContain('"initial_value":"Stay silent for ten seconds"');
+  });
+
   it('offers no button when the reflection says nothing about what to try next', async () => {
     const f = await deliveredFollowUp();
     const reflected = await reflect(f, { happened: 'Asked first twice' });
