@@ -19,7 +19,13 @@ export const NEXT_ACTION_BUTTON = 'Make this my next action';
 export function nextActionModal(input: { meta: z.input<typeof reflectMetaSchema>; tryNext: string; previousText: string; visibility: Visibility }): View {
   const blocks: Block[] = [
     userTextSection('_Your current action:_', input.previousText, 2000),
-    textInput('will', 'Your next action — what one thing will you do?', LIMITS.will, { initial: input.tryNext, hint: 'One concrete action someone could see you do.' }),
+    textInput('will', 'Your next action — what one thing will you do?', LIMITS.will, {
+      initial: input.tryNext,
+      hint:
+        input.tryNext.length > LIMITS.will
+          ? `An action fits in ${LIMITS.will} characters, so your answer is cut here; your reflection keeps all of it.`
+          : 'One concrete action someone could see you do.',
+    }),
     {
       type: 'input',
       block_id: 'will_due',

@@ -158,7 +158,7 @@ const CASES: Record<string, Case> = {
   snoozedMessage: { quotes: true, build: (t) => [{ message: snoozedMessage(answered(t), later) }] },
   staleFollowUpMessage: { quotes: true, build: (t) => [{ message: staleFollowUpMessage(answered(t, 'dropped'), 'answered') }, { message: staleFollowUpMessage(null, 'gone') }] },
   reflectedMessage: { quotes: true, build: (t) => (['open', 'partly', 'dropped'] as const).flatMap((s) => [false, true].map((tryNext) => ({ message: reflectedMessage(answered(t, s), 'shared', tryNext) }))) },
-  nextActionModal: { quotes: true, build: (t) => (['private', 'shared'] as const).map((visibility) => ({ view: nextActionModal({ meta: { ...meta, actionId: ID }, tryNext: t, previousText: t, visibility }) })) },
+  nextActionModal: { quotes: true, build: (t) => (['private', 'shared'] as const).map((visibility) => ({ view: nextActionModal({ meta: { ...meta, actionId: ID }, tryNext: t.repeat(2).slice(0, 1500), previousText: t, visibility }) })) },
   nextActionSavedMessage: { quotes: true, build: (t) => [later, null].map((followUpAt) => ({ message: nextActionSavedMessage({ previousText: t, will: t.slice(0, 500), dueAt: later, followUpAt, visibility: 'summary', tz: 'UTC' }) })) },
   nextActionStaleMessage: { quotes: true, build: (t) => (['newer_action', 'no_try_next'] as const).map((reason) => ({ message: nextActionStaleMessage({ reason, previousText: t }) })) },
   leaderEngagementBlocks: {
