@@ -100,10 +100,23 @@ describe('make this my next action', () => {
     expect(JSON.stringify((await openedView(h, opens)).blocks)).toContain('"initial_value":"Stay silent for ten seconds"');
   });
 
+  it('stays on offer when the leader answers after reflecting', async () => {
+    const f = await deliveredFollowUp();
+    await reflect(f, { try_next: 'Ask each person directly' });
+    const updates = updatesOf(f.message.ts).length;
+    await click(h, { userId: LEADER, actionId: 'followup_done', value: f.value, message: f.message });
+    const done = await waitFor(() => updatesOf(f.message.ts)[updates]);
+    expect(JSON.stringify(done.args.blocks)).toContain('Done');
+    expect(actionIdsIn(done.args.blocks)).toEqual(['followup_reflect', 'followup_next_action']);
+  });
+
   it('offers no button when the reflection says nothing about what to try next', async () => {
     const f = await deliveredFollowUp();
     const reflected = await reflect(f, { happened: 'Asked first twice' });
     expect(actionIdsIn(reflected.args.blocks)).not.toContain('followup_next_action');
+    await click(h, { userId: LEADER, actionId: 'followup_partly', value: f.value, message: f.message });
+    const partly = await waitFor(() => updatesOf(f.message.ts)[1]);
+    expect(actionIdsIn(partly.args.blocks)).toEqual(['followup_reflect']);
   });
 
   it('keeps the modal open with the error on the field, and saves nothing', async () => {

@@ -25,6 +25,8 @@ export interface AnsweredView {
   tz: string;
   /** The question asked back, as it was asked; the bank's first for the answer otherwise. */
   question?: string;
+  /** Offer "Make this my next action": a reflection on it says what the leader will try next. */
+  tryNext?: boolean;
 }
 
 const quoted = (v: AnsweredView) => userTextSection(`_Your action, due ${formatLocalDate(v.dueAt, v.tz)}:_`, v.actionText);
@@ -36,7 +38,7 @@ const nextActionButton = (v: AnsweredView) => ({
   style: 'primary' as const,
 });
 
-function answered(v: AnsweredView, answer: FollowUpAnswer, note?: string, tryNext = false): Message {
+function answered(v: AnsweredView, answer: FollowUpAnswer, note?: string, tryNext = v.tryNext ?? false): Message {
   const { label } = ANSWER_TEXT[answer];
   const question = v.question ?? ANSWER_TEXT[answer].question;
   const blocks: Block[] = [
