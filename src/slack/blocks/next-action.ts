@@ -18,7 +18,7 @@ export const NEXT_ACTION_BUTTON = 'Make this my next action';
 
 export function nextActionModal(input: { meta: z.input<typeof reflectMetaSchema>; tryNext: string; previousText: string; visibility: Visibility }): View {
   const blocks: Block[] = [
-    userTextSection('_Your current action:_', input.previousText, 2000),
+    userTextSection('_Your action so far:_', input.previousText, 2000),
     textInput('will', 'Your next action — what one thing will you do?', LIMITS.will, {
       initial: input.tryNext,
       hint:
@@ -66,7 +66,7 @@ export function nextActionSavedMessage(input: { previousText: string; will: stri
     blocks: [
       userTextSection('_Your previous action:_', input.previousText, 1000),
       userTextSection(`➡️ *Your next action*, due ${formatLocalDate(input.dueAt, input.tz)}:`, input.will, 1500),
-      context(`${when} ${VISIBILITY_TEXT[input.visibility]}.`),
+      context(`Saved — ${VISIBILITY_TEXT[input.visibility].toLowerCase()}. ${when}`),
     ],
   });
 }

@@ -29,7 +29,7 @@ describe('next-action builders', () => {
     const at = new Date('2026-03-13T16:00:00Z');
     const planned = JSON.stringify(nextActionSavedMessage({ previousText: 'a', will: 'b', dueAt: at, followUpAt: at, visibility: 'private', tz: 'Europe/Paris' }).blocks);
     expect(planned).toContain("I'll ask how it went on Fri 13 Mar at 17:00.");
-    expect(planned).toContain('Only me');
+    expect(planned).toContain('Saved — only me.');
     const none = JSON.stringify(nextActionSavedMessage({ previousText: 'a', will: 'b', dueAt: at, followUpAt: null, visibility: 'summary', tz: 'UTC' }).blocks);
     expect(none).toContain('/grow');
   });
