@@ -46,7 +46,7 @@ export function nextActionModal(input: { meta: z.input<typeof reflectMetaSchema>
         initial_option: option(VISIBILITY_TEXT[input.visibility], input.visibility),
       },
     },
-    context('It is saved as a check-in with the same goal, and replaces your current action.'),
+    context('It is saved as a check-in with the same goal and becomes your current action; one you have not answered yet is closed.'),
   ];
   return {
     type: 'modal',
