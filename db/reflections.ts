@@ -2,7 +2,7 @@
 // session prep, coachability answers, saved moments). The answers are one encrypted JSON
 // object; the rating (the openness rating may be private) and a moment's permalink (it
 // names the conversation) are encrypted too, each bound to its row and team.
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Cipher } from '../src/crypto.js';
 import type { Visibility } from '../src/domain/checkin/rules.js';
@@ -63,4 +63,53 @@ export function openReflection(cipher: Cipher, row: StoredReflection): { body: s
 export async function hasReflection(db: Db, teamId: string, engagementId: string, kind: string): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(reflections).where(and(eq(reflections.teamId, teamId), eq(reflections.engagementId, engagementId), eq(reflections.kind, kind)));
   return (row?.n ?? 0) > 0;
+}
+
+/** Something the leader wrote, opened for the leader themselves: its answers by question id and a moment's link. */
+export interface OwnWords {
+  kind: string;
+  createdAt: Date;
+  answers: Record<string, string>;
+  permalink: string | null;
+}
+
+function ownWordsOf(cipher: Cipher, row: typeof reflections.$inferSelect): OwnWords {
+  const opened = openReflection(cipher, row);
+  const parsed: unknown = JSON.parse(opened.body);
+  const answers: Record<string, string> = {};
+  if (parsed && typeof parsed === 'object') for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string' && v.trim()) answers[k] = v;
+  return { kind: row.kind, createdAt: row.createdAt, answers, permalink: opened.permalink };
+}
+
+/**
+ * What the leader wrote after `since`, newest first, for their own eyes only: their
+ * follow-up answers and reflections in this engagement and the moments they saved.
+ */
+export async function listOwnWordsSince(db: Db, cipher: Cipher, input: { teamId: string; leaderId: string; engagementId: string; since: Date; limit: number }): Promise<OwnWords[]> {
+  const rows = await db
+    .select()
+    .from(reflections)
+    .where(
+      and(
+        eq(reflections.teamId, input.teamId),
+        eq(reflections.leaderId, input.leaderId),
+        gt(reflections.createdAt, input.since),
+        isNull(reflections.contentErasedAt),
+        or(and(eq(reflections.engagementId, input.engagementId), eq(reflections.kind, 'follow_up')), eq(reflections.kind, 'moment')),
+      ),
+    )
+    .orderBy(desc(reflections.createdAt))
+    .limit(input.limit);
+  return rows.map((r) => ownWordsOf(cipher, r));
+}
+
+/** The leader's most recent saved moments, newest first. */
+export async function listRecentMoments(db: Db, cipher: Cipher, input: { teamId: string; leaderId: string; limit: number }): Promise<OwnWords[]> {
+  const rows = await db
+    .select()
+    .from(reflections)
+    .where(and(eq(reflections.teamId, input.teamId), eq(reflections.leaderId, input.leaderId), eq(reflections.kind, 'moment'), isNull(reflections.contentErasedAt)))
+    .orderBy(desc(reflections.createdAt))
+    .limit(input.limit);
+  return rows.map((r) => ownWordsOf(cipher, r));
 }

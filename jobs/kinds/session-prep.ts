@@ -1,12 +1,15 @@
-// The prompt before a session: what the leader wants to bring, with their open action
-// quoted. Only while the session is still ahead.
+// The prompt before a session: their open action and what they already wrote since the
+// last session, quoted back to the leader, then one example to bring. Only while the
+// session is still ahead.
 import { askQuestions } from '../../src/services/questions.js';
 import { rowSeal } from '../../db/sealed.js';
-import { buildSessionPrepMessage } from '../../src/slack/blocks/nudge-session-prep.js';
+import { buildSessionPrepMessage, SAID_SINCE_MAX } from '../../src/slack/blocks/nudge-session-prep.js';
 import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
 import { IN_THE_RHYTHM, post, skipped, type KindDefinition } from './kind-definition.js';
 import { loadOpenAction, loadRowSession, loadRowStyle } from './nudge-facts.js';
-import { hasReflection } from '../../db/reflections.js';
+import { hasReflection, listOwnWordsSince } from '../../db/reflections.js';
+import { previousSessionAt } from '../../db/sessions.js';
+import { listActionsAnsweredSince } from '../../db/follow-ups.js';
 import { prepQuestionsFor } from '../../src/domain/engagement/reflection.js';
 
 export const sessionPrep: KindDefinition = {
@@ -18,6 +21,9 @@ export const sessionPrep: KindDefinition = {
     if (session.status === 'held' || session.scheduledAt <= now) return skipped('session_passed');
     const [action, style, prepared] = await Promise.all([loadOpenAction(db, row), loadRowStyle(db, row), hasReflection(db, row.teamId, session.engagementId, 'session_prep')]);
     const asked = await askQuestions({ db, cipher, now: () => now }, { teamId: row.teamId, leaderId: row.recipientId, engagementId: row.engagementId, seed: row.id }, ['prep_commitment', 'prep_want']);
+    const since = await previousSessionAt(db, row.teamId, session.engagementId, session.scheduledAt);
+    const window = since && { teamId: row.teamId, leaderId: row.recipientId, engagementId: session.engagementId, since, limit: SAID_SINCE_MAX };
+    const [saidSince, answeredSince] = window ? await Promise.all([listOwnWordsSince(db, cipher, window), listActionsAnsweredSince(db, cipher, window)]) : [[], []];
     return post(
       buildSessionPrepMessage({
         nudgeId: row.id,
@@ -26,7 +32,9 @@ export const sessionPrep: KindDefinition = {
         tz: person.tz,
         actionText: action ? rowSeal(cipher, 'actions', action).open('text_enc', action.textEnc) : null,
         style,
-        questions: prepQuestionsFor(style, !prepared, { commitment: asked.prep_commitment.text, want: asked.prep_want.text }),
+        saidSince,
+        answeredSince,
+        questions: prepQuestionsFor(style, !prepared, { example: asked.prep_commitment.text, want: asked.prep_want.text }),
       }),
     );
   },

@@ -3,6 +3,7 @@
 // check-in modal offers them (targets, next session) for the engagement they are in.
 import { askQuestions } from './questions.js';
 import { findOpenAction, listRecentCheckIns } from '../../db/check-ins.js';
+import { listRecentMoments } from '../../db/reflections.js';
 import { findEngagementContext } from '../../db/engagement-context.js';
 export type { ActiveEngagement } from '../../db/engagement-context.js';
 import type { ServiceContext } from './context.js';
@@ -11,10 +12,16 @@ import type { BaselineState } from '../domain/engagement/style.js';
 import { personZone } from './people-sync.js';
 
 const RECENT = 5;
+/** Moments shown on App Home, newest first. */
+export const HOME_MOMENTS = 3;
 
 export async function loadLeaderHome(ctx: ServiceContext, teamId: string, userId: string) {
-  const [recent, action] = await Promise.all([listRecentCheckIns(ctx.db, ctx.cipher, teamId, userId, RECENT), findOpenAction(ctx.db, ctx.cipher, teamId, userId)]);
-  return { recent, action };
+  const [recent, action, moments] = await Promise.all([
+    listRecentCheckIns(ctx.db, ctx.cipher, teamId, userId, RECENT),
+    findOpenAction(ctx.db, ctx.cipher, teamId, userId),
+    listRecentMoments(ctx.db, ctx.cipher, { teamId, leaderId: userId, limit: HOME_MOMENTS }),
+  ]);
+  return { recent, action, moments };
 }
 
 export async function loadCheckInHistory(ctx: ServiceContext, teamId: string, userId: string) {

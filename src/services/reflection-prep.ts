@@ -1,5 +1,5 @@
-// Session prep answers: what happened with the commitment, what the leader wants from
-// the next session. Only the leader the prep was sent to, only before that session.
+// Session prep answers: one real example to bring, what the leader wants from the next
+// session. Only the leader the prep was sent to, only before that session.
 import { and, eq } from 'drizzle-orm';
 import { markNudgeAnswered } from '../../db/follow-ups.js';
 import { findPerson } from '../../db/people.js';
@@ -50,7 +50,7 @@ export async function openPrep(ctx: ServiceContext, input: PrepClick): Promise<P
   if (check.outcome !== 'open') return check;
   const asked = await questionsAsked(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: check.engagementId, seed: input.nudgeId }, ['prep_commitment', 'prep_want']);
   const questions = { ...check.questions };
-  if (questions.commitment === PREP_QUESTIONS.commitment) questions.commitment = asked.prep_commitment.text;
+  if (questions.example === PREP_QUESTIONS.example) questions.example = asked.prep_commitment.text;
   if (questions.want === PREP_QUESTIONS.want) questions.want = asked.prep_want.text;
   return { ...check, questions };
 }

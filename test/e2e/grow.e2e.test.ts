@@ -139,9 +139,20 @@ describe('an engagement', () => {
   });
 
   it('asks the leader to prepare for the session, and keeps the answers', async () => {
+    app.emu.addChannel(app.stage.teamId, { id: 'C0LEOTEAM1', name: 'leo-team', members: [leo.userId] });
+    await saveMoment(leo, { channelId: 'C0LEOTEAM1', text: 'Can we talk about the freeze?', note: 'Sam asked me straight out' });
     const prep = await deliverNudge(app.stage, await pendingNudge(app.stage, leo.userId, 'session_prep'));
+    expect(text(prep.message.blocks)).toContain('Sam asked me straight out');
+    expect(text(prep.message.blocks)).toContain('A moment you saved');
     expect(actionIdsIn(prep.message.blocks)).toEqual(['prep_answer']);
-    await answerPrep(leo, prep.where, { commitment: 'Half done: raised it, did not follow through', want: 'Practise the follow-through' });
+    // What the leader already wrote since the engagement began is quoted back to them, private answers too (only they read this DM).
+    expect(text(prep.message.blocks)).toContain('What you already said since your last session');
+    expect(text(prep.message.blocks)).toContain('I raised the hiring freeze');
+    expect(text(prep.message.blocks)).toContain(PRIVATE_LESSON);
+    expect(text(prep.message.blocks)).toContain('you answered *Partly*');
+    expect(text(prep.message.blocks)).toContain('Name one difficult topic');
+    expect(text(prep.message.blocks)).not.toContain('What happened with your commitment?');
+    await answerPrep(leo, prep.where, { example: 'In Monday’s stand-up I raised it, then let it drop when Sam pushed back', want: 'Practise the follow-through' });
     const kinds = (await app.db.db.select().from(reflections).where(eq(reflections.leaderId, leo.userId))).map((r) => r.kind);
     expect(kinds).toContain('session_prep');
   });

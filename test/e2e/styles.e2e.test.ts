@@ -133,7 +133,7 @@ describe('two leaders, two experiences', () => {
     const prep = await deliverNudge(app.stage, await pendingNudge(app.stage, chris.userId, 'session_prep'));
     expect(text(prep.message.blocks)).toContain(DIFFERENT_THIS_TIME);
     const modal = await chris.opensModal('session_prep', () => chris.click(prep.where, 'prep_answer'));
-    expect(inputIds(modal)).toEqual(['different', 'commitment', 'want', 'visibility']);
+    expect(inputIds(modal)).toEqual(['different', 'example', 'want', 'visibility']);
   });
 
   it('“I don’t need it”: the check-in starts from what the leader wants for themselves and offers the stakeholders’ view as data', async () => {

@@ -65,11 +65,11 @@ describe('session prep', () => {
     await click(h, { userId: LEADER, actionId: 'prep_answer', value, message });
     const view = await openedView(h, opens);
     expect(view.callback_id).toBe('session_prep');
-    const { body } = await submit(h, LEADER, view, { commitment: 'Did it twice', want: 'Practise the hard conversation', visibility: 'private' });
+    const { body } = await submit(h, LEADER, view, { example: 'Thursday planning: I asked first and waited', want: 'Practise the hard conversation', visibility: 'private' });
     expect(body).toBeUndefined();
     const [saved] = await h.db.db.select().from(reflections);
     expect(saved).toMatchObject({ kind: 'session_prep', visibility: 'private', engagementId: engagement.id });
-    expect(JSON.parse(openReflection(h.cipher, saved!).body)).toEqual({ commitment: 'Did it twice', want: 'Practise the hard conversation' });
+    expect(JSON.parse(openReflection(h.cipher, saved!).body)).toEqual({ example: 'Thursday planning: I asked first and waited', want: 'Practise the hard conversation' });
     const update = await waitFor(() => updatesOf(message.ts)[0]);
     expect(actionIdsIn(update.args.blocks)).toEqual([]);
     expect(JSON.stringify(update.args.blocks)).toContain('Answered');

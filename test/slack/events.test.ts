@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { installations, nudges, people, reflections } from '../../db/schema/index.js';
 import { coachSeesSentence } from '../../src/domain/privacy/promises.js';
 import { FORM, interactionBody, LEADER, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
+import { openHomeView } from './engagement-support.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -99,5 +100,16 @@ describe('Save as coaching moment', () => {
     const confirmation = await waitFor(() => h.emu.callsTo('chat.postMessage').find((c) => c.ok && c.args.channel === LEADER && JSON.stringify(c.args.blocks).includes('Coaching moment saved')));
     expect(JSON.stringify(confirmation.args.blocks)).toContain(coachSeesSentence('moment', 'shared'));
     expect(JSON.stringify(confirmation.args)).not.toContain('pushback');
+  });
+
+  it('shows the saved moment on the leader’s App Home, in their words, and on nobody else’s', async () => {
+    const home = JSON.stringify(await openHomeView(h, LEADER));
+    expect(home).toContain('Moments you saved');
+    expect(home).toContain('How I handled pushback');
+    expect(home).toContain('Only you see this list.');
+    h.emu.addUser(TEAM, { id: 'U0OTHER001', name: 'otto', tz: 'Europe/Berlin' });
+    const other = JSON.stringify(await openHomeView(h, 'U0OTHER001'));
+    expect(other).not.toContain('Moments you saved');
+    expect(other).not.toContain('pushback');
   });
 });

@@ -91,7 +91,7 @@ describe('the support signpost', () => {
     await click(h, { userId: LEADER, actionId: 'prep_answer', value: encodeNudgeValue({ nudgeId: sent!.id, sessionId: sent!.sessionId! }), message });
     const view = await openedView(h, opens);
     const before = { leader: postsTo(LEADER).length, coach: postsTo(COACH).length, count: await signpostCount('prep') };
-    await submit(h, LEADER, view, { commitment: 'I had a panic attack before the offsite', want: 'Talk it through', visibility: 'shared' });
+    await submit(h, LEADER, view, { example: 'I had a panic attack before the offsite', want: 'Talk it through', visibility: 'shared' });
     await waitFor(() => postsTo(LEADER).slice(before.leader).find(isSignpost));
     expect(postsTo(COACH).length).toBe(before.coach);
     const [saved] = await h.db.db.select().from(reflections);

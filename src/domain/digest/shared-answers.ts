@@ -2,7 +2,7 @@
 // stored body is keyed by question id, so the question text comes from the same banks
 // the leader was asked from.
 import { COACHABILITY_QUESTIONS, RESISTANCES } from '../engagement/contracting.js';
-import { PREP_QUESTIONS, REFLECT_QUESTIONS } from '../engagement/reflection.js';
+import { EARLIER_PREP_QUESTIONS, PREP_QUESTIONS, REFLECT_QUESTIONS } from '../engagement/reflection.js';
 import { DIFFERENT_THIS_TIME } from '../engagement/style.js';
 import { QUESTION_BANK } from '../questions/bank.js';
 import type { CoachMoment, CoachReflection } from '../privacy/index.js';
@@ -16,6 +16,7 @@ export interface SharedAnswer {
 const QUESTIONS: Record<string, string> = {
   ...REFLECT_QUESTIONS,
   ...PREP_QUESTIONS,
+  ...EARLIER_PREP_QUESTIONS,
   different: DIFFERENT_THIS_TIME,
   ...COACHABILITY_QUESTIONS,
   // Answers to a question drawn from the bank (the closing review's looking back) are keyed by its id.

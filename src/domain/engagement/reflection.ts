@@ -17,9 +17,18 @@ export const REFLECT_QUESTIONS = {
   try_next: bankText('next-01')!,
 };
 
+/**
+ * Prep asks for one real example to bring, not again what happened: that was asked at the
+ * follow-up, and the prep DM shows the leader what they already said.
+ */
 export const PREP_QUESTIONS = {
-  commitment: bankText('prep-commit-01')!,
+  example: bankText('prep-example-01')!,
   want: bankText('prep-want-01')!,
+};
+
+/** Prep answers saved before prep asked for an example were keyed `commitment`; their question, for reading them back. */
+export const EARLIER_PREP_QUESTIONS = {
+  commitment: 'What happened with your commitment?',
 };
 
 /**
@@ -27,12 +36,12 @@ export const PREP_QUESTIONS = {
  * with what would make this time different; the other styles word theirs their own way.
  * The ids stay the same, so every answer reads the same wherever it is shown.
  */
-export function prepQuestionsFor(style: Style, firstPrep: boolean, drawn?: { commitment: string; want: string }): Record<string, string> {
+export function prepQuestionsFor(style: Style, firstPrep: boolean, drawn?: { example: string; want: string }): Record<string, string> {
   const different: Record<string, string> = style === 'chooser' && firstPrep ? { different: DIFFERENT_THIS_TIME } : {};
   // A style's own wording wins; otherwise the question drawn from the bank for this leader.
-  const commitment = style === 'experiment' ? 'What happened in your experiment, compared with what you expected?' : (drawn?.commitment ?? PREP_QUESTIONS.commitment);
+  const example = style === 'experiment' ? 'Which moment from your experiment would you like to bring, as it actually happened?' : (drawn?.example ?? PREP_QUESTIONS.example);
   const want = style === 'goal_first' ? 'What do you want for yourself from the next session?' : (drawn?.want ?? PREP_QUESTIONS.want);
-  return { ...different, commitment, want };
+  return { ...different, example, want };
 }
 
 export type ReflectionForm = { ok: true; body: Record<string, string>; visibility: Visibility } | { ok: false; errors: Record<string, string> };

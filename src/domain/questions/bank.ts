@@ -82,9 +82,10 @@ export const QUESTION_BANK = [
   { id: 'next-02', use: 'reflect_next', level: null, text: 'What would you do the same way next time, and what differently?' },
   { id: 'next-03', use: 'reflect_next', level: null, text: 'What is the next small experiment?' },
   // Session prep.
-  { id: 'prep-commit-01', use: 'prep_commitment', level: null, text: 'What happened with your commitment?' },
+  // One real example to bring (what already happened was asked at the follow-up; prep shows it).
+  { id: 'prep-example-01', use: 'prep_commitment', level: null, text: 'Which one real example would you like to bring: a moment, with who was there and what was said?' },
   { id: 'prep-commit-02', use: 'prep_commitment', level: null, text: 'Which moment from the last two weeks is worth talking about?' },
-  { id: 'prep-commit-03', use: 'prep_commitment', level: null, text: 'Where did your commitment meet real life, and what happened there?' },
+  { id: 'prep-example-03', use: 'prep_commitment', level: null, text: 'Which situation, exactly as it happened, would you like to look at together?' },
   { id: 'prep-want-01', use: 'prep_want', level: null, text: 'What do you want from the next session?' },
   { id: 'prep-want-02', use: 'prep_want', level: null, text: 'What would make the next session the most useful one yet?' },
   { id: 'prep-want-03', use: 'prep_want', level: 1, text: 'What about yourself would you like to look at more closely?' },

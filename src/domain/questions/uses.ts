@@ -31,7 +31,7 @@ export const QUESTION_USE_LABELS: Record<QuestionUse, string> = {
   reflect_happened: 'Reflection: what happened',
   reflect_learned: 'Reflection: what was learned',
   reflect_next: 'Reflection: what next',
-  prep_commitment: 'Session prep: the commitment',
+  prep_commitment: 'Session prep: one example to bring',
   prep_want: 'Session prep: the next session',
   review: 'Reviews',
 };

@@ -1,4 +1,4 @@
-// Session prep: two questions before the next session, and who sees the answers. The
+// Session prep: one real example and what the leader wants, before the next session, and who sees the answers. The
 // prep DM's button gives way to a note once answered.
 import type { View } from '@slack/types';
 import type { z } from 'zod';
@@ -12,7 +12,10 @@ import { visibilityRadio } from './reflect-modal.js';
 import { CALLBACKS } from '../ids.js';
 
 /** Every answer a prep modal may hold, in any style. */
-export const PREP_FIELDS = ['commitment', 'want', 'different', 'visibility'] as const;
+export const PREP_FIELDS = ['example', 'want', 'different', 'visibility'] as const;
+
+/** Under the example question: what makes an example something to work with. */
+export const EXAMPLE_HINT = 'One situation as it happened: who was there, what was said, what you did.';
 
 export function prepModal(input: { meta: z.input<typeof prepMetaSchema>; sessionAt: Date; tz: string; questions?: Record<string, string> }): View {
   const questions = input.questions ?? PREP_QUESTIONS;
@@ -25,7 +28,7 @@ export function prepModal(input: { meta: z.input<typeof prepMetaSchema>; session
     private_metadata: encodeJson(prepMetaSchema, input.meta),
     blocks: [
       section(`Your next session is *${formatSessionTime(input.sessionAt, input.tz)}*.`),
-      ...Object.entries(questions).map(([id, question]) => textAnswer(id, question, REFLECTION_TEXT_MAX)),
+      ...Object.entries(questions).map(([id, question]) => textAnswer(id, question, REFLECTION_TEXT_MAX, id === 'example' ? { hint: EXAMPLE_HINT } : {})),
       visibilityRadio(),
     ],
   };

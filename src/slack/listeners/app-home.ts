@@ -20,11 +20,13 @@ export type HomeSection = (deps: SlackDeps, teamId: string, userId: string, tz: 
 
 export async function publishHome(deps: SlackDeps, client: WebClient, teamId: string, userId: string, sections: HomeSection[] = [], request: HomeRequest = {}): Promise<void> {
   const tz = await syncPersonTz(deps, client, teamId, userId);
-  const [{ recent, action }, ...extra] = await Promise.all([loadLeaderHome(deps, teamId, userId), ...sections.map((s) => s(deps, teamId, userId, tz, request, client))]);
+  const [{ recent, action, moments }, ...extra] = await Promise.all([loadLeaderHome(deps, teamId, userId), ...sections.map((s) => s(deps, teamId, userId, tz, request, client))]);
   const localDate = (d: Date) => formatLocalDate(d, tz);
   const view = leaderHomeView({
     currentAction: action ? { text: action.text, dueLabel: localDate(action.dueAt) } : null,
     recent,
+    moments,
+    tz,
     localDate,
     extra: extra.flat(),
   });

@@ -45,7 +45,7 @@ const ownerArb = fc.oneof(
 const fillerArb = fc.string({ maxLength: 12 });
 const dayArb = fc.integer({ min: 0, max: 40 });
 const KINDS = ['follow_up', 'session_prep', 'review', 'coachability_worked', 'coachability_openness', 'coachability_resistance', 'moment'];
-const BODY_KEYS = ['happened', 'learned', 'try_next', 'commitment', 'want', 'worked', 'worthwhile', 'resistance', 'unknown_id'];
+const BODY_KEYS = ['happened', 'learned', 'try_next', 'commitment', 'example', 'want', 'worked', 'worthwhile', 'resistance', 'unknown_id'];
 
 const itemArb = fc.record({ visibility: visibilityArb, owner: ownerArb, day: dayArb, fillers: fc.array(fillerArb, { minLength: 2, maxLength: 2 }) });
 const checkInArb = fc.record({ item: itemArb, commitment: fc.integer({ min: 1, max: 10 }), makeItTen: fc.boolean() });

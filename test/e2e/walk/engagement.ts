@@ -118,9 +118,9 @@ export async function answerFollowUp(leader: Person, followUp: MessageRef, actio
 }
 
 /** Answer on a session-prep DM: the prep modal, saved; the button gives way to a thank-you. */
-export async function answerPrep(leader: Person, prep: MessageRef, answers: { commitment: string; want: string }): Promise<Json> {
+export async function answerPrep(leader: Person, prep: MessageRef, answers: { example: string; want: string }): Promise<Json> {
   const modal = await leader.opensModal('session_prep', () => leader.click(prep, 'prep_answer'));
-  await leader.submit(modal, { commitment: answers.commitment, want: answers.want, visibility: 'shared' });
+  await leader.submit(modal, { example: answers.example, want: answers.want, visibility: 'shared' });
   return leader.buttonGone(prep, 'prep_answer');
 }
 

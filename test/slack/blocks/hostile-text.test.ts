@@ -40,6 +40,7 @@ import { buildCheckInPromptMessage } from '../../../src/slack/blocks/nudge-check
 import { buildFollowUpMessage } from '../../../src/slack/blocks/nudge-follow-up.js';
 import { buildReviewMessage } from '../../../src/slack/blocks/nudge-review.js';
 import { buildSessionPrepMessage } from '../../../src/slack/blocks/nudge-session-prep.js';
+import { ownWordsBlocks } from '../../../src/slack/blocks/own-words.js';
 import { prepAnsweredMessage, prepModal } from '../../../src/slack/blocks/prep-modal.js';
 import { reflectModal } from '../../../src/slack/blocks/reflect-modal.js';
 import { closingSummaryMessage, reviewAnsweredMessage, reviewModal } from '../../../src/slack/blocks/review-modal.js';
@@ -198,8 +199,12 @@ const CASES: Record<string, Case> = {
   sessionCancelledNotice: { quotes: false, build: () => [{ message: sessionCancelledNotice(COACH, 2, later, 'UTC') }] },
   sessionRow: { quotes: false, build: () => sessions.map((s) => ({ blocks: [sessionRow(s, 'UTC', now)] })) },
   endEngagementBlock: { quotes: false, build: () => [{ blocks: [endEngagementBlock(ID, false)] }] },
+  ownWordsBlocks: {
+    quotes: true,
+    build: (t) => [{ blocks: ownWordsBlocks([{ kind: 'follow_up', createdAt: now, answers: { happened: t, learned: t }, permalink: null }, { kind: 'moment', createdAt: now, answers: { note: t, channel: t }, permalink: t }], 'UTC') }],
+  },
   historyBlocks: { quotes: true, build: (t) => [{ blocks: historyBlocks(history(t), () => 'Mon 9 Mar') }] },
-  leaderHomeView: { quotes: true, build: (t) => [{ view: leaderHomeView({ currentAction: { text: t, dueLabel: 'Thu 12 Mar' }, recent: history(t), localDate: () => 'Mon 9 Mar' }) }] },
+  leaderHomeView: { quotes: true, build: (t) => [{ view: leaderHomeView({ currentAction: { text: t, dueLabel: 'Thu 12 Mar' }, recent: history(t), localDate: () => 'Mon 9 Mar', moments: [{ kind: 'moment', createdAt: new Date('2026-03-06T10:00:00Z'), answers: { note: t }, permalink: null }] }) }] },
   momentModal: { quotes: true, build: (t) => [{ view: momentModal({ channel: 'C0123', ts: '1700000000.000100', excerpt: t }) }] },
   buildCheckInPromptMessage: { quotes: false, build: () => [{ message: buildCheckInPromptMessage({ nudgeId: ID, sessionId: ID }) }] },
   buildFollowUpMessage: { quotes: true, build: (t) => [{ message: buildFollowUpMessage({ nudgeId: ID, actionId: ID, actionText: t, dueAt: later, tz: 'UTC' }) }] },
@@ -218,7 +223,7 @@ const CASES: Record<string, Case> = {
       },
     ],
   },
-  buildSessionPrepMessage: { quotes: true, build: (t) => [{ message: buildSessionPrepMessage({ nudgeId: ID, sessionId: ID, sessionAt: later, tz: 'UTC', actionText: t }) }] },
+  buildSessionPrepMessage: { quotes: true, build: (t) => [{ message: buildSessionPrepMessage({ nudgeId: ID, sessionId: ID, sessionAt: later, tz: 'UTC', actionText: t, answeredSince: [{ text: t, status: 'partly', answeredAt: later }], saidSince: [{ kind: 'follow_up', createdAt: later, answers: { happened: t }, permalink: null }, { kind: 'moment', createdAt: later, answers: { note: t }, permalink: null }] }) }] },
   prepModal: { quotes: false, build: () => [{ view: prepModal({ meta: { ...meta, sessionId: ID }, sessionAt: later, tz: 'UTC' }) }] },
   prepAnsweredMessage: { quotes: false, build: () => (['answered', 'passed', 'ended', 'gone'] as const).map((r) => ({ message: prepAnsweredMessage(r, later, 'UTC') })) },
   reflectModal: { quotes: true, build: (t) => [{ view: reflectModal({ meta: { ...meta, actionId: ID }, actionText: t }) }] },

@@ -95,10 +95,11 @@ describe('nudge messages', () => {
     expect(JSON.stringify(message.blocks)).toContain('due Thu 3 Dec');
   });
 
-  it('session prep asks the two questions, shows the session on the leader’s clock, and opens the answer modal', () => {
+  it('session prep asks for one real example, not again what happened, shows the session on the leader’s clock, and opens the answer modal', () => {
     const message = all('x')[1]!;
     const json = JSON.stringify(message.blocks);
-    expect(json).toContain('What happened with your commitment?');
+    expect(json).toContain('Which one real example would you like to bring');
+    expect(json).not.toContain('What happened with your commitment?');
     expect(json).toContain('What do you want from the next session?');
     expect(json).toContain('Thursday 3 December at 04:00');
     expect(buttons(message).map((b) => [b.action_id, parseNudgeValue(b.value)])).toEqual([['prep_answer', { nudgeId: NUDGE, sessionId: SESSION }]]);

@@ -46,7 +46,7 @@ describe('session prep by style', () => {
     for (const style of STYLES.filter((s) => s !== 'chooser')) expect(prepQuestionsFor(style, true)).not.toHaveProperty('different');
     const modal = prepModal({ meta: { nudgeId: ID, sessionId: ID }, sessionAt: new Date('2026-03-13T09:00:00Z'), tz: 'UTC', questions: prepQuestionsFor('chooser', true) });
     expect(validateView(modal as never)).toEqual([]);
-    expect(modal.blocks.filter((b) => b.type === 'input').map((b) => b.block_id)).toEqual(['different', 'commitment', 'want', 'visibility']);
+    expect(modal.blocks.filter((b) => b.type === 'input').map((b) => b.block_id)).toEqual(['different', 'example', 'want', 'visibility']);
   });
 
   it('keeps the same answer ids in every style, so answers read the same everywhere', () => {
