@@ -7,6 +7,7 @@ import { findPerson, workingHoursOf } from '../../db/people.js';
 import { judgeFollowUpClick, SNOOZE_WORKING_DAYS, type ActionStatus, type FollowUpAnswer, type StaleReason } from '../domain/engagement/follow-up.js';
 import { addWorkingDays } from '../domain/time/index.js';
 import type { ServiceContext } from './context.js';
+import { openNextAction } from './next-action.js';
 import { askQuestions, questionsAsked } from './questions.js';
 
 export interface FollowUpClick {
@@ -25,6 +26,8 @@ export interface FollowUpView {
   tz: string;
   /** The question asked back once answered, from the bank (or the coach's own). */
   question?: string;
+  /** A reflection on it says what the leader will try next, not yet made their next action. */
+  tryNext?: boolean;
 }
 
 export type FollowUpResult =
@@ -97,5 +100,6 @@ export async function answerFollowUp(ctx: ServiceContext, input: FollowUpClick &
   const view = viewOf(ctx, rows, tz)!;
   const use = `follow_up_${input.answer}` as const;
   const asked = await askQuestions(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId, seed: input.actionId }, [use]);
-  return { outcome: 'answered', answer: input.answer, view: { ...view, status: input.answer, answeredAt: now, question: asked[use].text } };
+  const tryNext = (await openNextAction(ctx, input)).outcome === 'open';
+  return { outcome: 'answered', answer: input.answer, view: { ...view, status: input.answer, answeredAt: now, question: asked[use].text, tryNext } };
 }

@@ -32,7 +32,7 @@ export async function openFollowUpReflection(ctx: ServiceContext, input: FollowU
 export type SaveReflectionResult =
   | { outcome: 'invalid'; errors: Record<string, string> }
   | Exclude<OpenReflectionResult, { outcome: 'open' }>
-  | { outcome: 'saved'; visibility: Visibility; view: FollowUpView };
+  | { outcome: 'saved'; visibility: Visibility; view: FollowUpView; /** The leader said what they will try next: it can become the next action. */ tryNext: boolean };
 
 export async function saveFollowUpReflection(ctx: ServiceContext, input: FollowUpClick & { values: Record<string, string | undefined> }): Promise<SaveReflectionResult> {
   const form = parseReflectionForm(REFLECT_QUESTIONS, input.values);
@@ -54,5 +54,5 @@ export async function saveFollowUpReflection(ctx: ServiceContext, input: FollowU
   if (action.engagementId) await ctx.replan?.(input.teamId, action.engagementId);
   ctx.logger.info({ teamId: input.teamId, userId: input.userId, actionId: action.id, visibility: form.visibility }, 'follow-up reflection saved');
   const after = await loadFollowUpClick(ctx.db, input.teamId, input.nudgeId, input.actionId);
-  return { outcome: 'saved', visibility: form.visibility, view: (await withAskedQuestion(ctx, { ...input, engagementId: action.engagementId }, viewOf(ctx, after, tz)))! };
+  return { outcome: 'saved', visibility: form.visibility, tryNext: !!form.body.try_next, view: (await withAskedQuestion(ctx, { ...input, engagementId: action.engagementId }, viewOf(ctx, after, tz)))! };
 }

@@ -9,6 +9,8 @@ export const NUDGE_ACTIONS = {
   followUpNotYet: 'followup_not_yet',
   followUpSnooze: 'followup_snooze',
   followUpReflect: 'followup_reflect',
+  /** After a reflection that says what the leader will try next: make it the next action. */
+  followUpNextAction: 'followup_next_action',
   prepAnswer: 'prep_answer',
   checkInOpen: 'checkin_open',
   reviewOpen: 'review_open',
@@ -81,6 +83,7 @@ export const CALLBACKS = {
   cancelSession: 'session_cancel',
   endEngagement: 'engagement_end_submit',
   reflect: 'followup_reflection',
+  nextAction: 'followup_next_action_submit',
   prep: 'session_prep',
   review: 'target_review',
   coachQuestion: 'engagement_question_add',

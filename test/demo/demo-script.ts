@@ -7,7 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { engagements, nudges, pulseRounds } from '../../db/schema/index.js';
 import { walkCheckIn } from '../e2e/walk/check-in.js';
-import { acceptAndContract, answerFollowUp, answerPrep, answerReview, inviteLeader, reflectOnFollowUp } from '../e2e/walk/engagement.js';
+import { acceptAndContract, answerFollowUp, answerPrep, answerReview, inviteLeader, makeNextAction, reflectOnFollowUp } from '../e2e/walk/engagement.js';
 import { runScheduledNow } from '../e2e/walk/scheduled.js';
 import { deliverNudge, pendingNudge, poll } from '../e2e/walk/stage.js';
 import { Person } from '../e2e/walk/person.js';
@@ -139,6 +139,8 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
   });
   await narrator.act('Leo clicks [ Partly ]: told the team, not yet the follow-up conversation.');
   await answerFollowUp(leo, followUp.where, 'followup_partly');
+  await narrator.act('Leo clicks [ Make this my next action ]: what he will try next, already written, due before the next session, shared as before. The DM says when Grow will ask about it.');
+  await makeNextAction(leo, followUp.where, { commitment: 9 });
 
   await narrator.act('The day before the session, Grow asks Leo to prepare.');
   const prep = await nextNudge(leo.userId, 'session_prep');

@@ -12,7 +12,7 @@ import { startE2eApp, type E2eApp } from './e2e-app.js';
 import { assertNothingRefused } from './refusals.js';
 import { walkCheckIn } from './walk/check-in.js';
 import { eraseData, exportData, saveMoment } from './walk/leader-data.js';
-import { acceptAndContract, answerFollowUp, answerPrep, answerReview, inviteLeader, reflectOnFollowUp, type Invitation } from './walk/engagement.js';
+import { acceptAndContract, answerFollowUp, answerPrep, answerReview, inviteLeader, makeNextAction, reflectOnFollowUp, type Invitation } from './walk/engagement.js';
 import { actionIdsIn, type Person } from './walk/person.js';
 import { runScheduledNow } from './walk/scheduled.js';
 import { deliverNudge, pendingNudge, poll, quiet, settleNudge } from './walk/stage.js';
@@ -117,7 +117,7 @@ describe('an engagement', () => {
     expect(text(message.blocks)).toContain('accepted your invitation');
   });
 
-  it('follows up on the action: Reflect… saves a reflection, Partly records the answer', async () => {
+  it('follows up on the action: Reflect… saves a reflection, Partly records the answer, what to try next becomes the next action', async () => {
     await walkCheckIn(leo, { ...answers, will: 'Name one difficult topic in Monday’s team meeting', commitment: 8, visibility: 'shared' }, { withTargets: true });
     const followUp = await deliverNudge(app.stage, await pendingNudge(app.stage, leo.userId, 'follow_up'));
     expect(text(followUp.message.blocks)).toContain('Name one difficult topic');
@@ -127,6 +127,15 @@ describe('an engagement', () => {
     expect(action!.status).toBe('partly');
     const kinds = (await app.db.db.select().from(reflections).where(eq(reflections.leaderId, leo.userId))).map((r) => r.kind);
     expect(kinds).toContain('follow_up');
+
+    const dm = await makeNextAction(leo, followUp.where, { commitment: 9 });
+    expect(text(dm.blocks)).toContain('Ask each person directly');
+    expect(text(dm.blocks)).toContain('ask how it went on');
+    const after = await app.db.db.select().from(actions).where(eq(actions.leaderId, leo.userId));
+    expect(after.map((a) => a.status).sort()).toEqual(['open', 'partly']);
+    const next = after.find((a) => a.status === 'open')!;
+    const planned = await app.db.db.select().from(nudges).where(and(eq(nudges.recipientId, leo.userId), eq(nudges.kind, 'follow_up'), eq(nudges.status, 'pending')));
+    expect(planned.map((n) => n.ref.actionId)).toContain(next.id);
   });
 
   it('asks the leader to prepare for the session, and keeps the answers', async () => {

@@ -44,10 +44,11 @@ describe('forged follow-up clicks', () => {
     const from = h.emu.calls.length;
     const opens = h.emu.callsTo('views.open').length;
     const forged = encodeNudgeValue({ nudgeId: randomUUID(), actionId: f.actionId });
-    for (const button of ['followup_done', 'followup_reflect']) {
+    const buttons = ['followup_done', 'followup_reflect', 'followup_next_action'];
+    for (const button of buttons) {
       await click(h, { userId: COACH, actionId: button, value: forged });
     }
-    await waitFor(() => h.emu.callsTo('views.open').length >= opens + 2);
+    await waitFor(() => h.emu.callsTo('views.open').length >= opens + buttons.length);
     expect(callsSince(from)).not.toContain(WILL);
     expect(callsSince(from)).toContain('not something you can do');
     const [action] = await h.db.db.select().from(actions).where(eq(actions.id, f.actionId));

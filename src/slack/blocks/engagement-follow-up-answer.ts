@@ -10,8 +10,10 @@ import { actionsBlock, context, message, section, type Block, type Message } fro
 import { buildFollowUpMessage } from './nudge-follow-up.js';
 import { userTextSection } from './nudge-message.js';
 import { NUDGE_ACTIONS } from '../ids.js';
+import { NEXT_ACTION_BUTTON } from './next-action.js';
 
 export const FOLLOW_UP_DONE_BLOCK_ID = 'followup_answered';
+export const FOLLOW_UP_NEXT_BLOCK_ID = 'followup_next';
 
 export interface AnsweredView {
   nudgeId: string;
@@ -23,11 +25,20 @@ export interface AnsweredView {
   tz: string;
   /** The question asked back, as it was asked; the bank's first for the answer otherwise. */
   question?: string;
+  /** Offer "Make this my next action": a reflection on it says what the leader will try next. */
+  tryNext?: boolean;
 }
 
 const quoted = (v: AnsweredView) => userTextSection(`_Your action, due ${formatLocalDate(v.dueAt, v.tz)}:_`, v.actionText);
 
-function answered(v: AnsweredView, answer: FollowUpAnswer, note?: string): Message {
+const nextActionButton = (v: AnsweredView) => ({
+  text: NEXT_ACTION_BUTTON,
+  actionId: NUDGE_ACTIONS.followUpNextAction,
+  value: encodeNudgeValue({ nudgeId: v.nudgeId, actionId: v.actionId }),
+  style: 'primary' as const,
+});
+
+function answered(v: AnsweredView, answer: FollowUpAnswer, note?: string, tryNext = v.tryNext ?? false): Message {
   const { label } = ANSWER_TEXT[answer];
   const question = v.question ?? ANSWER_TEXT[answer].question;
   const blocks: Block[] = [
@@ -35,6 +46,7 @@ function answered(v: AnsweredView, answer: FollowUpAnswer, note?: string): Messa
     section(`*${label}* ${question}`),
     actionsBlock(FOLLOW_UP_DONE_BLOCK_ID, [
       { text: 'Reflect…', actionId: NUDGE_ACTIONS.followUpReflect, value: encodeNudgeValue({ nudgeId: v.nudgeId, actionId: v.actionId }) },
+      ...(tryNext ? [nextActionButton(v)] : []),
     ]),
   ];
   const when = v.answeredAt ? `Answered ${formatLocalDate(v.answeredAt, v.tz)}.` : undefined;
@@ -61,10 +73,12 @@ export function staleFollowUpMessage(v: AnsweredView | null, reason: StaleReason
 }
 
 /** After Reflect…: the message as it stood, with a note that the reflection is kept. */
-export function reflectedMessage(v: AnsweredView, visibility: Visibility): Message {
+/** `tryNext`: the reflection says what the leader will try next, so it can become their next action. */
+export function reflectedMessage(v: AnsweredView, visibility: Visibility, tryNext = false): Message {
   const note = `📝 Reflection saved — ${VISIBILITY_TEXT[visibility].toLowerCase()}.`;
-  if (isAnswer(v.status as FollowUpAnswer)) return answered(v, v.status as FollowUpAnswer, note);
+  if (isAnswer(v.status as FollowUpAnswer)) return answered(v, v.status as FollowUpAnswer, note, tryNext);
   if (v.status !== 'open') return message({ notification: 'Grow: reflection saved.', blocks: [quoted(v), context(note)] });
   const open = buildFollowUpMessage({ nudgeId: v.nudgeId, actionId: v.actionId, actionText: v.actionText, dueAt: v.dueAt, tz: v.tz });
-  return message({ notification: 'Grow: reflection saved.', blocks: [...open.blocks.filter((b) => b.type !== 'context'), context(note)] });
+  const next = tryNext ? [actionsBlock(FOLLOW_UP_NEXT_BLOCK_ID, [nextActionButton(v)])] : [];
+  return message({ notification: 'Grow: reflection saved.', blocks: [...open.blocks.filter((b) => b.type !== 'context'), ...next, context(note)] });
 }

@@ -13,6 +13,7 @@ import { registerEngagementSessions } from './engagement-sessions.js';
 import { registerEngagementStyle } from './engagement-style.js';
 import { registerFollowUpAnswers } from './follow-up-answer.js';
 import { registerFollowUpReflect } from './follow-up-reflect.js';
+import { registerNextAction } from './next-action.js';
 import { registerReview } from './review.js';
 import { registerSessionHeld } from './session-held.js';
 import { registerSessionPrep } from './session-prep.js';
@@ -27,6 +28,7 @@ export function engagementRegistrations(refreshHome: RefreshHome): ((app: App, d
     registerSessionHeld(refreshHome),
     registerFollowUpAnswers,
     registerFollowUpReflect,
+    registerNextAction,
     registerSessionPrep,
     registerReview,
     registerCoachQuestions,

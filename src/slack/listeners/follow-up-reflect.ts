@@ -20,7 +20,7 @@ export function registerFollowUpReflect(app: App, deps: SlackDeps): void {
     signpost: 'reflection',
     answeredMessage: (result, ids) =>
       result.outcome === 'saved'
-        ? reflectedMessage(toAnsweredView(ids, result.view), result.visibility)
+        ? reflectedMessage(toAnsweredView(ids, result.view), result.visibility, result.tryNext)
         : staleFollowUpMessage(result.view && toAnsweredView(ids, result.view), result.reason),
   });
 }

@@ -28,6 +28,7 @@ const FLOWS = {
   review: { action: NUDGE_ACTIONS.reviewOpen, callback: CALLBACKS.review, carries: 'engagementId', logged: ['review', 'review'] },
   prep: { action: NUDGE_ACTIONS.prepAnswer, callback: CALLBACKS.prep, carries: 'sessionId', logged: ['prep', 'session prep'] },
   reflection: { action: NUDGE_ACTIONS.followUpReflect, callback: CALLBACKS.reflect, carries: 'actionId', logged: ['reflection', 'reflection'] },
+  nextAction: { action: NUDGE_ACTIONS.followUpNextAction, callback: CALLBACKS.nextAction, carries: 'actionId', logged: ['next action', 'next action'] },
 } as const satisfies Record<string, { action: string; callback: string; carries: keyof NudgeButtonValue; logged: readonly [string, string] }>;
 
 type FlowName = keyof typeof FLOWS;

@@ -101,6 +101,15 @@ export async function reflectOnFollowUp(leader: Person, followUp: MessageRef, r:
   });
 }
 
+/** "Make this my next action" after a reflection: the modal, prefilled, saved as it stands with a commitment; the DM shows the new action. */
+export async function makeNextAction(leader: Person, followUp: MessageRef, answers: { commitment: number; visibility?: 'private' | 'summary' | 'shared' }): Promise<Json> {
+  const modal = await leader.opensModal('followup_next_action_submit', () => leader.click(followUp, 'followup_next_action'));
+  const will = (modal.blocks as { block_id?: string; element?: { initial_value?: string } }[]).find((b) => b.block_id === 'will')?.element?.initial_value;
+  if (!will) throw new Error('the next-action modal is not prefilled with what the leader will try next');
+  await leader.submit(modal, { will, commitment: String(answers.commitment), ...(answers.visibility ? { visibility: answers.visibility } : {}) });
+  return leader.buttonGone(followUp, 'followup_next_action');
+}
+
 /** Answers a follow-up with one of its buttons (followup_done, followup_partly, …). */
 export async function answerFollowUp(leader: Person, followUp: MessageRef, actionId: string): Promise<Json> {
   if (!actionIdsIn(leader.message(followUp).blocks).includes(actionId)) throw new Error(`the follow-up offers no ${actionId}`);

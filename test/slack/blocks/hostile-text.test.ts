@@ -36,6 +36,7 @@ import type { Block, Message } from '../../../src/slack/blocks/kit.js';
 import { currentActionButtons, leaderHomeView } from '../../../src/slack/blocks/leader-home.js';
 import { actionDateModal, actionReplaceModal } from '../../../src/slack/blocks/current-action-modals.js';
 import { momentModal, momentSavedMessage } from '../../../src/slack/blocks/moment-modal.js';
+import { nextActionModal, nextActionSavedMessage, nextActionStaleMessage } from '../../../src/slack/blocks/next-action.js';
 import { buildCheckInPromptMessage } from '../../../src/slack/blocks/nudge-checkin-prompt.js';
 import { buildFollowUpMessage } from '../../../src/slack/blocks/nudge-follow-up.js';
 import { buildReviewMessage } from '../../../src/slack/blocks/nudge-review.js';
@@ -158,7 +159,10 @@ const CASES: Record<string, Case> = {
   answeredMessage: { quotes: true, build: (t) => [{ message: answeredMessage(answered(t, 'done'), 'done') }] },
   snoozedMessage: { quotes: true, build: (t) => [{ message: snoozedMessage(answered(t), later) }] },
   staleFollowUpMessage: { quotes: true, build: (t) => [{ message: staleFollowUpMessage(answered(t, 'dropped'), 'answered') }, { message: staleFollowUpMessage(null, 'gone') }] },
-  reflectedMessage: { quotes: true, build: (t) => (['open', 'partly', 'dropped'] as const).map((s) => ({ message: reflectedMessage(answered(t, s), 'shared') })) },
+  reflectedMessage: { quotes: true, build: (t) => (['open', 'partly', 'dropped'] as const).flatMap((s) => [false, true].map((tryNext) => ({ message: reflectedMessage(answered(t, s), 'shared', tryNext) }))) },
+  nextActionModal: { quotes: true, build: (t) => (['private', 'shared'] as const).map((visibility) => ({ view: nextActionModal({ meta: { ...meta, actionId: ID }, tryNext: t.repeat(2).slice(0, 1500), previousText: t, visibility }) })) },
+  nextActionSavedMessage: { quotes: true, build: (t) => [later, null].map((followUpAt) => ({ message: nextActionSavedMessage({ previousText: t, will: t.slice(0, 500), dueAt: later, followUpAt, visibility: 'summary', tz: 'UTC' }) })) },
+  nextActionStaleMessage: { quotes: true, build: (t) => (['newer_action', 'no_try_next'] as const).map((reason) => ({ message: nextActionStaleMessage({ reason, previousText: t }) })) },
   leaderEngagementBlocks: {
     quotes: true,
     build: (t) => [{ blocks: leaderEngagementBlocks([{ engagement: { id: ID, coachId: COACH, status: 'active', sessionCount: 6, cadenceDays: 14, sessionMinutes: 60 }, sessions, targets: targets(t), commitments: [5, 8] }], 'UTC', now) }],
