@@ -3,6 +3,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
+import { sealedCheckInText } from './check-ins.js';
 import { rowSeal } from './sealed.js';
 import { actions, checkIns } from './schema/index.js';
 
@@ -38,12 +39,7 @@ export async function updateCheckIn(db: Db, cipher: Cipher, input: { teamId: str
     const rows = await tx
       .update(checkIns)
       .set({
-        goalEnc: c.seal('goal_enc', e.goal),
-        realityEnc: c.seal('reality_enc', e.reality),
-        optionsEnc: c.seal('options_enc', e.options),
-        willEnc: c.seal('will_enc', e.will),
-        makeItTenEnc: e.makeItTen ? c.seal('make_it_ten_enc', e.makeItTen) : null,
-        expectationEnc: e.expectation ? c.seal('expectation_enc', e.expectation) : null,
+        ...sealedCheckInText(c, e),
         commitment: e.commitment,
         visibility: e.visibility,
         targetId: e.targetId,

@@ -31,6 +31,18 @@ export interface SavedCheckIn {
   actionId: string;
 }
 
+/** The leader's words of a check-in, each sealed to its row and column; what was not asked is null. */
+export function sealedCheckInText(c: ReturnType<typeof rowSeal>, text: Pick<NewCheckIn, 'goal' | 'reality' | 'options' | 'will' | 'makeItTen' | 'expectation'>) {
+  return {
+    goalEnc: c.seal('goal_enc', text.goal),
+    realityEnc: c.seal('reality_enc', text.reality),
+    optionsEnc: c.seal('options_enc', text.options),
+    willEnc: c.seal('will_enc', text.will),
+    makeItTenEnc: text.makeItTen ? c.seal('make_it_ten_enc', text.makeItTen) : null,
+    expectationEnc: text.expectation ? c.seal('expectation_enc', text.expectation) : null,
+  };
+}
+
 /** Writes the check-in and its open action in one transaction; earlier open actions are superseded. */
 export async function insertCheckIn(db: Db, cipher: Cipher, input: NewCheckIn): Promise<SavedCheckIn> {
   const checkInId = newRowId();
@@ -45,12 +57,7 @@ export async function insertCheckIn(db: Db, cipher: Cipher, input: NewCheckIn): 
         leaderId: input.leaderId,
         engagementId: input.engagementId ?? null,
         targetId: input.targetId ?? null,
-        goalEnc: c.seal('goal_enc', input.goal),
-        realityEnc: c.seal('reality_enc', input.reality),
-        optionsEnc: c.seal('options_enc', input.options),
-        willEnc: c.seal('will_enc', input.will),
-        makeItTenEnc: input.makeItTen ? c.seal('make_it_ten_enc', input.makeItTen) : null,
-        expectationEnc: input.expectation ? c.seal('expectation_enc', input.expectation) : null,
+        ...sealedCheckInText(c, input),
         commitment: input.commitment,
         visibility: input.visibility,
         revisited: input.revisited,

@@ -11,8 +11,9 @@ import { CALLBACKS } from '../ids.js';
 import { encodeJson } from '../metadata.js';
 import { VISIBILITY_TEXT } from './checkin-modal.js';
 import { ratingInput } from './engagement-inputs.js';
-import { context, message, option, plain, section, textInput, type Block, type Message } from './kit.js';
+import { context, message, plain, section, textInput, type Block, type Message } from './kit.js';
 import { userTextSection } from './nudge-message.js';
+import { visibilityRadio } from './reflect-modal.js';
 
 export const NEXT_ACTION_BUTTON = 'Make this my next action';
 
@@ -35,17 +36,7 @@ export function nextActionModal(input: { meta: z.input<typeof reflectMetaSchema>
       element: { type: 'datepicker', action_id: 'will_due' },
     },
     ratingInput('commitment', 'How committed are you to doing it, 1 to 10?'),
-    {
-      type: 'input',
-      block_id: 'visibility',
-      label: plain('Who sees this?'),
-      element: {
-        type: 'radio_buttons',
-        action_id: 'visibility',
-        options: (['private', 'summary', 'shared'] as const).map((v) => option(VISIBILITY_TEXT[v], v)),
-        initial_option: option(VISIBILITY_TEXT[input.visibility], input.visibility),
-      },
-    },
+    visibilityRadio(input.visibility),
     context('It is saved as a check-in with the same goal and becomes your current action; one you have not answered yet is closed.'),
   ];
   return {

@@ -7,11 +7,12 @@ import { encodeJson } from '../metadata.js';
 import { textAnswer } from './engagement-inputs.js';
 import { reflectMetaSchema } from '../engagement-button-value.js';
 import { context, option, plain, type Block } from './kit.js';
+import type { Visibility } from '../../domain/checkin/rules.js';
 import { VISIBILITY_TEXT } from './checkin-modal.js';
 import { userTextSection } from './nudge-message.js';
 import { CALLBACKS } from '../ids.js';
 
-export const visibilityRadio = (): Block => ({
+export const visibilityRadio = (initial: Visibility = 'summary'): Block => ({
   type: 'input',
   block_id: 'visibility',
   label: plain('Who sees this?'),
@@ -19,7 +20,7 @@ export const visibilityRadio = (): Block => ({
     type: 'radio_buttons',
     action_id: 'visibility',
     options: (['private', 'summary', 'shared'] as const).map((v) => option(VISIBILITY_TEXT[v], v)),
-    initial_option: option(VISIBILITY_TEXT.summary, 'summary'),
+    initial_option: option(VISIBILITY_TEXT[initial], initial),
   },
 });
 
