@@ -105,20 +105,23 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
     await person.buttonGone(question.where, 'pulse_answer_open');
   }
 
-  await narrator.act('Leo types /grow and checks in. Will: “Tell the team about the hiring freeze in Monday’s meeting”, commitment 6/10.');
+  // Leo's action is due on the Thursday before the first session.
+  const dueDate = DateTime.fromISO(startDate).minus({ days: 5 }).toISODate()!;
+  await narrator.act(`Leo types /grow and checks in. Will: “Tell the team about the hiring freeze at Thursday’s team meeting”, by ${DateTime.fromISO(dueDate).toFormat('ccc d LLL')}, commitment 6/10.`);
   await walkCheckIn(leo, {
     goal: 'Stop sitting on the hiring-freeze news',
     reality: 'The team has heard rumours; I keep postponing',
     options: 'Tell them Monday; write it up first; ask HR to join',
-    will: 'Tell the team about the hiring freeze in Monday’s meeting',
+    will: 'Tell the team about the hiring freeze at Thursday’s team meeting',
     commitment: 6,
     visibility: 'shared',
-    makeItTen: 'Agree the wording with HR on Friday',
+    makeItTen: 'Agree the wording with HR the day before',
+    dueDate,
   }, {
     withTargets: true,
     onRevisit: (view) => {
       narrator.showModal(leo.userId, view);
-      narrator.say('Leo answers “Agree the wording with HR on Friday” and saves.');
+      narrator.say('Leo answers “Agree the wording with HR the day before” and saves.');
     },
   });
 
@@ -128,7 +131,7 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
   await leo.click(precondition.where, 'precondition_done');
   await leo.buttonGone(precondition.where, 'precondition_done');
 
-  await narrator.act('Time passes. Leo chose no date, so the action is due at the next session: Grow follows up halfway there, at the moment the confirmation named.');
+  await narrator.act('Time passes. On the day the action was due, late in Leo’s working day — after it could have happened, and at the moment the confirmation named — Grow follows up.');
   const followUp = await nextNudge(leo.userId, 'follow_up');
   await narrator.act('Leo clicks [ Reflect… ] and writes what happened.');
   await reflectOnFollowUp(leo, followUp.where, {

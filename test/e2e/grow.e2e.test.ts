@@ -37,6 +37,12 @@ afterAll(async () => {
 
 const text = (blocks: unknown) => JSON.stringify(blocks ?? []);
 const PRIVATE_LESSON = 'Silence is not agreement';
+/** Ana's action is due on a working day at least four days from now, on her own calendar. */
+const ANA_DUE = (() => {
+  let day = DateTime.now().setZone('Asia/Tokyo').plus({ days: 4 });
+  while (day.weekday > 5) day = day.plus({ days: 1 });
+  return day.toISODate()!;
+})();
 const answers = { goal: 'Calmer 1:1s', reality: 'I talk most of the time', options: 'Ask first; listen; take notes' };
 
 describe('the check-in', () => {
@@ -65,11 +71,26 @@ describe('the check-in', () => {
       will: 'Hand the report to Sam this week',
       commitment: 6,
       makeItTen: 'Agree the checklist with Sam first',
+      dueDate: ANA_DUE,
     });
     expect(text(walk.revisit?.blocks)).toContain('What would make it a 10?');
     expect(text(walk.confirmation.blocks)).toContain('Hand the report to Sam this week');
     const rows = await app.db.db.select().from(checkIns).where(and(eq(checkIns.leaderId, ana.userId), eq(checkIns.revisited, true)));
     expect(rows.map((r) => r.commitment)).toEqual([6]);
+  });
+
+  it('asks first whether what would make it a 10 is in place, then follows up on the due date, never before it', async () => {
+    const followUpRow = await pendingNudge(app.stage, ana.userId, 'follow_up');
+    const askedAt = DateTime.fromJSDate(followUpRow.dueAt, { zone: 'Asia/Tokyo' });
+    expect(askedAt.toISODate()).toBe(ANA_DUE);
+    const precondition = await deliverNudge(app.stage, await pendingNudge(app.stage, ana.userId, 'precondition'));
+    expect(precondition.plannedAt.getTime()).toBeLessThan(followUpRow.dueAt.getTime());
+    expect(text(precondition.message.blocks)).toContain('Agree the checklist with Sam first');
+    await ana.click(precondition.where, 'precondition_done');
+    await ana.buttonGone(precondition.where, 'precondition_done');
+    const followUp = await deliverNudge(app.stage, followUpRow);
+    expect(followUp.plannedAt.getTime()).toBe(followUpRow.dueAt.getTime());
+    expect(text(followUp.message.blocks)).toContain('Hand the report to Sam this week');
   });
 
   it('answers /grow history and /grow help privately, and saves a coaching moment from any message', async () => {

@@ -13,6 +13,8 @@ export interface CheckInAnswers {
   visibility?: 'private' | 'summary' | 'shared';
   /** The answer on the revisit step (asked only when commitment is below 8). */
   makeItTen?: string;
+  /** When the action is due (YYYY-MM-DD); left empty, it is due at the next session. */
+  dueDate?: string;
 }
 
 export interface CheckInWalk {
@@ -31,6 +33,7 @@ function values(a: CheckInAnswers): Record<string, string> {
     will: a.will,
     commitment: String(a.commitment),
     visibility: a.visibility ?? 'summary',
+    ...(a.dueDate ? { will_due: a.dueDate } : {}),
   };
 }
 
