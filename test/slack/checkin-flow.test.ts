@@ -4,7 +4,7 @@ import { openCheckIn } from '../../db/check-ins.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { actions, checkIns, nudges } from '../../db/schema/index.js';
+import { actions, checkIns, nudges, people } from '../../db/schema/index.js';
 import { FORM, interactionBody, LEADER, slashCommandBody, startHarness, TEAM, waitFor, type Harness } from '../support/app-harness.js';
 import { checkInSubmission } from '../support/checkin-payloads.js';
 import { coachSeesSentence } from '../../src/domain/privacy/promises.js';
@@ -82,6 +82,8 @@ describe('/grow check-in', () => {
 
   it('asks late on the due date the leader chose, and the DM names exactly that moment', async () => {
     const view = await openModal();
+    // Grow learns the leader's zone from Slack just after the modal opens; a person takes longer to answer.
+    await waitFor(async () => (await h.db.db.select().from(people).where(eq(people.userId, LEADER)))[0]?.tz === 'Europe/Paris');
     // A Wednesday at least a week ahead, in the leader's zone (Europe/Paris).
     const due = DateTime.now().setZone('Europe/Paris').plus({ weeks: 1 }).set({ weekday: 3 }).toISODate()!;
     await submit(view, { commitment: 9, dueDate: due });
