@@ -1,11 +1,11 @@
 // `/grow export` and `/grow delete`: a leader's data is theirs to take or to erase.
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { erasePerson, exportPersonalData, type ErasedData } from '../../services/personal-data.js';
-import { notePosted } from '../../services/posted-messages.js';
 import { eraseSlackCopies, type SlackErasure } from './erase-slack-copies.js';
 import { actionsBlock, context, section } from '../blocks/kit.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
+import { sendFileInDm } from './dm-file.js';
 import type { Subcommand } from './subcommand.js';
 import { PERSON_ACTIONS } from '../ids.js';
 
@@ -16,17 +16,13 @@ export const exportSubcommand: Subcommand = {
   async run({ command, client, deps, ack }) {
     await ack({ text: 'Preparing your export — it will arrive in a direct message from Grow.' });
     const data = await exportPersonalData(deps, command.team_id, command.user_id);
-    const dm = await client.conversations.open({ users: command.user_id });
-    const uploaded = await client.filesUploadV2({
-      channel_id: dm.channel!.id!,
+    // The file lives in Slack until the leader erases their data: it is recorded so delete can remove it.
+    const fileIds = await sendFileInDm(deps, client, { teamId: command.team_id, userId: command.user_id }, {
       filename: 'grow-export.json',
       title: 'Your Grow data',
       content: JSON.stringify(data, null, 2),
       initial_comment: 'Here is everything Grow keeps about you. Only you received this file.',
     });
-    // The file lives in Slack until the leader erases their data: record it so delete can remove it.
-    const fileIds = (uploaded.files ?? []).flatMap((f) => (f.files ?? []).map((file) => file.id)).filter((id): id is string => typeof id === 'string');
-    await notePosted(deps, fileIds.map((fileId) => ({ teamId: command.team_id, recipientId: command.user_id, kind: 'export_file' as const, fileId })));
     deps.logger.info({ teamId: command.team_id, userId: command.user_id, fileIds }, 'personal data exported');
   },
 };
