@@ -148,7 +148,7 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
   await narrator.act('The day before the session, Grow asks Leo to prepare.');
   const prep = await nextNudge(leo.userId, 'session_prep');
   await narrator.act('Leo clicks [ Answer ] and says what he wants from the session.');
-  await answerPrep(leo, prep.where, { example: 'Told the team on Monday; the quiet one said nothing and I let it go', want: 'Practise the conversation with the quiet one' });
+  await answerPrep(leo, prep.where, { example: 'Told the team on Thursday; the quiet one said nothing and I let it go', want: 'Practise the conversation with the quiet one' });
 
   await narrator.act('Five working days after it opened, the stakeholders’ round closes: three answered, so Leo sees what they said, in a random order and without names.');
   await stage.db.update(pulseRounds).set({ closesAt: new Date() }).where(eq(pulseRounds.stage, 'baseline'));
