@@ -12,7 +12,7 @@ import type { Message } from '../blocks/kit.js';
 import type { SlackDeps } from '../deps.js';
 import { readSubmission } from '../modal-submission.js';
 import { parseNudgeValue, type NudgeButtonValue } from '../nudge-button-value.js';
-import { CALLBACKS, NUDGE_ACTIONS } from '../ids.js';
+import { CALLBACKS, NUDGE_ACTIONS, SPONSOR_ACTIONS, SPONSOR_CALLBACKS } from '../ids.js';
 import { offerSupportIfNeeded, type SignpostSurface } from '../support-signpost.js';
 import { messageOf, tellUser, updateOwnMessage, type MessageRef } from './engagement-interaction.js';
 import { REFUSED } from './follow-up-answer.js';
@@ -22,7 +22,7 @@ import { onModalSubmit } from './on-modal-submit.js';
 type Who = { teamId: string; userId: string };
 type Outcome = { outcome: string };
 type Refused = { outcome: 'refused' };
-type Invalid = { outcome: 'invalid'; errors: Record<string, string> };
+type Invalid = { outcome: 'invalid'; errors: Record<string, string> } | { outcome: 'invalid'; error: string };
 
 /** The nudge buttons that open a modal: what each listens for and which id its button carries. */
 const FLOWS = {
@@ -30,6 +30,7 @@ const FLOWS = {
   prep: { action: NUDGE_ACTIONS.prepAnswer, callback: CALLBACKS.prep, carries: 'sessionId', logged: ['prep', 'session prep'] },
   reflection: { action: NUDGE_ACTIONS.followUpReflect, callback: CALLBACKS.reflect, carries: 'actionId', logged: ['reflection', 'reflection'] },
   nextAction: { action: NUDGE_ACTIONS.followUpNextAction, callback: CALLBACKS.nextAction, carries: 'actionId', logged: ['next action', 'next action'] },
+  sponsorAnswer: { action: SPONSOR_ACTIONS.answerOpen, callback: SPONSOR_CALLBACKS.answer, carries: 'nudgeId', logged: ['sponsor question', 'sponsor answer'] },
 } as const satisfies Record<string, { action: string; callback: string; carries: keyof NudgeButtonValue; logged: readonly [string, string] }>;
 
 type FlowName = keyof typeof FLOWS;
