@@ -8,9 +8,8 @@ import type { Db } from '../../db/client.js';
 import { findEngagement, type EngagementRow } from '../../db/engagements.js';
 import { nudges } from '../../db/schema/index.js';
 import { saveSponsorAnswer, type SponsorAnswerKind } from '../../db/sponsor-answers.js';
+import { parseSponsorAnswer } from '../domain/notes/sponsor-answer.js';
 import type { ServiceContext } from './context.js';
-
-export const SPONSOR_ANSWER_MAX = 1500;
 
 export type NotSent = { applies: false; status: 'skipped' | 'cancelled' | 'failed'; reason: string };
 
@@ -68,9 +67,8 @@ export async function checkSponsorAsk(ctx: Pick<ServiceContext, 'db'>, click: Sp
 export type SponsorAnswerResult = Exclude<SponsorAskCheck, { outcome: 'open' }> | { outcome: 'invalid'; error: string } | { outcome: 'saved'; question: SponsorAnswerKind; leaderId: string };
 
 export async function answerSponsorAsk(ctx: ServiceContext, click: SponsorClick & { text: string | undefined }): Promise<SponsorAnswerResult> {
-  const text = (click.text ?? '').trim();
-  if (text.length === 0) return { outcome: 'invalid', error: 'A few words, please — or close this and answer later.' };
-  if (text.length > SPONSOR_ANSWER_MAX) return { outcome: 'invalid', error: `Up to ${SPONSOR_ANSWER_MAX} characters, please.` };
+  const form = parseSponsorAnswer(click.text);
+  if (!form.ok) return { outcome: 'invalid', error: form.error };
   const check = await checkSponsorAsk(ctx, click);
   if (check.outcome !== 'open') return check;
   const saved = await saveSponsorAnswer(ctx.db, ctx.cipher, {
@@ -78,7 +76,7 @@ export async function answerSponsorAsk(ctx: ServiceContext, click: SponsorClick 
     engagementId: check.engagementId,
     sponsorId: click.userId,
     kind: check.question,
-    text,
+    text: form.text,
     nudgeId: click.nudgeId,
     now: ctx.now(),
   });

@@ -7,7 +7,6 @@ const uuid = z.string().uuid();
 
 export const sponsorAskValueSchema = z.object({ nudgeId: uuid }).strict();
 export const encodeSponsorAsk = (nudgeId: string) => encodeJson(sponsorAskValueSchema, { nudgeId });
-export const parseSponsorAsk = (raw: string | undefined | null) => decodeJson(sponsorAskValueSchema, raw);
 
 export const sponsorAnswerMetaSchema = z.object({ nudgeId: uuid, channel: z.string().max(40).optional(), ts: z.string().max(40).optional() }).strict();
 

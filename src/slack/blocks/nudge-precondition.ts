@@ -1,5 +1,6 @@
 // The short nudge before an action is due about what the leader said would make it a
 // 10, and the message it becomes once answered. The leader's words are quoted, escaped.
+import { LIMITS } from '../../domain/checkin/rules.js';
 import { encodeNudgeValue } from '../nudge-button-value.js';
 import { NUDGE_ACTIONS } from '../ids.js';
 import { quoteUserText } from '../mrkdwn.js';
@@ -7,7 +8,6 @@ import { actionsBlock, context, message, section } from './kit.js';
 import type { NudgeMessage } from './nudge-message.js';
 
 export const PRECONDITION_BLOCK_ID = 'precondition_actions';
-const QUOTE_MAX = 1000;
 
 export interface PreconditionInput {
   nudgeId: string;
@@ -22,7 +22,7 @@ export function buildPreconditionMessage(input: PreconditionInput): NudgeMessage
   return message({
     notification: 'Grow: what would make your action a 10 — is it in place?',
     blocks: [
-      section(`You said this would make your action a 10:\n>${quoteUserText(input.makeItTen, QUOTE_MAX).replace(/\n/g, '\n>')}\n*Is it in place?*`),
+      section(`You said this would make your action a 10:\n>${quoteUserText(input.makeItTen, LIMITS.makeItTen).replace(/\n/g, '\n>')}\n*Is it in place?*`),
       actionsBlock(PRECONDITION_BLOCK_ID, [
         { text: 'Yes, done', actionId: NUDGE_ACTIONS.preconditionDone, value, style: 'primary' },
         { text: 'Not yet', actionId: NUDGE_ACTIONS.preconditionNotYet, value },

@@ -3,6 +3,7 @@
 // says who will read the answer, as the code decides it.
 import type { View } from '@slack/types';
 import type { z } from 'zod';
+import { SPONSOR_ANSWER_MAX } from '../../domain/notes/sponsor-answer.js';
 import { encodeJson } from '../metadata.js';
 import { encodeSponsorAsk, sponsorAnswerMetaSchema } from '../sponsor-button-value.js';
 import { SPONSOR_ACTIONS, SPONSOR_CALLBACKS } from '../ids.js';
@@ -11,7 +12,6 @@ import { actionsBlock, context, message, plain, section, textInput, type Block, 
 export type SponsorQuestion = 'outcomes' | 'change';
 
 export const SPONSOR_ANSWER_BLOCK = 'sponsor_answer';
-const ANSWER_MAX = 1500;
 
 export interface SponsorQuestionInput {
   question: SponsorQuestion;
@@ -61,7 +61,7 @@ export function sponsorAnswerModal(input: { meta: z.input<typeof sponsorAnswerMe
     close: plain('Cancel'),
     blocks: [
       section(SPONSOR_QUESTIONS[input.question](input.leaderId)),
-      textInput(SPONSOR_ANSWER_BLOCK, 'Your answer', ANSWER_MAX, { multiline: true }),
+      textInput(SPONSOR_ANSWER_BLOCK, 'Your answer', SPONSOR_ANSWER_MAX, { multiline: true }),
       context(WHO_READS[input.question](input.leaderId)),
     ],
   };
