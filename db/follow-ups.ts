@@ -117,14 +117,6 @@ export interface AnsweredAction {
 
 /** The leader's actions in this engagement answered after `since`, newest first. */
 export async function listActionsAnsweredSince(db: Db, cipher: Cipher, input: SinceLastSession): Promise<AnsweredAction[]> {
-  const rows = await newestOfLeader(
-    db,
-    actions,
-    actions.answeredAt,
-    input,
-    eq(actions.engagementId, input.engagementId),
-    inArray(actions.status, ['done', 'partly', 'not_yet']),
-    gt(actions.answeredAt, input.since),
-  );
+  const rows = await newestOfLeader(db, actions, actions.answeredAt, input, eq(actions.engagementId, input.engagementId), inArray(actions.status, ['done', 'partly', 'not_yet']));
   return rows.map((a) => ({ text: rowSeal(cipher, 'actions', a).open('text_enc', a.textEnc), status: a.status as AnsweredAction['status'], answeredAt: a.answeredAt! }));
 }

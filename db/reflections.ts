@@ -2,7 +2,7 @@
 // session prep, coachability answers, saved moments). The answers are one encrypted JSON
 // object; the rating (the openness rating may be private) and a moment's permalink (it
 // names the conversation) are encrypted too, each bound to its row and team.
-import { and, count, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, count, eq, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Cipher } from '../src/crypto.js';
 import type { Visibility } from '../src/domain/checkin/rules.js';
@@ -87,15 +87,9 @@ function ownWordsOf(cipher: Cipher, row: typeof reflections.$inferSelect): OwnWo
  * follow-up answers and reflections in this engagement and the moments they saved.
  */
 export async function listOwnWordsSince(db: Db, cipher: Cipher, input: SinceLastSession): Promise<OwnWords[]> {
-  const rows = await newestOfLeader(
-    db,
-    reflections,
-    reflections.createdAt,
-    input,
-    gt(reflections.createdAt, input.since),
-    isNull(reflections.contentErasedAt),
-    or(and(eq(reflections.engagementId, input.engagementId), eq(reflections.kind, 'follow_up')), eq(reflections.kind, 'moment')),
-  );
+  // Follow-up answers in this engagement; moments whatever engagement they were saved in.
+  const ownWords = or(and(eq(reflections.engagementId, input.engagementId), eq(reflections.kind, 'follow_up')), eq(reflections.kind, 'moment'));
+  const rows = await newestOfLeader(db, reflections, reflections.createdAt, input, isNull(reflections.contentErasedAt), ownWords);
   return rows.map((r) => ownWordsOf(cipher, r));
 }
 
