@@ -5,7 +5,9 @@
 import type { ModalView, View } from '@slack/types';
 import { z } from 'zod';
 import { checkInAsks, LIMITS, type CheckInDraft, type Visibility } from '../../domain/checkin/rules.js';
-import { BASELINE_AS_DATA, EXPECTATION_QUESTION, LIGHT_DURATION, STYLES, type BaselineState, type Style } from '../../domain/engagement/style.js';
+import { BASELINE_AS_DATA, LIGHT_DURATION, STYLES, type BaselineState, type Style } from '../../domain/engagement/style.js';
+import { defaultQuestion } from '../../domain/questions/draw.js';
+import type { CheckInQuestionUse } from '../../domain/checkin/questions.js';
 import { encodeJson } from '../metadata.js';
 import { truncate } from '../mrkdwn.js';
 import { context, option, plain, section, textInput, type Block } from './kit.js';
@@ -42,8 +44,12 @@ export interface CheckInModalInput {
   draft?: Partial<CheckInDraft>;
   /** How the default due date reads, e.g. "before your next session (Thu 3 Dec)". */
   defaultDue?: string;
-  /** A question from the bank under each GROW field, to think with. */
-  hints?: Partial<Record<'goal' | 'reality' | 'options' | 'will', string>>;
+  /**
+   * Questions drawn from the bank for this leader, by moment: under each GROW field a hint
+   * to think with, and the style's own questions (goal first's goal, the experiment's
+   * expectation) as their fields' labels. The bank's first for the moment when absent.
+   */
+  hints?: Partial<Record<CheckInQuestionUse, string>>;
   /** The saved check-in this modal edits (within its 24 hours). */
   editOf?: string;
 }
@@ -69,12 +75,16 @@ function preconditionCheckbox(ticked: boolean): Block {
   };
 }
 
-function goalInput(style: Style, d: Partial<CheckInDraft>, hasTargets: boolean, drawn?: string): Block {
-  const own = style === 'goal_first';
-  return textInput('goal', own ? 'What do you want for yourself from the next two weeks?' : 'Goal — what do you want from the next two weeks?', LIMITS.goal, {
+function goalInput(style: Style, d: Partial<CheckInDraft>, hasTargets: boolean, hints: CheckInModalInput['hints'] = {}): Block {
+  // Goal first asks its own question as the label; the others label the GROW stage and hint a question under it.
+  if (style === 'goal_first') {
+    const hint = ['Start from what you want, not what anyone expects of you.', hints.goal].filter(Boolean).join(' ');
+    return textInput('goal', hints.goal_own ?? defaultQuestion('goal_own'), LIMITS.goal, { initial: d.goal, optional: hasTargets, hint });
+  }
+  return textInput('goal', 'Goal — what do you want from the next two weeks?', LIMITS.goal, {
     initial: d.goal,
     optional: hasTargets,
-    hint: [own ? 'Start from what you want, not what anyone expects of you.' : hasTargets ? 'Write a goal, or pick a target above.' : undefined, drawn].filter(Boolean).join(' ') || undefined,
+    hint: [hasTargets ? 'Write a goal, or pick a target above.' : undefined, hints.goal].filter(Boolean).join(' ') || undefined,
   });
 }
 
@@ -86,7 +96,7 @@ export function checkInModal(input: CheckInModalInput): View {
   const targets = input.targets ?? [];
   const blocks: Block[] = [];
   if (style === 'light' && input.step === 'checkin') blocks.push(context(`Three questions. ${LIGHT_DURATION.checkin}`));
-  if (style === 'goal_first' && input.step === 'checkin') blocks.push(goalInput(style, d, targets.length > 0, hints.goal), context(BASELINE_AS_DATA[input.baseline ?? 'none']));
+  if (style === 'goal_first' && input.step === 'checkin') blocks.push(goalInput(style, d, targets.length > 0, hints), context(BASELINE_AS_DATA[input.baseline ?? 'none']));
   if (input.step === 'revisit') {
     blocks.push(
       section(`You rated your commitment *${d.commitment ?? '?'}/10*. *What would make it a 10?*`),
@@ -127,12 +137,12 @@ export function checkInModal(input: CheckInModalInput): View {
       },
     });
   }
-  if (!(style === 'goal_first' && input.step === 'checkin')) blocks.push(goalInput(style, d, targets.length > 0, hints.goal));
+  if (!(style === 'goal_first' && input.step === 'checkin')) blocks.push(goalInput(style, d, targets.length > 0, hints));
   if (asks.reality) blocks.push(textInput('reality', 'Reality — what is happening now?', LIMITS.reality, { multiline: true, initial: d.reality, hint: hints.reality }));
   if (asks.options) blocks.push(textInput('options', 'Options — what could you do?', LIMITS.options, { multiline: true, initial: d.options, hint: hints.options }));
   blocks.push(textInput('will', style === 'experiment' ? 'Your experiment — what one thing will you try?' : 'Will — what one thing will you do?', LIMITS.will, { hint: hints.will ?? 'One concrete action someone could see you do.', initial: d.will }));
   if (asks.expectation) {
-    blocks.push(textInput('expectation', EXPECTATION_QUESTION, LIMITS.expectation, { multiline: true, initial: d.expectation, hint: 'Your follow-up will ask what did happen; the closing review sets the two side by side.' }));
+    blocks.push(textInput('expectation', hints.expectation ?? defaultQuestion('expectation'), LIMITS.expectation, { multiline: true, initial: d.expectation, hint: 'Your follow-up will ask what did happen; the closing review sets the two side by side.' }));
   }
   if (asks.dueDate) {
     blocks.push({
