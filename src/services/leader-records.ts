@@ -45,7 +45,7 @@ export async function loadCheckInContext(ctx: ServiceContext, teamId: string, us
  * field the style asks, and the style's own questions (goal first's goal, the
  * experiment's expectation).
  */
-export async function checkInHints(ctx: ServiceContext, teamId: string, userId: string, engagementId: string | null, style: Style = 'standard'): Promise<Partial<Record<CheckInQuestionUse, string>>> {
+export async function checkInHints(ctx: Pick<ServiceContext, 'db' | 'cipher' | 'now'>, teamId: string, userId: string, engagementId: string | null, style: Style = 'standard'): Promise<Partial<Record<CheckInQuestionUse, string>>> {
   const uses = checkInQuestionUses(style);
   const asked = await askQuestions(ctx, { teamId, leaderId: userId, engagementId, seed: ctx.now().toISOString() }, uses);
   return Object.fromEntries(uses.map((use) => [use, asked[use].text]));
