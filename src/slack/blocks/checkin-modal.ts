@@ -6,8 +6,9 @@ import type { ModalView, View } from '@slack/types';
 import { z } from 'zod';
 import { checkInAsks, LIMITS, type CheckInDraft, type Visibility } from '../../domain/checkin/rules.js';
 import { BASELINE_AS_DATA, LIGHT_DURATION, STYLES, type BaselineState, type Style } from '../../domain/engagement/style.js';
-import { defaultQuestion } from '../../domain/questions/draw.js';
 import type { CheckInQuestionUse } from '../../domain/checkin/questions.js';
+import { defaultQuestion } from '../../domain/questions/draw.js';
+import { goalInput, preconditionCheckbox } from './checkin-fields.js';
 import { encodeJson } from '../metadata.js';
 import { truncate } from '../mrkdwn.js';
 import { context, option, plain, section, textInput, type Block } from './kit.js';
@@ -61,32 +62,6 @@ export const VISIBILITY_TEXT: Record<Visibility, string> = {
 };
 
 const COMMITMENT_TEXT = (n: number) => (n === 10 ? '10 — I will do this' : n === 1 ? '1 — unlikely' : String(n));
-
-const PRECONDITION_OPTION = option('Nudge me about it before the action is due', 'yes');
-
-/** Default on: a short nudge before the due date about what would make it a 10. */
-function preconditionCheckbox(ticked: boolean): Block {
-  return {
-    type: 'input',
-    block_id: 'precondition_nudge',
-    optional: true,
-    label: plain('Before the due date'),
-    element: { type: 'checkboxes', action_id: 'precondition_nudge', options: [PRECONDITION_OPTION], ...(ticked ? { initial_options: [PRECONDITION_OPTION] } : {}) },
-  };
-}
-
-function goalInput(style: Style, d: Partial<CheckInDraft>, hasTargets: boolean, hints: CheckInModalInput['hints'] = {}): Block {
-  // Goal first asks its own question as the label; the others label the GROW stage and hint a question under it.
-  if (style === 'goal_first') {
-    const hint = ['Start from what you want, not what anyone expects of you.', hints.goal].filter(Boolean).join(' ');
-    return textInput('goal', hints.goal_own ?? defaultQuestion('goal_own'), LIMITS.goal, { initial: d.goal, optional: hasTargets, hint });
-  }
-  return textInput('goal', 'Goal — what do you want from the next two weeks?', LIMITS.goal, {
-    initial: d.goal,
-    optional: hasTargets,
-    hint: [hasTargets ? 'Write a goal, or pick a target above.' : undefined, hints.goal].filter(Boolean).join(' ') || undefined,
-  });
-}
 
 export function checkInModal(input: CheckInModalInput): View {
   const d = input.draft ?? {};
