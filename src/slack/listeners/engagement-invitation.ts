@@ -62,7 +62,7 @@ export const registerEngagementInvitation = (refreshHome: RefreshHome) => (app: 
         return;
       }
       if (kind === 'accept') {
-        // The trigger lives three seconds: contracting opens before anything else is sent.
+        // The trigger lives three seconds: contracting opens before anything else is sent (only its questions are drawn first).
         try {
           const questions = await contractingQuestions(deps, { teamId, userId, engagementId: engagement.id });
           await client.views.open({ trigger_id: body.trigger_id, view: contractingModal({ engagementId: engagement.id, coachId: engagement.coachId, questions }) });
