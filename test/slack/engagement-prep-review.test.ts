@@ -82,6 +82,24 @@ describe('session prep', () => {
   });
 });
 
+describe('session prep in a style', () => {
+  it('asks the experiment’s prep question from the bank, in the DM and its modal, and the next prep another', async () => {
+    const bankAsked = (use: string, blocks: unknown) => QUESTION_BANK.filter((q) => q.use === use && JSON.stringify(blocks).includes(q.text)).map((q) => q.text);
+    const { engagement } = await contractedEngagement();
+    await h.db.db.update(engagements).set({ style: 'experiment' }).where(eq(engagements.id, engagement.id));
+    const { row, message } = await delivered(engagement.id, 'session_prep');
+    const first = bankAsked('prep_experiment', messageBlocks(h, message));
+    expect(first).toHaveLength(1);
+    const opens = h.emu.callsTo('views.open').length;
+    await click(h, { userId: LEADER, actionId: 'prep_answer', value: encodeNudgeValue({ nudgeId: row.id, sessionId: row.sessionId! }), message });
+    expect(bankAsked('prep_experiment', (await openedView(h, opens)).blocks)).toEqual(first);
+    const next = await delivered(engagement.id, 'session_prep');
+    const second = bankAsked('prep_experiment', messageBlocks(h, next.message));
+    expect(second).toHaveLength(1);
+    expect(second).not.toEqual(first);
+  });
+});
+
 describe('reviews', () => {
   it('rates each target at the midpoint against its baseline', async () => {
     const { engagement } = await contractedEngagement();
