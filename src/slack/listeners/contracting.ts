@@ -3,7 +3,7 @@
 import type { App } from '@slack/bolt';
 import { isDomainError } from '../../domain/errors.js';
 import { loadEngagement } from '../../services/engagement.js';
-import { loadContractable, submitContracting } from '../../services/engagement-contracting.js';
+import { contractingQuestions, loadContractable, submitContracting } from '../../services/engagement-contracting.js';
 import { CONTRACTING_FIELDS, CONTRACTING_MESSAGES, contractingModal } from '../blocks/contracting-modal.js';
 import { readMulti } from '../read-view-state.js';
 import { contractingSponsorBlocks } from '../blocks/sponsor-answers.js';
@@ -21,8 +21,8 @@ import { CALLBACKS, ENGAGEMENT_ACTIONS } from '../ids.js';
 export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
   opensEngagementModal(app, deps, ENGAGEMENT_ACTIONS.contractingOpen, async (who) => {
     const engagement = await loadContractable(deps, who);
-    const sponsor = contractingSponsorBlocks(await sponsorOutcomesForLeader(deps, who.teamId, engagement.id, who.userId));
-    return contractingModal({ engagementId: engagement.id, coachId: engagement.coachId, sponsor });
+    const [outcomes, questions] = await Promise.all([sponsorOutcomesForLeader(deps, who.teamId, engagement.id, who.userId), contractingQuestions(deps, who)]);
+    return contractingModal({ engagementId: engagement.id, coachId: engagement.coachId, sponsor: contractingSponsorBlocks(outcomes), questions });
   });
 
   app.view(CALLBACKS.contracting, async ({ ack, body, view, client }) => {
