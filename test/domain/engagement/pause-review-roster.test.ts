@@ -1,7 +1,8 @@
 // Pause lengths, review ratings and the coach's roster signals.
 import { describe, expect, it } from 'vitest';
 import { parsePauseDays, pauseEndsAt } from '../../../src/domain/engagement/pause.js';
-import { describeChange, parseReviewRatings } from '../../../src/domain/engagement/review.js';
+import { TARGET_TEXT_MAX } from '../../../src/domain/engagement/contracting.js';
+import { describeChange, parseReviewRatings, parseRewordings } from '../../../src/domain/engagement/review.js';
 import { rosterSignals } from '../../../src/domain/engagement/roster.js';
 import { coachViewOf } from '../../../src/domain/privacy/index.js';
 
@@ -27,6 +28,13 @@ describe('reviews', () => {
   it('needs a 1–10 rating for every target', () => {
     expect(parseReviewRatings(targets, { rating1: '7', rating2: '6' })).toEqual({ ok: true, ratings: [{ targetId: 'a', rating: 7 }, { targetId: 'b', rating: 6 }] });
     expect(parseReviewRatings(targets, { rating1: '11' })).toMatchObject({ ok: false, errors: { rating1: expect.any(String), rating2: expect.any(String) } });
+  });
+  it('rewords at the midpoint only a target whose text changed, within the target length', () => {
+    const described = targets.map((t, i) => ({ ...t, description: ['Hold the hard conversations', 'Delegate the weekly report'][i]! }));
+    expect(parseRewordings(described, { reword1: '  Hold the hard conversations ', reword2: '' })).toEqual({ ok: true, rewordings: [] });
+    expect(parseRewordings(described, { reword2: 'Delegate the report and its review' })).toEqual({ ok: true, rewordings: [{ targetId: 'b', description: 'Delegate the report and its review' }] });
+    const tooLong = parseRewordings(described, { reword1: 'x'.repeat(TARGET_TEXT_MAX + 1), reword2: 'Delegate the report and its review' });
+    expect(tooLong).toEqual({ ok: false, errors: { reword1: `Please keep a target under ${TARGET_TEXT_MAX} characters.` } });
   });
   it('states the change plainly', () => {
     expect(describeChange({ baseline: 3, closing: 7 })).toBe('3 → 7 (+4)');
