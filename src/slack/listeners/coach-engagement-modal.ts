@@ -10,8 +10,7 @@ import { coachEngagementMetaSchema, parseEngagementValue } from '../engagement-b
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
-import { tellUser, whoActed } from './engagement-interaction.js';
-import { REFUSED } from './follow-up-answer.js';
+import { REFUSED, tellUser, whoActed } from './engagement-interaction.js';
 import { onButton } from './on-button.js';
 
 type Who = { teamId: string; userId: string; engagementId: string };

@@ -8,8 +8,7 @@ import { DM_REPLY_VISIBILITY, dmReplyKept, dmReplyNoAction, dmReplyNotKept, dmRe
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { offerSupportIfNeeded } from '../support-signpost.js';
-import { messageOf, sendDm, tellUser, updateMessage, whoActed } from './engagement-interaction.js';
-import { OUT_OF_DATE } from './follow-up-answer.js';
+import { OUT_OF_DATE, messageOf, sendDm, tellUser, updateMessage, whoActed } from './engagement-interaction.js';
 
 interface ImMessage {
   channel_type?: string;

@@ -6,6 +6,8 @@ import type { Logger } from '../../logger.js';
 import type { Block } from '../blocks/kit.js';
 import { plain, section } from '../blocks/kit.js';
 import type { SlackDeps } from '../deps.js';
+import { DomainError } from '../../domain/errors.js';
+import { friendlyMessage } from '../friendly-errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import { notePosted } from '../../services/posted-messages.js';
 import { recordedMessageFor } from '../../services/recorded-message.js';
@@ -32,6 +34,9 @@ export interface SlackMessage {
 
 /** The answer to a click on a message whose moment has passed. */
 export const OUT_OF_DATE = 'That message is out of date; nothing was changed.';
+
+/** The answer to a click on, or a form about, something that is not the clicker's. */
+export const REFUSED = friendlyMessage(new DomainError('forbidden', 'not yours'));
 
 export const teamOf = (body: InteractionBody): string => body.team?.id ?? body.user.team_id ?? '';
 

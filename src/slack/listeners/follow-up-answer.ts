@@ -6,15 +6,10 @@ import type { FollowUpAnswer } from '../../domain/engagement/follow-up.js';
 import { answerFollowUp, type FollowUpView } from '../../services/follow-up.js';
 import { answeredMessage, snoozedMessage, staleFollowUpMessage, type AnsweredView } from '../blocks/engagement-follow-up-answer.js';
 import type { SlackDeps } from '../deps.js';
-import { friendlyMessage } from '../friendly-errors.js';
-import { DomainError } from '../../domain/errors.js';
 import { parseNudgeValue } from '../nudge-button-value.js';
-import { messageOf, OUT_OF_DATE, tellUser, updateOwnMessage } from './engagement-interaction.js';
+import { messageOf, REFUSED, tellUser, updateOwnMessage } from './engagement-interaction.js';
 import { onButton } from './on-button.js';
 import { NUDGE_ACTIONS } from '../ids.js';
-
-export const REFUSED = friendlyMessage(new DomainError('forbidden', 'not yours'));
-export { OUT_OF_DATE };
 
 const ANSWERS: Record<string, FollowUpAnswer | 'snooze'> = {
   [NUDGE_ACTIONS.followUpDone]: 'done',

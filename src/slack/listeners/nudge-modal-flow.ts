@@ -14,8 +14,7 @@ import { readSubmission } from '../modal-submission.js';
 import { parseNudgeValue, type NudgeButtonValue } from '../nudge-button-value.js';
 import { CALLBACKS, NUDGE_ACTIONS, SPONSOR_ACTIONS, SPONSOR_CALLBACKS } from '../ids.js';
 import { offerSupportIfNeeded, type SignpostSurface } from '../support-signpost.js';
-import { messageOf, tellUser, updateOwnMessage, type MessageRef } from './engagement-interaction.js';
-import { REFUSED } from './follow-up-answer.js';
+import { REFUSED, messageOf, tellUser, updateOwnMessage, type MessageRef } from './engagement-interaction.js';
 import { onButton } from './on-button.js';
 import { onModalSubmit } from './on-modal-submit.js';
 

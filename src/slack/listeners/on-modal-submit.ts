@@ -9,8 +9,7 @@ import type { Logger } from '../../logger.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { errorOn, UNREADABLE_FORM, type SubmittedView } from '../modal-submission.js';
-import { whoActed } from './engagement-interaction.js';
-import { REFUSED } from './follow-up-answer.js';
+import { REFUSED, whoActed } from './engagement-interaction.js';
 
 type Outcome = { outcome: string };
 type Invalid = { outcome: 'invalid'; error: string } | { outcome: 'invalid'; errors: Record<string, string> };

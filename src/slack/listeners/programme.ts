@@ -13,10 +13,9 @@ import { viewStateSchema } from '../read-view-state.js';
 import { engagementRefSchema, parseEngagementRef } from '../sponsor-button-value.js';
 import { isSlackAdmin } from '../workspace-admin.js';
 import type { HomeSection } from './app-home.js';
-import { tellUser, type RefreshHome } from './engagement-interaction.js';
+import { OUT_OF_DATE, REFUSED, tellUser, type RefreshHome } from './engagement-interaction.js';
 import { onButton } from './on-button.js';
 import { onModalSubmit, type Submission } from './on-modal-submit.js';
-import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
 
 export const programmeHomeSection: HomeSection = async (deps, teamId, userId, tz, _request, client) => {
   const slackAdmin = await isSlackAdmin(client, userId, deps.logger);

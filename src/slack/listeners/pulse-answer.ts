@@ -13,8 +13,7 @@ import { PULSE_ACTIONS, PULSE_CALLBACKS } from '../ids.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
-import { messageOf, teamOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
-import { REFUSED } from './follow-up-answer.js';
+import { REFUSED, messageOf, teamOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
 import { onRoundButton } from './pulse-round-button.js';
 
 const FIELDS = [1, 2, 3].flatMap((p) => [scoreBlockId(p), suggestionBlockId(p)]);

@@ -13,10 +13,9 @@ import { PULSE_ACTIONS, PULSE_CALLBACKS } from '../ids.js';
 import type { SlackDeps } from '../deps.js';
 import { readSubmission, type SubmittedView } from '../modal-submission.js';
 import type { HomeSection } from './app-home.js';
-import { messageOf, tellUser, updateOwnMessage, type RefreshHome } from './engagement-interaction.js';
+import { OUT_OF_DATE, REFUSED, messageOf, tellUser, updateOwnMessage, type RefreshHome } from './engagement-interaction.js';
 import { opensEngagementModal } from './on-button.js';
 import { onModalSubmit } from './on-modal-submit.js';
-import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
 import { onRoundButton } from './pulse-round-button.js';
 
 export const stakeholdersHomeSection: HomeSection = async (deps, teamId, userId, tz) => {

@@ -7,8 +7,7 @@ import { sessionHeldAnsweredMessage } from '../blocks/session-held-question.js';
 import type { SlackDeps } from '../deps.js';
 import { parseNudgeValue } from '../nudge-button-value.js';
 import { NUDGE_ACTIONS } from '../ids.js';
-import { type RefreshHome, messageOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
-import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
+import { OUT_OF_DATE, REFUSED, type RefreshHome, messageOf, tellUser, updateOwnMessage } from './engagement-interaction.js';
 import { onButton } from './on-button.js';
 
 /** The button's nudge and the session it asks about; null when it carries no session. */

@@ -12,8 +12,7 @@ import type { SlackDeps } from '../deps.js';
 import { SPONSOR_ACTIONS } from '../ids.js';
 import { parseEngagementRef, sponsorAnswerMetaSchema } from '../sponsor-button-value.js';
 import type { HomeSection } from './app-home.js';
-import { sendDm, tellUser, type RefreshHome } from './engagement-interaction.js';
-import { REFUSED } from './follow-up-answer.js';
+import { REFUSED, sendDm, tellUser, type RefreshHome } from './engagement-interaction.js';
 import { registerNudgeModalFlow } from './nudge-modal-flow.js';
 import { onButton } from './on-button.js';
 
