@@ -11,7 +11,8 @@ import { sponsorOutcomesForLeader } from '../../services/sponsor-answers-view.js
 import { contractingMetaSchema, parseEngagementValue } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
-import { opensEngagementModal, type RefreshHome, tellUser, whoActed } from './engagement-interaction.js';
+import { type RefreshHome, tellUser, whoActed } from './engagement-interaction.js';
+import { opensEngagementModal } from './on-button.js';
 import { showInvitationOutcome } from './engagement-invitation.js';
 import { stakeholdersView } from './pulse-leader.js';
 import { errorOn, readSubmission } from '../modal-submission.js';
