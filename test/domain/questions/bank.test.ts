@@ -61,11 +61,15 @@ describe('the question bank', () => {
     }
   });
 
-  it('keeps the ids a leader may have been asked last, so stored ids still resolve', () => {
+  it('keeps every id a leader may have been asked last, so stored ids still resolve', () => {
     const ids = new Set(QUESTION_BANK.map((q) => q.id));
-    for (const id of ['goal-01', 'goal-08', 'reality-05', 'options-07', 'will-03', 'done-06', 'partly-03', 'notyet-02', 'happened-03', 'learned-07', 'next-02', 'prep-example-01', 'prep-commit-02', 'prep-want-07', 'review-04']) {
-      expect(ids.has(id), id).toBe(true);
-    }
+    const counts = { goal: 8, reality: 8, options: 8, will: 8, done: 8, partly: 3, notyet: 3, happened: 3, learned: 7, next: 3, 'prep-want': 7, review: 4 };
+    const stored = [
+      ...Object.entries(counts).flatMap(([prefix, n]) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i + 1).padStart(2, '0')}`)),
+      'prep-example-01', 'prep-commit-02', 'prep-example-03',
+    ];
+    expect(stored).toHaveLength(73);
+    expect(stored.filter((id) => !ids.has(id))).toEqual([]);
   });
 
   it('reads the data file grouped by moment and level, any level first', () => {
