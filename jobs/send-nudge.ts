@@ -7,7 +7,7 @@ import { DelayedError, UnrecoverableError } from 'bullmq';
 import type { Db } from '../db/client.js';
 import { workingHoursOf } from '../db/people.js';
 import { recordPostedMessages } from '../db/posted-messages.js';
-import { claimNudge, findNudge, releaseNudge, type NudgeRow } from '../db/nudges.js';
+import { claimNudgeToSend, findNudge, releaseNudge, type ClaimedNudge, type NudgeRow } from '../db/nudges.js';
 import type { Cipher } from '../src/crypto.js';
 import { defaultRhythm, type RhythmSettings } from '../src/domain/planner/rhythm.js';
 import { deferPastDnd, isWithinWorkingHours, nextWorkingInstant, type WorkingWindow } from '../src/domain/time/index.js';
@@ -57,14 +57,15 @@ async function deferNudge(deps: SendNudgeDeps, row: NudgeRow, dueAt: Date, reaso
   return 'deferred';
 }
 
-async function deliver(deps: SendNudgeDeps & { pacing: PacingStore }, row: NudgeRow, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
+async function deliver(deps: SendNudgeDeps & { pacing: PacingStore }, claimed: ClaimedNudge, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
+  const { row } = claimed;
   const client = await deps.slack.forTeam(row.teamId);
   const definition = definitionOf(row.kind);
   // A stakeholder or sponsor who has left is skipped: the round (the engagement) goes on without them.
   const gone = definition?.recipient === 'stakeholder' || definition?.recipient === 'sponsor' ? 'skipped' : 'failed';
   let person;
   try {
-    person = await loadRecipient(deps.db, client, row.teamId, row.recipientId, now, deps.defaultWorkingHours);
+    person = claimed.person ?? (await loadRecipient(deps.db, client, row.teamId, row.recipientId, now, deps.defaultWorkingHours));
   } catch (error) {
     if (gone !== 'skipped' || !(error instanceof RecipientGoneError)) throw error;
     await settleNudge(deps.db, row.id, 'skipped', 'recipient_inactive', now);
@@ -80,7 +81,7 @@ async function deliver(deps: SendNudgeDeps & { pacing: PacingStore }, row: Nudge
     await settleNudge(deps.db, row.id, 'skipped', 'paused', now);
     return 'skipped';
   }
-  const decision = await decideNudge({ db: deps.db, cipher: deps.cipher, row, person, now, rhythm: deps.rhythm ?? defaultRhythm });
+  const decision = await decideNudge({ db: deps.db, cipher: deps.cipher, row, person, engagement: claimed.engagement ?? null, now, rhythm: deps.rhythm ?? defaultRhythm });
   if (!decision.applies) {
     await settleNudge(deps.db, row.id, decision.status, decision.reason, now);
     return decision.status;
@@ -174,15 +175,16 @@ export function createSendNudgeProcessor(sendDeps: SendNudgeDeps) {
   return createProcessor('send-nudge', async ({ nudgeId, teamId }, job: SendNudgeJob, token): Promise<SendOutcome> => {
     const now = deps.now();
     await waitOutHold(deps.pacing, job, token, teamId, now);
-    const row = await claimNudge(deps.db, nudgeId, now);
-    if (!row) return handleUnclaimed(deps, job, token, nudgeId, now);
+    const claimed = await claimNudgeToSend(deps.db, nudgeId, now);
+    if (!claimed) return handleUnclaimed(deps, job, token, nudgeId, now);
+    const { row } = claimed;
     if (row.teamId !== teamId) {
       await settleNudge(deps.db, row.id, 'failed', 'team_mismatch', now);
       throw new UnrecoverableError('send-nudge payload names another team');
     }
     const attempt: SendAttempt = { posting: false };
     try {
-      return await withinTimeLimit(() => deliver(deps, row, now, attempt), attempt, deps.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+      return await withinTimeLimit(() => deliver(deps, claimed, now, attempt), attempt, deps.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
     } catch (error) {
       const failure = classifySlackError(error);
       // Only a refused post holds the workspace's posting; a refused DND lookup holds lookups.
