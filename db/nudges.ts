@@ -106,23 +106,24 @@ export interface SentMark {
  * follow-up counts toward the leader's unanswered streak (the answer resets it).
  */
 export async function markNudgeSent(db: Db, row: Pick<NudgeRow, 'id' | 'teamId' | 'recipientId' | 'kind'>, mark: SentMark): Promise<boolean> {
-  const markSent = (q: Pick<Db, 'update'>) =>
-    q
-      .update(nudges)
-      .set({ status: 'sent', sentAt: mark.now, channelId: mark.channelId, messageTs: mark.messageTs, reason: null, updatedAt: mark.now })
-      .where(and(eq(nudges.id, row.id), inArray(nudges.status, ['sending', 'pending'])))
-      .returning({ id: nudges.id });
-  // Only a follow-up writes two rows; every other kind is one statement, which spares the
-  // busiest path (a Monday burst) a BEGIN and a COMMIT round trip per send.
-  if (row.kind !== 'follow_up') return (await markSent(db)).length > 0;
-  return db.transaction(async (tx) => {
-    if ((await markSent(tx)).length === 0) return false;
-    await tx
+  const markSent = db
+    .update(nudges)
+    .set({ status: 'sent', sentAt: mark.now, channelId: mark.channelId, messageTs: mark.messageTs, reason: null, updatedAt: mark.now })
+    .where(and(eq(nudges.id, row.id), inArray(nudges.status, ['sending', 'pending'])))
+    .returning({ id: nudges.id });
+  if (row.kind !== 'follow_up') return (await markSent).length > 0;
+  // A follow-up writes two rows in one statement (both CTEs run, or neither), so the
+  // busiest path spends one round trip on it rather than BEGIN, two updates and COMMIT.
+  const sent = db.$with('sent').as(markSent);
+  const counted = db.$with('counted').as(
+    db
       .update(people)
       .set({ unansweredFollowUps: sql`${people.unansweredFollowUps} + 1` })
-      .where(and(eq(people.teamId, row.teamId), eq(people.userId, row.recipientId)));
-    return true;
-  });
+      .where(and(eq(people.teamId, row.teamId), eq(people.userId, row.recipientId), sql`exists (select 1 from sent)`))
+      .returning({ userId: people.userId }),
+  );
+  const marked = await db.with(sent, counted).select({ id: sent.id }).from(sent);
+  return marked.length > 0;
 }
 
 export interface DueNudge {
