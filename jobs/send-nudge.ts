@@ -2,7 +2,8 @@
 // that now is a good moment for the recipient, render it from current data, post it
 // with the nudge id in its metadata, record it. Exactly once as the leader sees it: a
 // row claimed before (attempts > 1) is first looked for in the DM history. A workspace
-// whose post was answered 429 is held until its Retry-After, before anything is claimed.
+// whose post was answered 429 is held until its Retry-After, and its posts are then paced
+// (post-pacing.ts), before anything is claimed.
 import { DelayedError, UnrecoverableError } from 'bullmq';
 import type { Db } from '../db/client.js';
 import { workingHoursOf } from '../db/people.js';
@@ -135,13 +136,14 @@ async function handleUnclaimed(deps: SendNudgeDeps, job: SendNudgeJob, token: st
 }
 
 /**
- * A workspace Slack told to wait: the job waits in place, unclaimed, without asking Slack
+ * A workspace Slack told to wait: the job waits in place, unclaimed, for the end of the
+ * hold and then for its slot among the workspace's paced posts, without asking Slack
  * again just to hear the same answer; other workspaces' jobs go on meanwhile.
  */
-async function waitOutHold(pacing: PacingStore, job: SendNudgeJob, token: string | undefined, teamId: string, now: Date): Promise<void> {
-  const until = await pacing.holdUntil(teamId, 'post');
-  if (until <= now.getTime()) return;
-  await job.moveToDelayed(Date.now() + (until - now.getTime()), token);
+async function waitForPostSlot(pacing: PacingStore, job: SendNudgeJob, token: string | undefined, teamId: string, now: Date): Promise<void> {
+  const wait = await pacing.reservePost(teamId, job.id ?? '', now.getTime());
+  if (wait <= 0) return;
+  await job.moveToDelayed(Date.now() + wait, token);
   throw new DelayedError();
 }
 
@@ -174,7 +176,7 @@ export function createSendNudgeProcessor(sendDeps: SendNudgeDeps) {
   const deps = { ...sendDeps, pacing: sendDeps.pacing ?? createMemoryPacingStore() };
   return createProcessor('send-nudge', async ({ nudgeId, teamId }, job: SendNudgeJob, token): Promise<SendOutcome> => {
     const now = deps.now();
-    await waitOutHold(deps.pacing, job, token, teamId, now);
+    await waitForPostSlot(deps.pacing, job, token, teamId, now);
     const claimed = await claimNudgeToSend(deps.db, nudgeId, now);
     if (!claimed) return handleUnclaimed(deps, job, token, nudgeId, now);
     const { row } = claimed;
@@ -187,11 +189,8 @@ export function createSendNudgeProcessor(sendDeps: SendNudgeDeps) {
       return await withinTimeLimit(() => deliver(deps, claimed, now, attempt), attempt, deps.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
     } catch (error) {
       const failure = classifySlackError(error);
-      // Only a refused post holds the workspace's posting; a refused DND lookup holds lookups.
-      if (failure?.kind === 'rate_limited' && attempt.posting) {
-        const at = deps.now().getTime();
-        await deps.pacing.hold(row.teamId, 'post', at + failure.retryAfterMs, at);
-      }
+      // Only a refused post holds and paces the workspace's posting; a refused DND lookup holds lookups.
+      if (failure?.kind === 'rate_limited' && attempt.posting) await deps.pacing.refusePost(row.teamId, failure.retryAfterMs, deps.now().getTime());
       return handleSendFailure(deps, job, row, attempt, error);
     }
   });
