@@ -1,21 +1,55 @@
 // Status transitions of a `nudges` row (pending → sending → sent | skipped | cancelled |
 // failed) and the reconciler's selection. Every transition names the state it leaves in
 // its WHERE clause, so two workers can never both move the same row.
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from './client.js';
-import { nudges, people } from './schema/index.js';
+import type { Person } from './people.js';
+import { engagements, nudges, people } from './schema/index.js';
 
 export type NudgeRow = typeof nudges.$inferSelect;
 export type ClosedStatus = 'skipped' | 'cancelled' | 'failed';
 
 /** A pending row due by `now` becomes `sending`, once; null when someone else has it. */
 export async function claimNudge(db: Db, nudgeId: string, now: Date): Promise<NudgeRow | null> {
-  const [row] = await db
-    .update(nudges)
-    .set({ status: 'sending', claimedAt: now, attempts: sql`${nudges.attempts} + 1`, updatedAt: now })
-    .where(and(eq(nudges.id, nudgeId), eq(nudges.status, 'pending'), lte(nudges.dueAt, now)))
-    .returning();
-  return row ?? null;
+  return (await claimNudgeToSend(db, nudgeId, now))?.row ?? null;
+}
+
+/** What the sender reads about a row's engagement before the kind decides. */
+export type RowEngagement = Pick<typeof engagements.$inferSelect, 'status' | 'style' | 'createdAt'>;
+
+export interface ClaimedNudge {
+  row: NudgeRow;
+  /** The recipient as Grow knows them; undefined for someone not met yet. */
+  person: Person | undefined;
+  /** The row's engagement; undefined when the row has none or it is gone. */
+  engagement: RowEngagement | undefined;
+}
+
+/**
+ * The claim, and in the same statement the recipient and the row's engagement that every
+ * send reads next: one round trip where a Monday burst's send would otherwise spend three.
+ */
+export async function claimNudgeToSend(db: Db, nudgeId: string, now: Date): Promise<ClaimedNudge | null> {
+  const claimed = db.$with('claimed').as(
+    db
+      .update(nudges)
+      .set({ status: 'sending', claimedAt: now, attempts: sql`${nudges.attempts} + 1`, updatedAt: now })
+      .where(and(eq(nudges.id, nudgeId), eq(nudges.status, 'pending'), lte(nudges.dueAt, now)))
+      .returning(),
+  );
+  const [found] = await db
+    .with(claimed)
+    .select({ row: claimedColumns(claimed), person: people, engagement: { status: engagements.status, style: engagements.style, createdAt: engagements.createdAt } })
+    .from(claimed)
+    .leftJoin(people, and(eq(people.teamId, claimed.teamId), eq(people.userId, claimed.recipientId)))
+    .leftJoin(engagements, and(eq(engagements.id, claimed.engagementId), eq(engagements.teamId, claimed.teamId)));
+  if (!found) return null;
+  return { row: found.row as NudgeRow, person: found.person ?? undefined, engagement: found.engagement ?? undefined };
+}
+
+/** Every column of `nudges` as the claim's CTE returns it, under the row's own field names. */
+function claimedColumns<T extends Record<keyof NudgeRow, unknown>>(claimed: T): { [K in keyof NudgeRow]: T[K] } {
+  return Object.fromEntries(Object.keys(getTableColumns(nudges)).map((k) => [k, claimed[k as keyof NudgeRow]])) as { [K in keyof NudgeRow]: T[K] };
 }
 
 export async function findNudge(db: Db, nudgeId: string): Promise<NudgeRow | null> {
@@ -72,23 +106,24 @@ export interface SentMark {
  * follow-up counts toward the leader's unanswered streak (the answer resets it).
  */
 export async function markNudgeSent(db: Db, row: Pick<NudgeRow, 'id' | 'teamId' | 'recipientId' | 'kind'>, mark: SentMark): Promise<boolean> {
-  const markSent = (q: Pick<Db, 'update'>) =>
-    q
-      .update(nudges)
-      .set({ status: 'sent', sentAt: mark.now, channelId: mark.channelId, messageTs: mark.messageTs, reason: null, updatedAt: mark.now })
-      .where(and(eq(nudges.id, row.id), inArray(nudges.status, ['sending', 'pending'])))
-      .returning({ id: nudges.id });
-  // Only a follow-up writes two rows; every other kind is one statement, which spares the
-  // busiest path (a Monday burst) a BEGIN and a COMMIT round trip per send.
-  if (row.kind !== 'follow_up') return (await markSent(db)).length > 0;
-  return db.transaction(async (tx) => {
-    if ((await markSent(tx)).length === 0) return false;
-    await tx
+  const markSent = db
+    .update(nudges)
+    .set({ status: 'sent', sentAt: mark.now, channelId: mark.channelId, messageTs: mark.messageTs, reason: null, updatedAt: mark.now })
+    .where(and(eq(nudges.id, row.id), inArray(nudges.status, ['sending', 'pending'])))
+    .returning({ id: nudges.id });
+  if (row.kind !== 'follow_up') return (await markSent).length > 0;
+  // A follow-up writes two rows in one statement (both CTEs run, or neither), so the
+  // busiest path spends one round trip on it rather than BEGIN, two updates and COMMIT.
+  const sent = db.$with('sent').as(markSent);
+  const counted = db.$with('counted').as(
+    db
       .update(people)
       .set({ unansweredFollowUps: sql`${people.unansweredFollowUps} + 1` })
-      .where(and(eq(people.teamId, row.teamId), eq(people.userId, row.recipientId)));
-    return true;
-  });
+      .where(and(eq(people.teamId, row.teamId), eq(people.userId, row.recipientId), sql`exists (select 1 from sent)`))
+      .returning({ userId: people.userId }),
+  );
+  const marked = await db.with(sent, counted).select({ id: sent.id }).from(sent);
+  return marked.length > 0;
 }
 
 export interface DueNudge {

@@ -1,6 +1,6 @@
 // One coaching session at a time: read it with its engagement, move it, mark it held or
 // cancelled. Every write names the status it leaves, so a stale click changes nothing.
-import { and, desc, eq, lt, ne } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { updateRowIf } from './update-row.js';
 import type { EngagementRow, SessionRow } from './engagements.js';
@@ -28,13 +28,19 @@ export async function closeSession(db: Db, teamId: string, sessionId: string, st
  * before it that was not cancelled, or the engagement's start when there is none.
  */
 export async function previousSessionAt(db: Db, teamId: string, engagementId: string, before: Date): Promise<Date | null> {
-  const [prev] = await db
-    .select({ at: sessions.scheduledAt })
-    .from(sessions)
-    .where(and(eq(sessions.teamId, teamId), eq(sessions.engagementId, engagementId), lt(sessions.scheduledAt, before), ne(sessions.status, 'cancelled')))
-    .orderBy(desc(sessions.scheduledAt))
-    .limit(1);
-  if (prev) return prev.at;
-  const [engagement] = await db.select({ at: engagements.createdAt }).from(engagements).where(and(eq(engagements.teamId, teamId), eq(engagements.id, engagementId)));
-  return engagement?.at ?? null;
+  const [row] = await db.select({ at: previousSessionAtSql(teamId, engagementId, before) }).from(sql`(select 1) as one`);
+  return row?.at ?? null;
+}
+
+/**
+ * `previousSessionAt` as a scalar subquery, for a statement that reads it with other
+ * facts: `engagementId` and `before` may be that statement's columns (written qualified).
+ */
+export function previousSessionAtSql(teamId: string, engagementId: string | SQL, before: Date | SQL): SQL<Date | null> {
+  const engagement = typeof engagementId === 'string' ? sql`${engagementId}::uuid` : engagementId;
+  const at = before instanceof Date ? sql`${before.toISOString()}::timestamptz` : before;
+  return sql<Date | null>`coalesce(
+    (select max(earlier.scheduled_at) from sessions earlier
+      where earlier.team_id = ${teamId} and earlier.engagement_id = ${engagement} and earlier.scheduled_at < ${at} and earlier.status <> 'cancelled'),
+    (select started.created_at from engagements started where started.team_id = ${teamId} and started.id = ${engagement}))`.mapWith(sessions.scheduledAt);
 }

@@ -1,9 +1,11 @@
 // What the sender remembers per workspace between jobs so that Slack's limits are spent
 // only on posting: the scheduled Do Not Disturb windows it has already read (kept for the
-// day), a short lock so one job at a time fetches a team's windows, and the instant a
-// 429 told Grow to wait until. Redis in the worker (shared by every worker process);
-// an in-process map where a single processor runs on its own.
+// day), a short lock so one job at a time fetches a team's windows, the instant a refused
+// lookup told Grow to wait until, and the pace of its posts after a 429 (post-pacing.ts).
+// Redis in the worker (shared by every worker process); an in-process map where a single
+// processor runs on its own.
 import type { Redis } from 'ioredis';
+import { createMemoryPostPacer, createRedisPostPacer, type PostPacer } from './post-pacing.js';
 
 /** A scheduled DND window as dnd.teamInfo reports it, in epoch seconds. */
 export interface DndWindow {
@@ -13,7 +15,7 @@ export interface DndWindow {
   fetchedAt: number;
 }
 
-export interface PacingStore {
+export interface PacingStore extends PostPacer {
   readWindows(teamId: string, userIds: string[]): Promise<Map<string, DndWindow>>;
   saveWindows(teamId: string, windows: Map<string, DndWindow>): Promise<void>;
   /** True when this caller now owns the team's fetch for `ms` (or until `unlock`). */
@@ -27,8 +29,8 @@ export interface PacingStore {
   hold(teamId: string, scope: HoldScope, untilMs: number, nowMs: number): Promise<void>;
 }
 
-/** Posting and DND lookups are limited separately by Slack, so each has its own hold. */
-export type HoldScope = 'post' | 'dnd';
+/** DND lookups are held apart from posting, which post-pacing.ts paces. */
+export type HoldScope = 'dnd';
 
 // Windows are re-read at least daily, whatever they say.
 const WINDOWS_TTL_MS = 24 * 3_600_000;
@@ -48,6 +50,7 @@ export function createRedisPacingStore(redis: Redis, prefix: string): PacingStor
   const wantKey = (teamId: string) => `${prefix}:dnd-want:${teamId}`;
   const holdKey = (teamId: string, scope: HoldScope) => `${prefix}:hold:${scope}:${teamId}`;
   return {
+    ...createRedisPostPacer(redis, prefix),
     async readWindows(teamId, userIds) {
       const found = new Map<string, DndWindow>();
       if (userIds.length === 0) return found;
@@ -90,6 +93,7 @@ export function createMemoryPacingStore(): PacingStore {
   const holds = new Map<string, number>();
   const wanted = new Map<string, Set<string>>();
   return {
+    ...createMemoryPostPacer(),
     async readWindows(teamId, userIds) {
       const team = windows.get(teamId);
       return new Map(userIds.flatMap((id) => (team?.has(id) ? [[id, team.get(id)!] as const] : [])));

@@ -2,12 +2,13 @@
 // that now is a good moment for the recipient, render it from current data, post it
 // with the nudge id in its metadata, record it. Exactly once as the leader sees it: a
 // row claimed before (attempts > 1) is first looked for in the DM history. A workspace
-// whose post was answered 429 is held until its Retry-After, before anything is claimed.
+// whose post was answered 429 is held until its Retry-After, and its posts are then paced
+// (post-pacing.ts), before anything is claimed.
 import { DelayedError, UnrecoverableError } from 'bullmq';
 import type { Db } from '../db/client.js';
 import { workingHoursOf } from '../db/people.js';
 import { recordPostedMessages } from '../db/posted-messages.js';
-import { claimNudge, findNudge, releaseNudge, type NudgeRow } from '../db/nudges.js';
+import { claimNudgeToSend, findNudge, releaseNudge, type ClaimedNudge, type NudgeRow } from '../db/nudges.js';
 import type { Cipher } from '../src/crypto.js';
 import { defaultRhythm, type RhythmSettings } from '../src/domain/planner/rhythm.js';
 import { deferPastDnd, isWithinWorkingHours, nextWorkingInstant, type WorkingWindow } from '../src/domain/time/index.js';
@@ -57,14 +58,15 @@ async function deferNudge(deps: SendNudgeDeps, row: NudgeRow, dueAt: Date, reaso
   return 'deferred';
 }
 
-async function deliver(deps: SendNudgeDeps & { pacing: PacingStore }, row: NudgeRow, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
+async function deliver(deps: SendNudgeDeps & { pacing: PacingStore }, claimed: ClaimedNudge, now: Date, attempt: SendAttempt): Promise<SendOutcome> {
+  const { row } = claimed;
   const client = await deps.slack.forTeam(row.teamId);
   const definition = definitionOf(row.kind);
   // A stakeholder or sponsor who has left is skipped: the round (the engagement) goes on without them.
   const gone = definition?.recipient === 'stakeholder' || definition?.recipient === 'sponsor' ? 'skipped' : 'failed';
   let person;
   try {
-    person = await loadRecipient(deps.db, client, row.teamId, row.recipientId, now, deps.defaultWorkingHours);
+    person = claimed.person ?? (await loadRecipient(deps.db, client, row.teamId, row.recipientId, now, deps.defaultWorkingHours));
   } catch (error) {
     if (gone !== 'skipped' || !(error instanceof RecipientGoneError)) throw error;
     await settleNudge(deps.db, row.id, 'skipped', 'recipient_inactive', now);
@@ -80,7 +82,7 @@ async function deliver(deps: SendNudgeDeps & { pacing: PacingStore }, row: Nudge
     await settleNudge(deps.db, row.id, 'skipped', 'paused', now);
     return 'skipped';
   }
-  const decision = await decideNudge({ db: deps.db, cipher: deps.cipher, row, person, now, rhythm: deps.rhythm ?? defaultRhythm });
+  const decision = await decideNudge({ db: deps.db, cipher: deps.cipher, row, person, engagement: claimed.engagement ?? null, now, rhythm: deps.rhythm ?? defaultRhythm });
   if (!decision.applies) {
     await settleNudge(deps.db, row.id, decision.status, decision.reason, now);
     return decision.status;
@@ -134,13 +136,14 @@ async function handleUnclaimed(deps: SendNudgeDeps, job: SendNudgeJob, token: st
 }
 
 /**
- * A workspace Slack told to wait: the job waits in place, unclaimed, without asking Slack
+ * A workspace Slack told to wait: the job waits in place, unclaimed, for the end of the
+ * hold and then for its slot among the workspace's paced posts, without asking Slack
  * again just to hear the same answer; other workspaces' jobs go on meanwhile.
  */
-async function waitOutHold(pacing: PacingStore, job: SendNudgeJob, token: string | undefined, teamId: string, now: Date): Promise<void> {
-  const until = await pacing.holdUntil(teamId, 'post');
-  if (until <= now.getTime()) return;
-  await job.moveToDelayed(Date.now() + (until - now.getTime()), token);
+async function waitForPostSlot(pacing: PacingStore, job: SendNudgeJob, token: string | undefined, teamId: string, now: Date): Promise<void> {
+  const wait = await pacing.reservePost(teamId, job.id ?? '', now.getTime());
+  if (wait <= 0) return;
+  await job.moveToDelayed(Date.now() + wait, token);
   throw new DelayedError();
 }
 
@@ -173,23 +176,21 @@ export function createSendNudgeProcessor(sendDeps: SendNudgeDeps) {
   const deps = { ...sendDeps, pacing: sendDeps.pacing ?? createMemoryPacingStore() };
   return createProcessor('send-nudge', async ({ nudgeId, teamId }, job: SendNudgeJob, token): Promise<SendOutcome> => {
     const now = deps.now();
-    await waitOutHold(deps.pacing, job, token, teamId, now);
-    const row = await claimNudge(deps.db, nudgeId, now);
-    if (!row) return handleUnclaimed(deps, job, token, nudgeId, now);
+    await waitForPostSlot(deps.pacing, job, token, teamId, now);
+    const claimed = await claimNudgeToSend(deps.db, nudgeId, now);
+    if (!claimed) return handleUnclaimed(deps, job, token, nudgeId, now);
+    const { row } = claimed;
     if (row.teamId !== teamId) {
       await settleNudge(deps.db, row.id, 'failed', 'team_mismatch', now);
       throw new UnrecoverableError('send-nudge payload names another team');
     }
     const attempt: SendAttempt = { posting: false };
     try {
-      return await withinTimeLimit(() => deliver(deps, row, now, attempt), attempt, deps.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+      return await withinTimeLimit(() => deliver(deps, claimed, now, attempt), attempt, deps.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
     } catch (error) {
       const failure = classifySlackError(error);
-      // Only a refused post holds the workspace's posting; a refused DND lookup holds lookups.
-      if (failure?.kind === 'rate_limited' && attempt.posting) {
-        const at = deps.now().getTime();
-        await deps.pacing.hold(row.teamId, 'post', at + failure.retryAfterMs, at);
-      }
+      // Only a refused post holds and paces the workspace's posting; a refused DND lookup holds lookups.
+      if (failure?.kind === 'rate_limited' && attempt.posting) await deps.pacing.refusePost(row.teamId, failure.retryAfterMs, deps.now().getTime());
       return handleSendFailure(deps, job, row, attempt, error);
     }
   });

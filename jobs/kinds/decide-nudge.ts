@@ -15,7 +15,7 @@ async function checkEngagement(definition: KindDefinition, input: KindInput): Pr
   if (definition.engagement === 'by-kind') return null;
   const { row } = input;
   if (!row.engagementId) return definition.engagement === 'when-linked' ? null : failed('missing_engagement');
-  const status = await loadEngagementStatus(input.db, row.teamId, row.engagementId);
+  const status = input.engagement !== undefined ? input.engagement?.status : await loadEngagementStatus(input.db, row.teamId, row.engagementId);
   if (!status) return cancelled('engagement_gone');
   return status === 'active' ? null : cancelled(`engagement_${status}`);
 }

@@ -15,7 +15,8 @@ export const followUp: KindDefinition = {
   engagement: 'when-linked',
   rules: { ...AT_WORK, backOff: true },
   actions: [NUDGE_ACTIONS.followUpDone, NUDGE_ACTIONS.followUpPartly, NUDGE_ACTIONS.followUpNotYet, NUDGE_ACTIONS.followUpSnooze, NUDGE_ACTIONS.followUpReflect],
-  async decide({ db, cipher, row, person, now }) {
+  async decide(input) {
+    const { db, cipher, row, person, now } = input;
     const actionId = typeof row.ref.actionId === 'string' ? row.ref.actionId : undefined;
     if (!actionId) return failed('missing_action_ref');
     const [action] = await db.select().from(actions).where(and(eq(actions.id, actionId), eq(actions.teamId, row.teamId)));
@@ -24,7 +25,7 @@ export const followUp: KindDefinition = {
     // A snooze moves the follow-up to a new row; the earlier one has nothing left to ask.
     if (action.snoozedUntil && action.snoozedUntil > now && row.dueAt < action.snoozedUntil) return skipped('action_snoozed');
     const actionText = rowSeal(cipher, 'actions', action).open('text_enc', action.textEnc);
-    const style = await loadRowStyle(db, row);
+    const style = await loadRowStyle(input);
     const expectation = style === 'experiment' ? await loadExpectation(db, cipher, row.teamId, action.checkInId) : null;
     // The prediction is followed by a question from the bank on what did happen, never the same one twice in a row.
     const outcome = expectation ? (await askQuestions({ db, cipher, now: () => now }, { teamId: row.teamId, leaderId: row.recipientId, engagementId: row.engagementId, seed: row.id }, ['outcome'])).outcome : null;

@@ -2,7 +2,7 @@
 // receives it, how it is planned, which delivery rules it honours, what its buttons do,
 // and how it decides from current data whether it still applies and renders if so.
 import type { Db } from '../../db/client.js';
-import type { NudgeRow } from '../../db/nudges.js';
+import type { NudgeRow, RowEngagement } from '../../db/nudges.js';
 import type { Person } from '../../db/people.js';
 import type { Cipher } from '../../src/crypto.js';
 import type { RhythmSettings } from '../../src/domain/planner/rhythm.js';
@@ -26,6 +26,11 @@ export interface KindInput {
   cipher: Cipher;
   row: NudgeRow;
   person: Person;
+  /**
+   * The row's engagement as the sender's claim read it: null when the row has none or it
+   * is gone; absent when the caller did not read it, and whoever needs it reads it.
+   */
+  engagement?: RowEngagement | null;
   now: Date;
   /** The operator's rhythm: its back-off threshold decides what still goes out. */
   rhythm: RhythmSettings;

@@ -18,14 +18,15 @@ export function targetReview(stage: ReviewStage): KindDefinition {
     engagement: 'always',
     rules: AT_WORK,
     actions: [NUDGE_ACTIONS.reviewOpen],
-    async decide({ db, cipher, row, now }) {
+    async decide(input) {
+      const { db, cipher, row, now } = input;
       const rows = await db
         .select()
         .from(targets)
         .where(and(eq(targets.teamId, row.teamId), eq(targets.engagementId, row.engagementId!)))
         .orderBy(asc(targets.position));
       const list = rows.map((t) => ({ description: rowSeal(cipher, 'targets', t).open('description_enc', t.descriptionEnc), baseline: t.baseline }));
-      const experiments = stage === 'closing' && (await loadRowStyle(db, row)) === 'experiment' ? await listExperiments(db, cipher, row.teamId, row.engagementId!) : undefined;
+      const experiments = stage === 'closing' && (await loadRowStyle(input)) === 'experiment' ? await listExperiments(db, cipher, row.teamId, row.engagementId!) : undefined;
       // The midpoint opens with a question from the bank, never the one this leader was asked at their last midpoint.
       const question = stage === 'midpoint' ? (await askQuestions({ db, cipher, now: () => now }, { teamId: row.teamId, leaderId: row.recipientId, engagementId: row.engagementId, seed: row.id }, ['midpoint'])).midpoint.text : undefined;
       return post(buildReviewMessage({ nudgeId: row.id, engagementId: row.engagementId!, stage, targets: list, experiments, question }));

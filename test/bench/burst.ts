@@ -115,7 +115,7 @@ async function runPass(f: DeliveryFixture, ws: Workspace[], recipients: Recipien
 async function forgetPacing(prefix: string): Promise<void> {
   const redis = new Redis(sharedRedisUrl);
   try {
-    for (const pattern of [`${prefix}:dnd*`, `${prefix}:hold:*`]) {
+    for (const pattern of [`${prefix}:dnd*`, `${prefix}:hold:*`, `${prefix}:pace:*`]) {
       const keys = await redis.keys(pattern);
       if (keys.length > 0) await redis.del(...keys);
     }

@@ -3,7 +3,7 @@
 // reconciler's selection takes what is due soon and repairs what a dead worker left.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimNudge, closeNudge, markNudgeSent, releaseNudge, selectNudgesToEnqueue } from '../../db/nudges.js';
+import { claimNudge, claimNudgeToSend, closeNudge, markNudgeSent, releaseNudge, selectNudgesToEnqueue } from '../../db/nudges.js';
 import { findPerson } from '../../db/people.js';
 import { engagements, nudges, people } from '../../db/schema/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
@@ -55,6 +55,17 @@ describe('claimNudge', () => {
     expect(again).toMatchObject({ attempts: 1, status: 'sending' });
     await releaseNudge(database.db, row.id, { reason: 'http_503', refundAttempt: false, now: new Date() });
     expect((await claimNudge(database.db, row.id, new Date()))?.attempts).toBe(2);
+  });
+
+  it('reads the recipient and the engagement with the claim, and nothing for someone not met yet', async () => {
+    const row = await insertNudge();
+    const claimed = await claimNudgeToSend(database.db, row.id, new Date());
+    expect(claimed?.row).toMatchObject({ id: row.id, status: 'sending', dueAt: row.dueAt, createdAt: row.createdAt, ref: row.ref });
+    expect(claimed?.person).toEqual(await findPerson(database.db, TEAM, LEADER));
+    expect(claimed?.engagement).toMatchObject({ status: 'invited', style: 'standard' });
+    expect(claimed?.engagement?.createdAt).toBeInstanceOf(Date);
+    const stranger = await insertNudge({ recipientId: 'U0STRANGER', engagementId: null });
+    expect(await claimNudgeToSend(database.db, stranger.id, new Date())).toMatchObject({ row: { id: stranger.id }, person: undefined, engagement: undefined });
   });
 });
 

@@ -1,7 +1,10 @@
 // Spending Slack's limits on posting only: one dnd.teamInfo call answers for many sends
-// (no per-send dnd.info), and a workspace Slack answered 429 waits out its Retry-After
-// without asking Slack again, while other workspaces go on at their own pace.
+// (no per-send dnd.info), a workspace Slack answered 429 waits out its Retry-After
+// without asking Slack again, while other workspaces go on at their own pace, and once
+// its hold ends its posts are paced rather than all sent at once into the next 429.
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedRedisUrl } from '../support/redis.js';
 import {
   BOT_TOKEN, insertNudges, nudgeRow, seedLeader, sleep, startDeliveryFixture, statusCounts, TEAM, waitFor, type DeliveryFixture, type SeededLeader,
 } from './support/delivery-fixture.js';
@@ -94,6 +97,54 @@ describe('a 429 holds only the workspace that got it', () => {
     expect(callsSince.length).toBeLessThanOrEqual(10);
     expect(postsOf(OTHER_TEAM).filter((c) => c.ok)).toHaveLength(4);
   });
+});
+
+describe('after a 429 a workspace is paced, not stampeded', () => {
+  let f: DeliveryFixture;
+  beforeAll(async () => {
+    // 120 posts per workspace straight away, then two a second (Retry-After 1).
+    f = await startDeliveryFixture({ emulator: { rateLimits: { enabled: true, perMinute: { 'chat.postMessage': 120 } } } });
+    f.emu.addTeam({ id: OTHER_TEAM, name: 'Globex', botToken: OTHER_TOKEN, botUserId: 'U0GROWBOT2' });
+    await f.startWorker({ concurrency: 10, resolveBotToken: async (teamId) => (teamId === OTHER_TEAM ? OTHER_TOKEN : BOT_TOKEN) });
+  });
+  afterAll(async () => {
+    await f?.close();
+  });
+
+  it('a workspace past its burst gets few 429s per accepted post, and one never refused is never paced', async () => {
+    const big: SeededLeader[] = [];
+    // Their DMs are open already (as on any Monday after the first): posting is the only limit.
+    for (let i = 0; i < 170; i++) big.push(await seedLeader(f, id('U0PACEA', i), { dmChannelId: id('U0PACEA', i) }));
+    const small: SeededLeader[] = [];
+    for (let i = 0; i < 5; i++) small.push(await seedLeader(f, id('U0PACEB', i), { teamId: OTHER_TEAM, dmChannelId: id('U0PACEB', i) }));
+    for (const l of [...big, ...small]) await insertNudges(f, l, 1);
+    await f.reconcile();
+    await waitFor(async () => (await statusCounts(f)).sent === 175, 60_000, 'all sent');
+
+    const posts = (teamId: string) => f.emu.callsTo('chat.postMessage').filter((c) => c.teamId === teamId);
+    const accepted = posts(TEAM).filter((c) => c.ok);
+    const refused = posts(TEAM).filter((c) => c.status === 429);
+    expect(accepted).toHaveLength(170);
+    // About 50 posts past the burst of 120. The posts already in flight when the first 429
+    // came back meet it too; after that first hold (Retry-After 1 s) the workspace is paced,
+    // and only the search for Slack's rate meets a 429 now and then. Posting all at once at
+    // each hold's end, most of the waiting jobs would meet the next one (about one 429 per
+    // accepted post).
+    const first = refused[0]!;
+    const afterFirstHold = refused.filter((c) => c.at > first.at + 1_000);
+    const acceptedSince = accepted.filter((c) => c.at > first.at);
+    expect(acceptedSince.length).toBeGreaterThanOrEqual(20);
+    expect(afterFirstHold.length).toBeLessThanOrEqual(acceptedSince.length / 3);
+    expect(posts(OTHER_TEAM).filter((c) => c.ok)).toHaveLength(5);
+    expect(posts(OTHER_TEAM).filter((c) => c.status === 429)).toHaveLength(0);
+    const redis = new Redis(sharedRedisUrl);
+    try {
+      expect(await redis.exists(`${f.config.queuePrefix}:pace:post:${TEAM}`)).toBe(1);
+      expect(await redis.exists(`${f.config.queuePrefix}:pace:post:${OTHER_TEAM}`)).toBe(0);
+    } finally {
+      redis.disconnect();
+    }
+  }, 90_000);
 });
 
 describe('a 429 on dnd.teamInfo holds lookups, not posting', () => {
