@@ -8,6 +8,7 @@ import type { Style } from '../src/domain/engagement/style.js';
 import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
 import { rowSeal } from './sealed.js';
+import { inTransaction } from './transaction.js';
 import { engagements, nudges, sessions } from './schema/index.js';
 
 export type EngagementRow = typeof engagements.$inferSelect;
@@ -38,7 +39,7 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
 
 export async function insertEngagement(db: Db, input: NewEngagement): Promise<{ engagement: EngagementRow; sessions: SessionRow[] }> {
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const [engagement] = await tx
         .insert(engagements)
         .values({
@@ -80,7 +81,7 @@ export async function moveEngagement(
 ): Promise<EngagementRow | undefined> {
   const over = input.to === 'ended' || input.to === 'completed';
   const stamps = over ? { endedAt: input.now } : { respondedAt: input.now };
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [row] = await tx
       .update(engagements)
       .set({ status: input.to, ...stamps })

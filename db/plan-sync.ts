@@ -10,6 +10,7 @@ import { workingHoursOf } from './people.js';
 import { actions, checkIns, engagements, nudges, people, sessions, targets } from './schema/index.js';
 import { isWorkspaceUninstalled } from './workspaces.js';
 import { syncPulsePlan } from './pulse-plan.js';
+import { inTransaction } from './transaction.js';
 
 // The kinds this plan owns; rows of other kinds (digests, briefs) are left alone.
 const PLANNED_KINDS = [...ENGAGEMENT_PLAN_KINDS];
@@ -170,7 +171,7 @@ async function applyDiff(tx: Tx, input: PlanSyncInput, engagementId: string, dif
 
 /** Re-plans one engagement. Call after any change to it, its sessions, its actions or check-ins. */
 export async function syncEngagementPlan(db: Db, input: PlanSyncInput): Promise<PlanSyncResult> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const loaded = await loadSpecs(tx, input);
     if (!loaded) return { inserted: 0, rescheduled: 0, cancelled: 0, restored: 0 };
     const diff = diffPlan(loaded.existing, loaded.specs);
