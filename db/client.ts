@@ -21,6 +21,8 @@ export interface DatabaseOptions {
   pgliteDir: string;
   /** Pool size for postgres.js. */
   max?: number;
+  /** Called for every statement sent (postgres.js only): benchmarks count queries with it. */
+  onQuery?: () => void;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -38,7 +40,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       // its 3 s and Grow would stay blind after Postgres is back. Reconnecting is attempted
       // only for a query, so a short constant pause costs nothing; the dependency watch
       // paces the logging.
-      const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: 5, fetch_types: false, backoff: () => RECONNECT_PAUSE_S });
+      const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: 5, fetch_types: false, backoff: () => RECONNECT_PAUSE_S, ...(options.onQuery ? { debug: options.onQuery } : {}) });
       return { client, db: drizzle(preparing(client), { schema }) as unknown as Db };
     };
     let current = open();
