@@ -1,17 +1,15 @@
 // The session recap: "Send a recap" on the coach's roster opens the modal; the recap goes
 // to the leader as a DM; "Make this my action" there opens the leader's check-in with it.
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { checkRecap, prepareRecap } from '../../services/coach-recap.js';
 import { notePosted } from '../../services/posted-messages.js';
 import { RECAP_BLOCKS, recapMessage, recapModal } from '../blocks/recap.js';
 import { openCheckIn } from '../checkin/open-checkin.js';
 import { parseRecapAction } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
-import { friendlyMessage } from '../friendly-errors.js';
 import { CALLBACKS, COACH_ACTIONS } from '../ids.js';
-import { tellUser, whoActed } from './engagement-interaction.js';
-import { OUT_OF_DATE } from './follow-up-answer.js';
 import { registerCoachEngagementModal } from './coach-engagement-modal.js';
+import { onButton } from './on-button.js';
 
 const NOT_SENT = 'Grow could not reach them in Slack just now, so the recap was not sent. Please try again in a moment.';
 
@@ -44,16 +42,9 @@ export function registerCoachRecap(app: App, deps: SlackDeps): void {
     },
   });
 
-  app.action<BlockButtonAction>(COACH_ACTIONS.recapMakeAction, async ({ ack, body, client }) => {
-    await ack();
-    const { log, ...who } = whoActed(deps, body, { action: COACH_ACTIONS.recapMakeAction });
-    const value = parseRecapAction(body.actions[0]?.value);
-    if (!value) return tellUser(client, body, OUT_OF_DATE, log);
-    try {
-      await openCheckIn(deps, { client, triggerId: body.trigger_id, teamId: who.teamId, userId: who.userId, will: value.will });
-    } catch (error) {
-      log.warn({ err: error }, 'check-in from recap not opened');
-      await tellUser(client, body, friendlyMessage(error), log);
-    }
+  onButton(app, deps, COACH_ACTIONS.recapMakeAction, {
+    value: parseRecapAction,
+    failed: 'check-in from recap not opened',
+    handle: ({ body, client, teamId, userId, value }) => openCheckIn(deps, { client, triggerId: body.trigger_id, teamId, userId, will: value.will }),
   });
 }
