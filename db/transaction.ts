@@ -1,9 +1,7 @@
 // One transaction per verb: data access functions that must write atomically run inside
 // the caller's transaction when they are given one, and open their own otherwise.
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import type { Db } from './client.js';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+import type { Db, Tx } from './client.js';
 
 /**
  * Runs `fn` in the caller's transaction when `db` is one (no savepoint: a failure aborts
