@@ -24,6 +24,8 @@ export interface DatabaseOptions {
   pgliteDir: string;
   /** Pool size for postgres.js. */
   max?: number;
+  /** Called for every statement sent (postgres.js only): benchmarks count queries with it. */
+  onQuery?: () => void;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -41,8 +43,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       // its 3 s and Grow would stay blind after Postgres is back. Reconnecting is attempted
       // only for a query, so a short constant pause costs nothing; the dependency watch
       // paces the logging.
-      const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: 5, fetch_types: false, backoff: () => RECONNECT_PAUSE_S });
-      return { client, db: drizzle(client, { schema }) as unknown as Db };
+      const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: 5, fetch_types: false, backoff: () => RECONNECT_PAUSE_S, ...(options.onQuery ? { debug: options.onQuery } : {}) });
+      return { client, db: drizzle(preparing(client), { schema }) as unknown as Db };
     };
     let current = open();
     // Every module holds this one handle; it forwards to whichever pool is current.
@@ -90,6 +92,31 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     ping: async () => void (await db.execute(sql`select 1`)),
     close: () => client.close(),
   };
+}
+
+/**
+ * drizzle asks postgres.js not to prepare its queries (for poolers that forbid it), and
+ * postgres.js then describes each query that has parameters before running it: two round
+ * trips a query, and a transaction's queries cannot be pipelined. Grow talks to Postgres
+ * directly, so its queries are prepared on each connection as postgres.js does by default
+ * (parse once, then one round trip, several sent at once), in transactions too.
+ */
+function preparing<T extends object>(client: T): T {
+  return new Proxy(client, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop) as unknown;
+      if (typeof value !== 'function') return value;
+      const fn = value as (...args: unknown[]) => unknown;
+      if (prop === 'unsafe') return (query: string, params?: unknown[], options?: object) => fn.call(target, query, params, { ...options, prepare: true });
+      if (prop === 'begin' || prop === 'savepoint') {
+        return (...args: unknown[]) => {
+          const scope = args.pop() as (tx: object) => unknown;
+          return fn.call(target, ...args, (tx: object) => scope(preparing(tx)));
+        };
+      }
+      return fn.bind(target);
+    },
+  });
 }
 
 const PING_TIMEOUT_MS = 5_000;

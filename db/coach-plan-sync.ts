@@ -19,6 +19,8 @@ export interface CoachPlanInput {
   now: Date;
   /** The operator's window for a coach Grow has no row for yet; the built-in one when omitted. */
   defaultWorkingHours?: WorkingWindow;
+  /** Rows one statement writes at most; `ROWS_PER_STATEMENT` when omitted. */
+  rowsPerStatement?: number;
 }
 
 type PersonHours = { tz: string | null; workDays: number[] | null; workStartMinute: number | null; workEndMinute: number | null };
@@ -31,13 +33,15 @@ export function hoursOf(p: PersonHours, fallback: WorkingWindow = defaultWorking
   return workingHoursOf({ tz: p.tz, workDays: p.workDays, workStartMinute: p.workStartMinute, workEndMinute: p.workEndMinute });
 }
 
-// A statement carries at most 65,535 parameters: a deployment with thousands of coaches
-// writes its rows a thousand at a time (each row binds at most eight).
-const ROWS_PER_STATEMENT = 1000;
+/** The most parameters one Postgres statement carries. */
+export const MAX_STATEMENT_PARAMETERS = 65_535;
+// A deployment with thousands of coaches writes its rows a thousand at a time (each row
+// binds at most eight), well under that limit.
+export const ROWS_PER_STATEMENT = 1000;
 
-function chunksOf<T>(rows: T[]): T[][] {
+function chunksOf<T>(rows: T[], size = ROWS_PER_STATEMENT): T[][] {
   const chunks: T[][] = [];
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) chunks.push(rows.slice(i, i + ROWS_PER_STATEMENT));
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
   return chunks;
 }
 
@@ -64,7 +68,7 @@ export async function planCoachDigests(db: Db, input: CoachPlanInput): Promise<n
     })),
   );
   let inserted = 0;
-  for (const chunk of chunksOf(rows)) {
+  for (const chunk of chunksOf(rows, input.rowsPerStatement)) {
     inserted += (await db.insert(nudges).values(chunk).onConflictDoNothing({ target: [nudges.teamId, nudges.dedupeKey] }).returning({ id: nudges.id })).length;
   }
   return inserted;
@@ -132,7 +136,7 @@ export async function writeSessionNudges(db: Db, input: CoachPlanInput, found: C
     }];
   });
   let written = 0;
-  for (const chunk of chunksOf(rows)) {
+  for (const chunk of chunksOf(rows, input.rowsPerStatement)) {
     written += (await db
       .insert(nudges)
       .values(chunk)

@@ -9,6 +9,7 @@ import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
 import { updateRowIf } from './update-row.js';
 import { rowSeal } from './sealed.js';
+import { inTransaction } from './transaction.js';
 import { engagements, nudges, sessions } from './schema/index.js';
 
 export type EngagementRow = typeof engagements.$inferSelect;
@@ -39,7 +40,7 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
 
 export async function insertEngagement(db: Db, input: NewEngagement): Promise<{ engagement: EngagementRow; sessions: SessionRow[] }> {
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const [engagement] = await tx
         .insert(engagements)
         .values({
@@ -81,7 +82,7 @@ export async function moveEngagement(
 ): Promise<EngagementRow | undefined> {
   const over = input.to === 'ended' || input.to === 'completed';
   const stamps = over ? { endedAt: input.now } : { respondedAt: input.now };
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [row] = await tx
       .update(engagements)
       .set({ status: input.to, ...stamps })

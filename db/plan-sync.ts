@@ -2,7 +2,7 @@
 // needs, asks it, and applies the difference in one transaction: new slots inserted
 // (idempotently, by dedupe key), moved or dropped slots changed only while still pending.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { diffPlan, planEngagement, planInvitation, planSponsorAsks, type NudgeSpec, type PlanDiff, type RhythmSettings } from '../src/domain/planner/index.js';
+import { diffPlan, planEngagement, type ExistingNudge, planInvitation, planSponsorAsks, type NudgeSpec, type PlanDiff, type RhythmSettings } from '../src/domain/planner/index.js';
 import { ENGAGEMENT_PLAN_KINDS } from '../src/domain/nudge-kinds.js';
 import { defaultWorkingHours, type WorkingHours, type WorkingWindow } from '../src/domain/time/index.js';
 import type { Db, Tx } from './client.js';
@@ -10,6 +10,7 @@ import { workingHoursOf } from './people.js';
 import { actions, checkIns, engagements, nudges, people, sessions, targets } from './schema/index.js';
 import { isWorkspaceUninstalled } from './workspaces.js';
 import { syncPulsePlan } from './pulse-plan.js';
+import { inTransaction } from './transaction.js';
 
 // The kinds this plan owns; rows of other kinds (digests, briefs) are left alone.
 const PLANNED_KINDS = [...ENGAGEMENT_PLAN_KINDS];
@@ -36,16 +37,22 @@ export interface PlanSyncResult {
   restored: number;
 }
 
-async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<Spec[] | null> {
-  // The row lock makes concurrent syncs of one engagement take turns.
-  const [engagement] = await tx
-    .select()
-    .from(engagements)
-    .where(and(eq(engagements.id, input.engagementId), eq(engagements.teamId, input.teamId)))
-    .for('update');
-  if (!engagement) return null;
+async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<{ specs: Spec[]; existing: ExistingNudge[] } | null> {
+  // The row lock makes concurrent syncs of one engagement take turns. The workspace check
+  // travels with it, and every read below goes out together once the lock is held: one
+  // round trip each (postgres.js pipelines what a transaction sends at once), in order.
+  const [uninstalled, [engagement]] = await Promise.all([
+    isWorkspaceUninstalled(tx, input.teamId),
+    tx
+      .select()
+      .from(engagements)
+      .where(and(eq(engagements.id, input.engagementId), eq(engagements.teamId, input.teamId)))
+      .for('update'),
+  ]);
+  // An uninstalled workspace gets nothing new; its re-install re-plans from here.
+  if (uninstalled || !engagement) return null;
   const leaderId = engagement.leaderId;
-  const [sessionRows, [person], [openAction], [lastCheckIn], [target], [sponsor]] = await Promise.all([
+  const [sessionRows, [person], [openAction], [lastCheckIn], [target], [sponsor], existing] = await Promise.all([
     tx.select().from(sessions).where(eq(sessions.engagementId, engagement.id)),
     tx.select().from(people).where(and(eq(people.teamId, input.teamId), eq(people.userId, leaderId))),
     tx
@@ -62,6 +69,10 @@ async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<Spec[] | null> {
       .limit(1),
     tx.select({ id: targets.id }).from(targets).where(eq(targets.engagementId, engagement.id)).limit(1),
     engagement.sponsorId ? tx.select().from(people).where(and(eq(people.teamId, input.teamId), eq(people.userId, engagement.sponsorId))) : Promise.resolve([]),
+    tx
+      .select({ id: nudges.id, dedupeKey: nudges.dedupeKey, dueAt: nudges.dueAt, status: nudges.status, sessionId: nudges.sessionId })
+      .from(nudges)
+      .where(and(eq(nudges.teamId, input.teamId), eq(nudges.engagementId, input.engagementId), inArray(nudges.kind, PLANNED_KINDS))),
   ]);
   // Until Slack has told us about the leader, UTC and the operator's default window stand.
   const window = input.defaultWorkingHours ?? defaultWorkingHours;
@@ -86,7 +97,7 @@ async function loadSpecs(tx: Tx, input: PlanSyncInput): Promise<Spec[] | null> {
   const reviews = reviewTimes(person?.pausedUntil || engagement.style !== 'standard' || engagement.mutedKinds.length > 0 ? planFor(null, 'standard', []) : rhythmSpecs);
   const pulseSpecs = engagement.status === 'active' || over ? await syncPulsePlan(tx, { teamId: input.teamId, engagement, hours, ended: over, reviews, now: input.now }) : [];
   const sponsorSpecs = planSponsorAsks({ engagement, sponsorHours: sponsor ? workingHoursOf(sponsor) : fallback, closingReviewAt: reviews.closing });
-  return [...(invitation ? [invitation] : []), ...rhythmSpecs, ...pulseSpecs, ...sponsorSpecs];
+  return { specs: [...(invitation ? [invitation] : []), ...rhythmSpecs, ...pulseSpecs, ...sponsorSpecs], existing };
 }
 
 /** The stakeholders' rounds close on the leader's reviews, paused or not, sent or not. */
@@ -105,8 +116,11 @@ function valuesList(rows: { id: string; dueAt: Date }[]) {
 
 async function applyDiff(tx: Tx, input: PlanSyncInput, engagementId: string, diff: PlanDiff<Spec>): Promise<void> {
   const now = input.now.toISOString();
+  // Each group touches rows no other group touches, so they go out together (pipelined,
+  // run in order) rather than one round trip after another.
+  const writes: Promise<unknown>[] = [];
   if (diff.insert.length > 0) {
-    await tx
+    writes.push(tx
       .insert(nudges)
       .values(
         diff.insert.map((s) => ({
@@ -120,48 +134,46 @@ async function applyDiff(tx: Tx, input: PlanSyncInput, engagementId: string, dif
           ref: s.ref,
         })),
       )
-      .onConflictDoNothing({ target: [nudges.teamId, nudges.dedupeKey] });
+      .onConflictDoNothing({ target: [nudges.teamId, nudges.dedupeKey] }));
   }
   const timeOnly = diff.reschedule.filter((m) => !m.session);
   if (timeOnly.length > 0) {
-    await tx.execute(sql`update nudges set due_at = v.due_at, updated_at = ${now}::timestamptz
+    writes.push(tx.execute(sql`update nudges set due_at = v.due_at, updated_at = ${now}::timestamptz
       from (values ${valuesList(timeOnly)}) as v(id, due_at)
-      where nudges.id = v.id and nudges.status = 'pending'`);
+      where nudges.id = v.id and nudges.status = 'pending'`));
   }
   // Rare (a once-only review following another session after a cancellation): one by one.
   for (const move of diff.reschedule.filter((m) => m.session)) {
-    await tx
+    writes.push(tx
       .update(nudges)
       .set({ dueAt: move.dueAt, sessionId: move.session!.sessionId, ref: move.session!.ref, updatedAt: input.now })
-      .where(and(eq(nudges.id, move.id), eq(nudges.status, 'pending')));
+      .where(and(eq(nudges.id, move.id), eq(nudges.status, 'pending'))));
   }
   if (diff.restore.length > 0) {
-    await tx.execute(sql`update nudges set status = 'pending', due_at = v.due_at, reason = null, updated_at = ${now}::timestamptz
-      from (values ${valuesList(diff.restore)}) as v(id, due_at)
-      where nudges.id = v.id and nudges.status = 'cancelled'`);
-    for (const move of diff.restore.filter((m) => m.session)) {
-      await tx.update(nudges).set({ sessionId: move.session!.sessionId, ref: move.session!.ref }).where(eq(nudges.id, move.id));
-    }
+    writes.push((async () => {
+      await tx.execute(sql`update nudges set status = 'pending', due_at = v.due_at, reason = null, updated_at = ${now}::timestamptz
+        from (values ${valuesList(diff.restore)}) as v(id, due_at)
+        where nudges.id = v.id and nudges.status = 'cancelled'`);
+      for (const move of diff.restore.filter((m) => m.session)) {
+        await tx.update(nudges).set({ sessionId: move.session!.sessionId, ref: move.session!.ref }).where(eq(nudges.id, move.id));
+      }
+    })());
   }
   if (diff.cancel.length > 0) {
-    await tx
+    writes.push(tx
       .update(nudges)
       .set({ status: 'cancelled', reason: 'replanned', updatedAt: input.now })
-      .where(and(inArray(nudges.id, diff.cancel), eq(nudges.status, 'pending')));
+      .where(and(inArray(nudges.id, diff.cancel), eq(nudges.status, 'pending'))));
   }
+  await Promise.all(writes);
 }
 
 /** Re-plans one engagement. Call after any change to it, its sessions, its actions or check-ins. */
 export async function syncEngagementPlan(db: Db, input: PlanSyncInput): Promise<PlanSyncResult> {
-  return db.transaction(async (tx) => {
-    // An uninstalled workspace gets nothing new; its re-install re-plans from here.
-    const specs = (await isWorkspaceUninstalled(tx, input.teamId)) ? null : await loadSpecs(tx, input);
-    if (!specs) return { inserted: 0, rescheduled: 0, cancelled: 0, restored: 0 };
-    const existing = await tx
-      .select({ id: nudges.id, dedupeKey: nudges.dedupeKey, dueAt: nudges.dueAt, status: nudges.status, sessionId: nudges.sessionId })
-      .from(nudges)
-      .where(and(eq(nudges.teamId, input.teamId), eq(nudges.engagementId, input.engagementId), inArray(nudges.kind, PLANNED_KINDS)));
-    const diff = diffPlan(existing, specs);
+  return inTransaction(db, async (tx) => {
+    const loaded = await loadSpecs(tx, input);
+    if (!loaded) return { inserted: 0, rescheduled: 0, cancelled: 0, restored: 0 };
+    const diff = diffPlan(loaded.existing, loaded.specs);
     await applyDiff(tx, input, input.engagementId, diff);
     return { inserted: diff.insert.length, rescheduled: diff.reschedule.length, cancelled: diff.cancel.length, restored: diff.restore.length };
   });

@@ -46,13 +46,19 @@ export async function createEngagement(ctx: ServiceContext, input: CreateEngagem
     const { note, ...terms } = draft;
     const id = newRowId();
     const invitationNoteEnc = note ? rowSeal(ctx.cipher, 'engagements', { teamId: input.teamId, id }).seal('invitation_note_enc', note) : null;
-    created = await insertEngagement(ctx.db, { id, teamId: input.teamId, coachId: input.coachId, ...terms, invitationNoteEnc, sessionTimes: checked.sessionTimes });
+    // The engagement, its sessions and the zones Slack gave for its people commit together.
+    created = await ctx.db.transaction(async (tx) => {
+      const row = await insertEngagement(tx as unknown as Db, { id, teamId: input.teamId, coachId: input.coachId, ...terms, invitationNoteEnc, sessionTimes: checked.sessionTimes });
+      await Promise.all([
+        upsertPersonTz(tx as unknown as Db, input.teamId, draft.leaderId, leader.tz, now, ctx.defaultWorkingHours),
+        draft.sponsorId && sponsor ? upsertPersonTz(tx as unknown as Db, input.teamId, draft.sponsorId, sponsor.tz, now, ctx.defaultWorkingHours) : undefined,
+      ]);
+      return row;
+    });
   } catch (error) {
     if (error instanceof DomainError && error.code === 'conflict') return { outcome: 'invalid', errors: { leader: error.userMessage } };
     throw error;
   }
-  await upsertPersonTz(ctx.db, input.teamId, draft.leaderId, leader.tz, now, ctx.defaultWorkingHours);
-  if (draft.sponsorId && sponsor) await upsertPersonTz(ctx.db, input.teamId, draft.sponsorId, sponsor.tz, now, ctx.defaultWorkingHours);
   // Plans the invitation only: an engagement that is not active has no rhythm yet.
   await ctx.replan?.(input.teamId, created.engagement.id);
   ctx.logger.info({ teamId: input.teamId, userId: input.coachId, engagementId: created.engagement.id, sessions: draft.sessionCount }, 'engagement created');

@@ -3,6 +3,7 @@
 // a `user_change` event or the hourly sweep says about them. A changed zone re-plans the
 // leader's engagements, so nudges keep their wall-clock time in the new zone.
 import type { WebClient } from '@slack/web-api';
+import type { Db } from '../../db/client.js';
 import { findPerson, markPersonInactive, upsertPersonTz } from '../../db/people.js';
 import { syncLeaderPlans, type PlanSettings } from '../../db/plan-sync.js';
 import type { ServiceContext } from './context.js';
@@ -49,10 +50,13 @@ export async function applyUserChange(ctx: Pick<ServiceContext, 'db'> & PlanSett
   }
   const before = await findPerson(ctx.db, change.teamId, change.userId);
   const tz = change.tz ?? before?.tz ?? 'UTC';
-  await upsertPersonTz(ctx.db, change.teamId, change.userId, tz, now, ctx.defaultWorkingHours);
   const changed = before !== undefined && before.tz !== tz;
-  if (changed) {
-    await syncLeaderPlans(ctx.db, { teamId: change.teamId, leaderId: change.userId, now, rhythm: ctx.rhythm, defaultWorkingHours: ctx.defaultWorkingHours });
-  }
+  // The new zone and the plans it moves commit together: were they apart, a crash between
+  // the two would leave the plans in the old zone, and nothing would notice again.
+  await ctx.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    await upsertPersonTz(db, change.teamId, change.userId, tz, now, ctx.defaultWorkingHours);
+    if (changed) await syncLeaderPlans(db, { teamId: change.teamId, leaderId: change.userId, now, rhythm: ctx.rhythm, defaultWorkingHours: ctx.defaultWorkingHours });
+  });
   return changed;
 }

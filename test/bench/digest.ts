@@ -7,7 +7,7 @@
 // and the total is extrapolated from the rate of its last minute, and says so.
 import { LogLevel, WebClient } from '@slack/web-api';
 import { sql } from 'drizzle-orm';
-import { rowsOf } from '../../db/client.js';
+import { openDatabase, rowsOf } from '../../db/client.js';
 import { checkIns, engagements, people, sessions } from '../../db/schema/index.js';
 import { planCoachNudges } from '../../jobs/plan-coach-nudges.js';
 import { BOT_TOKEN, startDeliveryFixture, TEAM } from '../jobs/support/delivery-fixture.js';
@@ -21,6 +21,7 @@ export async function benchDigest(args: string[]): Promise<string> {
   const coaches = Number(args[0] ?? 10_000);
   const boundS = Number(process.env.BENCH_DIGEST_SECONDS ?? 600);
   const f = await startDeliveryFixture();
+  let closeCounted = async () => {};
   try {
     const coachOf = (i: number) => `UCD${String(i).padStart(6, '0')}`;
     const leaderOf = (i: number) => `ULD${String(i).padStart(6, '0')}`;
@@ -71,7 +72,11 @@ export async function benchDigest(args: string[]): Promise<string> {
     const settled = async () => rowsOf<{ status: string; n: number }>(await f.db.db.execute(sql`select status, count(*)::int as n from nudges
       where kind in ('digest', 'brief') and due_at <= ${due.toISOString()}::timestamptz group by 1`));
     const skip = f.emu.calls.length;
-    await f.startWorker({ concurrency: CONCURRENCY });
+    // The worker gets a pool of its own that counts the statements it sends.
+    let statements = 0;
+    const counted = await openDatabase({ databaseUrl: f.db.url, pgliteDir: '', max: 10, onQuery: () => void statements++ });
+    closeCounted = () => counted.close();
+    await f.startWorker({ concurrency: CONCURRENCY, db: counted.db });
     const t0 = performance.now();
     await f.reconcile({ batchSize: owed });
     const samples: Array<{ at: number; done: number }> = [];
@@ -97,9 +102,11 @@ export async function benchDigest(args: string[]): Promise<string> {
         ? `  rendered and sent: ${owed} in ${elapsedS.toFixed(1)} s, ${((elapsedS * 1000) / owed).toFixed(2)} ms per message of throughput (${(owed / elapsedS).toFixed(0)} msg/s), ${(((elapsedS * 1000) / owed) / baselineMsEach).toFixed(1)}x a plain post`
         : `  stopped at the ${boundS} s bound: ${done} of ${owed} settled in ${elapsedS.toFixed(1)} s; steady rate over the last minute ${steady.toFixed(1)} msg/s (${(1000 / steady).toFixed(2)} ms per message, ${((1000 / steady) / baselineMsEach).toFixed(1)}x a plain post); extrapolated total ${((owed / steady)).toFixed(0)} s — an extrapolation, not a measurement`,
       `  outcomes: ${statuses.map((r) => `${r.status} ${r.n}`).join(', ')}; ${posts} accepted chat.postMessage`,
+      `  statements the worker sent: ${statements}, ${(statements / Math.max(1, done)).toFixed(1)} per message settled (claim, read, render, record)`,
     ];
     return `${lines.join('\n')}\n`;
   } finally {
     await f.close();
+    await closeCounted();
   }
 }

@@ -2,11 +2,14 @@
 // week however often (and however concurrently) the planner runs, none for a coach
 // without a running engagement, one brief per upcoming session, and a moved session
 // moves its pending brief but never one already sent.
-import { and, eq, sql } from 'drizzle-orm';
-import { rowsOf as dbRowsOf } from '../../db/client.js';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { rowsOf as dbRowsOf, type Db } from '../../db/client.js';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planCoachDigests, planSessionBriefs } from '../../db/coach-plan-sync.js';
+import { MAX_STATEMENT_PARAMETERS, planCoachDigests, planSessionBriefs, ROWS_PER_STATEMENT } from '../../db/coach-plan-sync.js';
+import * as schema from '../../db/schema/index.js';
 import { engagements, nudges, people, sessions } from '../../db/schema/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
@@ -98,37 +101,58 @@ describe('planSessionBriefs', () => {
   });
 });
 
-describe('a deployment with thousands of coaches', () => {
+describe('a deployment with more rows than one statement carries', () => {
+  // A statement carries at most 65,535 parameters, so the planners write in chunks. A few
+  // hundred coaches with a chunk of 100 rows prove the chunking (counted statements); the
+  // default chunk is checked against the limit on its own.
   let many: TestDatabase;
+  let client: postgres.Sql;
+  let counted: Db;
+  let inserts = 0;
   const MANY = 'T0MANYCOAC';
-  const COACHES = 7_000;
+  const COACHES = 250;
+  const CHUNK = 100;
   const monday = new Date('2026-03-09T06:00:00Z');
   beforeAll(async () => {
     many = await createTestDatabase();
-    // One engagement per coach, two sessions in the next fortnight: more digest and brief
-    // rows than one statement's 65,535 parameters can carry.
+    // One engagement per coach, two sessions in the next fortnight.
     await many.db.execute(sql.raw(`
       insert into engagements (id, team_id, coach_id, leader_id, status, start_date)
         select md5('m' || g)::uuid, '${MANY}', 'UCM' || g, 'ULM' || g, 'active', date '2026-02-02' from generate_series(1, ${COACHES}) g;
       insert into sessions (team_id, engagement_id, seq, scheduled_at)
         select '${MANY}', md5('m' || g)::uuid, k, timestamptz '${monday.toISOString()}' + (k * 7 - 4) * interval '1 day'
         from generate_series(1, ${COACHES}) g, generate_series(1, 2) k;`));
-  }, 300_000);
+    client = postgres(many.url, { max: 1, onnotice: () => {}, debug: (_, query) => void (/^\s*insert into "nudges"/i.test(query) && inserts++) });
+    counted = drizzle(client, { schema }) as unknown as Db;
+  });
   afterAll(async () => {
+    await client?.end();
     await many?.drop();
   });
 
-  it('plans every coach digest and every brief, and a second run adds nothing', async () => {
-    const digests = await planCoachDigests(many.db, { teamId: MANY, now: monday });
-    const briefs = await planSessionBriefs(many.db, { teamId: MANY, now: monday });
+  it('binds fewer parameters per statement than Postgres allows, with the default chunk', () => {
+    // Every row binds at most one parameter per column of the table.
+    expect(ROWS_PER_STATEMENT * Object.keys(getTableColumns(nudges)).length).toBeLessThan(MAX_STATEMENT_PARAMETERS);
+  });
+
+  it('writes more rows than a chunk holds in several statements, plans every coach digest and every brief, and a second run adds nothing', async () => {
+    const input = { teamId: MANY, now: monday, rowsPerStatement: CHUNK };
+    inserts = 0;
+    const digests = await planCoachDigests(counted, input);
+    const digestStatements = inserts;
+    inserts = 0;
+    const briefs = await planSessionBriefs(counted, input);
+    const briefStatements = inserts;
     const count = async (kind: string) => rowsOfCount(await many.db.execute(sql`select count(*)::int as n, count(distinct recipient_id)::int as coaches from nudges where kind = ${kind}`));
     expect(await count('digest')).toEqual({ n: digests, coaches: COACHES });
     expect(digests).toBeGreaterThanOrEqual(COACHES);
+    expect(digestStatements).toBe(Math.ceil(digests / CHUNK));
     expect(await count('brief')).toEqual({ n: 2 * COACHES, coaches: COACHES });
     expect(briefs).toBe(2 * COACHES);
-    expect(await planCoachDigests(many.db, { teamId: MANY, now: monday })).toBe(0);
-    expect(await planSessionBriefs(many.db, { teamId: MANY, now: monday })).toBe(0);
-  }, 300_000);
+    expect(briefStatements).toBe(Math.ceil(briefs / CHUNK));
+    expect(await planCoachDigests(counted, input)).toBe(0);
+    expect(await planSessionBriefs(counted, input)).toBe(0);
+  });
 });
 
 function rowsOfCount(result: unknown): { n: number; coaches: number } {
