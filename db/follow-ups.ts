@@ -4,12 +4,11 @@ import { and, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import { newestOfLeader, type SinceLastSession } from './leader-rows.js';
 import { rowSeal } from './sealed.js';
-import type { Db } from './client.js';
+import type { Db, Tx } from './client.js';
 import { actions, engagements, nudges, people } from './schema/index.js';
 
 export type NudgeRow = typeof nudges.$inferSelect;
 export type ActionRow = typeof actions.$inferSelect;
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface FollowUpClickRows {
   nudge: NudgeRow | null;

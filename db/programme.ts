@@ -3,13 +3,11 @@
 // table, for every engagement asked about at once).
 import { and, eq, inArray, isNotNull, min, ne } from 'drizzle-orm';
 import type { SponsorRecord } from '../src/domain/privacy/index.js';
-import type { Db } from './client.js';
+import type { Db, Tx } from './client.js';
 import { updateRowIf } from './update-row.js';
 import type { Cipher } from '../src/crypto.js';
 import { rowSeal } from './sealed.js';
 import { engagements, nudges, programmeAdmins, programmeCoaches, pulseRounds, sessions, sponsorAnswers, targets } from './schema/index.js';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export async function listProgrammeRoles(db: Db, teamId: string): Promise<{ admins: string[]; coaches: string[] }> {
   const [admins, coaches] = await Promise.all([

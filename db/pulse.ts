@@ -5,12 +5,11 @@
 import { and, asc, count, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import type { PulseAnswer, PulseStage, ResponseFacts } from '../src/domain/pulse/index.js';
-import type { Db } from './client.js';
+import type { Db, Tx } from './client.js';
 import { updateRowIf } from './update-row.js';
 import { newRowId, rowSeal } from './sealed.js';
 import { engagements, pulseInvitations, pulseResponses, pulseRounds, pulseStakeholders } from './schema/index.js';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type PulseRoundRow = typeof pulseRounds.$inferSelect;
 export type InvitationStatus = (typeof pulseInvitations.$inferSelect)['status'];
 
