@@ -14,6 +14,7 @@ export interface FollowUpClickRows {
   nudge: NudgeRow | null;
   action: ActionRow | null;
   engagementStatus: (typeof engagements.$inferSelect)['status'] | null;
+  engagementStyle: (typeof engagements.$inferSelect)['style'] | null;
   askedAgainSince: boolean;
 }
 
@@ -21,7 +22,7 @@ export async function loadFollowUpClick(db: Db, teamId: string, nudgeId: string,
   const [[nudge], [found]] = await Promise.all([
     db.select().from(nudges).where(and(eq(nudges.teamId, teamId), eq(nudges.id, nudgeId))),
     db
-      .select({ action: actions, status: engagements.status })
+      .select({ action: actions, status: engagements.status, style: engagements.style })
       .from(actions)
       .leftJoin(engagements, eq(engagements.id, actions.engagementId))
       .where(and(eq(actions.teamId, teamId), eq(actions.id, actionId))),
@@ -44,7 +45,7 @@ export async function loadFollowUpClick(db: Db, teamId: string, nudgeId: string,
       .limit(1);
     askedAgainSince = !!later;
   }
-  return { nudge: nudge ?? null, action: found?.action ?? null, engagementStatus: found?.status ?? null, askedAgainSince };
+  return { nudge: nudge ?? null, action: found?.action ?? null, engagementStatus: found?.status ?? null, engagementStyle: found?.style ?? null, askedAgainSince };
 }
 
 async function noteEngagement(tx: Tx, teamId: string, leaderId: string, nudgeId: string, now: Date): Promise<void> {

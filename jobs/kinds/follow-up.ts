@@ -7,6 +7,7 @@ import { buildFollowUpMessage } from '../../src/slack/blocks/nudge-follow-up.js'
 import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
 import { loadExpectation, loadRowStyle } from './nudge-facts.js';
 import { askQuestions } from '../../src/services/questions.js';
+import { followUpHeadingUse } from '../../src/domain/engagement/follow-up.js';
 import { AT_WORK, cancelled, failed, post, skipped, type KindDefinition } from './kind-definition.js';
 
 export const followUp: KindDefinition = {
@@ -27,8 +28,10 @@ export const followUp: KindDefinition = {
     const actionText = rowSeal(cipher, 'actions', action).open('text_enc', action.textEnc);
     const style = await loadRowStyle(input);
     const expectation = style === 'experiment' ? await loadExpectation(db, cipher, row.teamId, action.checkInId) : null;
-    // The prediction is followed by a question from the bank on what did happen, never the same one twice in a row.
-    const outcome = expectation ? (await askQuestions({ db, cipher, now: () => now }, { teamId: row.teamId, leaderId: row.recipientId, engagementId: row.engagementId, seed: row.id }, ['outcome'])).outcome : null;
-    return post(buildFollowUpMessage({ nudgeId: row.id, actionId, actionText, dueAt: action.dueAt, tz: person.tz, style, expectation, outcomeQuestion: outcome?.text }));
+    // The heading is a question from the bank at the style's moment, and a prediction is followed by one on what
+    // did happen: neither the same as this leader's last.
+    const headingUse = followUpHeadingUse(style);
+    const asked = await askQuestions({ db, cipher, now: () => now }, { teamId: row.teamId, leaderId: row.recipientId, engagementId: row.engagementId, seed: row.id }, expectation ? [headingUse, 'outcome'] : [headingUse]);
+    return post(buildFollowUpMessage({ nudgeId: row.id, actionId, actionText, dueAt: action.dueAt, tz: person.tz, style, expectation, heading: asked[headingUse].text, outcomeQuestion: asked.outcome?.text }));
   },
 };

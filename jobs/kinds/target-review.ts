@@ -27,8 +27,8 @@ export function targetReview(stage: ReviewStage): KindDefinition {
         .orderBy(asc(targets.position));
       const list = rows.map((t) => ({ description: rowSeal(cipher, 'targets', t).open('description_enc', t.descriptionEnc), baseline: t.baseline }));
       const experiments = stage === 'closing' && (await loadRowStyle(input)) === 'experiment' ? await listExperiments(db, cipher, row.teamId, row.engagementId!) : undefined;
-      // The midpoint opens with a question from the bank, never the one this leader was asked at their last midpoint.
-      const question = stage === 'midpoint' ? (await askQuestions({ db, cipher, now: () => now }, { teamId: row.teamId, leaderId: row.recipientId, engagementId: row.engagementId, seed: row.id }, ['midpoint'])).midpoint.text : undefined;
+      // Each review opens with a question from the bank, never the one this leader was asked at that stage last time; its modal asks it again.
+      const question = (await askQuestions({ db, cipher, now: () => now }, { teamId: row.teamId, leaderId: row.recipientId, engagementId: row.engagementId, seed: row.id }, [stage]))[stage].text;
       return post(buildReviewMessage({ nudgeId: row.id, engagementId: row.engagementId!, stage, targets: list, experiments, question }));
     },
   };

@@ -4,7 +4,8 @@
 import { rowSeal } from '../../db/sealed.js';
 import { answerAction, loadFollowUpClick, snoozeAction, type FollowUpClickRows } from '../../db/follow-ups.js';
 import { findPerson, workingHoursOf } from '../../db/people.js';
-import { judgeFollowUpClick, SNOOZE_WORKING_DAYS, type ActionStatus, type FollowUpAnswer, type StaleReason } from '../domain/engagement/follow-up.js';
+import { followUpHeadingUse, judgeFollowUpClick, SNOOZE_WORKING_DAYS, type ActionStatus, type FollowUpAnswer, type StaleReason } from '../domain/engagement/follow-up.js';
+import type { Style } from '../domain/engagement/style.js';
 import { addWorkingDays } from '../domain/time/index.js';
 import type { ServiceContext } from './context.js';
 import { openNextAction } from './next-action.js';
@@ -26,6 +27,9 @@ export interface FollowUpView {
   tz: string;
   /** The question asked back once answered, from the bank (or the coach's own). */
   question?: string;
+  /** While the action is open: the message's heading as the follow-up asked it, and the engagement's style. */
+  heading?: string;
+  style?: Style;
   /** A reflection on it says what the leader will try next, not yet made their next action. */
   tryNext?: boolean;
 }
@@ -39,7 +43,7 @@ export type FollowUpResult =
 export function viewOf(ctx: ServiceContext, rows: FollowUpClickRows, tz: string): FollowUpView | null {
   if (!rows.action) return null;
   const a = rows.action;
-  return { actionText: rowSeal(ctx.cipher, 'actions', a).open('text_enc', a.textEnc), dueAt: a.dueAt, status: a.status, answeredAt: a.answeredAt, tz };
+  return { actionText: rowSeal(ctx.cipher, 'actions', a).open('text_enc', a.textEnc), dueAt: a.dueAt, status: a.status, answeredAt: a.answeredAt, tz, ...(rows.engagementStyle ? { style: rows.engagementStyle } : {}) };
 }
 
 /** Reads the click's rows and judges it; `answering` is false for Reflect…. */
@@ -61,8 +65,13 @@ export async function judgeClick(ctx: ServiceContext, input: FollowUpClick, answ
   return { rows, verdict, person, tz: person?.tz ?? 'UTC' };
 }
 
-/** An answered action's view with the question it was asked back, as asked. */
+/** An answered action's view with the question it was asked back, as asked; an open one's with the heading it was asked under. */
 export async function withAskedQuestion(ctx: ServiceContext, input: { teamId: string; userId: string; engagementId: string | null }, view: FollowUpView | null): Promise<FollowUpView | null> {
+  if (view?.status === 'open') {
+    const use = followUpHeadingUse(view.style);
+    const asked = await questionsAsked(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: input.engagementId, seed: view.status }, [use]);
+    return { ...view, heading: asked[use].text };
+  }
   if (!view || !(view.status === 'done' || view.status === 'partly' || view.status === 'not_yet')) return view;
   const use = `follow_up_${view.status}` as const;
   const asked = await questionsAsked(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: input.engagementId, seed: view.status }, [use]);

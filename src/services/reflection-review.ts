@@ -24,18 +24,17 @@ export interface ReviewClick {
 }
 
 /**
- * The review as the modal opens it: the midpoint asks again the question its DM asked; a
- * closing review also asks one looking-back question from the bank.
+ * The review as the modal opens it: it opens with the question its DM asked; a closing
+ * review also asks one looking-back question from the bank.
  */
 export async function openReview(ctx: ServiceContext, input: ReviewClick) {
   const check = await checkReview(ctx, input);
   if (check.outcome !== 'open') return check;
-  if (check.stage === 'midpoint') {
-    const { midpoint } = await questionsAsked(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: input.engagementId, seed: input.nudgeId }, ['midpoint']);
-    return { ...check, opening: midpoint.text };
-  }
-  const { review } = await askQuestions(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: input.engagementId, seed: input.nudgeId }, ['review']);
-  return { ...check, question: { id: review.id, text: review.text } };
+  const asking = { teamId: input.teamId, leaderId: input.userId, engagementId: input.engagementId, seed: input.nudgeId };
+  const opening = (await questionsAsked(ctx, asking, [check.stage]))[check.stage].text;
+  if (check.stage === 'midpoint') return { ...check, opening };
+  const { review } = await askQuestions(ctx, asking, ['review']);
+  return { ...check, opening, question: { id: review.id, text: review.text } };
 }
 
 export type ReviewCheck =

@@ -118,7 +118,7 @@ describe('two leaders, two experiences', () => {
     });
     const followUp = await deliverNudge(app.stage, await pendingNudge(app.stage, eli.userId, 'follow_up'));
     const t = text(followUp.message.blocks);
-    expect(t).toContain('How did your experiment go?');
+    expect(bankAsked('follow_up_experiment', followUp.message.blocks)).toHaveLength(1);
     expect(t).toContain('Nobody will notice I am gone');
     expect(bankAsked('outcome', followUp.message.blocks)).toHaveLength(1);
     expect(t).not.toContain('Takes 30 seconds.');

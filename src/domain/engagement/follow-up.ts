@@ -3,10 +3,18 @@
 // back. A stale click changes nothing; the message just catches up.
 import type { EngagementStatus } from '../planner/types.js';
 import { bankText } from '../questions/draw.js';
+import type { Style } from './style.js';
 
 export type FollowUpAnswer = 'done' | 'partly' | 'not_yet';
 export type ActionStatus = 'open' | FollowUpAnswer | 'dropped';
 export const SNOOZE_WORKING_DAYS = 2;
+
+/** The moment a follow-up's heading is drawn at: the styles that word it their own way have their own. */
+export function followUpHeadingUse(style: Style | null | undefined): 'follow_up' | 'follow_up_experiment' | 'follow_up_own' {
+  if (style === 'experiment') return 'follow_up_experiment';
+  if (style === 'goal_first') return 'follow_up_own';
+  return 'follow_up';
+}
 
 export interface FollowUpClickFacts {
   clickerId: string;

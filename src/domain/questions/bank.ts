@@ -10,7 +10,9 @@
 // roster's signals, the brief's suggested openings for a style and its foundation
 // question) — the coach asks those, in their own words, not Grow; the rating and choice
 // labels (commitment and openness 1 to 10, "Does one of these sound like you?"), whose
-// fixed wording keeps the numbers comparable; and the stakeholder pulse's questions.
+// fixed wording keeps the numbers comparable; "What would make it a 10?" after a low
+// commitment, the wording the design of the practice names (it reads against the 1–10
+// scale); and the stakeholder pulse's questions.
 import { z } from 'zod';
 import data from './bank.json' with { type: 'json' };
 import { QUESTION_USES, type QuestionUse } from './uses.js';

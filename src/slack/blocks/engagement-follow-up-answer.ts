@@ -4,6 +4,7 @@
 import { formatLocalDate } from '../../domain/checkin/due-date.js';
 import type { Visibility } from '../../domain/checkin/rules.js';
 import { ANSWER_TEXT, isAnswer, STALE_TEXT, type FollowUpAnswer, type StaleReason } from '../../domain/engagement/follow-up.js';
+import type { Style } from '../../domain/engagement/style.js';
 import { encodeNudgeValue } from '../nudge-button-value.js';
 import { VISIBILITY_TEXT } from './checkin-modal.js';
 import { actionsBlock, context, message, section, type Block, type Message } from './kit.js';
@@ -27,6 +28,9 @@ export interface AnsweredView {
   question?: string;
   /** Offer "Make this my next action": a reflection on it says what the leader will try next. */
   tryNext?: boolean;
+  /** While the action is open: the follow-up's heading as it was asked, and the engagement's style. */
+  heading?: string;
+  style?: Style;
 }
 
 const quoted = (v: AnsweredView) => userTextSection(`_Your action, due ${formatLocalDate(v.dueAt, v.tz)}:_`, v.actionText);
@@ -78,7 +82,7 @@ export function reflectedMessage(v: AnsweredView, visibility: Visibility, tryNex
   const note = `📝 Reflection saved — ${VISIBILITY_TEXT[visibility].toLowerCase()}.`;
   if (isAnswer(v.status as FollowUpAnswer)) return answered(v, v.status as FollowUpAnswer, note, tryNext);
   if (v.status !== 'open') return message({ notification: 'Grow: reflection saved.', blocks: [quoted(v), context(note)] });
-  const open = buildFollowUpMessage({ nudgeId: v.nudgeId, actionId: v.actionId, actionText: v.actionText, dueAt: v.dueAt, tz: v.tz });
+  const open = buildFollowUpMessage({ nudgeId: v.nudgeId, actionId: v.actionId, actionText: v.actionText, dueAt: v.dueAt, tz: v.tz, heading: v.heading, style: v.style });
   const next = tryNext ? [actionsBlock(FOLLOW_UP_NEXT_BLOCK_ID, [nextActionButton(v)])] : [];
   return message({ notification: 'Grow: reflection saved.', blocks: [...open.blocks.filter((b) => b.type !== 'context'), ...next, context(note)] });
 }

@@ -7,12 +7,14 @@ import { quoteUserText } from '../mrkdwn.js';
 import { context, message, option, plain, section, type Message } from './kit.js';
 import type { Visibility } from '../../domain/checkin/rules.js';
 import { coachSeesSentence } from '../../domain/privacy/promises.js';
+import { defaultQuestion } from '../../domain/questions/draw.js';
 import { CALLBACKS } from '../ids.js';
 
 export const MOMENT_NOTE_MAX = 1000;
 export const momentMetadataSchema = z.object({ channel: z.string().max(40), ts: z.string().max(40) });
 
-export function momentModal(input: { channel: string; ts: string; excerpt: string }): View {
+/** `question`: the note's label, drawn from the bank for this leader (its first when absent). */
+export function momentModal(input: { channel: string; ts: string; excerpt: string; question?: string }): View {
   return {
     type: 'modal',
     callback_id: CALLBACKS.moment,
@@ -26,7 +28,7 @@ export function momentModal(input: { channel: string; ts: string; excerpt: strin
         type: 'input',
         block_id: 'note',
         optional: true,
-        label: plain('What makes this moment worth bringing to your next session?'),
+        label: plain(input.question ?? defaultQuestion('moment_note')),
         element: { type: 'plain_text_input', action_id: 'note', multiline: true, max_length: MOMENT_NOTE_MAX },
       },
       {

@@ -5,6 +5,7 @@ import { encodeNudgeValue } from '../nudge-button-value.js';
 import { actionsBlock, context, message, section } from './kit.js';
 import { LIGHT_DURATION, type Style } from '../../domain/engagement/style.js';
 import { defaultQuestion } from '../../domain/questions/draw.js';
+import { followUpHeadingUse } from '../../domain/engagement/follow-up.js';
 import { userTextSection, type NudgeMessage } from './nudge-message.js';
 import { NUDGE_ACTIONS } from '../ids.js';
 
@@ -23,19 +24,16 @@ export interface FollowUpInput {
   expectation?: string | null;
   /** Asked under the prediction: what did happen, drawn from the bank (its first when absent). */
   outcomeQuestion?: string;
+  /** The heading, drawn from the bank at the style's moment (that moment's first when absent). */
+  heading?: string;
 }
-
-const HEADING: Partial<Record<Style, string>> = {
-  experiment: '*How did your experiment go?*',
-  goal_first: '*How is it going with what you wanted for yourself?*',
-};
 
 export function buildFollowUpMessage(input: FollowUpInput): NudgeMessage {
   const value = encodeNudgeValue({ nudgeId: input.nudgeId, actionId: input.actionId });
   return message({
     notification: 'Grow: how is it going with what you committed to?',
     blocks: [
-      section(HEADING[input.style ?? 'standard'] ?? '*How is it going with what you committed to?*'),
+      section(`*${input.heading ?? defaultQuestion(followUpHeadingUse(input.style))}*`),
       userTextSection(`_Your action, due ${formatLocalDate(input.dueAt, input.tz)}:_`, input.actionText),
       ...(input.expectation ? [userTextSection('_You expected:_', input.expectation), section(`*${input.outcomeQuestion ?? defaultQuestion('outcome')}* Tap how it went, then *Reflect…* to note what happened.`)] : []),
       ...(input.style === 'light' ? [context(LIGHT_DURATION.follow_up!)] : []),

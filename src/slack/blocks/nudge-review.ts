@@ -25,7 +25,7 @@ export interface ReviewInput {
   targets: ReviewTarget[];
   /** The experiment style's closing review: predictions against outcomes. */
   experiments?: Experiment[];
-  /** The midpoint's question, drawn from the bank for this leader (its first when absent). */
+  /** The opening question, drawn from the bank for this leader at the stage's moment (its first when absent). */
   question?: string;
 }
 
@@ -44,12 +44,12 @@ function experimentBlocks(list: readonly Experiment[]): Block[] {
 }
 
 const OPENING = {
-  midpoint: (question: string) => `*You are halfway through your coaching.* ${question}`,
-  closing: () => '*Your coaching engagement has reached its last session.* Looking back, where are you now on what you set out to change?',
+  midpoint: '*You are halfway through your coaching.*',
+  closing: '*Your coaching engagement has reached its last session.*',
 } as const;
 
 export function buildReviewMessage(input: ReviewInput): NudgeMessage {
-  const blocks: Block[] = [section(OPENING[input.stage](input.question ?? defaultQuestion('midpoint')))];
+  const blocks: Block[] = [section(`${OPENING[input.stage]} ${input.question ?? defaultQuestion(input.stage)}`)];
   input.targets.slice(0, 3).forEach((target, i) => {
     blocks.push(userTextSection(`*Target ${i + 1}* (you started at ${target.baseline}/10):`, target.description, TARGET_TEXT_MAX));
   });

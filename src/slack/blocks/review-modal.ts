@@ -47,13 +47,13 @@ export interface ReviewModalInput {
   stakeholders?: ReviewStakeholderScores | null;
   /** The closing review's looking-back question. */
   question?: { id: string; text: string };
-  /** The midpoint's question, as its DM asked it (the bank's first when absent). */
+  /** The opening question, as the review's DM asked it (the bank's first for the stage when absent). */
   opening?: string;
 }
 
 export function reviewModal(input: ReviewModalInput): View {
   const blocks: Block[] = [
-    section(input.stage === 'midpoint' ? `*Halfway through.* ${input.opening ?? defaultQuestion('midpoint')}` : '*Your last session is behind you.* Where are you now on each target?'),
+    section(`${input.stage === 'midpoint' ? '*Halfway through.*' : '*Your last session is behind you.*'} ${input.opening ?? defaultQuestion(input.stage)}`),
   ];
   for (const t of input.targets.slice(0, 3)) {
     const since = input.stage === 'closing' && t.midpointRating ? `, ${t.midpointRating}/10 at the midpoint` : '';

@@ -3,7 +3,7 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { visibilitySchema } from '../../domain/checkin/rules.js';
 import { offerSupportIfNeeded } from '../support-signpost.js';
-import { saveMoment } from '../../services/moment.js';
+import { momentQuestion, saveMoment } from '../../services/moment.js';
 import { MOMENT_NOTE_MAX, momentMetadataSchema, momentModal, momentSavedMessage } from '../blocks/moment-modal.js';
 import { sendDm } from './engagement-interaction.js';
 import type { SlackDeps } from '../deps.js';
@@ -13,9 +13,10 @@ import { readInput, viewStateSchema } from '../read-view-state.js';
 import { CALLBACKS, SHORTCUTS } from '../ids.js';
 
 export function registerSaveMoment(app: App, deps: SlackDeps): void {
-  app.shortcut<MessageShortcut>(SHORTCUTS.saveMoment, async ({ ack, shortcut, client }) => {
+  app.shortcut<MessageShortcut>(SHORTCUTS.saveMoment, async ({ ack, shortcut, client, context }) => {
     await ack();
-    const view = momentModal({ channel: shortcut.channel.id, ts: shortcut.message.ts, excerpt: shortcut.message.text ?? '' });
+    const question = await momentQuestion(deps, { teamId: context.teamId ?? '', leaderId: shortcut.user.id });
+    const view = momentModal({ channel: shortcut.channel.id, ts: shortcut.message.ts, excerpt: shortcut.message.text ?? '', question });
     await client.views.open({ trigger_id: shortcut.trigger_id, view });
   });
 

@@ -13,9 +13,17 @@ import { contractingModal } from '../../../src/slack/blocks/contracting-modal.js
 import { buildReviewMessage } from '../../../src/slack/blocks/nudge-review.js';
 import { askedFromView } from '../../../src/slack/checkin/checkin-form.js';
 import { checkInQuestionUses } from '../../../src/domain/checkin/questions.js';
+import { buildCheckInPromptMessage } from '../../../src/slack/blocks/nudge-checkin-prompt.js';
+import { buildFollowUpMessage } from '../../../src/slack/blocks/nudge-follow-up.js';
+import { momentModal } from '../../../src/slack/blocks/moment-modal.js';
+import { coachQuestionModal } from '../../../src/slack/blocks/coach-question-modal.js';
+import { followUpHeadingUse } from '../../../src/domain/engagement/follow-up.js';
+import { STYLES } from '../../../src/domain/engagement/style.js';
+import { QUESTION_USES, type QuestionUse } from '../../../src/domain/questions/uses.js';
 
 const inBank = (text: string) => QUESTION_BANK.some((q) => q.text === text);
 const ID = '00000000-0000-4000-8000-000000000001';
+const lastAt = (use: QuestionUse) => QUESTION_BANK.filter((q) => q.use === use).at(-1)!.text;
 const labelOf = (blocks: unknown[], blockId: string) => (blocks.find((b) => (b as { block_id?: string }).block_id === blockId) as { label?: { text: string } } | undefined)?.label?.text;
 
 describe('prompts come from the bank', () => {
@@ -77,5 +85,40 @@ describe('prompts come from the bank', () => {
     const closing = JSON.stringify(closingSummaryMessage([]).blocks);
     expect(closing).not.toContain('?');
     expect(closing).toContain('/grow export');
+  });
+
+  it('the check-in prompt, the follow-up’s heading in every style and the moment’s note ask what was drawn, the bank’s first before anything was', () => {
+    expect(defaultQuestion('checkin_prompt')).toBe('What came out of your session?');
+    expect(JSON.stringify(buildCheckInPromptMessage({ nudgeId: ID }).blocks)).toContain(defaultQuestion('checkin_prompt'));
+    expect(JSON.stringify(buildCheckInPromptMessage({ nudgeId: ID, question: lastAt('checkin_prompt') }).blocks)).toContain(lastAt('checkin_prompt'));
+    expect(STYLES.map(followUpHeadingUse)).toEqual(['follow_up', 'follow_up', 'follow_up_experiment', 'follow_up_own', 'follow_up']);
+    const followUp = (style: (typeof STYLES)[number], heading?: string) =>
+      JSON.stringify(buildFollowUpMessage({ nudgeId: ID, actionId: ID, actionText: 'Ask first', dueAt: new Date(), tz: 'UTC', style, heading }).blocks);
+    for (const style of STYLES) {
+      const use = followUpHeadingUse(style);
+      expect(followUp(style), style).toContain(defaultQuestion(use));
+      expect(followUp(style, lastAt(use)), style).toContain(lastAt(use));
+    }
+    expect(defaultQuestion('follow_up')).toBe('How is it going with what you committed to?');
+    expect(labelOf(momentModal({ channel: 'C0GENERAL1', ts: '1.2', excerpt: 'x' }).blocks, 'note')).toBe(defaultQuestion('moment_note'));
+    expect(labelOf(momentModal({ channel: 'C0GENERAL1', ts: '1.2', excerpt: 'x', question: lastAt('moment_note') }).blocks, 'note')).toBe(lastAt('moment_note'));
+  });
+
+  it('the closing review opens with the drawn bank question, in the DM and in its modal', () => {
+    const drawn = lastAt('closing');
+    const target = { position: 1, description: 'Ask first', baseline: 4, midpointRating: 5, closingRating: null };
+    expect(JSON.stringify(buildReviewMessage({ nudgeId: ID, engagementId: ID, stage: 'closing', targets: [target], question: drawn }).blocks)).toContain(drawn);
+    expect(JSON.stringify(reviewModal({ meta: { nudgeId: ID, engagementId: ID }, stage: 'closing', targets: [target], opening: drawn }).blocks)).toContain(drawn);
+    expect(JSON.stringify(buildReviewMessage({ nudgeId: ID, engagementId: ID, stage: 'closing', targets: [] }).blocks)).toContain(defaultQuestion('closing'));
+    expect(JSON.stringify(reviewModal({ meta: { nudgeId: ID, engagementId: ID }, stage: 'closing', targets: [target] }).blocks)).toContain(defaultQuestion('closing'));
+  });
+
+  it('a coach can add a question of their own at every moment Grow asks at, each named once', () => {
+    const view = coachQuestionModal({ engagementId: ID, leaderId: 'U0LEADER01' });
+    const select = view.blocks.find((b) => (b as { block_id?: string }).block_id === 'use') as { element: { options: { text: { text: string }; value: string }[] } };
+    expect(select.element.options.map((o) => o.value)).toEqual([...QUESTION_USES]);
+    const labels = select.element.options.map((o) => o.text.text);
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const use of ['checkin_prompt', 'follow_up', 'follow_up_experiment', 'follow_up_own', 'moment_note', 'closing'] as const) expect(QUESTION_USES).toContain(use);
   });
 });
