@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { View } from '@slack/types';
 import type { BriefModel, DigestLeader } from '../../../src/domain/digest/index.js';
-import { buildBriefMessage } from '../../../src/slack/blocks/brief-message.js';
+import { briefOnItsWayMessage, buildBriefMessage } from '../../../src/slack/blocks/brief-message.js';
 import { checkInConfirmation } from '../../../src/slack/blocks/checkin-confirmation.js';
 import { dmReplyKept, dmReplyNoAction, dmReplyNotKept, dmReplyOffer } from '../../../src/slack/blocks/dm-reply.js';
 import { buildPreconditionMessage, preconditionAnsweredMessage } from '../../../src/slack/blocks/nudge-precondition.js';
@@ -114,6 +114,7 @@ const programmeReport = (t: string) =>
 
 const CASES: Record<string, Case> = {
   buildBriefMessage: { quotes: true, build: (t) => [{ message: buildBriefMessage({ model: brief(t), tz: 'UTC' }) }, { message: buildBriefMessage({ model: brief(t), tz: 'UTC', note: { text: t, createdAt: now } }) }] },
+  briefOnItsWayMessage: { quotes: false, build: () => [{ message: briefOnItsWayMessage(LEADER) }] },
   buildDigestParts: {
     quotes: true,
     build: (t) => {
