@@ -155,7 +155,7 @@ const CASES: Record<string, Case> = {
   coachNoteModal: { quotes: false, build: () => [{ view: coachNoteModal({ engagementId: ID, leaderId: LEADER }) }] },
   recapModal: { quotes: false, build: () => [{ view: recapModal({ engagementId: ID, leaderId: LEADER }) }] },
   // The coach's words to the leader: escaped in the message, and carried (never rendered) in the button's value.
-  recapMessage: { quotes: true, build: (t) => [{ message: recapMessage({ engagementId: ID, coachId: COACH, text: t.slice(0, 500) }) }] },
+  recapMessage: { quotes: true, build: (t) => [{ message: recapMessage({ recapId: ID, coachId: COACH, text: t.slice(0, 3000) }) }] },
   styleModal: { quotes: false, build: () => [{ view: styleModal({ engagementId: ID, style: 'chooser', mutedKinds: ['follow_up'] }) }, { view: styleModal({ engagementId: ID, style: 'light', mutedKinds: ['follow_up', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review'] }) }] },
   answeredMessage: { quotes: true, build: (t) => [{ message: answeredMessage(answered(t, 'done'), 'done') }] },
   snoozedMessage: { quotes: true, build: (t) => [{ message: snoozedMessage(answered(t), later) }] },
