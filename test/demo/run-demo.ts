@@ -49,7 +49,7 @@ async function main(): Promise<number> {
     const narrator = new Narrator(world.emu, DEMO_CAST, write, style);
     await playDemo(world, narrator);
     const refused = world.emu.rejectedCalls();
-    const verdict = checkDemo(world.emu);
+    const verdict = checkDemo(world.emu, narrator.outOfOrder);
     write('');
     for (const problem of verdict.problems) write(problem);
     write(style.dim(`${world.emu.calls.length} Slack calls, ${refused.length} refused, ${world.emu.pings().length} pings · ${((Date.now() - started) / 1000).toFixed(1)} s`));
