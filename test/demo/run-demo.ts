@@ -42,7 +42,7 @@ async function main(): Promise<number> {
   write('Cora (coach) works in Europe/London; Leo (leader) in America/New_York.');
   write('Below is every message and modal Grow sent to a local Slack emulator, as each person would');
   write('read it. Messages Grow plans ahead are delivered now; "would arrive" is when Grow planned them,');
-  write('on the recipient’s own clock.');
+  write('on the recipient’s own clock; "right away" is where the story is when Grow answers someone.');
   let world: DemoWorld | undefined;
   try {
     world = await startDemoWorld(redisUrl);
