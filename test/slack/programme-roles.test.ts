@@ -2,13 +2,14 @@
 // coaches", adds a programme admin and limits who may coach; the added admin then manages
 // the lists too but cannot leave themselves off; anyone else is refused and changes nothing;
 // and the coach list decides who may start an engagement.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { upsertPersonTz } from '../../db/people.js';
 import { engagements, programmeAdmins, programmeCoaches } from '../../db/schema/index.js';
 import { NOT_A_COACH } from '../../src/services/engagement.js';
 import { FORM, interactionBody, viewSubmission } from '../support/app-harness.js';
-import { actionIdsIn, click, COACH, createViaModal, LEADER, openedView, openHomeView, startEngagementHarness, TEAM, waitFor, type EngagementHarness } from './engagement-support.js';
+import { actionIdsIn, click, COACH, createViaModal, LEADER, openedView, openHomeView, seedEngagement, startEngagementHarness, submit, TEAM, waitFor, type EngagementHarness } from './engagement-support.js';
+import { encodeEngagementRef } from '../../src/slack/sponsor-button-value.js';
 
 const ADMIN = 'U0WSADMIN1';
 const ADDED = 'U0ADDEDAD1';
@@ -112,5 +113,23 @@ describe('programme admins and coaches', () => {
     const made = await createViaModal(h);
     expect(made.body).toBeUndefined();
     expect(await h.db.db.select().from(engagements)).toHaveLength(1);
+  });
+
+  it('an admin puts an engagement in a programme; anyone else is refused and changes nothing', async () => {
+    const { engagement } = await seedEngagement(h, { status: 'active', firstAt: new Date(Date.now() + 86_400_000) });
+    const value = encodeEngagementRef(engagement.id);
+    expect(JSON.stringify(await openHomeView(h, ADMIN))).toContain(value.replace(/"/g, '\\"'));
+    const programmeOf = async () => (await h.db.db.select().from(engagements).where(eq(engagements.id, engagement.id)))[0]!.programme;
+    let opens = h.emu.callsTo('views.open').length;
+    await click(h, { userId: ADMIN, actionId: 'programme_cohort_open', value });
+    const view = await openedView(h, opens);
+    expect(view.callback_id).toBe('programme_cohort');
+    expect((await submit(h, ADMIN, view, { programme_name: '  Spring   leaders ' })).body).toBeUndefined();
+    expect(await programmeOf()).toBe('Spring leaders');
+    opens = h.emu.callsTo('views.open').length;
+    await click(h, { userId: LEADER, actionId: 'programme_cohort_open', value });
+    expect((await openedView(h, opens)).callback_id).not.toBe('programme_cohort');
+    expect((await submit(h, LEADER, view, { programme_name: 'Mine now' })).body).toMatchObject({ response_action: 'errors' });
+    expect(await programmeOf()).toBe('Spring leaders');
   });
 });
