@@ -94,22 +94,39 @@ export function scheduledCoachSessions(db: Db, input: CoachPlanInput, from: SQL)
 }
 
 /**
- * A brief for each scheduled session of an active engagement in the next fortnight. A
- * session that moved moves its brief while the brief is still pending (the planned
- * session time is kept in `ref` to tell); a brief the sender deferred is left alone.
+ * A brief for each scheduled session of an active engagement in the next fortnight; a
+ * session that moved moves its brief while the brief is still pending.
  */
 export async function planSessionBriefs(db: Db, input: CoachPlanInput): Promise<number> {
   const upcoming = await scheduledCoachSessions(db, input, gt(sessions.scheduledAt, input.now));
-  const rows = upcoming.flatMap((s) => {
-    const dueAt = briefDueAt(s.scheduledAt, hoursOf(s, input.defaultWorkingHours), input.now);
+  return writeSessionNudges(db, input, upcoming, { kind: 'brief', dedupeKey: briefDedupeKey, dueAt: (s, hours) => briefDueAt(s.scheduledAt, hours, input.now) });
+}
+
+export type CoachSession = Awaited<ReturnType<typeof scheduledCoachSessions>>[number];
+
+/** A coach's nudge about one session: its kind, its dedupe key, and when it is due (null: not at all). */
+export interface SessionNudgeSpec {
+  kind: 'brief' | 'session_held';
+  dedupeKey: (sessionId: string) => string;
+  dueAt: (session: CoachSession, coachHours: WorkingHours) => Date | null;
+}
+
+/**
+ * Writes the spec's nudge for each session, to its coach, keyed by dedupe key. A nudge
+ * whose session moved (the planned session time is kept in `ref` to tell) takes the new
+ * time while it is still pending; one the sender deferred is left alone. Returns the rows written.
+ */
+export async function writeSessionNudges(db: Db, input: CoachPlanInput, found: CoachSession[], spec: SessionNudgeSpec): Promise<number> {
+  const rows = found.flatMap((s) => {
+    const dueAt = spec.dueAt(s, hoursOf(s, input.defaultWorkingHours));
     if (!dueAt) return [];
     return [{
       teamId: s.teamId,
       recipientId: s.coachId,
       engagementId: s.engagementId,
       sessionId: s.sessionId,
-      kind: 'brief',
-      dedupeKey: briefDedupeKey(s.sessionId),
+      kind: spec.kind,
+      dedupeKey: spec.dedupeKey(s.sessionId),
       dueAt,
       ref: { sessionId: s.sessionId, sessionAt: s.scheduledAt.getTime() },
     }];

@@ -12,8 +12,6 @@ import { rowSeal } from './sealed.js';
 import { openReflection } from './reflections.js';
 import { actions, checkIns, engagements, reflections, sessions, targets } from './schema/index.js';
 
-export type BriefSession = typeof sessions.$inferSelect;
-
 const bodySchema = z.record(z.string());
 
 /** A reflection's answers; unreadable JSON reads as no answers rather than failing a digest. */
@@ -33,19 +31,6 @@ export async function findActiveEngagementsOfCoach(db: Db, teamId: string, coach
     .from(engagements)
     .where(and(eq(engagements.teamId, teamId), eq(engagements.coachId, coachId), eq(engagements.status, 'active')))
     .orderBy(engagements.createdAt);
-}
-
-/** A session with the engagement it belongs to, for a brief about to be sent. */
-export async function findSessionForBrief(db: Db, teamId: string, sessionId: string): Promise<{ session: BriefSession; engagement: EngagementParties } | undefined> {
-  const [row] = await db
-    .select({
-      session: sessions,
-      engagement: { id: engagements.id, coachId: engagements.coachId, leaderId: engagements.leaderId, status: engagements.status, closingVisibility: engagements.closingVisibility },
-    })
-    .from(sessions)
-    .innerJoin(engagements, eq(engagements.id, sessions.engagementId))
-    .where(and(eq(sessions.teamId, teamId), eq(sessions.id, sessionId)));
-  return row;
 }
 
 /**

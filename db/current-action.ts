@@ -4,11 +4,9 @@
 // no engagement plan follows it.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
-import type { Db } from './client.js';
+import type { Db, Tx } from './client.js';
 import { newRowId, rowSeal } from './sealed.js';
 import { actions, checkIns, nudges } from './schema/index.js';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface OpenActionRow {
   id: string;

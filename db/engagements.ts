@@ -7,6 +7,7 @@ import type { EngagementStatus } from '../src/domain/planner/types.js';
 import type { Style } from '../src/domain/engagement/style.js';
 import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
+import { updateRowIf } from './update-row.js';
 import { rowSeal } from './sealed.js';
 import { engagements, nudges, sessions } from './schema/index.js';
 
@@ -141,12 +142,7 @@ export async function setClosingVisibility(db: Db, teamId: string, engagementId:
 
 /** How Grow works with the leader: the style and the kinds they turned off. False when the engagement is no longer active. */
 export async function setEngagementStyle(db: Db, input: { teamId: string; engagementId: string; style: Style; mutedKinds: string[] }): Promise<boolean> {
-  const rows = await db
-    .update(engagements)
-    .set({ style: input.style, mutedKinds: input.mutedKinds })
-    .where(and(eq(engagements.teamId, input.teamId), eq(engagements.id, input.engagementId), eq(engagements.status, 'active')))
-    .returning({ id: engagements.id });
-  return rows.length > 0;
+  return updateRowIf(db, engagements, { teamId: input.teamId, id: input.engagementId }, { style: input.style, mutedKinds: input.mutedKinds }, eq(engagements.status, 'active'));
 }
 
 /** Who ended the engagement early and, sealed, why (if they said). */

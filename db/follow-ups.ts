@@ -1,14 +1,14 @@
 // What a follow-up click needs, in one read, and the writes an answer makes: the
 // action's status, the nudge's answered_at and the leader's unanswered streak, together.
-import { and, desc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
+import { newestOfLeader, type SinceLastSession } from './leader-rows.js';
 import { rowSeal } from './sealed.js';
-import type { Db } from './client.js';
+import type { Db, Tx } from './client.js';
 import { actions, engagements, nudges, people } from './schema/index.js';
 
 export type NudgeRow = typeof nudges.$inferSelect;
 export type ActionRow = typeof actions.$inferSelect;
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface FollowUpClickRows {
   nudge: NudgeRow | null;
@@ -115,20 +115,7 @@ export interface AnsweredAction {
 }
 
 /** The leader's actions in this engagement answered after `since`, newest first. */
-export async function listActionsAnsweredSince(db: Db, cipher: Cipher, input: { teamId: string; leaderId: string; engagementId: string; since: Date; limit: number }): Promise<AnsweredAction[]> {
-  const rows = await db
-    .select()
-    .from(actions)
-    .where(
-      and(
-        eq(actions.teamId, input.teamId),
-        eq(actions.leaderId, input.leaderId),
-        eq(actions.engagementId, input.engagementId),
-        inArray(actions.status, ['done', 'partly', 'not_yet']),
-        gt(actions.answeredAt, input.since),
-      ),
-    )
-    .orderBy(desc(actions.answeredAt))
-    .limit(input.limit);
+export async function listActionsAnsweredSince(db: Db, cipher: Cipher, input: SinceLastSession): Promise<AnsweredAction[]> {
+  const rows = await newestOfLeader(db, actions, actions.answeredAt, input, eq(actions.engagementId, input.engagementId), inArray(actions.status, ['done', 'partly', 'not_yet']));
   return rows.map((a) => ({ text: rowSeal(cipher, 'actions', a).open('text_enc', a.textEnc), status: a.status as AnsweredAction['status'], answeredAt: a.answeredAt! }));
 }

@@ -5,7 +5,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { diffPlan, planEngagement, planInvitation, planSponsorAsks, type NudgeSpec, type PlanDiff, type RhythmSettings } from '../src/domain/planner/index.js';
 import { ENGAGEMENT_PLAN_KINDS } from '../src/domain/nudge-kinds.js';
 import { defaultWorkingHours, type WorkingHours, type WorkingWindow } from '../src/domain/time/index.js';
-import type { Db } from './client.js';
+import type { Db, Tx } from './client.js';
 import { workingHoursOf } from './people.js';
 import { actions, checkIns, engagements, nudges, people, sessions, targets } from './schema/index.js';
 import { isWorkspaceUninstalled } from './workspaces.js';
@@ -14,7 +14,6 @@ import { syncPulsePlan } from './pulse-plan.js';
 // The kinds this plan owns; rows of other kinds (digests, briefs) are left alone.
 const PLANNED_KINDS = [...ENGAGEMENT_PLAN_KINDS];
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Spec = Omit<NudgeSpec, 'kind'> & { kind: string };
 
 export interface PlanSyncInput {

@@ -3,12 +3,11 @@
 // table, for every engagement asked about at once).
 import { and, eq, inArray, isNotNull, min, ne } from 'drizzle-orm';
 import type { SponsorRecord } from '../src/domain/privacy/index.js';
-import type { Db } from './client.js';
+import type { Db, Tx } from './client.js';
+import { updateRowIf } from './update-row.js';
 import type { Cipher } from '../src/crypto.js';
 import { rowSeal } from './sealed.js';
 import { engagements, nudges, programmeAdmins, programmeCoaches, pulseRounds, sessions, sponsorAnswers, targets } from './schema/index.js';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export async function listProgrammeRoles(db: Db, teamId: string): Promise<{ admins: string[]; coaches: string[] }> {
   const [admins, coaches] = await Promise.all([
@@ -42,12 +41,7 @@ export async function replaceProgrammeRoles(db: Db, input: { teamId: string; byU
 
 /** Sets (or clears, with null) the engagement's programme; false when it is not this workspace's. */
 export async function setEngagementProgramme(db: Db, input: { teamId: string; engagementId: string; programme: string | null }): Promise<boolean> {
-  const rows = await db
-    .update(engagements)
-    .set({ programme: input.programme })
-    .where(and(eq(engagements.teamId, input.teamId), eq(engagements.id, input.engagementId)))
-    .returning({ id: engagements.id });
-  return rows.length > 0;
+  return updateRowIf(db, engagements, { teamId: input.teamId, id: input.engagementId }, { programme: input.programme });
 }
 
 export type EngagementFilter = { all: true } | { sponsorId: string };

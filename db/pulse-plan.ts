@@ -5,10 +5,8 @@
 import { and, eq, gt, inArray, min, notInArray, sql } from 'drizzle-orm';
 import { planPulse, planRounds, type PlannedRound, type PulseSpec, type PulseStage, type StoredRound } from '../src/domain/pulse/index.js';
 import type { WorkingHours } from '../src/domain/time/index.js';
-import type { Db } from './client.js';
+import type { Db, Tx } from './client.js';
 import { pulseInvitations, pulseRounds, pulseStakeholders, targets } from './schema/index.js';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface PulsePlanInput {
   teamId: string;

@@ -5,11 +5,11 @@
 import { and, asc, count, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import type { PulseAnswer, PulseStage, ResponseFacts } from '../src/domain/pulse/index.js';
-import type { Db } from './client.js';
+import type { Db, Tx } from './client.js';
+import { updateRowIf } from './update-row.js';
 import { newRowId, rowSeal } from './sealed.js';
 import { engagements, pulseInvitations, pulseResponses, pulseRounds, pulseStakeholders } from './schema/index.js';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type PulseRoundRow = typeof pulseRounds.$inferSelect;
 export type InvitationStatus = (typeof pulseInvitations.$inferSelect)['status'];
 
@@ -102,12 +102,7 @@ export async function loadRoundAnswers(db: Db, cipher: Cipher, round: Pick<Pulse
 
 /** The leader's first choice to share a closed round with their coach; later choices change nothing. */
 export async function shareRound(db: Db, input: { teamId: string; roundId: string; visibility: 'summary' | 'shared'; now: Date }): Promise<boolean> {
-  const rows = await db
-    .update(pulseRounds)
-    .set({ visibility: input.visibility, sharedAt: input.now })
-    .where(and(eq(pulseRounds.teamId, input.teamId), eq(pulseRounds.id, input.roundId), eq(pulseRounds.visibility, 'private')))
-    .returning({ id: pulseRounds.id });
-  return rows.length > 0;
+  return updateRowIf(db, pulseRounds, { teamId: input.teamId, id: input.roundId }, { visibility: input.visibility, sharedAt: input.now }, eq(pulseRounds.visibility, 'private'));
 }
 
 /** Whose round it is: the engagement's parties and status. */

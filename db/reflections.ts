@@ -2,12 +2,13 @@
 // session prep, coachability answers, saved moments). The answers are one encrypted JSON
 // object; the rating (the openness rating may be private) and a moment's permalink (it
 // names the conversation) are encrypted too, each bound to its row and team.
-import { and, count, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, count, eq, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Cipher } from '../src/crypto.js';
 import type { Visibility } from '../src/domain/checkin/rules.js';
 import type { Db } from './client.js';
 import { reflections } from './schema/index.js';
+import { newestOfLeader, type SinceLastSession } from './leader-rows.js';
 import { newRowId, rowSeal } from './sealed.js';
 
 export interface NewReflection {
@@ -85,31 +86,15 @@ function ownWordsOf(cipher: Cipher, row: typeof reflections.$inferSelect): OwnWo
  * What the leader wrote after `since`, newest first, for their own eyes only: their
  * follow-up answers and reflections in this engagement and the moments they saved.
  */
-export async function listOwnWordsSince(db: Db, cipher: Cipher, input: { teamId: string; leaderId: string; engagementId: string; since: Date; limit: number }): Promise<OwnWords[]> {
-  const rows = await db
-    .select()
-    .from(reflections)
-    .where(
-      and(
-        eq(reflections.teamId, input.teamId),
-        eq(reflections.leaderId, input.leaderId),
-        gt(reflections.createdAt, input.since),
-        isNull(reflections.contentErasedAt),
-        or(and(eq(reflections.engagementId, input.engagementId), eq(reflections.kind, 'follow_up')), eq(reflections.kind, 'moment')),
-      ),
-    )
-    .orderBy(desc(reflections.createdAt))
-    .limit(input.limit);
+export async function listOwnWordsSince(db: Db, cipher: Cipher, input: SinceLastSession): Promise<OwnWords[]> {
+  // Follow-up answers in this engagement; moments whatever engagement they were saved in.
+  const ownWords = or(and(eq(reflections.engagementId, input.engagementId), eq(reflections.kind, 'follow_up')), eq(reflections.kind, 'moment'));
+  const rows = await newestOfLeader(db, reflections, reflections.createdAt, input, isNull(reflections.contentErasedAt), ownWords);
   return rows.map((r) => ownWordsOf(cipher, r));
 }
 
 /** The leader's most recent saved moments, newest first. */
 export async function listRecentMoments(db: Db, cipher: Cipher, input: { teamId: string; leaderId: string; limit: number }): Promise<OwnWords[]> {
-  const rows = await db
-    .select()
-    .from(reflections)
-    .where(and(eq(reflections.teamId, input.teamId), eq(reflections.leaderId, input.leaderId), eq(reflections.kind, 'moment'), isNull(reflections.contentErasedAt)))
-    .orderBy(desc(reflections.createdAt))
-    .limit(input.limit);
+  const rows = await newestOfLeader(db, reflections, reflections.createdAt, input, eq(reflections.kind, 'moment'), isNull(reflections.contentErasedAt));
   return rows.map((r) => ownWordsOf(cipher, r));
 }

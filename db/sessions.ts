@@ -2,6 +2,7 @@
 // cancelled. Every write names the status it leaves, so a stale click changes nothing.
 import { and, desc, eq, lt, ne } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { updateRowIf } from './update-row.js';
 import type { EngagementRow, SessionRow } from './engagements.js';
 import { engagements, sessions } from './schema/index.js';
 
@@ -15,21 +16,11 @@ export async function findSessionWithEngagement(db: Db, teamId: string, sessionI
 }
 
 export async function rescheduleSession(db: Db, teamId: string, sessionId: string, at: Date): Promise<boolean> {
-  const rows = await db
-    .update(sessions)
-    .set({ scheduledAt: at })
-    .where(and(eq(sessions.teamId, teamId), eq(sessions.id, sessionId), eq(sessions.status, 'scheduled')))
-    .returning({ id: sessions.id });
-  return rows.length > 0;
+  return updateRowIf(db, sessions, { teamId, id: sessionId }, { scheduledAt: at }, eq(sessions.status, 'scheduled'));
 }
 
 export async function closeSession(db: Db, teamId: string, sessionId: string, status: 'held' | 'cancelled'): Promise<boolean> {
-  const rows = await db
-    .update(sessions)
-    .set({ status })
-    .where(and(eq(sessions.teamId, teamId), eq(sessions.id, sessionId), eq(sessions.status, 'scheduled')))
-    .returning({ id: sessions.id });
-  return rows.length > 0;
+  return updateRowIf(db, sessions, { teamId, id: sessionId }, { status }, eq(sessions.status, 'scheduled'));
 }
 
 /**

@@ -3,10 +3,8 @@
 // without an `installations` row (single-workspace mode) is always live.
 import { and, eq, gt, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Db } from './client.js';
+import type { Db, Tx } from './client.js';
 import { engagements, installations, nudges } from './schema/index.js';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** A condition on any query: the row's team has not uninstalled Grow. */
 export function workspaceIsLive(teamId: AnyPgColumn): SQL {

@@ -1,16 +1,15 @@
 // A coach's private notes, one or more per session: the text encrypted and bound to its
 // row, readable only by the coach who wrote it (never the leader, the sponsor or anyone
 // else's export). Gone with the engagement; emptied with its text by retention.
-import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, text } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.js';
-import { ofEngagement, sessions } from './engagements.js';
+import { engagementTable, sessionRef } from './engagements.js';
 
-export const coachNotes = pgTable(
+export const coachNotes = engagementTable(
   'coach_notes',
   {
-    ...ofEngagement(),
     /** The session the note is about, when there is one; the note outlives a moved session. */
-    sessionId: uuid('session_id').references(() => sessions.id, { onDelete: 'set null' }),
+    sessionId: sessionRef(),
     coachId: text('coach_id').notNull(),
     /** Encrypted: the coach's own words. */
     textEnc: text('text_enc').notNull(),

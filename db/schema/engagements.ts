@@ -2,17 +2,16 @@
 // behavioural targets.
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { keyAndTeam, at, createdAt } from './columns.js';
+import { keyAndTeam, at, coachAndLeader, createdAt, statusOf, tablesBeginningWith } from './columns.js';
 import { STYLES } from '../../src/domain/engagement/style.js';
 
 export const engagements = pgTable(
   'engagements',
   {
     ...keyAndTeam(),
-    coachId: text('coach_id').notNull(),
-    leaderId: text('leader_id').notNull(),
+    ...coachAndLeader(),
     /** invited → active → completed (by itself) or ended (early, by either person); invited → declined. */
-    status: text('status', { enum: ['invited', 'active', 'declined', 'ended', 'completed'] }).notNull().default('invited'),
+    status: statusOf(['invited', 'active', 'declined', 'ended', 'completed']),
     startDate: date('start_date').notNull(),
     sessionCount: integer('session_count').notNull().default(8),
     cadenceDays: integer('cadence_days').notNull().default(14),
@@ -58,24 +57,25 @@ export const engagements = pgTable(
 /** The engagement a row belongs to: `cascade` when the row means nothing without it. */
 export const engagementRef = (onDelete: 'cascade' | 'set null') => uuid('engagement_id').references(() => engagements.id, { onDelete });
 
-/** A row of one engagement, gone with it. */
-export const ofEngagement = () => ({ ...keyAndTeam(), engagementId: engagementRef('cascade').notNull() });
+/** The session a row is about, if any; the row outlives the session. */
+export const sessionRef = () => uuid('session_id').references(() => sessions.id, { onDelete: 'set null' });
 
-export const sessions = pgTable(
+/** A table of one engagement's rows, each gone with it: the row's key, workspace and engagement, then the table's own columns. */
+export const engagementTable = tablesBeginningWith(() => ({ ...keyAndTeam(), engagementId: engagementRef('cascade').notNull() }));
+
+export const sessions = engagementTable(
   'sessions',
   {
-    ...ofEngagement(),
     seq: integer('seq').notNull(),
     scheduledAt: at('scheduled_at').notNull(),
-    status: text('status', { enum: ['scheduled', 'held', 'cancelled'] }).notNull().default('scheduled'),
+    status: statusOf(['scheduled', 'held', 'cancelled']),
   },
   (t) => [unique('sessions_engagement_seq').on(t.engagementId, t.seq)],
 );
 
-export const targets = pgTable(
+export const targets = engagementTable(
   'targets',
   {
-    ...ofEngagement(),
     position: integer('position').notNull(),
     /** Encrypted free text: the observable behaviour the leader is working on. */
     descriptionEnc: text('description_enc').notNull(),

@@ -3,22 +3,18 @@
 // them with its own id.
 import { sql } from 'drizzle-orm';
 import { check, index, text, uuid } from 'drizzle-orm/pg-core';
-import { pgTable } from 'drizzle-orm/pg-core';
 import { NOTICE_EVENTS } from '../../src/domain/notices/index.js';
-import { createdAt, keyAndTeam } from './columns.js';
-import { engagementRef, sessions } from './engagements.js';
+import { coachAndLeader, createdAt } from './columns.js';
+import { engagementTable, sessionRef } from './engagements.js';
 
 const knownEvents = sql.raw(NOTICE_EVENTS.map((e) => `'${e}'`).join(', '));
 
-export const coachNotices = pgTable(
+export const coachNotices = engagementTable(
   'coach_notices',
   {
-    ...keyAndTeam(),
-    coachId: text('coach_id').notNull(),
-    leaderId: text('leader_id').notNull(),
-    engagementId: engagementRef('cascade').notNull(),
+    ...coachAndLeader(),
     event: text('event').notNull(),
-    sessionId: uuid('session_id').references(() => sessions.id, { onDelete: 'set null' }),
+    sessionId: sessionRef(),
     /** The coach_notice nudge that told (or withdrew) this item; null while pending. */
     nudgeId: uuid('nudge_id'),
     createdAt: createdAt(),

@@ -1,10 +1,10 @@
 // Every message Grow will send is a row here first. Postgres is the truth; BullMQ only
 // executes what these rows say. The unique dedupe key makes planning idempotent.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { NUDGE_KINDS } from '../../src/domain/nudge-kinds.js';
-import { at, createdAt, keyAndTeam } from './columns.js';
-import { engagementRef, sessions } from './engagements.js';
+import { at, createdAt, keyAndTeam, statusOf } from './columns.js';
+import { engagementRef, sessionRef } from './engagements.js';
 
 export const nudgeStatusValues = ['pending', 'sending', 'sent', 'skipped', 'cancelled', 'failed'] as const;
 
@@ -17,13 +17,13 @@ export const nudges = pgTable(
     ...keyAndTeam(),
     recipientId: text('recipient_id').notNull(),
     engagementId: engagementRef('cascade'),
-    sessionId: uuid('session_id').references(() => sessions.id, { onDelete: 'set null' }),
+    sessionId: sessionRef(),
     /** One of NUDGE_KINDS (src/domain/nudge-kinds.ts), checked by the database. */
     kind: text('kind').notNull(),
     /** (engagement, kind, occurrence) or a digest key: one row per planned message. */
     dedupeKey: text('dedupe_key').notNull(),
     dueAt: at('due_at').notNull(),
-    status: text('status', { enum: nudgeStatusValues }).notNull().default('pending'),
+    status: statusOf(nudgeStatusValues),
     attempts: integer('attempts').notNull().default(0),
     /** Ids only (action id, target ids…); never free text or tokens. */
     ref: jsonb('ref').$type<Record<string, string | number>>().notNull().default(sql`'{}'::jsonb`),

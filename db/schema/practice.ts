@@ -2,9 +2,9 @@
 // saved coaching moments. Free text is stored encrypted; `visibility` decides what a
 // coach may ever see of it (see src/domain/privacy).
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, text, uuid } from 'drizzle-orm/pg-core';
 import { engagementRef, targets } from './engagements.js';
-import { keyAndTeam, at, createdAt } from './columns.js';
+import { keyAndTeam, at, createdAt, statusOf, tablesBeginningWith } from './columns.js';
 
 export const visibilityValues = ['private', 'summary', 'shared'] as const;
 
@@ -15,10 +15,15 @@ const leaderRow = (onEngagementDelete: 'cascade' | 'set null') => ({
   engagementId: engagementRef(onEngagementDelete),
 });
 
-export const checkIns = pgTable(
+/** Tables of the leader's own record (check-ins, actions): a row outlives its engagement. */
+const leaderRecordTable = tablesBeginningWith(() => leaderRow('set null'));
+
+/** Tables of what the leader writes for an engagement (reflections): gone with it. */
+const leaderWritingTable = tablesBeginningWith(() => leaderRow('cascade'));
+
+export const checkIns = leaderRecordTable(
   'check_ins',
   {
-    ...leaderRow('set null'),
     targetId: uuid('target_id').references(() => targets.id, { onDelete: 'set null' }),
     goalEnc: text('goal_enc').notNull(),
     realityEnc: text('reality_enc').notNull(),
@@ -42,14 +47,13 @@ export const checkIns = pgTable(
   ],
 );
 
-export const actions = pgTable(
+export const actions = leaderRecordTable(
   'actions',
   {
-    ...leaderRow('set null'),
     checkInId: uuid('check_in_id').notNull().references(() => checkIns.id, { onDelete: 'cascade' }),
     textEnc: text('text_enc').notNull(),
     dueAt: at('due_at').notNull(),
-    status: text('status', { enum: ['open', 'done', 'partly', 'not_yet', 'dropped'] }).notNull().default('open'),
+    status: statusOf(['open', 'done', 'partly', 'not_yet', 'dropped']),
     snoozedUntil: at('snoozed_until'),
     /** The leader asked, at "what would make it a 10?", for a nudge about that precondition before the due date. */
     askPrecondition: boolean('ask_precondition').notNull().default(false),
@@ -59,10 +63,9 @@ export const actions = pgTable(
   (t) => [index('actions_leader_idx').on(t.teamId, t.leaderId, t.status)],
 );
 
-export const reflections = pgTable(
+export const reflections = leaderWritingTable(
   'reflections',
   {
-    ...leaderRow('cascade'),
     actionId: uuid('action_id').references(() => actions.id, { onDelete: 'set null' }),
     /** follow_up | session_prep | review | coachability_* | moment … */
     kind: text('kind').notNull(),

@@ -4,29 +4,27 @@
 // leader's: the outcomes they hope for are shown to leader and coach; the change they
 // saw goes to the leader, and to the coach only once the leader shares it.
 import { sql } from 'drizzle-orm';
-import { check, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { at, createdAt, keyAndTeam } from './columns.js';
-import { engagements } from './engagements.js';
+import { check, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
+import { at, createdAt } from './columns.js';
+import { engagementTable } from './engagements.js';
 
-export const programmeAdmins = pgTable(
-  'programme_admins',
-  { teamId: text('team_id').notNull(), userId: text('user_id').notNull(), addedBy: text('added_by').notNull(), createdAt: createdAt() },
-  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
-);
+/** Who holds a programme role in a workspace, and who gave it to them. */
+const programmeRoleTable = <TName extends string>(name: TName) =>
+  pgTable(
+    name,
+    { teamId: text('team_id').notNull(), userId: text('user_id').notNull(), addedBy: text('added_by').notNull(), createdAt: createdAt() },
+    (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+  );
 
-export const programmeCoaches = pgTable(
-  'programme_coaches',
-  { teamId: text('team_id').notNull(), userId: text('user_id').notNull(), addedBy: text('added_by').notNull(), createdAt: createdAt() },
-  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
-);
+export const programmeAdmins = programmeRoleTable('programme_admins');
+
+export const programmeCoaches = programmeRoleTable('programme_coaches');
 
 export const sponsorAnswerKinds = ['outcomes', 'change'] as const;
 
-export const sponsorAnswers = pgTable(
+export const sponsorAnswers = engagementTable(
   'sponsor_answers',
   {
-    ...keyAndTeam(),
-    engagementId: uuid('engagement_id').notNull().references(() => engagements.id, { onDelete: 'cascade' }),
     sponsorId: text('sponsor_id').notNull(),
     kind: text('kind', { enum: sponsorAnswerKinds }).notNull(),
     /** Encrypted free text. */

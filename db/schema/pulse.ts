@@ -5,18 +5,17 @@
 // time of its own; all it shares with an invitation is its round
 // (test/db/pulse-anonymity.test.ts walks these columns and foreign keys to prove it).
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { ofEngagement, targets } from './engagements.js';
-import { at, createdAt, keyAndTeam } from './columns.js';
+import { check, integer, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { engagementTable, targets } from './engagements.js';
+import { at, createdAt, keyAndTeam, statusOf, tablesBeginningWith } from './columns.js';
 import { visibilityValues } from './practice.js';
 
 export const pulseStageValues = ['baseline', 'midpoint', 'closing'] as const;
 
 /** The 3–8 people the leader named for an engagement. */
-export const pulseStakeholders = pgTable(
+export const pulseStakeholders = engagementTable(
   'pulse_stakeholders',
   {
-    ...ofEngagement(),
     userId: text('user_id').notNull(),
     createdAt: createdAt(),
   },
@@ -24,10 +23,9 @@ export const pulseStakeholders = pgTable(
 );
 
 /** One round per engagement and stage; its times are fixed once it has opened. */
-export const pulseRounds = pgTable(
+export const pulseRounds = engagementTable(
   'pulse_rounds',
   {
-    ...ofEngagement(),
     stage: text('stage', { enum: pulseStageValues }).notNull(),
     opensAt: at('opens_at').notNull(),
     closesAt: at('closes_at').notNull(),
@@ -38,25 +36,23 @@ export const pulseRounds = pgTable(
   (t) => [unique('pulse_rounds_engagement_stage').on(t.engagementId, t.stage), check('pulse_rounds_window', sql`${t.opensAt} < ${t.closesAt}`)],
 );
 
-/** A row of one round, gone with it. */
-const ofRound = () => ({ ...keyAndTeam(), roundId: uuid('round_id').notNull().references(() => pulseRounds.id, { onDelete: 'cascade' }) });
+/** A table of one round's rows, each gone with its round. */
+const roundTable = tablesBeginningWith(() => ({ ...keyAndTeam(), roundId: uuid('round_id').notNull().references(() => pulseRounds.id, { onDelete: 'cascade' }) }));
 
 /** Who was asked in a round and what became of the question; never what they said. */
-export const pulseInvitations = pgTable(
+export const pulseInvitations = roundTable(
   'pulse_invitations',
   {
-    ...ofRound(),
     userId: text('user_id').notNull(),
-    status: text('status', { enum: ['asked', 'answered', 'declined'] }).notNull().default('asked'),
+    status: statusOf(['asked', 'answered', 'declined']),
   },
   (t) => [unique('pulse_invitations_round_user').on(t.roundId, t.userId)],
 );
 
 /** What was answered, per target; nothing here says by whom or when. */
-export const pulseResponses = pgTable(
+export const pulseResponses = roundTable(
   'pulse_responses',
   {
-    ...ofRound(),
     targetId: uuid('target_id').notNull().references(() => targets.id, { onDelete: 'cascade' }),
     /** −3…+3 at midpoint and close; none at baseline. */
     score: integer('score'),

@@ -3,8 +3,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { QUESTION_USES } from '../../src/domain/questions/uses.js';
-import { engagementRef } from './engagements.js';
-import { at, createdAt, keyAndTeam } from './columns.js';
+import { engagementTable } from './engagements.js';
+import { at, createdAt } from './columns.js';
 
 const useList = sql.raw(QUESTION_USES.map((u) => `'${u}'`).join(', '));
 
@@ -21,11 +21,9 @@ export const askedQuestions = pgTable(
   (t) => [primaryKey({ columns: [t.teamId, t.leaderId, t.use] })],
 );
 
-export const engagementQuestions = pgTable(
+export const engagementQuestions = engagementTable(
   'engagement_questions',
   {
-    ...keyAndTeam(),
-    engagementId: engagementRef('cascade').notNull(),
     use: text('use').notNull(),
     /** Encrypted: the coach's own wording. */
     textEnc: text('text_enc').notNull(),

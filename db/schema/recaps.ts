@@ -3,17 +3,15 @@
 // words back server-side rather than carrying them in the button. The recap is the
 // leader's: in their export, gone with their data and with the engagement; its text
 // emptied by retention like the rest of the engagement's.
-import { index, pgTable, text } from 'drizzle-orm/pg-core';
-import { createdAt } from './columns.js';
-import { ofEngagement } from './engagements.js';
+import { index, text } from 'drizzle-orm/pg-core';
+import { coachAndLeader, createdAt } from './columns.js';
+import { engagementTable } from './engagements.js';
 
-export const sessionRecaps = pgTable(
+export const sessionRecaps = engagementTable(
   'session_recaps',
   {
-    ...ofEngagement(),
-    coachId: text('coach_id').notNull(),
-    /** The one person who may use the recap: the engagement's leader when it was sent. */
-    leaderId: text('leader_id').notNull(),
+    /** The coach who sent it, and the one person who may use it: the engagement's leader when it was sent. */
+    ...coachAndLeader(),
     /** Encrypted: the coach's words to the leader. */
     textEnc: text('text_enc').notNull(),
     createdAt: createdAt(),

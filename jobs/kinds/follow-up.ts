@@ -6,6 +6,7 @@ import { rowSeal } from '../../db/sealed.js';
 import { buildFollowUpMessage } from '../../src/slack/blocks/nudge-follow-up.js';
 import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
 import { loadExpectation, loadRowStyle } from './nudge-facts.js';
+import { askQuestions } from '../../src/services/questions.js';
 import { AT_WORK, cancelled, failed, post, skipped, type KindDefinition } from './kind-definition.js';
 
 export const followUp: KindDefinition = {
@@ -25,6 +26,8 @@ export const followUp: KindDefinition = {
     const actionText = rowSeal(cipher, 'actions', action).open('text_enc', action.textEnc);
     const style = await loadRowStyle(db, row);
     const expectation = style === 'experiment' ? await loadExpectation(db, cipher, row.teamId, action.checkInId) : null;
-    return post(buildFollowUpMessage({ nudgeId: row.id, actionId, actionText, dueAt: action.dueAt, tz: person.tz, style, expectation }));
+    // The prediction is followed by a question from the bank on what did happen, never the same one twice in a row.
+    const outcome = expectation ? (await askQuestions({ db, cipher, now: () => now }, { teamId: row.teamId, leaderId: row.recipientId, engagementId: row.engagementId, seed: row.id }, ['outcome'])).outcome : null;
+    return post(buildFollowUpMessage({ nudgeId: row.id, actionId, actionText, dueAt: action.dueAt, tz: person.tz, style, expectation, outcomeQuestion: outcome?.text }));
   },
 };

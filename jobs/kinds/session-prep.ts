@@ -1,7 +1,7 @@
 // The prompt before a session: their open action and what they already wrote since the
 // last session, quoted back to the leader, then one example to bring. Only while the
 // session is still ahead.
-import { askQuestions } from '../../src/services/questions.js';
+import { askedTexts, askQuestions } from '../../src/services/questions.js';
 import { rowSeal } from '../../db/sealed.js';
 import { buildSessionPrepMessage, SAID_SINCE_MAX } from '../../src/slack/blocks/nudge-session-prep.js';
 import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
@@ -10,7 +10,7 @@ import { loadOpenAction, loadRowSession, loadRowStyle } from './nudge-facts.js';
 import { hasReflection, listOwnWordsSince } from '../../db/reflections.js';
 import { previousSessionAt } from '../../db/sessions.js';
 import { listActionsAnsweredSince } from '../../db/follow-ups.js';
-import { prepQuestionsFor } from '../../src/domain/engagement/reflection.js';
+import { prepQuestionsFor, prepUsesFor } from '../../src/domain/engagement/reflection.js';
 
 export const sessionPrep: KindDefinition = {
   ...IN_THE_RHYTHM,
@@ -20,7 +20,8 @@ export const sessionPrep: KindDefinition = {
     if (!session || session.status === 'cancelled') return skipped('session_cancelled');
     if (session.status === 'held' || session.scheduledAt <= now) return skipped('session_passed');
     const [action, style, prepared] = await Promise.all([loadOpenAction(db, row), loadRowStyle(db, row), hasReflection(db, row.teamId, session.engagementId, 'session_prep')]);
-    const asked = await askQuestions({ db, cipher, now: () => now }, { teamId: row.teamId, leaderId: row.recipientId, engagementId: row.engagementId, seed: row.id }, ['prep_commitment', 'prep_want']);
+    const uses = Object.values(prepUsesFor(style, !prepared));
+    const asked = await askQuestions({ db, cipher, now: () => now }, { teamId: row.teamId, leaderId: row.recipientId, engagementId: row.engagementId, seed: row.id }, uses);
     const since = await previousSessionAt(db, row.teamId, session.engagementId, session.scheduledAt);
     const window = since && { teamId: row.teamId, leaderId: row.recipientId, engagementId: session.engagementId, since, limit: SAID_SINCE_MAX };
     const [saidSince, answeredSince] = window ? await Promise.all([listOwnWordsSince(db, cipher, window), listActionsAnsweredSince(db, cipher, window)]) : [[], []];
@@ -34,7 +35,7 @@ export const sessionPrep: KindDefinition = {
         style,
         saidSince,
         answeredSince,
-        questions: prepQuestionsFor(style, !prepared, { example: asked.prep_commitment.text, want: asked.prep_want.text }),
+        questions: prepQuestionsFor(style, !prepared, askedTexts(asked)),
       }),
     );
   },

@@ -9,6 +9,7 @@ import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
 import { AT_WORK, post, type KindDefinition } from './kind-definition.js';
 import { loadRowStyle } from './nudge-facts.js';
 import { listExperiments } from '../../db/experiments.js';
+import { askQuestions } from '../../src/services/questions.js';
 
 export function targetReview(stage: ReviewStage): KindDefinition {
   return {
@@ -17,7 +18,7 @@ export function targetReview(stage: ReviewStage): KindDefinition {
     engagement: 'always',
     rules: AT_WORK,
     actions: [NUDGE_ACTIONS.reviewOpen],
-    async decide({ db, cipher, row }) {
+    async decide({ db, cipher, row, now }) {
       const rows = await db
         .select()
         .from(targets)
@@ -25,7 +26,9 @@ export function targetReview(stage: ReviewStage): KindDefinition {
         .orderBy(asc(targets.position));
       const list = rows.map((t) => ({ description: rowSeal(cipher, 'targets', t).open('description_enc', t.descriptionEnc), baseline: t.baseline }));
       const experiments = stage === 'closing' && (await loadRowStyle(db, row)) === 'experiment' ? await listExperiments(db, cipher, row.teamId, row.engagementId!) : undefined;
-      return post(buildReviewMessage({ nudgeId: row.id, engagementId: row.engagementId!, stage, targets: list, experiments }));
+      // The midpoint opens with a question from the bank, never the one this leader was asked at their last midpoint.
+      const question = stage === 'midpoint' ? (await askQuestions({ db, cipher, now: () => now }, { teamId: row.teamId, leaderId: row.recipientId, engagementId: row.engagementId, seed: row.id }, ['midpoint'])).midpoint.text : undefined;
+      return post(buildReviewMessage({ nudgeId: row.id, engagementId: row.engagementId!, stage, targets: list, experiments, question }));
     },
   };
 }

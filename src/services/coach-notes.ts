@@ -2,29 +2,18 @@
 // reads them back (the last one in the next brief; all in the coach's own export). The
 // leader, the sponsor and anyone else never see them.
 import { insertCoachNote, lastCoachNote, type CoachNote } from '../../db/coach-notes.js';
-import { findEngagement, listSessions } from '../../db/engagements.js';
+import { listSessions } from '../../db/engagements.js';
 import { parseCoachNote, sessionForNote } from '../domain/notes/coach-note.js';
+import { checkCoachEngagement, type CoachEngagementCheck, type CoachEngagementClick } from './coach-engagement-check.js';
 import type { ServiceContext } from './context.js';
 
-export interface CoachNoteClick {
-  teamId: string;
-  userId: string;
-  engagementId: string;
-}
+// Notes go on for a finished engagement (the last session deserves one), not past its erasure.
+export const checkCoachNote = (ctx: ServiceContext, input: CoachEngagementClick): Promise<CoachEngagementCheck> =>
+  checkCoachEngagement(ctx, input, (engagement) => engagement.status !== 'declined' && engagement.contentErasedAt === null);
 
-export type CoachNoteCheck = { outcome: 'refused' } | { outcome: 'closed' } | { outcome: 'open'; leaderId: string };
+export type AddCoachNoteResult = CoachEngagementCheck | { outcome: 'invalid'; errors: Record<string, string> } | { outcome: 'added'; leaderId: string; sessionId: string | null };
 
-export async function checkCoachNote(ctx: ServiceContext, input: CoachNoteClick): Promise<CoachNoteCheck> {
-  const engagement = await findEngagement(ctx.db, input.teamId, input.engagementId);
-  if (!engagement || engagement.coachId !== input.userId) return { outcome: 'refused' };
-  // Notes go on for a finished engagement (the last session deserves one), not past its erasure.
-  if (engagement.status === 'declined' || engagement.contentErasedAt !== null) return { outcome: 'closed' };
-  return { outcome: 'open', leaderId: engagement.leaderId };
-}
-
-export type AddCoachNoteResult = CoachNoteCheck | { outcome: 'invalid'; errors: Record<string, string> } | { outcome: 'added'; leaderId: string; sessionId: string | null };
-
-export async function addCoachNote(ctx: ServiceContext, input: CoachNoteClick & { values: Record<string, string | undefined> }): Promise<AddCoachNoteResult> {
+export async function addCoachNote(ctx: ServiceContext, input: CoachEngagementClick & { values: Record<string, string | undefined> }): Promise<AddCoachNoteResult> {
   const form = parseCoachNote(input.values);
   if (!form.ok) return { outcome: 'invalid', errors: form.errors };
   const check = await checkCoachNote(ctx, input);

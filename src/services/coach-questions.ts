@@ -1,28 +1,17 @@
 // The coach adds a question of their own to an engagement: only its coach, only while it
 // is invited or active. Grow asks it first at its moment (src/domain/questions/draw.ts).
-import { findEngagement } from '../../db/engagements.js';
 import { insertCoachQuestion } from '../../db/questions.js';
 import { parseCoachQuestion } from '../domain/questions/coach-question.js';
+import { isLive } from '../domain/engagement/status.js';
+import { checkCoachEngagement, type CoachEngagementCheck, type CoachEngagementClick } from './coach-engagement-check.js';
 import type { ServiceContext } from './context.js';
 
-export interface CoachQuestionClick {
-  teamId: string;
-  userId: string;
-  engagementId: string;
-}
+export const checkCoachQuestion = (ctx: ServiceContext, input: CoachEngagementClick): Promise<CoachEngagementCheck> =>
+  checkCoachEngagement(ctx, input, (engagement) => isLive(engagement.status));
 
-export type CoachQuestionCheck = { outcome: 'refused' } | { outcome: 'closed' } | { outcome: 'open'; leaderId: string };
+export type AddCoachQuestionResult = CoachEngagementCheck | { outcome: 'invalid'; errors: Record<string, string> } | { outcome: 'added'; leaderId: string };
 
-export async function checkCoachQuestion(ctx: ServiceContext, input: CoachQuestionClick): Promise<CoachQuestionCheck> {
-  const engagement = await findEngagement(ctx.db, input.teamId, input.engagementId);
-  if (!engagement || engagement.coachId !== input.userId) return { outcome: 'refused' };
-  if (engagement.status !== 'invited' && engagement.status !== 'active') return { outcome: 'closed' };
-  return { outcome: 'open', leaderId: engagement.leaderId };
-}
-
-export type AddCoachQuestionResult = CoachQuestionCheck | { outcome: 'invalid'; errors: Record<string, string> } | { outcome: 'added'; leaderId: string };
-
-export async function addCoachQuestion(ctx: ServiceContext, input: CoachQuestionClick & { values: Record<string, string | undefined> }): Promise<AddCoachQuestionResult> {
+export async function addCoachQuestion(ctx: ServiceContext, input: CoachEngagementClick & { values: Record<string, string | undefined> }): Promise<AddCoachQuestionResult> {
   const form = parseCoachQuestion(input.values);
   if (!form.ok) return { outcome: 'invalid', errors: form.errors };
   const check = await checkCoachQuestion(ctx, input);

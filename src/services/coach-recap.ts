@@ -1,33 +1,21 @@
 // A session recap: the engagement's coach sends the leader what they agreed. The words are
 // kept encrypted for the leader alone, so their "Make this my action" reads them here
 // rather than from the button; the leader's `/grow delete` removes them with the DM.
-import { findEngagement } from '../../db/engagements.js';
 import { deleteRecap, insertRecap, recapTextFor } from '../../db/recaps.js';
 import { parseRecap, recapAsAction } from '../domain/notes/recap.js';
+import { checkCoachEngagement, type CoachEngagementCheck, type CoachEngagementClick } from './coach-engagement-check.js';
 import type { ServiceContext } from './context.js';
 
-export interface RecapClick {
-  teamId: string;
-  userId: string;
-  engagementId: string;
-}
-
-export type RecapCheck = { outcome: 'refused' } | { outcome: 'closed' } | { outcome: 'open'; leaderId: string };
-
-export async function checkRecap(ctx: ServiceContext, input: RecapClick): Promise<RecapCheck> {
-  const engagement = await findEngagement(ctx.db, input.teamId, input.engagementId);
-  if (!engagement || engagement.coachId !== input.userId) return { outcome: 'refused' };
-  if (engagement.status !== 'active') return { outcome: 'closed' };
-  return { outcome: 'open', leaderId: engagement.leaderId };
-}
+export const checkRecap = (ctx: ServiceContext, input: CoachEngagementClick): Promise<CoachEngagementCheck> =>
+  checkCoachEngagement(ctx, input, (engagement) => engagement.status === 'active');
 
 export type PrepareRecapResult =
-  | Exclude<RecapCheck, { outcome: 'open' }>
+  | Exclude<CoachEngagementCheck, { outcome: 'open' }>
   | { outcome: 'invalid'; errors: Record<string, string> }
   | { outcome: 'ready'; recapId: string; leaderId: string; text: string };
 
 /** Checks the form and the engagement, and keeps the recap for its leader; the caller sends what is ready. */
-export async function prepareRecap(ctx: ServiceContext, input: RecapClick & { values: Record<string, string | undefined> }): Promise<PrepareRecapResult> {
+export async function prepareRecap(ctx: ServiceContext, input: CoachEngagementClick & { values: Record<string, string | undefined> }): Promise<PrepareRecapResult> {
   const form = parseRecap(input.values);
   if (!form.ok) return { outcome: 'invalid', errors: form.errors };
   const check = await checkRecap(ctx, input);

@@ -2,7 +2,8 @@
 // the coachability questions, once. Only the leader; never on someone else's behalf.
 import { hasContracted, saveContracting } from '../../db/contracting.js';
 import { findEngagement } from '../../db/engagements.js';
-import { parseContracting, type ContractingErrors, type ContractingValues } from '../domain/engagement/contracting.js';
+import { COACHABILITY_USES, parseContracting, type ContractingErrors, type ContractingValues, type OpenCoachabilityQuestion } from '../domain/engagement/contracting.js';
+import { askQuestions } from './questions.js';
 import { DomainError } from '../domain/errors.js';
 import { tellCoach } from './coach-notices.js';
 import type { ServiceContext } from './context.js';
@@ -25,6 +26,16 @@ export async function loadContractable(ctx: ServiceContext, input: ContractingTa
     throw new DomainError('conflict', 'contracting already saved', 'Your targets are already saved for this engagement.');
   }
   return engagement;
+}
+
+/**
+ * The open coachability questions for this leader, drawn from the bank (the coach's own
+ * first), never the ones they were asked at their last contracting.
+ */
+export async function contractingQuestions(ctx: Pick<ServiceContext, 'db' | 'cipher' | 'now'>, input: ContractingTarget): Promise<Record<OpenCoachabilityQuestion, string>> {
+  const uses = Object.values(COACHABILITY_USES);
+  const asked = await askQuestions(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: input.engagementId, seed: input.engagementId }, uses);
+  return { worked: asked.contracting_worked.text, not_worked: asked.contracting_not_worked.text, worthwhile: asked.contracting_worthwhile.text };
 }
 
 export type SubmitContractingResult = { outcome: 'invalid'; errors: ContractingErrors } | { outcome: 'saved'; targets: number; answers: number };

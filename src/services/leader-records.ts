@@ -8,7 +8,8 @@ import { findEngagementContext } from '../../db/engagement-context.js';
 export type { ActiveEngagement } from '../../db/engagement-context.js';
 import type { ServiceContext } from './context.js';
 import { findRoundByStage } from '../../db/pulse.js';
-import type { BaselineState } from '../domain/engagement/style.js';
+import type { BaselineState, Style } from '../domain/engagement/style.js';
+import { checkInQuestionUses, type CheckInQuestionUse } from '../domain/checkin/questions.js';
 import { personZone } from './people-sync.js';
 
 const RECENT = 5;
@@ -39,8 +40,13 @@ export async function loadCheckInContext(ctx: ServiceContext, teamId: string, us
   return { ...context, baseline };
 }
 
-/** The check-in's four GROW hints, drawn from the bank for this leader. */
-export async function checkInHints(ctx: ServiceContext, teamId: string, userId: string, engagementId: string | null): Promise<Record<'goal' | 'reality' | 'options' | 'will', string>> {
-  const asked = await askQuestions(ctx, { teamId, leaderId: userId, engagementId, seed: ctx.now().toISOString() }, ['goal', 'reality', 'options', 'will']);
-  return { goal: asked.goal.text, reality: asked.reality.text, options: asked.options.text, will: asked.will.text };
+/**
+ * The check-in's questions, drawn from the bank for this leader: a hint under each GROW
+ * field the style asks, and the style's own questions (goal first's goal, the
+ * experiment's expectation).
+ */
+export async function checkInHints(ctx: Pick<ServiceContext, 'db' | 'cipher' | 'now'>, teamId: string, userId: string, engagementId: string | null, style: Style = 'standard'): Promise<Partial<Record<CheckInQuestionUse, string>>> {
+  const uses = checkInQuestionUses(style);
+  const asked = await askQuestions(ctx, { teamId, leaderId: userId, engagementId, seed: ctx.now().toISOString() }, uses);
+  return Object.fromEntries(uses.map((use) => [use, asked[use].text]));
 }

@@ -18,6 +18,10 @@ export interface AskInput {
 
 export type AskedQuestions<U extends QuestionUse> = Record<U, AskedQuestion>;
 
+/** use → the question's wording, for a builder that shows them. */
+export const askedTexts = <U extends QuestionUse>(asked: AskedQuestions<U>): Record<U, string> =>
+  Object.fromEntries(Object.entries<AskedQuestion>(asked).map(([use, q]) => [use, q.text])) as Record<U, string>;
+
 export async function askQuestions<U extends QuestionUse>(ctx: Pick<ServiceContext, 'db' | 'cipher' | 'now'>, input: AskInput, uses: readonly U[]): Promise<AskedQuestions<U>> {
   const who = { teamId: input.teamId, leaderId: input.leaderId };
   const [last, coach, level] = await Promise.all([

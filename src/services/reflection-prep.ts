@@ -6,8 +6,9 @@ import { findPerson } from '../../db/people.js';
 import { hasReflection, insertReflection } from '../../db/reflections.js';
 import { nudges } from '../../db/schema/index.js';
 import { findSessionWithEngagement } from '../../db/sessions.js';
-import { parseReflectionForm, PREP_QUESTIONS, prepQuestionsFor } from '../domain/engagement/reflection.js';
-import { questionsAsked } from './questions.js';
+import { parseReflectionForm, prepQuestionsFor, prepUsesFor } from '../domain/engagement/reflection.js';
+import type { Style } from '../domain/engagement/style.js';
+import { askedTexts, questionsAsked } from './questions.js';
 import type { ServiceContext } from './context.js';
 
 export interface PrepClick {
@@ -22,7 +23,7 @@ export type PrepStaleReason = 'answered' | 'passed' | 'ended' | 'gone';
 export type PrepCheck =
   | { outcome: 'refused' }
   | { outcome: 'stale'; reason: PrepStaleReason; sessionAt: Date | null; tz: string }
-  | { outcome: 'open'; engagementId: string; sessionAt: Date; tz: string; questions: Record<string, string> };
+  | { outcome: 'open'; engagementId: string; sessionAt: Date; tz: string; style: Style; firstPrep: boolean; questions: Record<string, string> };
 
 export async function checkPrep(ctx: ServiceContext, input: PrepClick): Promise<PrepCheck> {
   const [[nudge], found, person] = await Promise.all([
@@ -41,18 +42,16 @@ export async function checkPrep(ctx: ServiceContext, input: PrepClick): Promise<
   if (nudge.answeredAt) return stale('answered');
   if (session.status !== 'scheduled' || session.scheduledAt <= ctx.now()) return stale('passed');
   const firstPrep = !(await hasReflection(ctx.db, input.teamId, engagement.id, 'session_prep'));
-  return { outcome: 'open', engagementId: engagement.id, sessionAt: session.scheduledAt, tz, questions: prepQuestionsFor(engagement.style, firstPrep) };
+  return { outcome: 'open', engagementId: engagement.id, sessionAt: session.scheduledAt, tz, style: engagement.style, firstPrep, questions: prepQuestionsFor(engagement.style, firstPrep) };
 }
 
-/** The prep click, with the questions its DM asked (drawn from the bank, unless the style words them) when the modal is to open. */
+/** The prep click, with the questions its DM asked (drawn from the bank for the style's moments) when the modal is to open. */
 export async function openPrep(ctx: ServiceContext, input: PrepClick): Promise<PrepCheck> {
   const check = await checkPrep(ctx, input);
   if (check.outcome !== 'open') return check;
-  const asked = await questionsAsked(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: check.engagementId, seed: input.nudgeId }, ['prep_commitment', 'prep_want']);
-  const questions = { ...check.questions };
-  if (questions.example === PREP_QUESTIONS.example) questions.example = asked.prep_commitment.text;
-  if (questions.want === PREP_QUESTIONS.want) questions.want = asked.prep_want.text;
-  return { ...check, questions };
+  const uses = Object.values(prepUsesFor(check.style, check.firstPrep));
+  const asked = await questionsAsked(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: check.engagementId, seed: input.nudgeId }, uses);
+  return { ...check, questions: prepQuestionsFor(check.style, check.firstPrep, askedTexts(asked)) };
 }
 
 export type SavePrepResult = { outcome: 'invalid'; errors: Record<string, string> } | PrepCheck;

@@ -12,7 +12,7 @@ import { tellCoach } from './coach-notices.js';
 import type { ServiceContext } from './context.js';
 import { stakeholderScoresAt, type StakeholderScores } from './pulse-results.js';
 import { insertReflection } from '../../db/reflections.js';
-import { askQuestions } from './questions.js';
+import { askQuestions, questionsAsked } from './questions.js';
 
 export interface ReviewClick {
   teamId: string;
@@ -23,10 +23,17 @@ export interface ReviewClick {
   questionId?: string;
 }
 
-/** The review as the modal opens it: a closing review also asks one looking-back question from the bank. */
+/**
+ * The review as the modal opens it: the midpoint asks again the question its DM asked; a
+ * closing review also asks one looking-back question from the bank.
+ */
 export async function openReview(ctx: ServiceContext, input: ReviewClick) {
   const check = await checkReview(ctx, input);
-  if (check.outcome !== 'open' || check.stage !== 'closing') return check;
+  if (check.outcome !== 'open') return check;
+  if (check.stage === 'midpoint') {
+    const { midpoint } = await questionsAsked(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: input.engagementId, seed: input.nudgeId }, ['midpoint']);
+    return { ...check, opening: midpoint.text };
+  }
   const { review } = await askQuestions(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: input.engagementId, seed: input.nudgeId }, ['review']);
   return { ...check, question: { id: review.id, text: review.text } };
 }

@@ -8,6 +8,8 @@ import { askedQuestions, targets } from '../../db/schema/index.js';
 import { rowSeal, newRowId } from '../../db/sealed.js';
 import { QUESTION_BANK } from '../../src/domain/questions/bank.js';
 import { askQuestions, questionsAsked } from '../../src/services/questions.js';
+import { checkInHints } from '../../src/services/leader-records.js';
+import { contractingQuestions } from '../../src/services/engagement-contracting.js';
 import { LEADER, TEAM, seedEngagement, startEngagementHarness, type EngagementHarness } from '../slack/engagement-support.js';
 
 let h: EngagementHarness;
@@ -62,5 +64,47 @@ describe('asking a leader questions', () => {
     expect(QUESTION_BANK.find((q) => q.id === asked.options.id)!.level).toBeNull();
     const rows = await h.db.db.select().from(askedQuestions).where(eq(askedQuestions.leaderId, OTHER));
     expect(rows.map((r) => r.use)).toEqual(['options']);
+  });
+});
+
+describe('the styles’ and contracting’s questions come from the bank, never twice in a row', () => {
+  const bankOf = (use: string) => QUESTION_BANK.filter((q) => q.use === use).map((q) => q.text);
+
+  it('the experiment’s expectation changes from one check-in to the next, and only the fields shown are drawn', async () => {
+    const seen: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const hints = await checkInHints(ctx(), TEAM, LEADER, engagementId, 'experiment');
+      expect(bankOf('expectation')).toContain(hints.expectation);
+      expect(hints.expectation).not.toBe(seen.at(-1));
+      seen.push(hints.expectation!);
+    }
+    const light = await checkInHints(ctx(), TEAM, 'U0LIGHT001', null, 'light');
+    expect(Object.keys(light).sort()).toEqual(['goal', 'will']);
+  });
+
+  it('goal first’s own goal question changes from one check-in to the next', async () => {
+    const first = await checkInHints(ctx(), TEAM, LEADER, engagementId, 'goal_first');
+    const second = await checkInHints(ctx(), TEAM, LEADER, engagementId, 'goal_first');
+    for (const hints of [first, second]) expect(bankOf('goal_own')).toContain(hints.goal_own);
+    expect(second.goal_own).not.toBe(first.goal_own);
+    expect(bankOf('goal')).toContain(first.goal);
+  });
+
+  it('a leader contracting again is not asked the same coachability questions as last time', async () => {
+    const who = { teamId: TEAM, userId: 'U0AGAIN001', engagementId };
+    const first = await contractingQuestions(ctx(), who);
+    const second = await contractingQuestions(ctx(), who);
+    expect(bankOf('contracting_worked')).toContain(first.worked);
+    expect(bankOf('contracting_not_worked')).toContain(first.not_worked);
+    expect(bankOf('contracting_worthwhile')).toContain(first.worthwhile);
+    expect(second.worked).not.toBe(first.worked);
+    expect(second.not_worked).not.toBe(first.not_worked);
+    expect(second.worthwhile).not.toBe(first.worthwhile);
+  });
+
+  it('a coach’s own contracting question comes first', async () => {
+    await insertCoachQuestion(h.db.db, h.cipher, { teamId: TEAM, engagementId, use: 'contracting_worthwhile', text: 'What would your team thank you for in six months?' });
+    const asked = await contractingQuestions(ctx(), { teamId: TEAM, userId: 'U0COACHQ01', engagementId });
+    expect(asked.worthwhile).toBe('What would your team thank you for in six months?');
   });
 });

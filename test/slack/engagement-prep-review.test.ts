@@ -11,8 +11,9 @@ import { engagements, nudges, reflections, targets } from '../../db/schema/index
 import { loadLeaderRecords } from '../../db/coach-view.js';
 import { coachViewOf } from '../../src/domain/privacy/index.js';
 import { encodeNudgeValue } from '../../src/slack/nudge-button-value.js';
+import { QUESTION_BANK } from '../../src/domain/questions/bank.js';
 import {
-  actionIdsIn, click, COACH, deliverNudge, LEADER, openedView, pendingNudges, seedEngagement, startEngagementHarness, submit, TEAM, waitFor,
+  actionIdsIn, click, COACH, deliverNudge, LEADER, messageBlocks, openedView, pendingNudges, seedEngagement, startEngagementHarness, submit, TEAM, waitFor,
   type EngagementHarness,
 } from './engagement-support.js';
 
@@ -26,8 +27,8 @@ beforeEach(async () => {
   await upsertPersonTz(h.db.db, TEAM, LEADER, 'Europe/Paris', new Date());
 });
 
-async function contractedEngagement() {
-  const seeded = await seedEngagement(h, { status: 'active', firstAt: new Date(Date.now() + 3 * 86_400_000) });
+async function contractedEngagement(coachId?: string) {
+  const seeded = await seedEngagement(h, { status: 'active', firstAt: new Date(Date.now() + 3 * 86_400_000), ...(coachId ? { coachId } : {}) });
   await saveContracting(h.db.db, h.cipher, {
     teamId: TEAM, engagementId: seeded.engagement.id, leaderId: LEADER, answers: [],
     targets: [
@@ -81,6 +82,24 @@ describe('session prep', () => {
   });
 });
 
+describe('session prep in a style', () => {
+  it('asks the experiment’s prep question from the bank, in the DM and its modal, and the next prep another', async () => {
+    const bankAsked = (use: string, blocks: unknown) => QUESTION_BANK.filter((q) => q.use === use && JSON.stringify(blocks).includes(q.text)).map((q) => q.text);
+    const { engagement } = await contractedEngagement();
+    await h.db.db.update(engagements).set({ style: 'experiment' }).where(eq(engagements.id, engagement.id));
+    const { row, message } = await delivered(engagement.id, 'session_prep');
+    const first = bankAsked('prep_experiment', messageBlocks(h, message));
+    expect(first).toHaveLength(1);
+    const opens = h.emu.callsTo('views.open').length;
+    await click(h, { userId: LEADER, actionId: 'prep_answer', value: encodeNudgeValue({ nudgeId: row.id, sessionId: row.sessionId! }), message });
+    expect(bankAsked('prep_experiment', (await openedView(h, opens)).blocks)).toEqual(first);
+    const next = await delivered(engagement.id, 'session_prep');
+    const second = bankAsked('prep_experiment', messageBlocks(h, next.message));
+    expect(second).toHaveLength(1);
+    expect(second).not.toEqual(first);
+  });
+});
+
 describe('reviews', () => {
   it('rates each target at the midpoint against its baseline', async () => {
     const { engagement } = await contractedEngagement();
@@ -98,6 +117,22 @@ describe('reviews', () => {
     const rows = await h.db.db.select().from(targets).orderBy(targets.position);
     expect(rows.map((t) => [t.midpointRating, t.closingRating])).toEqual([[5, null], [6, null]]);
     expect(actionIdsIn((await waitFor(() => updatesOf(message.ts)[0])).args.blocks)).toEqual([]);
+  });
+
+  it('opens the midpoint with a bank question, asks it again in the modal, and asks the leader’s next midpoint another', async () => {
+    const midpointQuestions = QUESTION_BANK.filter((q) => q.use === 'midpoint').map((q) => q.text);
+    const askedIn = (blocks: unknown) => midpointQuestions.filter((q) => JSON.stringify(blocks).includes(q));
+    const { engagement } = await contractedEngagement();
+    const { row, message } = await delivered(engagement.id, 'midpoint_review');
+    const first = askedIn(messageBlocks(h, message));
+    expect(first).toHaveLength(1);
+    const opens = h.emu.callsTo('views.open').length;
+    await click(h, { userId: LEADER, actionId: 'review_open', value: encodeNudgeValue({ nudgeId: row.id, engagementId: engagement.id }), message });
+    expect(askedIn((await openedView(h, opens)).blocks)).toEqual(first);
+    const next = await contractedEngagement('U0COACH002');
+    const second = askedIn(messageBlocks(h, (await delivered(next.engagement.id, 'midpoint_review')).message));
+    expect(second).toHaveLength(1);
+    expect(second).not.toEqual(first);
   });
 
   it('lets the leader reword a target at the midpoint, keeping its baseline', async () => {

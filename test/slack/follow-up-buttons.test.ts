@@ -9,6 +9,7 @@ import { findPerson, upsertPersonTz, workingHoursOf } from '../../db/people.js';
 import { actions, engagements, nudges, reflections } from '../../db/schema/index.js';
 import { addWorkingDays } from '../../src/domain/time/index.js';
 import { encodeNudgeValue } from '../../src/slack/nudge-button-value.js';
+import { QUESTION_BANK } from '../../src/domain/questions/bank.js';
 import {
   actionIdsIn, click, COACH, deliverNudge, LEADER, messageBlocks, openedView, pendingNudges, seedEngagement, startEngagementHarness, submit, TEAM, waitFor,
   type EngagementHarness,
@@ -27,11 +28,13 @@ beforeEach(async () => {
 const ANSWER_BUTTONS = ['followup_done', 'followup_partly', 'followup_not_yet', 'followup_snooze'];
 
 /** An active engagement, a check-in with its action, and the follow-up DM delivered by the real sender. */
-async function deliveredFollowUp() {
-  const { engagement } = await seedEngagement(h, { status: 'active', firstAt: new Date(Date.now() + 3 * 86_400_000) });
+async function deliveredFollowUp(experiment?: { coachId: string; expectation: string }) {
+  const { engagement } = await seedEngagement(h, { status: 'active', firstAt: new Date(Date.now() + 3 * 86_400_000), ...(experiment ? { coachId: experiment.coachId } : {}) });
+  if (experiment) await h.db.db.update(engagements).set({ style: 'experiment' }).where(eq(engagements.id, engagement.id));
   const saved = await insertCheckIn(h.db.db, h.cipher, {
     teamId: TEAM, leaderId: LEADER, engagementId: engagement.id, goal: 'Calmer 1:1s', reality: 'I talk most', options: 'Ask first',
     will: 'Open each 1:1 with a question', commitment: 9, visibility: 'summary', revisited: false, actionDueAt: new Date(Date.now() + 3 * 86_400_000),
+    ...(experiment ? { expectation: experiment.expectation } : {}),
   });
   await h.deps.replan!(TEAM, engagement.id);
   const followUp = (await pendingNudges(h, engagement.id)).find((n) => n.kind === 'follow_up')!;
@@ -45,6 +48,19 @@ async function deliveredFollowUp() {
 const actionRow = async (id: string) => (await h.db.db.select().from(actions).where(eq(actions.id, id)))[0]!;
 const nudgeRow = async (id: string) => (await h.db.db.select().from(nudges).where(eq(nudges.id, id)))[0]!;
 const updatesOf = (ts: string) => h.emu.callsTo('chat.update').filter((c) => c.args.ts === ts && c.ok);
+
+describe('the experiment’s follow-up', () => {
+  it('quotes the prediction and asks what did happen with a bank question, another one the next time', async () => {
+    const outcomeAsked = (blocks: unknown) => QUESTION_BANK.filter((q) => q.use === 'outcome' && JSON.stringify(blocks).includes(q.text)).map((q) => q.text);
+    const first = await deliveredFollowUp({ coachId: 'U0COACH011', expectation: 'They will talk more' });
+    const blocks = messageBlocks(h, first.message);
+    expect(JSON.stringify(blocks)).toContain('They will talk more');
+    expect(outcomeAsked(blocks)).toHaveLength(1);
+    const second = await deliveredFollowUp({ coachId: 'U0COACH012', expectation: 'Silence, then ideas' });
+    expect(outcomeAsked(messageBlocks(h, second.message))).toHaveLength(1);
+    expect(outcomeAsked(messageBlocks(h, second.message))).not.toEqual(outcomeAsked(blocks));
+  });
+});
 
 describe('answers', () => {
   it.each([

@@ -3,8 +3,8 @@
 // the leader was asked from.
 import { COACHABILITY_QUESTIONS, RESISTANCES } from '../engagement/contracting.js';
 import { EARLIER_PREP_QUESTIONS, PREP_QUESTIONS, REFLECT_QUESTIONS } from '../engagement/reflection.js';
-import { DIFFERENT_THIS_TIME } from '../engagement/style.js';
 import { QUESTION_BANK } from '../questions/bank.js';
+import { defaultQuestion } from '../questions/draw.js';
 import type { CoachMoment, CoachReflection } from '../privacy/index.js';
 
 export interface SharedAnswer {
@@ -17,7 +17,7 @@ const QUESTIONS: Record<string, string> = {
   ...REFLECT_QUESTIONS,
   ...PREP_QUESTIONS,
   ...EARLIER_PREP_QUESTIONS,
-  different: DIFFERENT_THIS_TIME,
+  different: defaultQuestion('prep_different'),
   ...COACHABILITY_QUESTIONS,
   // Answers to a question drawn from the bank (the closing review's looking back) are keyed by its id.
   ...Object.fromEntries(QUESTION_BANK.map((q) => [q.id, q.text])),

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { Visibility } from '../checkin/rules.js';
 import type { RhythmKind } from '../nudge-kinds.js';
 import { CHOOSABLE_KINDS, styleForResistance, type Style } from './style.js';
+import { defaultQuestion } from '../questions/draw.js';
+import type { QuestionUse } from '../questions/uses.js';
 
 export const MAX_TARGETS = 3;
 export const TARGET_TEXT_MAX = 300;
@@ -23,13 +25,27 @@ export const RESISTANCES = {
 } as const;
 export type Resistance = keyof typeof RESISTANCES;
 
+/** The open coachability questions and the moment each is drawn at from the question bank. */
+export const COACHABILITY_USES = {
+  worked: 'contracting_worked',
+  not_worked: 'contracting_not_worked',
+  worthwhile: 'contracting_worthwhile',
+} as const satisfies Record<string, QuestionUse>;
+export type OpenCoachabilityQuestion = keyof typeof COACHABILITY_USES;
+
+/**
+ * Each answer's key and its heading where the answer is shown again (the brief, the
+ * digest): for the open questions the bank's first for the moment (the leader is asked a
+ * drawn one). The openness rating and the resistance choice keep one wording for every
+ * leader, so a rating or a choice means the same from one leader to the next.
+ */
 export const COACHABILITY_QUESTIONS = {
-  worked: 'What has worked for you before, when you changed how you work?',
-  not_worked: 'What has not worked for you?',
-  worthwhile: 'What would make this coaching worthwhile for you?',
+  worked: defaultQuestion(COACHABILITY_USES.worked),
+  not_worked: defaultQuestion(COACHABILITY_USES.not_worked),
+  worthwhile: defaultQuestion(COACHABILITY_USES.worthwhile),
   openness: 'How open are you to being coached right now, 1 to 10?',
   resistance: 'Does one of these sound like you at the moment?',
-} as const;
+};
 export type CoachabilityQuestion = keyof typeof COACHABILITY_QUESTIONS;
 
 // The sponsor's line comes from the sponsor view's own words (src/domain/privacy).

@@ -2,8 +2,9 @@
 // follow-up, the answers to session prep — as rules: which questions, how long, and
 // that an empty form saves nothing.
 import { visibilitySchema, type Visibility } from '../checkin/rules.js';
-import { bankText } from '../questions/draw.js';
-import { DIFFERENT_THIS_TIME, type Style } from './style.js';
+import { bankText, defaultQuestion } from '../questions/draw.js';
+import type { QuestionUse } from '../questions/uses.js';
+import type { Style } from './style.js';
 
 export const REFLECTION_TEXT_MAX = 1500;
 
@@ -32,16 +33,23 @@ export const EARLIER_PREP_QUESTIONS = {
 };
 
 /**
- * The prep questions for this style. The first prep of "it didn't help me before" opens
- * with what would make this time different; the other styles word theirs their own way.
- * The ids stay the same, so every answer reads the same wherever it is shown.
+ * The moment each prep answer is asked at, for this style, by answer key. The first prep
+ * of "it didn't help me before" opens with what would make this time different; the
+ * experiment asks for a moment from the experiment; goal first asks what the leader wants
+ * for themselves. The keys stay the same, so every answer reads the same wherever it is
+ * shown.
  */
-export function prepQuestionsFor(style: Style, firstPrep: boolean, drawn?: { example: string; want: string }): Record<string, string> {
-  const different: Record<string, string> = style === 'chooser' && firstPrep ? { different: DIFFERENT_THIS_TIME } : {};
-  // A style's own wording wins; otherwise the question drawn from the bank for this leader.
-  const example = style === 'experiment' ? 'Which moment from your experiment would you like to bring, as it actually happened?' : (drawn?.example ?? PREP_QUESTIONS.example);
-  const want = style === 'goal_first' ? 'What do you want for yourself from the next session?' : (drawn?.want ?? PREP_QUESTIONS.want);
-  return { ...different, example, want };
+export function prepUsesFor(style: Style, firstPrep: boolean): Record<string, QuestionUse> {
+  return {
+    ...(style === 'chooser' && firstPrep ? { different: 'prep_different' as const } : {}),
+    example: style === 'experiment' ? 'prep_experiment' : 'prep_commitment',
+    want: style === 'goal_first' ? 'prep_want_own' : 'prep_want',
+  };
+}
+
+/** The prep questions for this style: the ones drawn for this leader, the bank's first for a moment not drawn. */
+export function prepQuestionsFor(style: Style, firstPrep: boolean, drawn: Partial<Record<QuestionUse, string>> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(prepUsesFor(style, firstPrep)).map(([key, use]) => [key, drawn[use] ?? defaultQuestion(use)]));
 }
 
 export type ReflectionForm = { ok: true; body: Record<string, string>; visibility: Visibility } | { ok: false; errors: Record<string, string> };

@@ -23,23 +23,42 @@ export interface TargetRating {
 
 const rating = z.coerce.number().int().min(1).max(10);
 
-/** One rating per target, keyed `rating{position}` in the form; a missing one is an error on its block. */
 /** The longest answer to the closing review's looking-back question. */
 export const LOOKING_BACK_MAX = 2000;
 
+type PerTarget<T> = { ok: true; items: T[] } | { ok: false; errors: Record<string, string> };
+
+/**
+ * Reads one field per target, keyed `{prefix}{position}` in the form: `read` gives what the
+ * answer means, an error for its block, or nothing when the answer asks for no change.
+ */
+function readPerTarget<F extends ReviewTargetFacts, T>(
+  targets: F[],
+  values: Record<string, string | undefined>,
+  prefix: string,
+  read: (raw: string | undefined, target: F) => { item: T } | { error: string } | null,
+): PerTarget<T> {
+  const errors: Record<string, string> = {};
+  const items: T[] = [];
+  for (const t of targets) {
+    const key = `${prefix}${t.position}`;
+    const answer = read(values[key], t);
+    if (answer && 'item' in answer) items.push(answer.item);
+    else if (answer) errors[key] = answer.error;
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, items };
+}
+
+/** One rating per target, keyed `rating{position}` in the form; a missing one is an error on its block. */
 export function parseReviewRatings(
   targets: ReviewTargetFacts[],
   values: Record<string, string | undefined>,
 ): { ok: true; ratings: TargetRating[] } | { ok: false; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const ratings: TargetRating[] = [];
-  for (const t of targets) {
-    const key = `rating${t.position}`;
-    const parsed = rating.safeParse(values[key]);
-    if (parsed.success) ratings.push({ targetId: t.id, rating: parsed.data });
-    else errors[key] = 'Where are you now on this, 1 to 10?';
-  }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, ratings };
+  const read = readPerTarget<ReviewTargetFacts, TargetRating>(targets, values, 'rating', (raw, t) => {
+    const parsed = rating.safeParse(raw);
+    return parsed.success ? { item: { targetId: t.id, rating: parsed.data } } : { error: 'Where are you now on this, 1 to 10?' };
+  });
+  return read.ok ? { ok: true, ratings: read.items } : read;
 }
 
 export interface BeforeAfter {
@@ -65,14 +84,11 @@ export function parseRewordings(
   targets: (ReviewTargetFacts & { description: string })[],
   values: Record<string, string | undefined>,
 ): { ok: true; rewordings: TargetRewording[] } | { ok: false; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const rewordings: TargetRewording[] = [];
-  for (const t of targets) {
-    const key = `reword${t.position}`;
-    const text = (values[key] ?? '').trim();
-    if (text.length === 0 || text === t.description.trim()) continue;
-    if (text.length > TARGET_TEXT_MAX) errors[key] = `Please keep a target under ${TARGET_TEXT_MAX} characters.`;
-    else rewordings.push({ targetId: t.id, description: text });
-  }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, rewordings };
+  const read = readPerTarget<ReviewTargetFacts & { description: string }, TargetRewording>(targets, values, 'reword', (raw, t) => {
+    const text = (raw ?? '').trim();
+    if (text.length === 0 || text === t.description.trim()) return null;
+    if (text.length > TARGET_TEXT_MAX) return { error: `Please keep a target under ${TARGET_TEXT_MAX} characters.` };
+    return { item: { targetId: t.id, description: text } };
+  });
+  return read.ok ? { ok: true, rewordings: read.items } : read;
 }

@@ -26,6 +26,10 @@ export function roleOf(engagement: Pick<EngagementParties, 'coachId' | 'leaderId
   return null;
 }
 
+/** The engagement's other party, for one of its parties: the leader for the coach, the coach for the leader. */
+export const otherPartyOf = (engagement: Pick<EngagementParties, 'coachId' | 'leaderId'>, userId: string): string =>
+  engagement.coachId === userId ? engagement.leaderId : engagement.coachId;
+
 export const isLive = (status: EngagementStatus): boolean => status === 'invited' || status === 'active';
 
 /** The statuses an event may leave from, for the conditional update that applies it. */

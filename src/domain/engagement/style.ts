@@ -62,10 +62,6 @@ export const LIGHT_DURATION: Partial<Record<RhythmKind | 'checkin', string>> = {
   session_prep: 'Takes 2 minutes.',
 };
 
-/** Asked in the check-in of the experiment style, and shown again at the follow-up. */
-export const EXPECTATION_QUESTION = 'What do you expect to happen when you do this?';
-export const OUTCOME_QUESTION = 'What did happen?';
-
 /** Where the stakeholders' baseline stands, for the goal-first style's pointer to it. */
 export type BaselineState = 'none' | 'open' | 'released';
 
@@ -75,10 +71,13 @@ export const BASELINE_AS_DATA: Record<BaselineState, string> = {
   none: 'Want data from the people around you rather than your coach’s opinion? Name 3–8 colleagues on App Home → *Stakeholders* for a baseline.',
 };
 
-/** Asked in the first session prep of the "it didn't help me before" style. */
-export const DIFFERENT_THIS_TIME = 'What would make this time different from coaching that didn’t help before?';
-
-/** For the coach's brief: the style named, and how the first session might open, as questions. */
+/**
+ * For the coach's brief: the style named, and how the first session might open, as
+ * questions. They are suggestions to the coach, who asks in their own words in the
+ * session; Grow never puts them to the leader, so they are not in the question bank.
+ * (The questions the styles put to the leader — the experiment's expectation and outcome,
+ * goal first's goal and prep, what would make this time different — are drawn from it.)
+ */
 export const OPENING_QUESTIONS: Record<Exclude<Style, 'standard'>, readonly string[]> = {
   light: [
     'What would make twenty minutes of this worth more than twenty minutes of your day?',

@@ -53,3 +53,13 @@ export function drawQuestion(input: DrawInput): AskedQuestion {
 
 /** The text of a question by id (a bank id); undefined when it is not in the bank. */
 export const bankText = (id: string): string | undefined => QUESTION_BANK.find((q) => q.id === id)?.text;
+
+/**
+ * The bank's first question for any level at a moment: what a form asks before anything
+ * was drawn for the leader, and the heading an answer is shown again under.
+ */
+export function defaultQuestion(use: QuestionUse): string {
+  const first = QUESTION_BANK.find((q) => q.use === use && q.level === null);
+  if (!first) throw new Error(`no question in the bank for ${use}`);
+  return first.text;
+}

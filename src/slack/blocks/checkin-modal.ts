@@ -5,7 +5,10 @@
 import type { ModalView, View } from '@slack/types';
 import { z } from 'zod';
 import { checkInAsks, LIMITS, type CheckInDraft, type Visibility } from '../../domain/checkin/rules.js';
-import { BASELINE_AS_DATA, EXPECTATION_QUESTION, LIGHT_DURATION, STYLES, type BaselineState, type Style } from '../../domain/engagement/style.js';
+import { BASELINE_AS_DATA, LIGHT_DURATION, STYLES, type BaselineState, type Style } from '../../domain/engagement/style.js';
+import type { CheckInQuestionUse } from '../../domain/checkin/questions.js';
+import { defaultQuestion } from '../../domain/questions/draw.js';
+import { goalInput, preconditionCheckbox } from './checkin-fields.js';
 import { encodeJson } from '../metadata.js';
 import { truncate } from '../mrkdwn.js';
 import { context, option, plain, section, textInput, type Block } from './kit.js';
@@ -42,8 +45,12 @@ export interface CheckInModalInput {
   draft?: Partial<CheckInDraft>;
   /** How the default due date reads, e.g. "before your next session (Thu 3 Dec)". */
   defaultDue?: string;
-  /** A question from the bank under each GROW field, to think with. */
-  hints?: Partial<Record<'goal' | 'reality' | 'options' | 'will', string>>;
+  /**
+   * Questions drawn from the bank for this leader, by moment: under each GROW field a hint
+   * to think with, and the style's own questions (goal first's goal, the experiment's
+   * expectation) as their fields' labels. The bank's first for the moment when absent.
+   */
+  hints?: Partial<Record<CheckInQuestionUse, string>>;
   /** The saved check-in this modal edits (within its 24 hours). */
   editOf?: string;
 }
@@ -56,28 +63,6 @@ export const VISIBILITY_TEXT: Record<Visibility, string> = {
 
 const COMMITMENT_TEXT = (n: number) => (n === 10 ? '10 — I will do this' : n === 1 ? '1 — unlikely' : String(n));
 
-const PRECONDITION_OPTION = option('Nudge me about it before the action is due', 'yes');
-
-/** Default on: a short nudge before the due date about what would make it a 10. */
-function preconditionCheckbox(ticked: boolean): Block {
-  return {
-    type: 'input',
-    block_id: 'precondition_nudge',
-    optional: true,
-    label: plain('Before the due date'),
-    element: { type: 'checkboxes', action_id: 'precondition_nudge', options: [PRECONDITION_OPTION], ...(ticked ? { initial_options: [PRECONDITION_OPTION] } : {}) },
-  };
-}
-
-function goalInput(style: Style, d: Partial<CheckInDraft>, hasTargets: boolean, drawn?: string): Block {
-  const own = style === 'goal_first';
-  return textInput('goal', own ? 'What do you want for yourself from the next two weeks?' : 'Goal — what do you want from the next two weeks?', LIMITS.goal, {
-    initial: d.goal,
-    optional: hasTargets,
-    hint: [own ? 'Start from what you want, not what anyone expects of you.' : hasTargets ? 'Write a goal, or pick a target above.' : undefined, drawn].filter(Boolean).join(' ') || undefined,
-  });
-}
-
 export function checkInModal(input: CheckInModalInput): View {
   const d = input.draft ?? {};
   const hints = input.hints ?? {};
@@ -86,7 +71,7 @@ export function checkInModal(input: CheckInModalInput): View {
   const targets = input.targets ?? [];
   const blocks: Block[] = [];
   if (style === 'light' && input.step === 'checkin') blocks.push(context(`Three questions. ${LIGHT_DURATION.checkin}`));
-  if (style === 'goal_first' && input.step === 'checkin') blocks.push(goalInput(style, d, targets.length > 0, hints.goal), context(BASELINE_AS_DATA[input.baseline ?? 'none']));
+  if (style === 'goal_first' && input.step === 'checkin') blocks.push(goalInput(style, d, targets.length > 0, hints), context(BASELINE_AS_DATA[input.baseline ?? 'none']));
   if (input.step === 'revisit') {
     blocks.push(
       section(`You rated your commitment *${d.commitment ?? '?'}/10*. *What would make it a 10?*`),
@@ -127,12 +112,12 @@ export function checkInModal(input: CheckInModalInput): View {
       },
     });
   }
-  if (!(style === 'goal_first' && input.step === 'checkin')) blocks.push(goalInput(style, d, targets.length > 0, hints.goal));
+  if (!(style === 'goal_first' && input.step === 'checkin')) blocks.push(goalInput(style, d, targets.length > 0, hints));
   if (asks.reality) blocks.push(textInput('reality', 'Reality — what is happening now?', LIMITS.reality, { multiline: true, initial: d.reality, hint: hints.reality }));
   if (asks.options) blocks.push(textInput('options', 'Options — what could you do?', LIMITS.options, { multiline: true, initial: d.options, hint: hints.options }));
   blocks.push(textInput('will', style === 'experiment' ? 'Your experiment — what one thing will you try?' : 'Will — what one thing will you do?', LIMITS.will, { hint: hints.will ?? 'One concrete action someone could see you do.', initial: d.will }));
   if (asks.expectation) {
-    blocks.push(textInput('expectation', EXPECTATION_QUESTION, LIMITS.expectation, { multiline: true, initial: d.expectation, hint: 'Your follow-up will ask what did happen; the closing review sets the two side by side.' }));
+    blocks.push(textInput('expectation', hints.expectation ?? defaultQuestion('expectation'), LIMITS.expectation, { multiline: true, initial: d.expectation, hint: 'Your follow-up will ask what did happen; the closing review sets the two side by side.' }));
   }
   if (asks.dueDate) {
     blocks.push({

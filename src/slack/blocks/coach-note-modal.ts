@@ -2,25 +2,22 @@
 // words, seen by no one else. The next brief with this leader shows the last one.
 import type { View } from '@slack/types';
 import { COACH_NOTE_MAX } from '../../domain/notes/coach-note.js';
-import { encodeJson } from '../metadata.js';
-import { coachEngagementMetaSchema } from '../engagement-button-value.js';
-import { context, plain, section, textInput } from './kit.js';
+import { coachEngagementModal } from './coach-engagement-modal.js';
+import { context, section, textInput } from './kit.js';
 import { CALLBACKS } from '../ids.js';
 
 export const COACH_NOTE_BLOCKS = ['note'] as const;
 
 export function coachNoteModal(input: { engagementId: string; leaderId: string }): View {
-  return {
-    type: 'modal',
-    callback_id: CALLBACKS.coachNote,
-    title: plain('Private note'),
-    submit: plain('Save note'),
-    close: plain('Cancel'),
-    private_metadata: encodeJson(coachEngagementMetaSchema, { engagementId: input.engagementId }),
+  return coachEngagementModal({
+    callbackId: CALLBACKS.coachNote,
+    title: 'Private note',
+    submit: 'Save note',
+    engagementId: input.engagementId,
     blocks: [
       section(`*A note for yourself about your work with <@${input.leaderId}>.*`),
       textInput('note', 'Your note', COACH_NOTE_MAX, { multiline: true, hint: 'What you noticed, what to pick up next time.' }),
       context(`Only you can see it: never <@${input.leaderId}>, their sponsor, or anyone's export but yours. Your next brief shows your last note. It is erased with the engagement's other text, and when either of you deletes your data.`),
     ],
-  };
+  });
 }

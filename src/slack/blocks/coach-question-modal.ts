@@ -3,27 +3,24 @@
 import type { View } from '@slack/types';
 import { COACH_QUESTION_MAX } from '../../domain/questions/coach-question.js';
 import { QUESTION_USE_LABELS, QUESTION_USES } from '../../domain/questions/uses.js';
-import { encodeJson } from '../metadata.js';
 import { selectInput } from './engagement-inputs.js';
-import { coachEngagementMetaSchema } from '../engagement-button-value.js';
-import { context, plain, section, textInput } from './kit.js';
+import { coachEngagementModal } from './coach-engagement-modal.js';
+import { context, section, textInput } from './kit.js';
 import { CALLBACKS } from '../ids.js';
 
 export const COACH_QUESTION_BLOCKS = ['text', 'use'] as const;
 
 export function coachQuestionModal(input: { engagementId: string; leaderId: string }): View {
-  return {
-    type: 'modal',
-    callback_id: CALLBACKS.coachQuestion,
-    title: plain('Add a question'),
-    submit: plain('Add'),
-    close: plain('Cancel'),
-    private_metadata: encodeJson(coachEngagementMetaSchema, { engagementId: input.engagementId }),
+  return coachEngagementModal({
+    callbackId: CALLBACKS.coachQuestion,
+    title: 'Add a question',
+    submit: 'Add',
+    engagementId: input.engagementId,
     blocks: [
       section(`*A question of your own for <@${input.leaderId}>.* Grow asks yours first at that moment, then its own, and never the same one twice in a row.`),
       selectInput('use', 'When should Grow ask it?', QUESTION_USES.map((u) => ({ text: QUESTION_USE_LABELS[u], value: u }))),
       textInput('text', 'What would you like Grow to ask?', COACH_QUESTION_MAX, { hint: 'An open question, in your words, e.g. “What did you notice in yourself?”' }),
       context(`<@${input.leaderId}> sees the question where Grow asks it. Their answer keeps the visibility they choose.`),
     ],
-  };
+  });
 }

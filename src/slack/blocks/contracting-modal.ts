@@ -10,6 +10,7 @@ import {
   MAX_TARGETS,
   RESISTANCES,
   TARGET_TEXT_MAX,
+  type OpenCoachabilityQuestion,
 } from '../../domain/engagement/contracting.js';
 import { LEVEL_DESCRIPTIONS, levelLabel } from '../../domain/engagement/levels.js';
 import { encodeJson } from '../metadata.js';
@@ -48,7 +49,16 @@ function targetBlocks(position: number): Block[] {
   ];
 }
 
-export function contractingModal(input: { engagementId: string; coachId: string; sponsor?: Block[] }): View {
+export interface ContractingModalInput {
+  engagementId: string;
+  coachId: string;
+  sponsor?: Block[];
+  /** The open coachability questions drawn for this leader; the bank's first for each when absent. */
+  questions?: Partial<Record<OpenCoachabilityQuestion, string>>;
+}
+
+export function contractingModal(input: ContractingModalInput): View {
+  const asked = { ...COACHABILITY_QUESTIONS, ...input.questions };
   const blocks: Block[] = [
     ...(input.sponsor ?? []).slice(0, 2),
     section(`*What do you want to change while <@${input.coachId}> coaches you?* Up to three behaviours that others could see you do differently.`),
@@ -58,11 +68,11 @@ export function contractingModal(input: { engagementId: string; coachId: string;
   blocks.push(
     divider(),
     section('*Before we start*'),
-    textAnswer('worked', COACHABILITY_QUESTIONS.worked, ANSWER_TEXT_MAX),
+    textAnswer('worked', asked.worked, ANSWER_TEXT_MAX),
     visibilityInput('worked_visibility'),
-    textAnswer('not_worked', COACHABILITY_QUESTIONS.not_worked, ANSWER_TEXT_MAX),
+    textAnswer('not_worked', asked.not_worked, ANSWER_TEXT_MAX),
     visibilityInput('not_worked_visibility'),
-    textAnswer('worthwhile', COACHABILITY_QUESTIONS.worthwhile, ANSWER_TEXT_MAX),
+    textAnswer('worthwhile', asked.worthwhile, ANSWER_TEXT_MAX),
     visibilityInput('worthwhile_visibility'),
     ratingInput('openness', COACHABILITY_QUESTIONS.openness, { hint: 'An honest number helps more than a high one.' }),
     visibilityInput('openness_visibility'),

@@ -3,7 +3,8 @@
 import { formatLocalDate } from '../../domain/checkin/due-date.js';
 import { encodeNudgeValue } from '../nudge-button-value.js';
 import { actionsBlock, context, message, section } from './kit.js';
-import { LIGHT_DURATION, OUTCOME_QUESTION, type Style } from '../../domain/engagement/style.js';
+import { LIGHT_DURATION, type Style } from '../../domain/engagement/style.js';
+import { defaultQuestion } from '../../domain/questions/draw.js';
 import { userTextSection, type NudgeMessage } from './nudge-message.js';
 import { NUDGE_ACTIONS } from '../ids.js';
 
@@ -20,6 +21,8 @@ export interface FollowUpInput {
   style?: Style;
   /** The experiment style's prediction, decrypted, when the leader made one. */
   expectation?: string | null;
+  /** Asked under the prediction: what did happen, drawn from the bank (its first when absent). */
+  outcomeQuestion?: string;
 }
 
 const HEADING: Partial<Record<Style, string>> = {
@@ -34,7 +37,7 @@ export function buildFollowUpMessage(input: FollowUpInput): NudgeMessage {
     blocks: [
       section(HEADING[input.style ?? 'standard'] ?? '*How is it going with what you committed to?*'),
       userTextSection(`_Your action, due ${formatLocalDate(input.dueAt, input.tz)}:_`, input.actionText),
-      ...(input.expectation ? [userTextSection('_You expected:_', input.expectation), section(`*${OUTCOME_QUESTION}* Tap how it went, then *Reflect…* to note what happened.`)] : []),
+      ...(input.expectation ? [userTextSection('_You expected:_', input.expectation), section(`*${input.outcomeQuestion ?? defaultQuestion('outcome')}* Tap how it went, then *Reflect…* to note what happened.`)] : []),
       ...(input.style === 'light' ? [context(LIGHT_DURATION.follow_up!)] : []),
       actionsBlock(FOLLOW_UP_BLOCK_ID, [
         { text: 'Done', actionId: NUDGE_ACTIONS.followUpDone, value, style: 'primary' },

@@ -5,6 +5,7 @@ import { actionsBlock, context, message, section, type Block } from './kit.js';
 import { experimentOutcome, experimentsToShow, type Experiment } from '../../domain/engagement/experiments.js';
 import { userTextSection, type NudgeMessage } from './nudge-message.js';
 import { NUDGE_ACTIONS } from '../ids.js';
+import { defaultQuestion } from '../../domain/questions/draw.js';
 
 export const REVIEW_BLOCK_ID = 'review_actions';
 
@@ -24,6 +25,8 @@ export interface ReviewInput {
   targets: ReviewTarget[];
   /** The experiment style's closing review: predictions against outcomes. */
   experiments?: Experiment[];
+  /** The midpoint's question, drawn from the bank for this leader (its first when absent). */
+  question?: string;
 }
 
 function experimentBlocks(list: readonly Experiment[]): Block[] {
@@ -41,12 +44,12 @@ function experimentBlocks(list: readonly Experiment[]): Block[] {
 }
 
 const OPENING = {
-  midpoint: '*You are halfway through your coaching.* Where are you now on what you set out to change?',
-  closing: '*Your coaching engagement has reached its last session.* Looking back, where are you now on what you set out to change?',
+  midpoint: (question: string) => `*You are halfway through your coaching.* ${question}`,
+  closing: () => '*Your coaching engagement has reached its last session.* Looking back, where are you now on what you set out to change?',
 } as const;
 
 export function buildReviewMessage(input: ReviewInput): NudgeMessage {
-  const blocks: Block[] = [section(OPENING[input.stage])];
+  const blocks: Block[] = [section(OPENING[input.stage](input.question ?? defaultQuestion('midpoint')))];
   input.targets.slice(0, 3).forEach((target, i) => {
     blocks.push(userTextSection(`*Target ${i + 1}* (you started at ${target.baseline}/10):`, target.description, TARGET_TEXT_MAX));
   });

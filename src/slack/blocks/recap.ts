@@ -3,27 +3,25 @@
 import type { View } from '@slack/types';
 import { RECAP_MAX, recapPieces } from '../../domain/notes/recap.js';
 import { quoteUserText } from '../mrkdwn.js';
-import { encodeJson } from '../metadata.js';
-import { coachEngagementMetaSchema, encodeRecapAction } from '../engagement-button-value.js';
+import { encodeRecapAction } from '../engagement-button-value.js';
+import { coachEngagementModal } from './coach-engagement-modal.js';
 import { CALLBACKS, COACH_ACTIONS } from '../ids.js';
-import { actionsBlock, context, message, plain, section, textInput, type Message } from './kit.js';
+import { actionsBlock, context, message, section, textInput, type Message } from './kit.js';
 
 export const RECAP_BLOCKS = ['recap'] as const;
 
 export function recapModal(input: { engagementId: string; leaderId: string }): View {
-  return {
-    type: 'modal',
-    callback_id: CALLBACKS.coachRecap,
-    title: plain('Session recap'),
-    submit: plain('Send recap'),
-    close: plain('Cancel'),
-    private_metadata: encodeJson(coachEngagementMetaSchema, { engagementId: input.engagementId }),
+  return coachEngagementModal({
+    callbackId: CALLBACKS.coachRecap,
+    title: 'Session recap',
+    submit: 'Send recap',
+    engagementId: input.engagementId,
     blocks: [
       section(`*What did you and <@${input.leaderId}> agree?* Grow sends it to them in a DM.`),
       textInput('recap', 'What we agreed', RECAP_MAX, { multiline: true, hint: 'One concrete thing they will do, in words they would use.' }),
       context(`<@${input.leaderId}> can turn it into their action with one click, and change it before saving. Grow keeps it encrypted, for them alone; it goes when they delete their data.`),
     ],
-  };
+  });
 }
 
 // A piece of 500 characters escapes to at most 2,500 (`&` → `&amp;`): within a section's 3,000.

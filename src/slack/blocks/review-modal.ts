@@ -15,6 +15,7 @@ import { distributionLines } from './pulse-results.js';
 import { CALLBACKS } from '../ids.js';
 import { coachSeesSentence } from '../../domain/privacy/promises.js';
 import { VISIBILITY_TEXT } from './checkin-modal.js';
+import { defaultQuestion } from '../../domain/questions/draw.js';
 
 export interface ReviewTargetView {
   id?: string;
@@ -39,9 +40,20 @@ const CLOSING_VISIBILITY_NOTE = (['private', 'summary', 'shared'] as const).map(
 /** What the coach sees of the looking-back answer at each choice, from the rule the coach's view applies. */
 const LOOKING_BACK_NOTE = (['private', 'summary', 'shared'] as const).map((v) => `${VISIBILITY_TEXT[v]}: ${coachSeesSentence('reflection', v)}`).join(' ');
 
-export function reviewModal(input: { meta: z.input<typeof reviewMetaSchema>; stage: ReviewStage; targets: ReviewTargetView[]; stakeholders?: ReviewStakeholderScores | null; /** The closing review's looking-back question. */ question?: { id: string; text: string } }): View {
+export interface ReviewModalInput {
+  meta: z.input<typeof reviewMetaSchema>;
+  stage: ReviewStage;
+  targets: ReviewTargetView[];
+  stakeholders?: ReviewStakeholderScores | null;
+  /** The closing review's looking-back question. */
+  question?: { id: string; text: string };
+  /** The midpoint's question, as its DM asked it (the bank's first when absent). */
+  opening?: string;
+}
+
+export function reviewModal(input: ReviewModalInput): View {
   const blocks: Block[] = [
-    section(input.stage === 'midpoint' ? '*Halfway through.* Where are you now on each target?' : '*Your last session is behind you.* Where are you now on each target?'),
+    section(input.stage === 'midpoint' ? `*Halfway through.* ${input.opening ?? defaultQuestion('midpoint')}` : '*Your last session is behind you.* Where are you now on each target?'),
   ];
   for (const t of input.targets.slice(0, 3)) {
     const since = input.stage === 'closing' && t.midpointRating ? `, ${t.midpointRating}/10 at the midpoint` : '';

@@ -58,3 +58,15 @@ function optionsOf(blocks: unknown[], blockId: string): { text: string; value: s
   );
   return (block?.element.options ?? []).map((o) => ({ text: o.text.text, value: o.value }));
 }
+
+/**
+ * The questions a submitted view asked as labels (goal first's goal, the experiment's
+ * expectation), so the revisit step asks them as they were asked.
+ */
+export function askedFromView(blocks: unknown[]): { goal_own?: string; expectation?: string } {
+  const label = (blockId: string) =>
+    blocks.find((b): b is { block_id: string; label?: { text?: string } } => typeof b === 'object' && b !== null && (b as { block_id?: string }).block_id === blockId)?.label?.text;
+  const goal = label('goal');
+  const expectation = label('expectation');
+  return { ...(goal ? { goal_own: goal } : {}), ...(expectation ? { expectation } : {}) };
+}

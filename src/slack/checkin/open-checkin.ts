@@ -27,7 +27,7 @@ export async function openCheckIn(deps: SlackDeps, input: OpenCheckInInput): Pro
   if (!engagement || !opened.view?.id) return;
   const engagements = await engagementChoices(input.client, engagement.active);
   if (engagement.targets.length === 0 && !engagement.nextSessionAt && engagements.length === 0 && engagement.style === 'standard') return;
-  const hints = await checkInHints(deps, input.teamId, input.userId, engagement.engagementId);
+  const hints = await checkInHints(deps, input.teamId, input.userId, engagement.engagementId, engagement.style);
   const defaultDue = engagement.nextSessionAt ? `before your next session (${formatLocalDate(engagement.nextSessionAt, tz)})` : undefined;
   try {
     await input.client.views.update({

@@ -12,7 +12,7 @@ import type { Style } from '../../domain/engagement/style.js';
 import { offerSupportIfNeeded } from '../support-signpost.js';
 import { checkInMetadataSchema, checkInModal } from '../blocks/checkin-modal.js';
 import { checkInConfirmation } from '../blocks/checkin-confirmation.js';
-import { engagementsFromView, errorsForBlocks, readCheckInValues, targetsFromView } from '../checkin/checkin-form.js';
+import { askedFromView, engagementsFromView, errorsForBlocks, readCheckInValues, targetsFromView } from '../checkin/checkin-form.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { decodeJson } from '../metadata.js';
@@ -51,7 +51,14 @@ export function registerCheckInSubmit(app: App, deps: SlackDeps): void {
     }
     if (result.outcome === 'revisit') {
       const draft = values as Partial<CheckInDraft>;
-      const revisit = checkInModal({ step: 'revisit', style: meta.style, targets: targetsFromView(view.blocks), engagements: engagementsFromView(view.blocks), draft: { ...draft, commitment: Number(draft.commitment) } });
+      const revisit = checkInModal({
+        step: 'revisit',
+        style: meta.style,
+        targets: targetsFromView(view.blocks),
+        engagements: engagementsFromView(view.blocks),
+        hints: askedFromView(view.blocks),
+        draft: { ...draft, commitment: Number(draft.commitment) },
+      });
       await ack({ response_action: 'update', view: revisit });
       return;
     }

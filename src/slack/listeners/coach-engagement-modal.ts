@@ -2,7 +2,7 @@
 // of their own, a session recap): one registration for what they share. Only the
 // engagement's coach gets the modal; a refusal or a closed engagement is told in words,
 // to the coach alone; a failed save keeps the modal open with what they wrote.
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../logger.js';
@@ -11,7 +11,8 @@ import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
 import { tellUser, whoActed } from './engagement-interaction.js';
-import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
+import { REFUSED } from './follow-up-answer.js';
+import { onButton } from './on-button.js';
 
 type Who = { teamId: string; userId: string; engagementId: string };
 type Check = { outcome: 'refused' } | { outcome: 'closed' } | { outcome: 'open'; leaderId: string };
@@ -39,19 +40,14 @@ const isSettled = <R>(result: Saved<R>): result is Exclude<Saved<R>, R> =>
 
 export function registerCoachEngagementModal<R extends { outcome: string }>(app: App, deps: SlackDeps, flow: CoachEngagementModal<R>): void {
   const field = flow.blocks[0];
-  app.action<BlockButtonAction>(flow.action, async ({ ack, body, client }) => {
-    await ack();
-    const { log, ...who } = whoActed(deps, body, { action: flow.action });
-    const value = parseEngagementValue(body.actions[0]?.value);
-    if (!value) return tellUser(client, body, OUT_OF_DATE, log);
-    try {
-      const check = await flow.check(deps, { ...who, engagementId: value.engagementId });
+  onButton(app, deps, flow.action, {
+    value: parseEngagementValue,
+    failed: `${flow.logged} modal not opened`,
+    handle: async ({ body, client, teamId, userId, value, log }) => {
+      const check = await flow.check(deps, { teamId, userId, engagementId: value.engagementId });
       if (check.outcome !== 'open') return tellUser(client, body, check.outcome === 'refused' ? REFUSED : flow.closed, log);
       await client.views.open({ trigger_id: body.trigger_id, view: flow.modal({ engagementId: value.engagementId, leaderId: check.leaderId }) });
-    } catch (error) {
-      log.warn({ err: error }, `${flow.logged} modal not opened`);
-      await tellUser(client, body, friendlyMessage(error), log);
-    }
+    },
   });
 
   app.view(flow.callback, async ({ ack, body, view, client }) => {

@@ -1,17 +1,16 @@
 // The session recap: "Send a recap" on the coach's roster opens the modal; the recap goes
 // to the leader as a DM; "Make this my action" there opens the leader's check-in with it.
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { checkRecap, prepareRecap, recapActionFor, withdrawRecap } from '../../services/coach-recap.js';
 import { notePosted } from '../../services/posted-messages.js';
 import { RECAP_BLOCKS, recapMessage, recapModal } from '../blocks/recap.js';
 import { openCheckIn } from '../checkin/open-checkin.js';
 import { parseRecapAction } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
-import { friendlyMessage } from '../friendly-errors.js';
 import { CALLBACKS, COACH_ACTIONS } from '../ids.js';
-import { tellUser, whoActed } from './engagement-interaction.js';
-import { OUT_OF_DATE } from './follow-up-answer.js';
 import { registerCoachEngagementModal } from './coach-engagement-modal.js';
+import { onButton } from './on-button.js';
+import { tellUser } from './engagement-interaction.js';
 
 const RECAP_GONE = 'That recap is no longer kept, so there is nothing to turn into your action. Your check-in is one `/grow` away.';
 const NOT_SENT = 'Grow could not reach them in Slack just now, so the recap was not sent. Please try again in a moment.';
@@ -46,19 +45,14 @@ export function registerCoachRecap(app: App, deps: SlackDeps): void {
     },
   });
 
-  app.action<BlockButtonAction>(COACH_ACTIONS.recapMakeAction, async ({ ack, body, client }) => {
-    await ack();
-    const { log, ...who } = whoActed(deps, body, { action: COACH_ACTIONS.recapMakeAction });
-    const value = parseRecapAction(body.actions[0]?.value);
-    if (!value) return tellUser(client, body, OUT_OF_DATE, log);
-    try {
+  onButton(app, deps, COACH_ACTIONS.recapMakeAction, {
+    value: parseRecapAction,
+    failed: 'check-in from recap not opened',
+    handle: async ({ body, client, teamId, userId, value, log }) => {
       // Only the leader the recap was sent to gets its words; anyone else, or a recap since erased, is told it is gone.
-      const will = 'will' in value ? value.will : await recapActionFor(deps, { ...who, recapId: value.recapId });
-      if (will === null) return await tellUser(client, body, RECAP_GONE, log);
-      await openCheckIn(deps, { client, triggerId: body.trigger_id, teamId: who.teamId, userId: who.userId, will });
-    } catch (error) {
-      log.warn({ err: error }, 'check-in from recap not opened');
-      await tellUser(client, body, friendlyMessage(error), log);
-    }
+      const will = 'will' in value ? value.will : await recapActionFor(deps, { teamId, userId, recapId: value.recapId });
+      if (will === null) return tellUser(client, body, RECAP_GONE, log);
+      await openCheckIn(deps, { client, triggerId: body.trigger_id, teamId, userId, will });
+    },
   });
 }

@@ -3,7 +3,7 @@
 import type { App } from '@slack/bolt';
 import { isDomainError } from '../../domain/errors.js';
 import { loadEngagement } from '../../services/engagement.js';
-import { loadContractable, submitContracting } from '../../services/engagement-contracting.js';
+import { contractingQuestions, loadContractable, submitContracting } from '../../services/engagement-contracting.js';
 import { CONTRACTING_FIELDS, CONTRACTING_MESSAGES, contractingModal } from '../blocks/contracting-modal.js';
 import { readMulti } from '../read-view-state.js';
 import { contractingSponsorBlocks } from '../blocks/sponsor-answers.js';
@@ -11,7 +11,8 @@ import { sponsorOutcomesForLeader } from '../../services/sponsor-answers-view.js
 import { contractingMetaSchema, parseEngagementValue } from '../engagement-button-value.js';
 import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
-import { opensEngagementModal, type RefreshHome, tellUser, whoActed } from './engagement-interaction.js';
+import { type RefreshHome, tellUser, whoActed } from './engagement-interaction.js';
+import { opensEngagementModal } from './on-button.js';
 import { showInvitationOutcome } from './engagement-invitation.js';
 import { stakeholdersView } from './pulse-leader.js';
 import { errorOn, readSubmission } from '../modal-submission.js';
@@ -20,8 +21,8 @@ import { CALLBACKS, ENGAGEMENT_ACTIONS } from '../ids.js';
 export const registerContracting = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
   opensEngagementModal(app, deps, ENGAGEMENT_ACTIONS.contractingOpen, async (who) => {
     const engagement = await loadContractable(deps, who);
-    const sponsor = contractingSponsorBlocks(await sponsorOutcomesForLeader(deps, who.teamId, engagement.id, who.userId));
-    return contractingModal({ engagementId: engagement.id, coachId: engagement.coachId, sponsor });
+    const [outcomes, questions] = await Promise.all([sponsorOutcomesForLeader(deps, who.teamId, engagement.id, who.userId), contractingQuestions(deps, who)]);
+    return contractingModal({ engagementId: engagement.id, coachId: engagement.coachId, sponsor: contractingSponsorBlocks(outcomes), questions });
   });
 
   app.view(CALLBACKS.contracting, async ({ ack, body, view, client }) => {

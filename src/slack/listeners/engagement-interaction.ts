@@ -1,15 +1,11 @@
 // What the engagement listeners share: reading who clicked where, answering privately
 // (an ephemeral in a conversation, a small modal on App Home), replacing a message in
 // place, DMing the other party, and re-publishing App Home after a change.
-import type { App, BlockButtonAction } from '@slack/bolt';
-import type { View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../logger.js';
 import type { Block } from '../blocks/kit.js';
 import { plain, section } from '../blocks/kit.js';
 import type { SlackDeps } from '../deps.js';
-import { parseEngagementValue } from '../engagement-button-value.js';
-import { friendlyMessage } from '../friendly-errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import { notePosted } from '../../services/posted-messages.js';
 import { recordedMessageFor } from '../../services/recorded-message.js';
@@ -125,30 +121,4 @@ export function createHomeRefresher(sections: HomeSection[]): RefreshHome {
       }
     }
   };
-}
-
-/**
- * A button carrying an engagement that opens a modal: acknowledged at once; `viewFor` reads
- * what the modal needs (null when the message is out of date). Any refusal or failure is
- * told to the clicker alone, in words, and the detail goes to the log.
- */
-export function opensEngagementModal(
-  app: App,
-  deps: SlackDeps,
-  actionId: string,
-  viewFor: (who: { teamId: string; userId: string; engagementId: string }) => Promise<View | null>,
-): void {
-  app.action<BlockButtonAction>(actionId, async ({ ack, body, client }) => {
-    await ack();
-    const { teamId, userId, log } = whoActed(deps, body, { action: actionId });
-    const value = parseEngagementValue(body.actions[0]?.value);
-    try {
-      const view = value ? await viewFor({ teamId, userId, engagementId: value.engagementId }) : null;
-      if (!view) return tellUser(client, body, OUT_OF_DATE, log);
-      await client.views.open({ trigger_id: body.trigger_id, view });
-    } catch (error) {
-      log.info({ err: error }, 'modal not opened');
-      await tellUser(client, body, friendlyMessage(error), log);
-    }
-  });
 }

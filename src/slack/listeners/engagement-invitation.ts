@@ -6,6 +6,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../logger.js';
 import { acceptInvitation, declineInvitation, findInvitationDm, type EngagementMoveResult, type EngagementRow } from '../../services/engagement.js';
 import { loadInvitationState } from '../../services/engagement-invitation.js';
+import { contractingQuestions } from '../../services/engagement-contracting.js';
 import { contractingModal } from '../blocks/contracting-modal.js';
 import { invitationOutcomeMessage } from '../blocks/engagement-invitation.js';
 import { acceptedNotice, declinedNotice } from '../blocks/engagement-notices.js';
@@ -61,9 +62,10 @@ export const registerEngagementInvitation = (refreshHome: RefreshHome) => (app: 
         return;
       }
       if (kind === 'accept') {
-        // The trigger lives three seconds: contracting opens before anything else is sent.
+        // The trigger lives three seconds: contracting opens before anything else is sent (only its questions are drawn first).
         try {
-          await client.views.open({ trigger_id: body.trigger_id, view: contractingModal({ engagementId: engagement.id, coachId: engagement.coachId }) });
+          const questions = await contractingQuestions(deps, { teamId, userId, engagementId: engagement.id });
+          await client.views.open({ trigger_id: body.trigger_id, view: contractingModal({ engagementId: engagement.id, coachId: engagement.coachId, questions }) });
         } catch (error) {
           log.warn({ err: error }, 'contracting modal not opened; it stays available from the invitation and App Home');
         }

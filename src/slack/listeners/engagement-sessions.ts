@@ -3,10 +3,13 @@
 // behind a confirmation with an optional reason (only the ender and the coach see it). The other party hears about a moved or cancelled session or
 // an ended engagement; both Homes refresh.
 import type { App, BlockButtonAction, BlockOverflowAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from '../../logger.js';
+import type { Message } from '../blocks/kit.js';
 import { atLocalTime } from '../../domain/time/local-time.js';
 import { isDomainError } from '../../domain/errors.js';
 import { endEngagement, loadEngagement } from '../../services/engagement.js';
-import { isLive, roleOf } from '../../domain/engagement/status.js';
+import { isLive, otherPartyOf, roleOf } from '../../domain/engagement/status.js';
 import { changeSession, loadSessionToChange } from '../../services/engagement-sessions.js';
 import { personZone } from '../../services/people-sync.js';
 import { endedNotice, sessionCancelledNotice, sessionMovedNotice } from '../blocks/engagement-notices.js';
@@ -38,8 +41,7 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
       if (choice.op === 'cancel') {
         // Asked first: a cancelled session cannot be brought back.
         const { session, engagement, tz } = await loadSessionToChange(deps, { teamId, userId, sessionId: choice.sessionId, kind: 'cancel' });
-        const otherId = engagement.coachId === userId ? engagement.leaderId : engagement.coachId;
-        await client.views.open({ trigger_id: body.trigger_id, view: cancelSessionModal({ sessionId: session.id, seq: session.seq, at: session.scheduledAt, tz, otherId }) });
+        await client.views.open({ trigger_id: body.trigger_id, view: cancelSessionModal({ sessionId: session.id, seq: session.seq, at: session.scheduledAt, tz, otherId: otherPartyOf(engagement, userId) }) });
         return;
       }
       const { engagement } = await changeSession(deps, { teamId, userId, sessionId: choice.sessionId, change: { kind: choice.op } });
@@ -71,13 +73,8 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
       return;
     }
     await ack();
-    const { session, engagement } = moved;
-    const otherId = engagement.coachId === userId ? engagement.leaderId : engagement.coachId;
-    // The coach hears of a leader's move in their next quiet notice (the service records it).
-    if (otherId === engagement.leaderId) {
-      const otherTz = await personZone(deps, teamId, otherId);
-      await sendDm(client, otherId, sessionMovedNotice(userId, session.seq, session.scheduledAt, otherTz), log, { db: deps.db, teamId });
-    }
+    const { engagement } = moved;
+    await tellLeaderOfChange(deps, client, { teamId, userId }, moved, sessionMovedNotice, log);
     if (engagement.status === 'invited') await showInvitationOutcome(deps, client, engagement, undefined, log);
     await refreshHome(deps, client, teamId, [engagement.coachId, engagement.leaderId]);
   });
@@ -95,13 +92,8 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
       return;
     }
     await ack();
-    const { session, engagement } = cancelled;
-    const otherId = engagement.coachId === userId ? engagement.leaderId : engagement.coachId;
-    // The coach hears of a leader's cancellation in their next quiet notice (the service records it).
-    if (otherId === engagement.leaderId) {
-      const otherTz = await personZone(deps, teamId, otherId);
-      await sendDm(client, otherId, sessionCancelledNotice(userId, session.seq, session.scheduledAt, otherTz), log, { db: deps.db, teamId });
-    }
+    const { engagement } = cancelled;
+    await tellLeaderOfChange(deps, client, { teamId, userId }, cancelled, sessionCancelledNotice, log);
     await refreshHome(deps, client, teamId, [engagement.coachId, engagement.leaderId]);
   });
 
@@ -113,8 +105,7 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
     const role = engagement ? roleOf(engagement, userId) : null;
     if (!engagement || !role) return tellUser(client, body, OUT_OF_DATE, log);
     if (!isLive(engagement.status)) return tellUser(client, body, 'That engagement has already ended; nothing was changed.', log);
-    const otherId = role === 'coach' ? engagement.leaderId : engagement.coachId;
-    await client.views.open({ trigger_id: body.trigger_id, view: endEngagementModal({ engagementId: engagement.id, invited: engagement.status === 'invited', enderIsCoach: role === 'coach', otherId }) });
+    await client.views.open({ trigger_id: body.trigger_id, view: endEngagementModal({ engagementId: engagement.id, invited: engagement.status === 'invited', enderIsCoach: role === 'coach', otherId: otherPartyOf(engagement, userId) }) });
   });
 
   app.view(CALLBACKS.endEngagement, async ({ ack, body, view, client }) => {
@@ -127,7 +118,7 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
       const { engagement } = result;
       if (result.outcome === 'moved') {
         const enderIsCoach = engagement.coachId === userId;
-        const otherId = enderIsCoach ? engagement.leaderId : engagement.coachId;
+        const otherId = otherPartyOf(engagement, userId);
         // A withdrawn invitation reaches the leader only as its own DM, updated in place.
         const withdrawn = result.previous === 'invited' && otherId === engagement.leaderId;
         // The reason goes to the coach only: a leader is never told why a coach ended it.
@@ -144,3 +135,22 @@ export const registerEngagementSessions = (refreshHome: RefreshHome) => (app: Ap
     }
   });
 };
+
+/**
+ * Tells the leader, in their own time zone, of a session their coach moved or cancelled. The
+ * coach hears of a leader's change in their next quiet notice instead (the service records it).
+ */
+async function tellLeaderOfChange(
+  deps: SlackDeps,
+  client: WebClient,
+  who: { teamId: string; userId: string },
+  changed: Awaited<ReturnType<typeof changeSession>>,
+  notice: (byId: string, seq: number, at: Date, tz: string) => Message,
+  log: Logger,
+): Promise<void> {
+  const { session, engagement } = changed;
+  const otherId = otherPartyOf(engagement, who.userId);
+  if (otherId !== engagement.leaderId) return;
+  const tz = await personZone(deps, who.teamId, otherId);
+  await sendDm(client, otherId, notice(who.userId, session.seq, session.scheduledAt, tz), log, { db: deps.db, teamId: who.teamId });
+}

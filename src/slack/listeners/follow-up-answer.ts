@@ -1,7 +1,7 @@
 // Done / Partly / Not yet / Snooze on a follow-up DM. The answer replaces the buttons in
 // that same message; a stale click shows what is recorded and changes nothing; a click
 // on someone else's action is refused privately.
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { FollowUpAnswer } from '../../domain/engagement/follow-up.js';
 import { answerFollowUp, type FollowUpView } from '../../services/follow-up.js';
 import { answeredMessage, snoozedMessage, staleFollowUpMessage, type AnsweredView } from '../blocks/engagement-follow-up-answer.js';
@@ -9,7 +9,8 @@ import type { SlackDeps } from '../deps.js';
 import { friendlyMessage } from '../friendly-errors.js';
 import { DomainError } from '../../domain/errors.js';
 import { parseNudgeValue } from '../nudge-button-value.js';
-import { messageOf, OUT_OF_DATE, tellUser, updateOwnMessage, whoActed } from './engagement-interaction.js';
+import { messageOf, OUT_OF_DATE, tellUser, updateOwnMessage } from './engagement-interaction.js';
+import { onButton } from './on-button.js';
 import { NUDGE_ACTIONS } from '../ids.js';
 
 export const REFUSED = friendlyMessage(new DomainError('forbidden', 'not yours'));
@@ -24,15 +25,19 @@ const ANSWERS: Record<string, FollowUpAnswer | 'snooze'> = {
 
 export const toAnsweredView = (ids: { nudgeId: string; actionId: string }, v: FollowUpView): AnsweredView => ({ ...ids, ...v });
 
+/** The button's nudge and the action it asks about; null when it carries no action. */
+const parseFollowUpValue = (raw: string | undefined) => {
+  const value = parseNudgeValue(raw);
+  return value?.actionId ? { nudgeId: value.nudgeId, actionId: value.actionId } : null;
+};
+
 export function registerFollowUpAnswers(app: App, deps: SlackDeps): void {
   for (const [actionId, answer] of Object.entries(ANSWERS)) {
-    app.action<BlockButtonAction>(actionId, async ({ ack, body, client }) => {
-      await ack();
-      const { teamId, userId, log } = whoActed(deps, body, { action: actionId });
-      const value = parseNudgeValue(body.actions[0]?.value);
-      if (!value?.actionId) return tellUser(client, body, OUT_OF_DATE, log);
-      const ids = { nudgeId: value.nudgeId, actionId: value.actionId };
-      try {
+    onButton(app, deps, actionId, {
+      value: parseFollowUpValue,
+      failed: 'follow-up answer not recorded',
+      level: 'error',
+      handle: async ({ body, client, teamId, userId, value: ids, log }) => {
         const result = await answerFollowUp(deps, { teamId, userId, ...ids, answer });
         const where = messageOf(body);
         if (result.outcome === 'refused') return tellUser(client, body, REFUSED, log);
@@ -41,10 +46,7 @@ export function registerFollowUpAnswers(app: App, deps: SlackDeps): void {
         }
         const view = toAnsweredView(ids, result.view);
         await updateOwnMessage(deps, client, { teamId, userId }, where, result.outcome === 'snoozed' ? snoozedMessage(view, result.until) : answeredMessage(view, result.answer), log);
-      } catch (error) {
-        log.error({ err: error }, 'follow-up answer not recorded');
-        await tellUser(client, body, friendlyMessage(error), log);
-      }
+      },
     });
   }
 }

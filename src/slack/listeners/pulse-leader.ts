@@ -6,16 +6,16 @@ import { z } from 'zod';
 import { leaderRoundResults, resultTargets, sharePulse, type RoundResults } from '../../services/pulse-results.js';
 import { loadStakeholdersHome } from '../../services/pulse-home.js';
 import { loadStakeholderChoice, nameStakeholders } from '../../services/pulse-stakeholders.js';
-import { parseEngagementValue } from '../engagement-button-value.js';
 import { pulseResultsMessage, pulseResultsModal, type PulseResultsInput } from '../blocks/pulse-results.js';
 import { stakeholdersModal, stakeholdersSection } from '../blocks/pulse-stakeholders.js';
 import { STAKEHOLDERS_BLOCK, stakeholdersMetaSchema } from '../pulse-button-value.js';
 import { PULSE_ACTIONS, PULSE_CALLBACKS } from '../ids.js';
 import type { SlackDeps } from '../deps.js';
-import { friendlyMessage } from '../friendly-errors.js';
-import { errorOn, readSubmission, UNREADABLE_FORM } from '../modal-submission.js';
+import { readSubmission, type SubmittedView } from '../modal-submission.js';
 import type { HomeSection } from './app-home.js';
-import { messageOf, opensEngagementModal, tellUser, updateOwnMessage, whoActed, type RefreshHome } from './engagement-interaction.js';
+import { messageOf, tellUser, updateOwnMessage, type RefreshHome } from './engagement-interaction.js';
+import { opensEngagementModal } from './on-button.js';
+import { onModalSubmit } from './on-modal-submit.js';
 import { OUT_OF_DATE, REFUSED } from './follow-up-answer.js';
 import { onRoundButton } from './pulse-round-button.js';
 
@@ -33,25 +33,22 @@ export async function stakeholdersView(deps: SlackDeps, teamId: string, userId: 
 
 const selectedUsers = z.object({ selected_users: z.array(z.string().max(20)).max(50) }).passthrough();
 
+function readStakeholders(view: SubmittedView) {
+  const form = readSubmission(view, stakeholdersMetaSchema, []);
+  const picked = selectedUsers.safeParse(Object.values(form?.state[STAKEHOLDERS_BLOCK] ?? {})[0]);
+  return form && picked.success ? { engagementId: form.meta.engagementId, selected: picked.data.selected_users } : null;
+}
+
 export const registerPulseLeader = (refreshHome: RefreshHome) => (app: App, deps: SlackDeps) => {
   opensEngagementModal(app, deps, PULSE_ACTIONS.stakeholdersOpen, ({ teamId, userId }) => stakeholdersView(deps, teamId, userId));
 
-  app.view(PULSE_CALLBACKS.stakeholders, async ({ ack, body, view, client }) => {
-    const { teamId, userId, log } = whoActed(deps, body, { view: PULSE_CALLBACKS.stakeholders });
-    const form = readSubmission(view, stakeholdersMetaSchema, []);
-    const picked = selectedUsers.safeParse(Object.values(form?.state[STAKEHOLDERS_BLOCK] ?? {})[0]);
-    if (!form || !picked.success) return void (await ack(errorOn(STAKEHOLDERS_BLOCK, UNREADABLE_FORM)));
-    let result;
-    try {
-      result = await nameStakeholders(deps, { teamId, userId, engagementId: form.meta.engagementId, selected: picked.data.selected_users });
-    } catch (error) {
-      log.error({ err: error }, 'stakeholders not saved');
-      return void (await ack(errorOn(STAKEHOLDERS_BLOCK, friendlyMessage(error))));
-    }
-    if (result.outcome === 'invalid') return void (await ack(errorOn(STAKEHOLDERS_BLOCK, result.error)));
-    if (result.outcome === 'stale') return void (await ack(errorOn(STAKEHOLDERS_BLOCK, OUT_OF_DATE)));
-    await ack();
-    await refreshHome(deps, client, teamId, [userId]);
+  onModalSubmit(app, deps, PULSE_CALLBACKS.stakeholders, {
+    field: STAKEHOLDERS_BLOCK,
+    read: readStakeholders,
+    save: ({ teamId, userId, form }) => nameStakeholders(deps, { teamId, userId, engagementId: form.engagementId, selected: form.selected }),
+    failed: 'stakeholders not saved',
+    keepOpen: { stale: OUT_OF_DATE },
+    saved: ({ client, teamId, userId }) => refreshHome(deps, client, teamId, [userId]),
   });
 
   onRoundButton(app, deps, PULSE_ACTIONS.resultsOpen, async ({ body, client, teamId, userId, roundId, log }) => {

@@ -1,14 +1,12 @@
-// The shape every pulse button shares: acknowledge, read the round from the button's
-// value (unreadable: out of date), run the handler, and answer a failure privately with
-// a friendly line. Its own log fields name no person: a stakeholder's click is about an answer.
+// Every pulse button carries a round: read it (unreadable: out of date) and hand the
+// handler its id; a failure is answered privately with a friendly line. Its own log fields
+// name no person: a stakeholder's click is about an answer.
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../logger.js';
 import type { SlackDeps } from '../deps.js';
-import { friendlyMessage } from '../friendly-errors.js';
 import { parsePulseRound } from '../pulse-button-value.js';
-import { teamOf, tellUser } from './engagement-interaction.js';
-import { OUT_OF_DATE } from './follow-up-answer.js';
+import { onButton } from './on-button.js';
 
 export interface RoundClick {
   body: BlockButtonAction;
@@ -20,17 +18,10 @@ export interface RoundClick {
 }
 
 export function onRoundButton(app: App, deps: SlackDeps, actionId: string, handle: (click: RoundClick) => Promise<void>): void {
-  app.action<BlockButtonAction>(actionId, async ({ ack, body, client }) => {
-    await ack();
-    const teamId = teamOf(body);
-    const log = deps.logger.child({ teamId, action: actionId });
-    const value = parsePulseRound(body.actions[0]?.value);
-    if (!value) return tellUser(client, body, OUT_OF_DATE, log);
-    try {
-      await handle({ body, client, teamId, userId: body.user.id, roundId: value.roundId, log });
-    } catch (error) {
-      log.warn({ err: error }, 'pulse button not handled');
-      await tellUser(client, body, friendlyMessage(error), log);
-    }
+  onButton(app, deps, actionId, {
+    value: parsePulseRound,
+    failed: 'pulse button not handled',
+    anonymous: true,
+    handle: ({ value, ...click }) => handle({ ...click, roundId: value.roundId }),
   });
 }

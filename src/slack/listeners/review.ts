@@ -14,7 +14,8 @@ export function registerReview(app: App, deps: SlackDeps): void {
     staleMessage: (check) => reviewAnsweredMessage(check.reason),
     modal: (meta, check) => {
       const question = 'question' in check ? check.question : undefined;
-      return reviewModal({ meta: { ...meta, questionId: question?.id }, stage: check.stage, targets: check.targets, stakeholders: check.stakeholders, question });
+      const opening = 'opening' in check ? check.opening : undefined;
+      return reviewModal({ meta: { ...meta, questionId: question?.id }, stage: check.stage, targets: check.targets, stakeholders: check.stakeholders, question, opening });
     },
     metaSchema: reviewMetaSchema,
     blockIds: ['rating1', 'rating2', 'rating3', 'reword1', 'reword2', 'reword3', 'looking_back', 'visibility'],

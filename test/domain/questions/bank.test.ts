@@ -1,7 +1,7 @@
 // The question bank as a specification: enough open questions for every moment and level,
 // each one a question, none of them advice.
 import { describe, expect, it } from 'vitest';
-import { QUESTION_BANK } from '../../../src/domain/questions/bank.js';
+import { parseBank, QUESTION_BANK } from '../../../src/domain/questions/bank.js';
 import { QUESTION_USES } from '../../../src/domain/questions/uses.js';
 
 const OPENERS = ['what', 'how', 'which', 'who', 'whose', 'where', 'when', 'if'];
@@ -20,8 +20,8 @@ function openers(text: string): string[] {
 }
 
 describe('the question bank', () => {
-  it('holds at least 72 questions, with unique ids and unique wording', () => {
-    expect(QUESTION_BANK.length).toBeGreaterThanOrEqual(72);
+  it('holds at least 100 questions, with unique ids and unique wording', () => {
+    expect(QUESTION_BANK.length).toBeGreaterThanOrEqual(100);
     expect(new Set(QUESTION_BANK.map((q) => q.id)).size).toBe(QUESTION_BANK.length);
     expect(new Set(QUESTION_BANK.map((q) => q.text.toLowerCase())).size).toBe(QUESTION_BANK.length);
   });
@@ -59,5 +59,30 @@ describe('the question bank', () => {
     for (const use of ['goal', 'reality', 'options', 'will'] as const) {
       for (const level of [1, 2, 3, 4, 5]) expect(QUESTION_BANK.some((q) => q.use === use && q.level === level), `${use} ${level}`).toBe(true);
     }
+  });
+
+  it('keeps every id a leader may have been asked last, so stored ids still resolve', () => {
+    const ids = new Set(QUESTION_BANK.map((q) => q.id));
+    const counts = { goal: 8, reality: 8, options: 8, will: 8, done: 8, partly: 3, notyet: 3, happened: 3, learned: 7, next: 3, 'prep-want': 7, review: 4 };
+    const stored = [
+      ...Object.entries(counts).flatMap(([prefix, n]) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i + 1).padStart(2, '0')}`)),
+      'prep-example-01', 'prep-commit-02', 'prep-example-03',
+    ];
+    expect(stored).toHaveLength(73);
+    expect(stored.filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('reads the data file grouped by moment and level, any level first', () => {
+    const goal = QUESTION_BANK.filter((q) => q.use === 'goal');
+    expect(goal.map((q) => q.level)).toEqual([null, null, null, 1, 2, 3, 4, 5]);
+    expect(QUESTION_BANK.find((q) => q.id === 'learned-04')).toEqual({ id: 'learned-04', use: 'reflect_learned', level: 2, text: 'What did you learn about how your words land?' });
+  });
+
+  it('refuses a bank of the wrong shape: an unknown moment or level, a repeated id, a statement', () => {
+    expect(parseBank({ goal: { any: { 'goal-01': 'What do you want?' } } })).toHaveLength(1);
+    expect(() => parseBank({ gaol: { any: { 'goal-01': 'What do you want?' } } })).toThrow();
+    expect(() => parseBank({ goal: { 'level 6': { 'goal-01': 'What do you want?' } } })).toThrow();
+    expect(() => parseBank({ goal: { any: { 'goal-01': 'Write down your goal.' } } })).toThrow();
+    expect(() => parseBank({ goal: { any: { 'goal-01': 'What?' } }, will: { any: { 'goal-01': 'When?' } } })).toThrow(/used twice/);
   });
 });

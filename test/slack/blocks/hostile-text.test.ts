@@ -313,7 +313,7 @@ const PARTS = new Set([
   'plain', 'section', 'header', 'context', 'divider', 'option', 'actionsBlock', 'inputBlock', 'textInput', 'message',
   'userTextSection', 'formatSessionTime', 'visibilityRadio', 'describeDays', 'describeWindow',
   'formatDay', 'pulseQuestion', 'pulseTargetSection', 'distributionLines', 'rosterPageCount', 'packDigest', 'SPONSOR_QUESTIONS', 'WHO_READS', 'SPONSOR_ANSWER_BLOCK',
-  'sponsorTerms', 'processLine', 'cohortLines',
+  'sponsorTerms', 'processLine', 'cohortLines', 'coachEngagementModal', 'goalInput', 'preconditionCheckbox',
 ]);
 
 const PIECES = ['<!channel>', '<!here>', '<!everyone>', '<@U123>', '<#C123>', '<https://x|y>', 'https://evil.example', '&', '&amp;', '*', '_', '~', '`', '```', '>', '\u202e', '\u200f', '👩🏽‍💻', '\n'];
