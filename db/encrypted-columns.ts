@@ -25,6 +25,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedTable[] = [
   { table: 'engagement_questions', key: 'id', columns: ['text_enc'] },
   { table: 'sponsor_answers', key: 'id', columns: ['answer_enc'] },
   { table: 'coach_notes', key: 'id', columns: ['text_enc'] },
+  { table: 'session_recaps', key: 'id', columns: ['text_enc'] },
 ];
 
 /** The place a value is bound to; readers and writers of every column above use it. */

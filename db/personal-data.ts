@@ -9,7 +9,8 @@ import { openCheckIn } from './check-ins.js';
 import { rowSeal } from './sealed.js';
 import { openReflection } from './reflections.js';
 import { coachNotesWrittenBy } from './coach-notes.js';
-import { actions, checkIns, coachNotes, coachNotices, engagements, nudges, people, postedMessages, reflections, sessions, targets, askedQuestions } from './schema/index.js';
+import { recapsReceivedBy } from './recaps.js';
+import { actions, checkIns, coachNotes, coachNotices, engagements, nudges, people, postedMessages, reflections, sessionRecaps, sessions, targets, askedQuestions } from './schema/index.js';
 import type { PostedRow } from './posted-messages.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -33,6 +34,7 @@ export async function collectPersonalData(db: Db, cipher: Cipher, teamId: string
   const stakeholderPulse = await pulseRecordOf(db, teamId, userId);
   const programme = await programmeRecordOf(db, cipher, teamId, userId);
   const notes = await coachNotesWrittenBy(db, cipher, teamId, userId);
+  const recaps = await recapsReceivedBy(db, cipher, teamId, userId);
   return {
     exportedFor: { teamId, userId },
     person: person
@@ -68,6 +70,8 @@ export async function collectPersonalData(db: Db, cipher: Cipher, teamId: string
     programme,
     // The private notes this person wrote as a coach: theirs alone, in no one else's export.
     coachNotes: notes.map((n) => ({ engagementId: n.engagementId, sessionId: n.sessionId, at: iso(n.createdAt), text: n.text })),
+    // The session recaps their coach sent them, kept for "Make this my action".
+    recaps: recaps.map((r) => ({ engagementId: r.engagementId, coachId: r.coachId, at: iso(r.at), text: r.text })),
   };
 }
 
@@ -118,6 +122,8 @@ export async function erasePersonalData(db: Db, teamId: string, userId: string, 
     const id = { id: nudges.id };
     // Their private notes as a coach are theirs: they go, whoever the engagement belongs to.
     await tx.delete(coachNotes).where(and(eq(coachNotes.teamId, teamId), eq(coachNotes.coachId, userId)));
+    // Recaps sent to them are theirs (their engagements' go with those too).
+    await tx.delete(sessionRecaps).where(and(eq(sessionRecaps.teamId, teamId), eq(sessionRecaps.leaderId, userId)));
     const gone = await tx.delete(nudges).where(and(eq(nudges.teamId, teamId), eq(nudges.recipientId, userId))).returning(id);
     const refl = await tx.delete(reflections).where(and(eq(reflections.teamId, teamId), eq(reflections.leaderId, userId))).returning({ id: reflections.id });
     const acts = await tx.delete(actions).where(and(eq(actions.teamId, teamId), eq(actions.leaderId, userId))).returning({ id: actions.id });

@@ -11,7 +11,7 @@ import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Cipher } from '../src/crypto.js';
 import type { Db } from './client.js';
 import { rowSeal } from './sealed.js';
-import { actions, checkIns, coachNotes, engagements, pulseResponses, pulseRounds, reflections, sponsorAnswers, targets } from './schema/index.js';
+import { actions, checkIns, coachNotes, engagements, pulseResponses, pulseRounds, reflections, sessionRecaps, sponsorAnswers, targets } from './schema/index.js';
 
 export interface RetentionResult {
   engagements: number;
@@ -129,6 +129,9 @@ async function eraseEngagementContent(db: Db, cipher: Cipher, e: { id: string; t
     // The coach's private notes are about the engagement too: their text goes with it.
     const noteRows = await tx.select({ id: coachNotes.id }).from(coachNotes).where(and(eq(coachNotes.teamId, e.teamId), eq(coachNotes.engagementId, e.id)));
     for (const { id } of noteRows) await tx.update(coachNotes).set({ textEnc: seal('coach_notes', id).seal('text_enc', '') }).where(eq(coachNotes.id, id));
+    // So are the recaps the coach sent the leader.
+    const recapRows = await tx.select({ id: sessionRecaps.id }).from(sessionRecaps).where(and(eq(sessionRecaps.teamId, e.teamId), eq(sessionRecaps.engagementId, e.id)));
+    for (const { id } of recapRows) await tx.update(sessionRecaps).set({ textEnc: seal('session_recaps', id).seal('text_enc', '') }).where(eq(sessionRecaps.id, id));
     await tx.update(engagements).set({ contentErasedAt: now, invitationNoteEnc: null, endReasonEnc: null }).where(eq(engagements.id, e.id));
   });
 }

@@ -10,3 +10,4 @@ export * from './questions.js';
 export * from './programme.js';
 export * from './coach-notes.js';
 export * from './notices.js';
+export * from './recaps.js';

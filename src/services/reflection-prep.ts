@@ -61,12 +61,17 @@ export async function saveSessionPrep(ctx: ServiceContext, input: PrepClick & { 
   if (check.outcome !== 'open') return check;
   const form = parseReflectionForm(check.questions, input.values);
   if (!form.ok) return { outcome: 'invalid', errors: form.errors };
+  // Each answer is kept under the id of the question its modal asked (drawn from the bank,
+  // the same as when it opened), so the coach's brief quotes that question, not another.
+  const uses = prepUsesFor(check.style, check.firstPrep);
+  const asked = await questionsAsked(ctx, { teamId: input.teamId, leaderId: input.userId, engagementId: check.engagementId, seed: input.nudgeId }, Object.values(uses));
+  const body = Object.fromEntries(Object.entries(form.body).map(([key, text]) => [Object.hasOwn(uses, key) ? asked[uses[key]!].id : key, text]));
   await insertReflection(ctx.db, ctx.cipher, {
     teamId: input.teamId,
     leaderId: input.userId,
     engagementId: check.engagementId,
     kind: 'session_prep',
-    body: form.body,
+    body,
     visibility: form.visibility,
   });
   await markNudgeAnswered(ctx.db, { teamId: input.teamId, leaderId: input.userId, nudgeId: input.nudgeId, now: ctx.now() });

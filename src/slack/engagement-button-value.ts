@@ -30,10 +30,19 @@ export const endEngagementMetaSchema = z.object({ engagementId: uuid }).strict()
 export const contractingMetaSchema = z.object({ engagementId: uuid }).strict();
 /** A coach's modal about one engagement (a note, a question of their own, a recap). */
 export const coachEngagementMetaSchema = z.object({ engagementId: uuid }).strict();
-/** "Make this my action" on a recap: the recap's words, to prefill the check-in's action. */
-const recapActionSchema = z.object({ engagementId: uuid, will: z.string().max(500) }).strict();
-export const encodeRecapAction = (engagementId: string, will: string) => encodeJson(recapActionSchema, { engagementId, will });
-export const parseRecapAction = (raw: string | undefined | null) => decodeJson(recapActionSchema, raw);
+/**
+ * "Make this my action" on a recap: which recap; its words are read server-side, for the
+ * leader it was sent to only. Recaps sent before carried their words (up to 500
+ * characters); those buttons still work, for whoever holds the DM.
+ */
+const recapActionSchema = z.object({ recapId: uuid }).strict();
+const legacyRecapActionSchema = z.object({ engagementId: uuid, will: z.string().max(500) }).strict();
+export type RecapActionValue = { recapId: string } | { will: string };
+export const encodeRecapAction = (recapId: string) => encodeJson(recapActionSchema, { recapId });
+export const parseRecapAction = (raw: string | undefined | null): RecapActionValue | undefined => {
+  const legacy = decodeJson(legacyRecapActionSchema, raw);
+  return legacy ? { will: legacy.will } : decodeJson(recapActionSchema, raw);
+};
 export const reflectMetaSchema = z.object({ nudgeId: uuid, actionId: uuid, ...messageRef }).strict();
 export const prepMetaSchema = z.object({ nudgeId: uuid, sessionId: uuid, ...messageRef }).strict();
 export const reviewMetaSchema = z.object({ nudgeId: uuid, engagementId: uuid, /** The closing review's looking-back question, as drawn when the modal opened. */ questionId: z.string().max(80).optional(), ...messageRef }).strict();

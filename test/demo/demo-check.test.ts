@@ -33,4 +33,10 @@ describe('the demo’s closing check', () => {
     expect(verdict.ok).toBe(false);
     expect(verdict.problems).toEqual(expect.arrayContaining([expect.stringContaining('refused: chat.postMessage'), 'event not subscribed in manifest.yml: reaction_added']));
   });
+
+  it('fails on a planned time the story told out of order', async () => {
+    f = await startFixture();
+    const verdict = checkDemo(f.emu, ['out of order: a message to Cora planned for Mon 30 Nov 09:00 Europe/London, after one planned for Mon 7 Dec 10:00 America/New_York']);
+    expect(verdict).toEqual({ ok: false, problems: [expect.stringContaining('out of order: a message to Cora')] });
+  });
 });

@@ -3,7 +3,7 @@
 // messages arrive one by one — follow-up, session prep, the coach's digest and brief, the
 // midpoint and closing reviews — each delivered by moving its planned time to now, and
 // the engagement completes once its last session is behind it.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, lte, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { engagements, nudges, pulseRounds } from '../../db/schema/index.js';
 import { walkCheckIn } from '../e2e/walk/check-in.js';
@@ -52,6 +52,7 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
   // opens only for the moment their message is delivered. The planned time is noted first.
   stage.aroundDelivery = async (row, deliver) => {
     narrator.planned.set(row.id, row.dueAt);
+    narrator.written.set(row.id, row.createdAt);
     await world.setWindow(row.recipientId, ALWAYS);
     try {
       return await deliver();
@@ -60,6 +61,18 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
     }
   };
   const nextNudge = async (personId: string, kind: string) => deliverNudge(stage, await pendingNudge(stage, personId, kind));
+  // Cora's weekly digests arrive in the story where they fall: before whatever Leo is sent
+  // next, when they are planned earlier.
+  const digestsBefore = async (personId: string, kind: string) => {
+    const next = await pendingNudge(stage, personId, kind);
+    const due = await stage.db.select().from(nudges)
+      .where(and(eq(nudges.recipientId, cora.userId), eq(nudges.kind, 'digest'), eq(nudges.status, 'pending'), lte(nudges.dueAt, next.dueAt)))
+      .orderBy(asc(nudges.dueAt));
+    for (const digest of due) {
+      await narrator.act('Monday morning: Cora’s weekly digest, one message for all the leaders she coaches.');
+      await deliverNudge(stage, digest);
+    }
+  };
   // A stakeholder at work when the round opens has the question at once; the others get it now.
   const baselineQuestion = async (personId: string) => {
     const row = await poll('the baseline question', async () => (await stage.db.select().from(nudges).where(and(eq(nudges.recipientId, personId), eq(nudges.kind, 'pulse_question')))).find((r) => r.ref.stage === 'baseline'));
@@ -105,6 +118,15 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
     await person.buttonGone(question.where, 'pulse_answer_open');
   }
 
+  await narrator.act('Grow plans Cora’s messages for the engagement: a digest every Monday morning, and a brief on the morning of each session.');
+  await runScheduledNow(world.queues, 'plan-coach-nudges');
+  await poll('Cora’s brief planned', async () => (await stage.db.select().from(nudges).where(and(eq(nudges.recipientId, cora.userId), eq(nudges.kind, 'brief')))).length > 0);
+  // A planner run early in the week also plans this week's digest, due before Leo's
+  // engagement began (a late run still delivers it, see digestSlots); the story starts with
+  // the next one.
+  await stage.db.update(nudges).set({ status: 'cancelled', reason: 'demo_before_story' })
+    .where(and(eq(nudges.recipientId, cora.userId), eq(nudges.kind, 'digest'), eq(nudges.status, 'pending'), lt(nudges.dueAt, new Date())));
+
   // Leo's action is due on the Thursday before the first session.
   const dueDate = DateTime.fromISO(startDate).minus({ days: 5 }).toISODate()!;
   await narrator.act(`Leo types /grow and checks in. Will: “Tell the team about the hiring freeze at Thursday’s team meeting”, by ${DateTime.fromISO(dueDate).toFormat('ccc d LLL')}, commitment 6/10.`);
@@ -125,12 +147,14 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
     },
   });
 
+  await digestsBefore(leo.userId, 'precondition');
   await narrator.act('A working day before it asks about the action, Grow asks whether what would make it a 10 is in place (Leo left that box ticked).');
   const precondition = await nextNudge(leo.userId, 'precondition');
   await narrator.act('Leo clicks [ Yes, done ]: HR agreed the wording.');
   await leo.click(precondition.where, 'precondition_done');
   await leo.buttonGone(precondition.where, 'precondition_done');
 
+  await digestsBefore(leo.userId, 'follow_up');
   await narrator.act('Time passes. On the day the action was due, late in Leo’s working day — after it could have happened, and at the moment the confirmation named — Grow follows up.');
   const followUp = await nextNudge(leo.userId, 'follow_up');
   await narrator.act('Leo clicks [ Reflect… ] and writes what happened.');
@@ -145,10 +169,15 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
   await narrator.act('Leo clicks [ Make this my next action ]: what he will try next, already written, due before the next session, shared as before. The DM says when Grow will ask about it.');
   await makeNextAction(leo, followUp.where, { commitment: 9 });
 
+  await digestsBefore(leo.userId, 'session_prep');
   await narrator.act('The day before the session, Grow asks Leo to prepare.');
   const prep = await nextNudge(leo.userId, 'session_prep');
   await narrator.act('Leo clicks [ Answer ] and says what he wants from the session.');
   await answerPrep(leo, prep.where, { example: 'Told the team on Thursday; the quiet one said nothing and I let it go', want: 'Practise the conversation with the quiet one' });
+
+  await digestsBefore(cora.userId, 'brief');
+  await narrator.act('On the morning of the session, Grow sends Cora her brief: only what Leo chose to share.');
+  await nextNudge(cora.userId, 'brief');
 
   await narrator.act('Five working days after it opened, the stakeholders’ round closes: three answered, so Leo sees what they said, in a random order and without names.');
   await stage.db.update(pulseRounds).set({ closesAt: new Date() }).where(eq(pulseRounds.stage, 'baseline'));
@@ -157,11 +186,6 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
   await leo.click(results.where, 'pulse_share_full');
   await leo.buttonGone(results.where, 'pulse_share_full');
   await nextNudge(cora.userId, 'pulse_shared');
-
-  await narrator.act('Grow plans Cora’s messages: her Monday digest, and a brief on the morning of the session.');
-  await runScheduledNow(world.queues, 'plan-coach-nudges');
-  await nextNudge(cora.userId, 'digest');
-  await nextNudge(cora.userId, 'brief');
 
   await narrator.act('Ada, a workspace admin, types /grow report: process facts per engagement, and outcome figures only where enough leaders contribute (here, one leader: none).');
   await ada.grow('report');

@@ -1,6 +1,10 @@
 // Tells the demo's story: a line for what a person does, then every message and modal
 // Grow produced since, as that person would read it, headed by who received it and when
-// Grow planned it on their own clock.
+// Grow planned it on their own clock. The story runs ahead of the real clock (a planned
+// message is delivered by moving its time to now), so the narrator keeps the story's
+// clock: the latest planned time shown. A message Grow sends in answer to a click, or
+// planned for "as soon as they are at work" when the real clock was behind the story's,
+// arrives at the story's clock; a planned time before it is out of order and reported.
 import { DateTime } from 'luxon';
 import type { Emulator, Json, RecordedCall } from '../emulator/index.js';
 import { quiet } from '../e2e/walk/stage.js';
@@ -20,6 +24,12 @@ export class Narrator {
   private seen = 0;
   /** Nudge id → when Grow planned to send it, recorded before the demo moved it to now. */
   readonly planned = new Map<string, Date>();
+  /** Nudge id → when its row was written, to tell "as soon as possible" rows from planned ones. */
+  readonly written = new Map<string, Date>();
+  /** Where the story is: the latest planned time shown so far (the real clock before any). */
+  private storyAt = new Date(0);
+  /** Planned times shown before a time already shown: the story told out of order. */
+  readonly outOfOrder: string[] = [];
 
   constructor(
     private readonly emu: Emulator,
@@ -71,14 +81,15 @@ export class Narrator {
       const person = this.recipient(String(response.channel ?? args.channel));
       const nudgeId = ((args.metadata as Json | undefined)?.event_payload as Json | undefined)?.nudge_id;
       const planned = typeof nudgeId === 'string' ? this.planned.get(nudgeId) : undefined;
-      const when = planned ? `would arrive ${this.clock(planned, person)}` : `right away, ${this.clock(new Date(call.at), person)}`;
+      const written = typeof nudgeId === 'string' ? this.written.get(nudgeId) : undefined;
+      const when = this.when(person, new Date(call.at), planned, written);
       this.block(`→ ${this.who(person)} · ${when}`, renderMessage(args, this.render));
     } else if (call.method === 'chat.update') {
       const person = this.recipient(String(args.channel));
       this.block(`↻ ${this.cast[person]?.name ?? person}'s message changes in place`, renderMessage(args, this.render));
     } else if (call.method === 'chat.postEphemeral') {
       const person = String(args.user);
-      this.block(`→ ${this.who(person)} · only they can see this`, renderMessage(args, this.render));
+      this.block(`→ ${this.who(person)} · only they can see this, ${this.clock(this.now(new Date(call.at)), person)}`, renderMessage(args, this.render));
     } else if (call.method === 'files.completeUploadExternal') {
       this.showFiles(args);
     } else if (call.method === 'views.open' || call.method === 'views.push' || call.method === 'views.update') {
@@ -128,6 +139,25 @@ export class Narrator {
   private who(userId: string): string {
     const person = this.cast[userId];
     return person ? `${person.name} (${person.role})` : userId;
+  }
+
+  /** The story's clock at a real moment: the real clock until the story has run ahead of it. */
+  private now(real: Date): Date {
+    return real > this.storyAt ? real : this.storyAt;
+  }
+
+  /**
+   * "would arrive <planned>" for a planned message, which moves the story's clock on;
+   * "right away, <story clock>" for one sent at once, or planned as soon as possible
+   * (due within a day of being written) at a real moment the story has passed.
+   */
+  private when(person: string, at: Date, planned: Date | undefined, written: Date | undefined): string {
+    if (!planned) return `right away, ${this.clock(this.now(at), person)}`;
+    const asap = written !== undefined && planned.getTime() - written.getTime() < 86_400_000;
+    if (planned < this.storyAt && asap) return `right away, ${this.clock(this.storyAt, person)}`;
+    if (planned < this.storyAt) this.outOfOrder.push(`out of order: a message to ${this.cast[person]?.name ?? person} planned for ${this.clock(planned, person)}, after one planned for ${this.clock(this.storyAt, person)}`);
+    else this.storyAt = planned;
+    return `would arrive ${this.clock(planned, person)}`;
   }
 
   /** "Tue 24 Nov 10:30 America/New_York", on the person's own clock. */

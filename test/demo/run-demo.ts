@@ -42,14 +42,14 @@ async function main(): Promise<number> {
   write('Cora (coach) works in Europe/London; Leo (leader) in America/New_York.');
   write('Below is every message and modal Grow sent to a local Slack emulator, as each person would');
   write('read it. Messages Grow plans ahead are delivered now; "would arrive" is when Grow planned them,');
-  write('on the recipient’s own clock.');
+  write('on the recipient’s own clock; "right away" is where the story is when Grow answers someone.');
   let world: DemoWorld | undefined;
   try {
     world = await startDemoWorld(redisUrl);
     const narrator = new Narrator(world.emu, DEMO_CAST, write, style);
     await playDemo(world, narrator);
     const refused = world.emu.rejectedCalls();
-    const verdict = checkDemo(world.emu);
+    const verdict = checkDemo(world.emu, narrator.outOfOrder);
     write('');
     for (const problem of verdict.problems) write(problem);
     write(style.dim(`${world.emu.calls.length} Slack calls, ${refused.length} refused, ${world.emu.pings().length} pings · ${((Date.now() - started) / 1000).toFixed(1)} s`));

@@ -93,6 +93,18 @@ describe('through the Web API', () => {
     expect(f.emu.rejectedCalls()[0]).toMatchObject({ method: 'chat.postMessage', error: 'invalid_blocks' });
   });
 
+  it('chat.postMessage refuses a button whose value is over 2,000 characters, and takes one of 2,000', async () => {
+    const withValue = (value: string) => [{ type: 'actions', elements: [{ type: 'button', action_id: 'b', text: plain('Go'), value }] }];
+    const error = await f.client.chat.postMessage({ channel: LEADER, text: 'fallback', blocks: withValue('v'.repeat(2001)) }).catch((e: { data: unknown }) => e.data);
+    expect(error).toMatchObject({
+      ok: false, error: 'invalid_blocks',
+      response_metadata: { messages: ['[ERROR] must be less than 2001 characters [json-pointer:/blocks/0/elements/0/value]'] },
+    });
+    expect(f.emu.dmWith(TEAM, LEADER)).toEqual([]);
+    await f.client.chat.postMessage({ channel: LEADER, text: 'fallback', blocks: withValue('v'.repeat(2000)) });
+    expect(f.emu.dmWith(TEAM, LEADER)).toHaveLength(1);
+  });
+
   it('answers invalid_blocks_format for blocks that are not JSON, and msg_too_long past 40000 characters', async () => {
     await expect(f.client.apiCall('chat.postMessage', { channel: LEADER, blocks: '[{nope' }))
       .rejects.toMatchObject({ data: { error: 'invalid_blocks_format' } });

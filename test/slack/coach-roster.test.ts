@@ -21,11 +21,16 @@ beforeEach(async () => {
 
 const DAY = 86_400_000;
 
+/** The command's acknowledgement, as the person sees it (its blocks when it has them). */
 async function command(text: string, userId = COACH): Promise<string> {
   const res = await h.post(slashCommandBody({ text, userId, triggerId: h.emu.issueTrigger(TEAM, userId) }), FORM);
   expect(res.status).toBe(200);
-  return ((await res.json()) as { text: string }).text;
+  const body = (await res.json()) as { text: string; blocks?: unknown[] };
+  return body.blocks ? JSON.stringify(body.blocks) : body.text;
 }
+
+/** The private answer that follows an acknowledgement. */
+const laterAnswer = (userId: string, from: number) => waitFor(() => h.emu.callsTo('chat.postEphemeral').slice(from).find((c) => c.args.user === userId));
 
 describe('a brief on demand', () => {
   it('"Brief me now" on App Home DMs the coach the brief with what the leader summarised', async () => {
@@ -45,18 +50,41 @@ describe('a brief on demand', () => {
     expect(text).toContain(`<@${LEADER}>`);
   });
 
-  it('`/grow brief @leader` takes the escaped mention and answers privately', async () => {
+  it('`/grow brief @leader` acknowledges at once, naming the leader, then DMs the brief', async () => {
     await seedEngagement(h, { status: 'active', firstAt: new Date(Date.now() + 2 * DAY) });
     const before = h.emu.callsTo('chat.postMessage').length;
-    expect(await command(`brief <@${LEADER}|leo>`)).toBe('Your brief is in your messages from Grow.');
-    expect(h.emu.callsTo('chat.postMessage').slice(before).some((c) => JSON.stringify(c.args.blocks).includes('Your session with'))).toBe(true);
+    const ack = await command(`brief <@${LEADER}|leo>`);
+    expect(ack).toContain(`Building your brief for <@${LEADER}>`);
+    expect(ack).toContain('it will arrive in your messages from Grow');
+    await waitFor(() => h.emu.callsTo('chat.postMessage').slice(before).find((c) => JSON.stringify(c.args.blocks).includes('Your session with')));
   });
 
-  it('refuses a leader the person does not coach, and a bare name, without sending anything', async () => {
+  it('refuses a leader the person does not coach in a private answer after the acknowledgement, without sending anything', async () => {
     await seedEngagement(h, { status: 'active', firstAt: new Date(Date.now() + 2 * DAY) });
     const before = h.emu.callsTo('chat.postMessage').length;
-    expect(await command(`brief <@${COACH}|coach>`, LEADER)).toContain("You don't coach anyone by that name right now");
+    const ephemerals = h.emu.callsTo('chat.postEphemeral').length;
+    expect(await command(`brief <@${COACH}|coach>`, LEADER)).toContain('Building your brief');
+    const refusal = await laterAnswer(LEADER, ephemerals);
+    expect(refusal.args.text).toContain("You don't coach anyone by that name right now");
+    expect(JSON.stringify(refusal.args)).not.toMatch(/Error|at .*\.ts/);
     expect(await command('brief leo')).toContain('Who is the brief for?');
+    expect(h.emu.callsTo('chat.postMessage').length).toBe(before);
+  });
+
+  it('says so in Slack, without detail, when building the brief fails', async () => {
+    const { engagement } = await seedEngagement(h, { status: 'active', firstAt: new Date(Date.now() + 2 * DAY) });
+    const { checkInId } = await insertCheckIn(h.db.db, h.cipher, {
+      teamId: TEAM, leaderId: LEADER, engagementId: engagement.id, goal: 'g', reality: 'r', options: 'o', will: 'w',
+      commitment: 8, visibility: 'shared', revisited: false, actionDueAt: new Date(Date.now() + DAY),
+    });
+    // A value that no key opens: reading the record fails deep inside the brief.
+    await h.db.db.execute(sql`update check_ins set goal_enc = 'v3.nokey.AAAA.BBBB.CCCC' where id = ${checkInId}::uuid`);
+    const before = h.emu.callsTo('chat.postMessage').length;
+    const ephemerals = h.emu.callsTo('chat.postEphemeral').length;
+    expect(await command(`brief <@${LEADER}|leo>`)).toContain('Building your brief');
+    const answer = await laterAnswer(COACH, ephemerals);
+    expect(answer.args.text).toContain('something went wrong on my side');
+    expect(answer.args.text).not.toMatch(/nokey|decrypt|key|\.ts/i);
     expect(h.emu.callsTo('chat.postMessage').length).toBe(before);
   });
 });

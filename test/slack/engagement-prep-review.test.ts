@@ -7,9 +7,10 @@ import { eq, sql } from 'drizzle-orm';
 import { saveContracting } from '../../db/contracting.js';
 import { listTargets } from '../../db/targets.js';
 import { upsertPersonTz } from '../../db/people.js';
-import { engagements, nudges, reflections, targets } from '../../db/schema/index.js';
+import { askedQuestions, engagements, nudges, reflections, targets } from '../../db/schema/index.js';
 import { loadLeaderRecords } from '../../db/coach-view.js';
 import { coachViewOf } from '../../src/domain/privacy/index.js';
+import { sharedAnswersOf } from '../../src/domain/digest/shared-answers.js';
 import { encodeNudgeValue } from '../../src/slack/nudge-button-value.js';
 import { QUESTION_BANK } from '../../src/domain/questions/bank.js';
 import {
@@ -23,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 beforeEach(async () => {
-  await h.db.db.execute(sql`truncate engagements, nudges, people, reflections cascade`);
+  await h.db.db.execute(sql`truncate engagements, nudges, people, reflections, asked_questions cascade`);
   await upsertPersonTz(h.db.db, TEAM, LEADER, 'Europe/Paris', new Date());
 });
 
@@ -60,17 +61,24 @@ const updatesOf = (ts: string) => h.emu.callsTo('chat.update').filter((c) => c.a
 describe('session prep', () => {
   it('saves both answers with the chosen visibility and replaces the button with a thank-you', async () => {
     const { engagement } = await contractedEngagement();
+    // Last time the leader was asked the moment's first question, so this DM asks another.
+    await h.db.db.insert(askedQuestions).values({ teamId: TEAM, leaderId: LEADER, use: 'prep_commitment', questionId: 'prep-example-01' });
     const { row, message } = await delivered(engagement.id, 'session_prep');
     const value = encodeNudgeValue({ nudgeId: row.id, sessionId: row.sessionId! });
     const opens = h.emu.callsTo('views.open').length;
     await click(h, { userId: LEADER, actionId: 'prep_answer', value, message });
     const view = await openedView(h, opens);
     expect(view.callback_id).toBe('session_prep');
+    expect(JSON.stringify(view.blocks)).not.toContain('Which one real example would you like to bring');
     const { body } = await submit(h, LEADER, view, { example: 'Thursday planning: I asked first and waited', want: 'Practise the hard conversation', visibility: 'private' });
     expect(body).toBeUndefined();
     const [saved] = await h.db.db.select().from(reflections);
     expect(saved).toMatchObject({ kind: 'session_prep', visibility: 'private', engagementId: engagement.id });
-    expect(JSON.parse(openReflection(h.cipher, saved!).body)).toEqual({ example: 'Thursday planning: I asked first and waited', want: 'Practise the hard conversation' });
+    // Kept under the ids of the questions the modal asked, so the coach reads them with the same words.
+    const kept = JSON.parse(openReflection(h.cipher, saved!).body) as Record<string, string>;
+    expect(Object.values(kept)).toEqual(['Thursday planning: I asked first and waited', 'Practise the hard conversation']);
+    const asked = ['example', 'want'].map((id) => (view.blocks.find((b) => (b as { block_id?: string }).block_id === id) as { label: { text: string } }).label.text.replace(/ \(optional\)$/, ''));
+    expect(sharedAnswersOf({ body: kept }).map((a) => a.question)).toEqual(asked);
     const update = await waitFor(() => updatesOf(message.ts)[0]);
     expect(actionIdsIn(update.args.blocks)).toEqual([]);
     expect(JSON.stringify(update.args.blocks)).toContain('Answered');

@@ -9,7 +9,7 @@ import { groupByLevel, levelLabel } from '../../domain/engagement/levels.js';
 import { STYLE_TEXT } from '../../domain/engagement/style.js';
 import { describeProgress } from '../../domain/engagement/progress.js';
 import { escapeMrkdwn, quoteUserText } from '../mrkdwn.js';
-import { actionsBlock, context, message, type Block } from './kit.js';
+import { actionsBlock, context, message, section, type Block, type Message } from './kit.js';
 import { encodeEngagementValue } from '../engagement-button-value.js';
 import { COACH_ACTIONS } from '../ids.js';
 import { ACTION_STATUS_LABELS, fittedSection, type CoachMessageInput, formatCoachTime, formatShortDate, mention, sharedItemLines } from './digest-text.js';
@@ -130,4 +130,12 @@ export function buildBriefMessage({ model, tz, sponsor = [], note = null }: Brie
   if (note) blocks.push(fittedSection([`*Your last note* (${formatShortDate(note.createdAt, tz)}, only you can see it)`, quoteUserText(note.text, NOTE_SHOWN)]));
   blocks.push(actionsBlock('coach_brief_actions', [{ text: note ? 'Add another note' : 'Add a private note', actionId: COACH_ACTIONS.noteOpen, value: encodeEngagementValue(model.engagementId) }]));
   return message({ notification: 'Grow: your brief for the next coaching session', blocks });
+}
+
+/** The acknowledgement of `/grow brief @leader`: the leader named in the blocks, where it shows and pings no one. */
+export function briefOnItsWayMessage(leaderId: string): Message {
+  return message({
+    notification: 'Grow: building your brief',
+    blocks: [section(`Building your brief for ${mention(leaderId)}… it will arrive in your messages from Grow.`)],
+  });
 }

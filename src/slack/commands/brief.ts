@@ -1,6 +1,7 @@
 // `/grow brief @leader`: the brief for the next session with that leader, now. Slack
 // sends the mention as `<@U123|name>` because the command escapes its text
 // (`should_escape: true` in manifest.yml); a bare name cannot be told from anyone else's.
+import { briefOnItsWayMessage } from '../blocks/brief-message.js';
 import { sendBriefNow } from '../listeners/coach-roster.js';
 import type { Subcommand } from './subcommand.js';
 
@@ -20,7 +21,10 @@ export const briefSubcommand: Subcommand = {
     if (!leaderId) return ack({ text: 'Who is the brief for? Type `/grow brief @name` with the leader you coach.' });
     const who = { teamId: command.team_id, userId: command.user_id };
     const log = deps.logger.child({ ...who, command: 'brief' });
+    // Composing the brief reads and decrypts the leader's whole record, then posts a DM:
+    // it may take longer than the three seconds Slack waits for an acknowledgement.
+    await ack(briefOnItsWayMessage(leaderId));
     const outcome = await sendBriefNow(deps, client, who, { leaderId }, log);
-    await ack({ text: outcome.sent ? 'Your brief is in your messages from Grow.' : outcome.reason });
+    if (!outcome.sent) await ack({ text: outcome.reason });
   },
 };

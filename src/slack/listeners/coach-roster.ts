@@ -13,13 +13,15 @@ import { COACH_ACTIONS } from '../ids.js';
 import { type RefreshHome, sendDm, tellUser, whoActed } from './engagement-interaction.js';
 import type { Logger } from '../../logger.js';
 
+const NOT_DELIVERED = 'Grow could not reach your messages in Slack just now, so the brief was not sent. Please try again in a moment.';
+
 /** Composes the brief and DMs it to the coach; a friendly sentence when there is none to give. */
 export async function sendBriefNow(deps: SlackDeps, client: WebClient, who: { teamId: string; userId: string }, target: BriefTarget, log: Logger): Promise<{ sent: true } | { sent: false; reason: string }> {
   try {
     const model = await briefNow(deps, { teamId: who.teamId, coachId: who.userId, target, now: deps.now() });
     const tz = await personZone(deps, who.teamId, who.userId);
     const note = await lastNoteForBrief(deps, { teamId: who.teamId, coachId: who.userId, engagementId: model.engagementId });
-    await sendDm(client, who.userId, buildBriefMessage({ model, tz, note }), log, { db: deps.db, teamId: who.teamId });
+    if (!(await sendDm(client, who.userId, buildBriefMessage({ model, tz, note }), log, { db: deps.db, teamId: who.teamId }))) return { sent: false, reason: NOT_DELIVERED };
     log.info({ engagementId: model.engagementId }, 'brief sent on demand');
     return { sent: true };
   } catch (error) {

@@ -96,13 +96,21 @@ export async function updateOwnMessage(
 }
 
 /** DMs a person and records where the message went, so `/grow delete` can remove it. */
-export async function sendDm(client: WebClient, userId: string, message: SlackMessage, log: Logger, record: Pick<ServiceContext, 'db'> & { teamId: string }): Promise<void> {
+/** Posts and records a DM; false when Slack did not take it (a failed record is only logged). */
+export async function sendDm(client: WebClient, userId: string, message: SlackMessage, log: Logger, record: Pick<ServiceContext, 'db'> & { teamId: string }): Promise<boolean> {
+  let posted;
   try {
-    const posted = await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks, unfurl_links: false });
+    posted = await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks, unfurl_links: false });
+  } catch (error) {
+    log.warn({ err: error, to: userId }, 'DM not delivered');
+    return false;
+  }
+  try {
     await notePosted(record, { teamId: record.teamId, recipientId: userId, kind: 'dm', channelId: posted.channel ?? userId, messageTs: posted.ts ?? '' });
   } catch (error) {
-    log.warn({ err: error, to: userId }, 'DM not delivered or not recorded');
+    log.warn({ err: error, to: userId }, 'DM delivered but not recorded');
   }
+  return true;
 }
 
 export type RefreshHome = (deps: SlackDeps, client: WebClient, teamId: string, userIds: string[], request?: HomeRequest) => Promise<void>;

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { View } from '@slack/types';
 import type { BriefModel, DigestLeader } from '../../../src/domain/digest/index.js';
-import { buildBriefMessage } from '../../../src/slack/blocks/brief-message.js';
+import { briefOnItsWayMessage, buildBriefMessage } from '../../../src/slack/blocks/brief-message.js';
 import { checkInConfirmation } from '../../../src/slack/blocks/checkin-confirmation.js';
 import { dmReplyKept, dmReplyNoAction, dmReplyNotKept, dmReplyOffer } from '../../../src/slack/blocks/dm-reply.js';
 import { buildPreconditionMessage, preconditionAnsweredMessage } from '../../../src/slack/blocks/nudge-precondition.js';
@@ -114,6 +114,7 @@ const programmeReport = (t: string) =>
 
 const CASES: Record<string, Case> = {
   buildBriefMessage: { quotes: true, build: (t) => [{ message: buildBriefMessage({ model: brief(t), tz: 'UTC' }) }, { message: buildBriefMessage({ model: brief(t), tz: 'UTC', note: { text: t, createdAt: now } }) }] },
+  briefOnItsWayMessage: { quotes: false, build: () => [{ message: briefOnItsWayMessage(LEADER) }] },
   buildDigestParts: {
     quotes: true,
     build: (t) => {
@@ -154,7 +155,7 @@ const CASES: Record<string, Case> = {
   coachNoteModal: { quotes: false, build: () => [{ view: coachNoteModal({ engagementId: ID, leaderId: LEADER }) }] },
   recapModal: { quotes: false, build: () => [{ view: recapModal({ engagementId: ID, leaderId: LEADER }) }] },
   // The coach's words to the leader: escaped in the message, and carried (never rendered) in the button's value.
-  recapMessage: { quotes: true, build: (t) => [{ message: recapMessage({ engagementId: ID, coachId: COACH, text: t.slice(0, 500) }) }] },
+  recapMessage: { quotes: true, build: (t) => [{ message: recapMessage({ recapId: ID, coachId: COACH, text: t.slice(0, 3000) }) }] },
   styleModal: { quotes: false, build: () => [{ view: styleModal({ engagementId: ID, style: 'chooser', mutedKinds: ['follow_up'] }) }, { view: styleModal({ engagementId: ID, style: 'light', mutedKinds: ['follow_up', 'session_prep', 'checkin_prompt', 'midpoint_review', 'closing_review'] }) }] },
   answeredMessage: { quotes: true, build: (t) => [{ message: answeredMessage(answered(t, 'done'), 'done') }] },
   snoozedMessage: { quotes: true, build: (t) => [{ message: snoozedMessage(answered(t), later) }] },
