@@ -35,7 +35,7 @@ describe('coach notes and recaps as services', () => {
   it('a recap is ready only for the running engagement of its coach, with the words trimmed', async () => {
     const { engagement } = await seedEngagement(h, { status: 'active', firstAt: new Date(Date.now() - DAY) });
     expect(await prepareRecap(h.deps, { teamId: TEAM, userId: COACH, engagementId: engagement.id, values: { recap: '  Try the 1:1 agenda.  ' } })).toEqual({
-      outcome: 'ready', leaderId: LEADER, text: 'Try the 1:1 agenda.',
+      outcome: 'ready', leaderId: LEADER, text: 'Try the 1:1 agenda.', recapId: expect.any(String),
     });
     await h.db.db.update(engagements).set({ status: 'ended', endedAt: new Date() }).where(eq(engagements.id, engagement.id));
     expect(await prepareRecap(h.deps, { teamId: TEAM, userId: COACH, engagementId: engagement.id, values: { recap: 'x' } })).toEqual({ outcome: 'closed' });
