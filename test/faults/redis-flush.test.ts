@@ -35,7 +35,9 @@ describe('FLUSHALL on a running Grow', () => {
       await admin.flushall();
       const flushedAt = Date.now();
       expect(await admin.dbsize()).toBe(0);
-      await waitFor(async () => (await statusCounts(f)).sent === 50, 2 * RECONCILE_EVERY_MS + 10_000, 'all 50 sent after the flush');
+      await waitFor(async () => (await statusCounts(f)).sent === 50, 2 * RECONCILE_EVERY_MS + 10_000, 'all 50 sent after the flush')
+        // On a timeout, say where the rest are (pending, sending, deferred…): the state that stuck.
+        .catch(async (error: unknown) => { throw new Error(`${(error as Error).message}; rows by status: ${JSON.stringify(await statusCounts(f))}`); });
       const recoveredMs = Date.now() - flushedAt;
       console.info(`[faults] FLUSHALL mid-stream: all 50 nudges out ${recoveredMs} ms after the flush (${seconds(recoveredMs)} s, reconcile every ${RECONCILE_EVERY_MS / 1000} s)`);
       expect(recoveredMs).toBeLessThan(2 * RECONCILE_EVERY_MS + 10_000);
