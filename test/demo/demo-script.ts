@@ -60,7 +60,16 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
       await world.setWindow(row.recipientId, OFFICE_HOURS);
     }
   };
-  const nextNudge = async (personId: string, kind: string) => deliverNudge(stage, await pendingNudge(stage, personId, kind));
+  // The next message of a kind for someone: one that arrived by itself ("right away", in
+  // their working hours) and is not yet part of the story, or else the next pending one, delivered now.
+  const told = new Set<string>();
+  const nextNudge = async (personId: string, kind: string) => {
+    const row = await poll(`a ${kind} message for ${personId}`, async () =>
+      (await stage.db.select().from(nudges).where(and(eq(nudges.recipientId, personId), eq(nudges.kind, kind))).orderBy(asc(nudges.dueAt)))
+        .find((r) => !told.has(r.id) && (r.status === 'sent' || r.status === 'pending')));
+    told.add(row.id);
+    return arrivedOrDeliver(row);
+  };
   // Cora's weekly digests arrive in the story where they fall: before whatever Leo is sent
   // next, when they are planned earlier.
   const digestsBefore = async (personId: string, kind: string) => {
@@ -76,6 +85,10 @@ export async function playDemo(world: DemoWorld, narrator: Narrator): Promise<vo
   // A stakeholder at work when the round opens has the question at once; the others get it now.
   const baselineQuestion = async (personId: string) => {
     const row = await poll('the baseline question', async () => (await stage.db.select().from(nudges).where(and(eq(nudges.recipientId, personId), eq(nudges.kind, 'pulse_question')))).find((r) => r.ref.stage === 'baseline'));
+    return arrivedOrDeliver(row);
+  };
+  // A message due "right away" has already arrived when its reader is at work; otherwise it comes now.
+  const arrivedOrDeliver = async (row: typeof nudges.$inferSelect) => {
     if (row.status !== 'sent') return deliverNudge(stage, row);
     return { where: { channel: row.channelId!, ts: row.messageTs! } };
   };
