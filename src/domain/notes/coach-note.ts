@@ -1,13 +1,12 @@
 // A coach's private note, as rules: something written, and not longer than a brief can show.
+import { parseRequiredText, type RequiredTextForm } from './required-text.js';
+
 export const COACH_NOTE_MAX = 2000;
 
-export type CoachNoteForm = { ok: true; text: string } | { ok: false; errors: Record<string, string> };
+export type CoachNoteForm = RequiredTextForm;
 
 export function parseCoachNote(values: Record<string, string | undefined>): CoachNoteForm {
-  const text = values.note?.trim() ?? '';
-  if (!text) return { ok: false, errors: { note: 'What would you like to note?' } };
-  if (text.length > COACH_NOTE_MAX) return { ok: false, errors: { note: `Please keep the note under ${COACH_NOTE_MAX} characters.` } };
-  return { ok: true, text };
+  return parseRequiredText(values, { field: 'note', max: COACH_NOTE_MAX, whenEmpty: 'What would you like to note?', whenTooLong: `Please keep the note under ${COACH_NOTE_MAX} characters.` });
 }
 
 /** The session a note is about: the last one that has started, or else the next one. */

@@ -2,17 +2,15 @@
 // input allows. "Make this my action" turns it into the leader's action, which holds
 // 500 characters: a longer recap gives its opening, cut between words, to shorten there.
 import { LIMITS } from '../checkin/rules.js';
+import { parseRequiredText, type RequiredTextForm } from './required-text.js';
 
 /** Slack's longest plain-text input. */
 export const RECAP_MAX = 3000;
 
-export type RecapForm = { ok: true; text: string } | { ok: false; errors: Record<string, string> };
+export type RecapForm = RequiredTextForm;
 
 export function parseRecap(values: Record<string, string | undefined>): RecapForm {
-  const text = values.recap?.trim() ?? '';
-  if (!text) return { ok: false, errors: { recap: 'What did you agree?' } };
-  if (text.length > RECAP_MAX) return { ok: false, errors: { recap: `Please keep the recap under ${RECAP_MAX} characters.` } };
-  return { ok: true, text };
+  return parseRequiredText(values, { field: 'recap', max: RECAP_MAX, whenEmpty: 'What did you agree?', whenTooLong: `Please keep the recap under ${RECAP_MAX} characters.` });
 }
 
 /** The recap as the leader's action: whole when it fits, else its opening up to a word break, marked as cut. */
